@@ -1,0 +1,235 @@
+package analyzer
+
+import (
+	"encoding/json"
+	"errors"
+	"math/big"
+	"strconv"
+
+	"github.com/zclconf/go-cty/cty"
+)
+
+// The plan loader keeps a few small attribute values per resource as raw
+// JSON. parseJSON turns one into plain Go values without reflection: it runs
+// once per kept attribute of every resource, so it is on the hot path of a
+// large plan.
+
+var errJSON = errors.New("malformed JSON value")
+
+func parseJSON(b []byte) (any, error) {
+	p := jsonParser{b: b}
+	v, err := p.value()
+	if err != nil {
+		return nil, err
+	}
+	p.space()
+	if p.i != len(p.b) {
+		return nil, errJSON
+	}
+	return v, nil
+}
+
+type jsonParser struct {
+	b []byte
+	i int
+}
+
+func (p *jsonParser) space() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) value() (any, error) {
+	p.space()
+	if p.i >= len(p.b) {
+		return nil, errJSON
+	}
+	switch c := p.b[p.i]; {
+	case c == '{':
+		p.i++
+		m := map[string]any{}
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == '}' {
+			p.i++
+			return m, nil
+		}
+		for {
+			p.space()
+			k, err := p.str()
+			if err != nil {
+				return nil, err
+			}
+			p.space()
+			if p.i >= len(p.b) || p.b[p.i] != ':' {
+				return nil, errJSON
+			}
+			p.i++
+			v, err := p.value()
+			if err != nil {
+				return nil, err
+			}
+			m[k] = v
+			p.space()
+			if p.i >= len(p.b) {
+				return nil, errJSON
+			}
+			if p.b[p.i] == ',' {
+				p.i++
+				continue
+			}
+			if p.b[p.i] == '}' {
+				p.i++
+				return m, nil
+			}
+			return nil, errJSON
+		}
+	case c == '[':
+		p.i++
+		var l []any
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == ']' {
+			p.i++
+			return []any{}, nil
+		}
+		for {
+			v, err := p.value()
+			if err != nil {
+				return nil, err
+			}
+			l = append(l, v)
+			p.space()
+			if p.i >= len(p.b) {
+				return nil, errJSON
+			}
+			if p.b[p.i] == ',' {
+				p.i++
+				continue
+			}
+			if p.b[p.i] == ']' {
+				p.i++
+				return l, nil
+			}
+			return nil, errJSON
+		}
+	case c == '"':
+		return p.str()
+	case c == 't':
+		return true, p.lit("true")
+	case c == 'f':
+		return false, p.lit("false")
+	case c == 'n':
+		return nil, p.lit("null")
+	default:
+		start := p.i
+		for p.i < len(p.b) {
+			switch p.b[p.i] {
+			case '-', '+', '.', 'e', 'E', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+				p.i++
+				continue
+			}
+			break
+		}
+		if start == p.i {
+			return nil, errJSON
+		}
+		return json.Number(p.b[start:p.i]), nil
+	}
+}
+
+func (p *jsonParser) lit(s string) error {
+	if len(p.b)-p.i < len(s) || string(p.b[p.i:p.i+len(s)]) != s {
+		return errJSON
+	}
+	p.i += len(s)
+	return nil
+}
+
+func (p *jsonParser) str() (string, error) {
+	if p.i >= len(p.b) || p.b[p.i] != '"' {
+		return "", errJSON
+	}
+	start := p.i
+	p.i++
+	escaped := false
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case '\\':
+			escaped = true
+			p.i += 2
+			continue
+		case '"':
+			p.i++
+			if !escaped {
+				return string(p.b[start+1 : p.i-1]), nil
+			}
+			var s string
+			if err := json.Unmarshal(p.b[start:p.i], &s); err != nil {
+				return "", errJSON
+			}
+			return s, nil
+		}
+		p.i++
+	}
+	return "", errJSON
+}
+
+// goToCty converts a decoded JSON value to cty, marking as unknown every
+// leaf that the matching after_unknown structure flags with true.
+func goToCty(v, unknown any) cty.Value {
+	if u, ok := unknown.(bool); ok && u {
+		return cty.DynamicVal
+	}
+	switch x := v.(type) {
+	case nil:
+		return cty.NullVal(cty.DynamicPseudoType)
+	case string:
+		return cty.StringVal(x)
+	case bool:
+		return cty.BoolVal(x)
+	case json.Number:
+		if f, ok := new(big.Float).SetString(string(x)); ok {
+			return cty.NumberVal(f)
+		}
+		if n, err := strconv.ParseFloat(string(x), 64); err == nil {
+			return cty.NumberFloatVal(n)
+		}
+		return cty.StringVal(string(x))
+	case float64:
+		return cty.NumberFloatVal(x)
+	case map[string]any:
+		um, _ := unknown.(map[string]any)
+		attrs := make(map[string]cty.Value, len(x)+len(um))
+		for k, e := range x {
+			attrs[k] = goToCty(e, um[k])
+		}
+		for k, u := range um {
+			if _, ok := x[k]; !ok {
+				if b, ok := u.(bool); ok && b {
+					attrs[k] = cty.DynamicVal
+				}
+			}
+		}
+		return cty.ObjectVal(attrs)
+	case []any:
+		ul, _ := unknown.([]any)
+		if len(x) == 0 {
+			return cty.EmptyTupleVal
+		}
+		elems := make([]cty.Value, len(x))
+		for i, e := range x {
+			var u any
+			if i < len(ul) {
+				u = ul[i]
+			}
+			elems[i] = goToCty(e, u)
+		}
+		return cty.TupleVal(elems)
+	}
+	return cty.DynamicVal
+}

@@ -1,0 +1,133 @@
+// Package analyzer loads Terraform/OpenTofu plans and sources into one
+// resource model and resolves, for every resource, where it lands and how it
+// is classified.
+package analyzer
+
+import (
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/sovlint/sovlint/providers"
+)
+
+// Resource is one managed resource instance with its location and
+// classification resolved. Plans and sources produce the same Resources for
+// the same configuration; rules read nothing else.
+type Resource struct {
+	Address        string    // module.a["x"].aws_s3_bucket.b[0]
+	ConfigAddress  string    // module.a.aws_s3_bucket.b: the block in the sources
+	Module         string    // module.a["x"]; "" for the root module
+	Type           string    // aws_s3_bucket
+	Name           string    // b
+	Provider       string    // normalised source address: hashicorp/aws
+	ProviderConfig string    // provider configuration key: aws.dr, module.regional:aws
+	Range          hcl.Range // the resource block; zero when unknown
+	Unexpanded     string    // why count/for_each could not be expanded, if so
+
+	Location       Location
+	Classification Classification
+
+	// Catalog is the provider's catalog entry; nil when the catalog does not
+	// know the provider.
+	Catalog *providers.Provider
+	Variant *providers.Variant
+	Region  *providers.Region // nil when unresolved or unknown to the catalog
+}
+
+// Location is where a resource lands and how that was worked out.
+type Location struct {
+	Code    string // the location as written: "eu-west-3a", "West Europe"
+	Region  string // normalised region: "eu-west-3", "westeurope"; "" when unresolved
+	Zone    string // normalised zone when a zone was given
+	Country string // ISO code(s) from the catalog; "" when unknown
+	Global  bool   // a global service: no region applies
+
+	Source LocationSource
+	// Unresolved says why the location could not be determined statically;
+	// empty when it was.
+	Unresolved string
+}
+
+// Resolved reports whether the location is known (it may still be absent
+// from the catalog).
+func (l Location) Resolved() bool { return l.Unresolved == "" && (l.Region != "" || l.Global) }
+
+// SourceKind says where a location came from.
+type SourceKind string
+
+// Location sources, in order of precedence.
+const (
+	FromResource SourceKind = "resource"         // an attribute of the resource
+	FromProvider SourceKind = "provider"         // the provider configuration it uses
+	FromDefault  SourceKind = "catalog_default"  // the catalog's default for providers with no region argument
+	FromGlobal   SourceKind = "global_service"   // the resource type is a global service
+	FromNowhere  SourceKind = "unresolved"       // nothing static says where
+	FromLocal    SourceKind = "local"            // a provider that creates nothing remote
+	FromUnknown  SourceKind = "unknown_provider" // the catalog does not know the provider
+)
+
+// LocationSource is the provenance of a location.
+type LocationSource struct {
+	Kind      SourceKind
+	Attribute string    // "availability_zone", "api.region"
+	Provider  string    // provider configuration key when Kind is provider
+	Via       []string  // how the value was reached: "var.dr_region", "module.regional input region"
+	Range     hcl.Range // where the deciding value is written, when known
+}
+
+// Classification is a resource's data classification, from its tags.
+type Classification struct {
+	// Level is the policy level the tags matched ("sensitive"); else the
+	// classification value as written, lowercased; "" when the resource
+	// carries no classification tag.
+	Level string
+	// Matched is true when Level is one of the policy's levels.
+	Matched bool
+	Key     string // the tag key that decided
+	// Unknown says why the classification cannot be determined statically.
+	Unknown string
+	Range   hcl.Range
+}
+
+// Instance is what a loader knows about a resource before resolution: only
+// the attributes the catalog names, as cty values that may be unknown.
+type Instance struct {
+	Address        string
+	ConfigAddress  string
+	Module         string
+	Mode           string // managed | data
+	Type           string
+	Name           string
+	ProviderSource string
+	ProviderConfig *ProviderConfig // the configuration the resource uses; nil when none is declared
+	ProviderKey    string          // its key, even when no configuration is declared
+	Attrs          Attrs
+	Range          hcl.Range
+	Unexpanded     string
+}
+
+// Attrs maps attribute paths ("region", "default_tags.tags", "api.region")
+// to their values.
+type Attrs map[string]Attr
+
+// Attr is one attribute value with its provenance.
+type Attr struct {
+	// Value is the attribute's value: cty.NilVal when absent, an unknown
+	// value when it cannot be known statically.
+	Value cty.Value
+	// Set is true when the configuration writes the attribute; a value the
+	// provider computes is not set.
+	Set   bool
+	Range hcl.Range
+	Via   []string // references followed to reach the value
+	Why   string   // why the value is unknown
+}
+
+// ProviderConfig is a provider configuration (a provider block, possibly in
+// a child module) with the attributes the catalog names.
+type ProviderConfig struct {
+	Key    string // aws, aws.dr, module.regional:aws
+	Source string // registry source address
+	Attrs  Attrs
+	Range  hcl.Range
+}

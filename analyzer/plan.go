@@ -1,0 +1,397 @@
+package analyzer
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
+	version "github.com/hashicorp/go-version"
+	tfjson "github.com/hashicorp/terraform-json"
+)
+
+// Plan is what sovlint keeps of a `terraform show -json` / `tofu show -json`
+// plan: its versions, its managed resource instances and its configuration.
+type Plan struct {
+	FormatVersion    string
+	TerraformVersion string
+	Instances        []*Instance
+	// Config and Variables are the plan's configuration and root variable
+	// values, kept for mapping resources back to their sources.
+	Config    *tfjson.Config
+	Variables map[string]*tfjson.PlanVariable
+}
+
+// planChange is one resource_changes entry, reduced to what the analysis
+// reads. Attribute values stay raw JSON until the configuration, which
+// Terraform writes after resource_changes, is known.
+type planChange struct {
+	address, moduleAddress, mode, typ, name, providerName string
+	deposed                                               string
+	actions                                               []string
+	after                                                 map[string]jsontext.Value
+	unknown                                               map[string]jsontext.Value
+	allUnknown                                            bool
+}
+
+// planVersionConstraint is terraform-json's own accepted range.
+var planVersionConstraint = version.MustConstraints(version.NewConstraint(tfjson.PlanFormatVersionConstraints))
+
+// LoadPlan reads a plan in Terraform's JSON format. It streams
+// resource_changes and decodes only the attributes named in attrs (plus the
+// configuration), so memory follows the number of resources, not the size
+// of the file. name is used in errors.
+func LoadPlan(r io.Reader, name string, attrs, providerAttrs []string) (*Plan, error) {
+	want := make(map[string]bool, len(attrs))
+	for _, a := range attrs {
+		want[a] = true
+	}
+	dec := jsontext.NewDecoder(bufio.NewReaderSize(r, 256<<10), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	p := &Plan{}
+	var (
+		changes []planChange
+		seen    = map[string]bool{}
+	)
+	fail := func(err error) (*Plan, error) {
+		return nil, jsonError(name, dec, err)
+	}
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return fail(err)
+	}
+	if tok.Kind() != '{' {
+		return nil, &InputError{File: name, Line: 1, Col: 1, Msg: "not a Terraform plan: expected a JSON object"}
+	}
+	for dec.PeekKind() != '}' {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return fail(err)
+		}
+		key := tok.String()
+		seen[key] = true
+		switch key {
+		case "format_version":
+			if err := readString(dec, &p.FormatVersion); err != nil {
+				return fail(err)
+			}
+			if err := checkFormatVersion(name, p.FormatVersion); err != nil {
+				return nil, err
+			}
+		case "terraform_version":
+			if err := readString(dec, &p.TerraformVersion); err != nil {
+				return fail(err)
+			}
+		case "variables":
+			v, err := dec.ReadValue()
+			if err != nil {
+				return fail(err)
+			}
+			if err := json.Unmarshal(v, &p.Variables); err != nil {
+				return nil, &InputError{File: name, Msg: "reading variables: " + err.Error()}
+			}
+		case "configuration":
+			v, err := dec.ReadValue()
+			if err != nil {
+				return fail(err)
+			}
+			p.Config = new(tfjson.Config)
+			if err := json.Unmarshal(v, p.Config); err != nil {
+				return nil, &InputError{File: name, Msg: "reading configuration: " + err.Error()}
+			}
+		case "resource_changes":
+			if changes, err = readChanges(dec, want); err != nil {
+				return fail(err)
+			}
+		default:
+			if err := dec.SkipValue(); err != nil {
+				return fail(err)
+			}
+		}
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		return fail(err)
+	}
+	if _, err := dec.ReadToken(); err != io.EOF {
+		if err == nil {
+			err = errors.New("unexpected data after the plan object")
+		}
+		return fail(err)
+	}
+	switch {
+	case !seen["format_version"]:
+		return nil, &InputError{File: name, Msg: "not a Terraform plan: it has no format_version (expected the output of `terraform show -json PLANFILE`)"}
+	case seen["values"] && !seen["planned_values"] && !seen["resource_changes"]:
+		return nil, &InputError{File: name, Msg: "this is a Terraform state, not a plan: run `terraform show -json PLANFILE` on a saved plan"}
+	case !seen["planned_values"] && !seen["resource_changes"] && !seen["configuration"]:
+		return nil, &InputError{File: name, Msg: "not a Terraform plan: it has none of planned_values, resource_changes or configuration"}
+	}
+	p.Instances = make([]*Instance, 0, len(changes))
+	idx := newConfigIndex(p.Config, p.Variables, providerAttrs)
+	for i := range changes {
+		p.Instances = append(p.Instances, idx.instance(&changes[i]))
+		changes[i] = planChange{} // let the raw values go as we convert
+	}
+	return p, nil
+}
+
+func checkFormatVersion(name, v string) error {
+	ver, err := version.NewVersion(v)
+	if err != nil {
+		return &InputError{File: name, Msg: fmt.Sprintf("invalid plan format_version %q", v)}
+	}
+	if !planVersionConstraint.Check(ver) {
+		return &InputError{File: name, Msg: fmt.Sprintf("unsupported plan format_version %q: sovlint reads %s", v, tfjson.PlanFormatVersionConstraints)}
+	}
+	return nil
+}
+
+func readString(dec *jsontext.Decoder, dst *string) error {
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return err
+	}
+	if tok.Kind() != '"' {
+		return fmt.Errorf("expected a string, found %s", tok.Kind())
+	}
+	*dst = tok.String()
+	return nil
+}
+
+func readStrings(dec *jsontext.Decoder) ([]string, error) {
+	if dec.PeekKind() != '[' {
+		return nil, dec.SkipValue()
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		return nil, err
+	}
+	var out []string
+	for dec.PeekKind() != ']' {
+		var s string
+		if err := readString(dec, &s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	_, err := dec.ReadToken()
+	return out, err
+}
+
+func readChanges(dec *jsontext.Decoder, want map[string]bool) ([]planChange, error) {
+	if dec.PeekKind() == 'n' {
+		return nil, dec.SkipValue()
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		return nil, err
+	}
+	var changes []planChange
+	for dec.PeekKind() != ']' {
+		var c planChange
+		if err := readChange(dec, want, &c); err != nil {
+			return nil, err
+		}
+		if keepChange(&c) {
+			changes = append(changes, c)
+		}
+	}
+	_, err := dec.ReadToken()
+	return changes, err
+}
+
+// keepChange drops what will not exist after apply, and data sources.
+func keepChange(c *planChange) bool {
+	if c.mode == "data" || c.deposed != "" {
+		return false
+	}
+	for _, a := range c.actions {
+		switch a {
+		case "create", "update", "no-op":
+			return true
+		}
+	}
+	return false // delete, read, forget
+}
+
+func readChange(dec *jsontext.Decoder, want map[string]bool, c *planChange) error {
+	if _, err := dec.ReadToken(); err != nil {
+		return err
+	}
+	for dec.PeekKind() != '}' {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return err
+		}
+		var dst *string
+		switch tok.String() {
+		case "address":
+			dst = &c.address
+		case "module_address":
+			dst = &c.moduleAddress
+		case "mode":
+			dst = &c.mode
+		case "type":
+			dst = &c.typ
+		case "name":
+			dst = &c.name
+		case "provider_name":
+			dst = &c.providerName
+		case "deposed":
+			dst = &c.deposed
+		case "change":
+			if err := readChangeBody(dec, want, c); err != nil {
+				return err
+			}
+			continue
+		default:
+			if err := dec.SkipValue(); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := readString(dec, dst); err != nil {
+			return err
+		}
+	}
+	_, err := dec.ReadToken()
+	return err
+}
+
+func readChangeBody(dec *jsontext.Decoder, want map[string]bool, c *planChange) error {
+	if _, err := dec.ReadToken(); err != nil {
+		return err
+	}
+	for dec.PeekKind() != '}' {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return err
+		}
+		switch tok.String() {
+		case "actions":
+			if c.actions, err = readStrings(dec); err != nil {
+				return err
+			}
+		case "after":
+			if c.after, err = readWanted(dec, want); err != nil {
+				return err
+			}
+		case "after_unknown":
+			if dec.PeekKind() == 't' {
+				c.allUnknown = true
+				err = dec.SkipValue()
+			} else {
+				c.unknown, err = readWanted(dec, want)
+			}
+			if err != nil {
+				return err
+			}
+		default:
+			if err := dec.SkipValue(); err != nil {
+				return err
+			}
+		}
+	}
+	_, err := dec.ReadToken()
+	return err
+}
+
+// readWanted reads an object, keeping a copy of the raw value of the wanted
+// keys and skipping the rest without decoding it.
+func readWanted(dec *jsontext.Decoder, want map[string]bool) (map[string]jsontext.Value, error) {
+	if dec.PeekKind() != '{' {
+		return nil, dec.SkipValue()
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		return nil, err
+	}
+	var out map[string]jsontext.Value
+	for dec.PeekKind() != '}' {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return nil, err
+		}
+		k := tok.String()
+		if !want[k] {
+			if err := dec.SkipValue(); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		v, err := dec.ReadValue()
+		if err != nil {
+			return nil, err
+		}
+		if out == nil {
+			out = make(map[string]jsontext.Value, 4)
+		}
+		out[k] = v.Clone()
+	}
+	_, err := dec.ReadToken()
+	return out, err
+}
+
+// InputError is a problem with the user's input, located in a file.
+type InputError struct {
+	File      string
+	Line, Col int // 0 when unknown
+	Offset    int64
+	Msg       string
+}
+
+func (e *InputError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	switch {
+	case e.Line > 0:
+		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Col)
+	case e.Offset > 0:
+		fmt.Fprintf(&b, ": byte %d", e.Offset)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// jsonError turns a decoder error into an InputError with the byte offset;
+// the CLI turns offsets into line and column when it can re-read the file.
+func jsonError(name string, dec *jsontext.Decoder, err error) error {
+	var ie *InputError
+	if errors.As(err, &ie) {
+		return ie
+	}
+	e := &InputError{File: name, Offset: dec.InputOffset()}
+	var se *jsontext.SyntacticError
+	switch {
+	case errors.As(err, &se):
+		e.Offset = se.ByteOffset
+		msg := se.Err.Error()
+		if errors.Is(se.Err, io.ErrUnexpectedEOF) {
+			msg = "unexpected end of JSON input (is the file truncated?)"
+		}
+		e.Msg = "invalid JSON: " + msg
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		e.Msg = "unexpected end of JSON input (is the file truncated?)"
+	default:
+		e.Msg = "invalid JSON: " + err.Error()
+	}
+	return e
+}
+
+// LocateOffset fills in Line and Col from Offset using the file's content.
+func (e *InputError) LocateOffset(content []byte) {
+	if e.Line > 0 || e.Offset <= 0 {
+		return
+	}
+	off := min(int(e.Offset), len(content))
+	line, col := 1, 1
+	for _, c := range content[:off] {
+		if c == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	e.Line, e.Col = line, col
+}

@@ -1,0 +1,324 @@
+package analyzer
+
+import (
+	"fmt"
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// configIndex answers, for a resource instance of a plan, which
+// configuration block it comes from and which provider configuration it
+// uses, with that configuration's attributes evaluated as far as the plan
+// allows: constants, root variables, and module inputs followed up through
+// the module calls.
+type configIndex struct {
+	resources     map[string]*tfjson.ConfigResource // config address → block
+	modules       map[string]*moduleCall            // "module.a.module.b" → call
+	providers     map[string]*tfjson.ProviderConfig
+	variables     map[string]*tfjson.PlanVariable
+	providerAttrs []string
+	resolved      map[string]*ProviderConfig
+}
+
+type moduleCall struct {
+	parent string // config path of the calling module, "" for root
+	name   string
+	call   *tfjson.ModuleCall
+}
+
+func newConfigIndex(cfg *tfjson.Config, vars map[string]*tfjson.PlanVariable, providerAttrs []string) *configIndex {
+	x := &configIndex{
+		resources:     map[string]*tfjson.ConfigResource{},
+		modules:       map[string]*moduleCall{},
+		providers:     map[string]*tfjson.ProviderConfig{},
+		variables:     vars,
+		providerAttrs: providerAttrs,
+		resolved:      map[string]*ProviderConfig{},
+	}
+	if cfg == nil {
+		return x
+	}
+	x.providers = cfg.ProviderConfigs
+	if x.providers == nil {
+		x.providers = map[string]*tfjson.ProviderConfig{}
+	}
+	x.addModule("", cfg.RootModule)
+	return x
+}
+
+func (x *configIndex) addModule(path string, m *tfjson.ConfigModule) {
+	if m == nil {
+		return
+	}
+	for _, r := range m.Resources {
+		x.resources[joinAddr(path, r.Address)] = r
+	}
+	for name, call := range m.ModuleCalls {
+		child := joinAddr(path, "module."+name)
+		x.modules[child] = &moduleCall{parent: path, name: name, call: call}
+		x.addModule(child, call.Module)
+	}
+}
+
+func joinAddr(module, rest string) string {
+	if module == "" {
+		return rest
+	}
+	return module + "." + rest
+}
+
+// StripInstanceKeys turns an instance address into its configuration
+// address: module.a["x"].aws_s3_bucket.b[0] → module.a.aws_s3_bucket.b.
+func StripInstanceKeys(addr string) string {
+	if !strings.ContainsRune(addr, '[') {
+		return addr
+	}
+	var b strings.Builder
+	b.Grow(len(addr))
+	depth := 0
+	inString := false
+	for i := 0; i < len(addr); i++ {
+		c := addr[i]
+		switch {
+		case inString:
+			if c == '\\' {
+				i++
+			} else if c == '"' {
+				inString = false
+			}
+		case c == '"' && depth > 0:
+			inString = true
+		case c == '[':
+			depth++
+		case c == ']':
+			depth--
+		case depth == 0:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func (x *configIndex) instance(c *planChange) *Instance {
+	module := StripInstanceKeys(c.moduleAddress)
+	cfgAddr := joinAddr(module, c.typ+"."+c.name)
+	in := &Instance{
+		Address:        c.address,
+		ConfigAddress:  cfgAddr,
+		Module:         c.moduleAddress,
+		Mode:           c.mode,
+		Type:           c.typ,
+		Name:           c.name,
+		ProviderSource: c.providerName,
+	}
+	cr := x.resources[cfgAddr]
+	if cr != nil {
+		in.ProviderKey = x.normaliseKey(cr.ProviderConfigKey, module)
+		in.ProviderConfig = x.provider(in.ProviderKey)
+	}
+	if len(c.after)+len(c.unknown) > 0 {
+		in.Attrs = make(Attrs, len(c.after))
+	}
+	for k, raw := range c.after {
+		v, err := parseJSON(raw)
+		if err != nil {
+			v = nil
+		}
+		var u any
+		if ur, ok := c.unknown[k]; ok {
+			u, _ = parseJSON(ur)
+		}
+		in.Attrs[k] = Attr{Value: goToCty(v, u), Set: isSet(cr, k)}
+	}
+	for k, ur := range c.unknown {
+		if _, ok := c.after[k]; ok {
+			continue
+		}
+		if u, _ := parseJSON(ur); u == true {
+			in.Attrs[k] = Attr{Value: cty.DynamicVal, Set: isSet(cr, k), Why: "known only after apply"}
+		}
+	}
+	for k, a := range in.Attrs {
+		if !a.Value.IsWhollyKnown() && a.Why == "" {
+			a.Why = "known only after apply"
+			in.Attrs[k] = a
+		}
+	}
+	return in
+}
+
+func isSet(cr *tfjson.ConfigResource, attr string) bool {
+	if cr == nil {
+		// Without a configuration, count an unknown attribute as set: a
+		// guess from the provider block would be a silent pass.
+		return true
+	}
+	_, ok := cr.Expressions[attr]
+	return ok
+}
+
+// normaliseKey turns a provider_config_key into the key of provider_config.
+// Terraform before 1.1 wrote module-relative keys ("db_instance:aws") that
+// name only the innermost module call.
+func (x *configIndex) normaliseKey(key, module string) string {
+	if key == "" || strings.HasPrefix(key, "module.") || !strings.Contains(key, ":") {
+		return key
+	}
+	_, local, _ := strings.Cut(key, ":")
+	return module + ":" + local
+}
+
+// provider returns the provider configuration for a normalised key, or nil
+// when the plan declares none (the provider then takes everything from the
+// environment).
+func (x *configIndex) provider(key string) *ProviderConfig {
+	if pc, ok := x.resolved[key]; ok {
+		return pc
+	}
+	pc := x.buildProvider(key)
+	x.resolved[key] = pc
+	return pc
+}
+
+func (x *configIndex) buildProvider(key string) *ProviderConfig {
+	raw, ok := x.providers[key]
+	module, local, inModule := strings.Cut(key, ":")
+	if !inModule {
+		module, local = "", key
+	}
+	// Terraform before 1.1 listed, for modules that inherit a provider, an
+	// entry with no expressions: walk up to the configuration it inherits.
+	for inModule && (!ok || len(raw.Expressions) == 0) && !strings.Contains(local, ".") {
+		mc := x.modules[module]
+		if mc == nil {
+			break
+		}
+		module = mc.parent
+		if module == "" {
+			key = local
+		} else {
+			key = module + ":" + local
+		}
+		raw, ok = x.providers[key]
+		inModule = module != ""
+	}
+	if !ok {
+		return nil
+	}
+	pc := &ProviderConfig{Key: key, Source: raw.FullName, Attrs: Attrs{}}
+	if pc.Source == "" {
+		pc.Source = raw.Name
+	}
+	for _, path := range x.providerAttrs {
+		expr := lookupExpr(raw.Expressions, path)
+		if expr == nil {
+			continue
+		}
+		v, via, why := x.eval(expr, raw.ModuleAddress)
+		pc.Attrs[path] = Attr{Value: v, Set: true, Via: via, Why: why}
+	}
+	return pc
+}
+
+// lookupExpr finds a dotted attribute path in expressions, descending into
+// the first instance of nested blocks: "default_tags.tags", "api.region".
+func lookupExpr(exprs map[string]*tfjson.Expression, path string) *tfjson.Expression {
+	head, rest, nested := strings.Cut(path, ".")
+	e := exprs[head]
+	if e == nil || e.ExpressionData == nil {
+		return nil
+	}
+	if !nested {
+		if len(e.NestedBlocks) > 0 {
+			return nil
+		}
+		return e
+	}
+	if len(e.NestedBlocks) == 0 {
+		return nil
+	}
+	return lookupExpr(e.NestedBlocks[0], rest)
+}
+
+// eval evaluates a configuration expression in a module (config path, ""
+// for root). The plan keeps constants and the references of other
+// expressions, not their text, so a lone reference to a variable is taken
+// as the variable's value and anything else is unknown, with why.
+func (x *configIndex) eval(e *tfjson.Expression, module string) (cty.Value, []string, string) {
+	if e.ConstantValue != nil && e.ConstantValue != tfjson.UnknownConstantValue {
+		return goToCty(e.ConstantValue, nil), nil, ""
+	}
+	if len(e.References) == 0 {
+		if e.ConstantValue == nil {
+			return cty.NullVal(cty.DynamicPseudoType), nil, ""
+		}
+		return cty.DynamicVal, nil, "the plan does not record this expression"
+	}
+	ref, ok := singleRoot(e.References)
+	if !ok {
+		return cty.DynamicVal, nil, "depends on " + strings.Join(e.References, ", ")
+	}
+	switch {
+	case strings.HasPrefix(ref, "var."):
+		name := strings.TrimPrefix(ref, "var.")
+		return x.variable(name, module)
+	case strings.HasPrefix(ref, "local."):
+		return cty.DynamicVal, []string{ref}, ref + " is not recorded in the plan JSON (give the sources with --dir to evaluate it)"
+	default:
+		return cty.DynamicVal, []string{ref}, "depends on " + ref
+	}
+}
+
+// singleRoot returns the one reference an expression makes, allowing for
+// Terraform listing both var.x["k"] and var.x: only a bare reference is
+// usable, since the plan does not say what the expression did with it.
+func singleRoot(refs []string) (string, bool) {
+	root := ""
+	for _, r := range refs {
+		base := r
+		if i := strings.IndexAny(base, "[."); i >= 0 {
+			if j := strings.IndexAny(base[i+1:], "[."); j >= 0 {
+				base = base[:i+1+j]
+			}
+		}
+		if root == "" {
+			root = base
+		} else if base != root {
+			return "", false
+		}
+	}
+	for _, r := range refs {
+		if r != root {
+			return "", false // an index or attribute of the variable
+		}
+	}
+	return root, true
+}
+
+func (x *configIndex) variable(name, module string) (cty.Value, []string, string) {
+	via := []string{"var." + name}
+	if module == "" {
+		v, ok := x.variables[name]
+		if !ok || v == nil {
+			return cty.DynamicVal, via, fmt.Sprintf("variable %q has no value in the plan", name)
+		}
+		return goToCty(v.Value, nil), via, ""
+	}
+	mc := x.modules[StripInstanceKeys(module)]
+	if mc == nil {
+		return cty.DynamicVal, via, fmt.Sprintf("module %s is not in the plan's configuration", module)
+	}
+	in := fmt.Sprintf("%s input %q", joinAddr(mc.parent, "module."+mc.name), name)
+	if e := mc.call.Expressions[name]; e != nil && e.ExpressionData != nil {
+		v, more, why := x.eval(e, mc.parent)
+		return v, append(append(via, in), more...), why
+	}
+	if mod := mc.call.Module; mod != nil {
+		if cv := mod.Variables[name]; cv != nil && cv.Default != nil {
+			return goToCty(cv.Default, nil), append(via, "default of "+in), ""
+		}
+	}
+	return cty.DynamicVal, via, fmt.Sprintf("%s is not set in the plan's configuration", in)
+}

@@ -1,0 +1,24 @@
+// Command sovlint checks that sensitive Terraform/OpenTofu resources land on
+// sovereign infrastructure. See `sovlint --help`.
+package main
+
+import (
+	"os"
+
+	"github.com/sovlint/sovlint/internal/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], cli.Streams{
+		In:         os.Stdin,
+		Out:        os.Stdout,
+		Err:        os.Stderr,
+		IsTerminal: isTerminal(os.Stdout),
+		Getenv:     os.Getenv,
+	}))
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,137 @@
+// Package config reads .sovlint.hcl: the policy, rule settings, exceptions
+// and catalog extensions of a repository.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/gohcl"
+	"github.com/hashicorp/hcl/v2/hclparse"
+)
+
+// FileName is the configuration file sovlint looks for.
+const FileName = ".sovlint.hcl"
+
+// Config is a decoded .sovlint.hcl. Zero values mean "use the default".
+type Config struct {
+	Path       string // the file it was read from; "" for defaults
+	Policy     *Policy
+	Rules      []RuleSetting
+	Exceptions []Exception
+	// Catalog holds the file's catalog blocks (source, provider, override)
+	// for providers.Extend, which decodes them with the catalog's schema.
+	Catalog hcl.Body
+	// Source is the file's bytes, kept to render diagnostics.
+	Source []byte
+}
+
+// Policy changes which resources are checked and against what.
+type Policy struct {
+	// Residency lists country groups ("eu", "eea") and ISO country codes
+	// that count as acceptable locations. Default: ["eu"].
+	Residency []string `hcl:"residency,optional"`
+	// ClassificationKeys replaces the tag keys that carry a classification.
+	ClassificationKeys []string `hcl:"classification_keys,optional"`
+	// Levels replace the classification levels (most restrictive first).
+	Levels []Level `hcl:"level,block"`
+	// UnknownClassification is the level given to resources whose
+	// classification cannot be determined: "sensitive" (default, fail
+	// closed) or "ignore".
+	UnknownClassification string `hcl:"unknown_classification,optional"`
+	// FailOn is the default for --fail-on.
+	FailOn   string    `hcl:"fail_on,optional"`
+	DefRange hcl.Range `hcl:",def_range"`
+}
+
+// Level is a classification level: the tag values that mean it and the
+// rules resources of that level must pass.
+type Level struct {
+	Name     string    `hcl:"name,label"`
+	Values   []string  `hcl:"values"`
+	Require  []string  `hcl:"require"`
+	DefRange hcl.Range `hcl:",def_range"`
+}
+
+// RuleSetting changes one rule.
+type RuleSetting struct {
+	ID       string    `hcl:"id,label"`
+	Enabled  *bool     `hcl:"enabled,optional"`
+	Severity string    `hcl:"severity,optional"`
+	DefRange hcl.Range `hcl:",def_range"`
+}
+
+// Exception waives rules for resources matching address globs.
+type Exception struct {
+	Addresses []string  `hcl:"addresses"`
+	Rules     []string  `hcl:"rules,optional"` // empty: every rule
+	Reason    string    `hcl:"reason"`
+	Expires   string    `hcl:"expires,optional"` // YYYY-MM-DD
+	Owner     string    `hcl:"owner,optional"`
+	DefRange  hcl.Range `hcl:",def_range"`
+}
+
+type file struct {
+	Policy     *Policy       `hcl:"policy,block"`
+	Rules      []RuleSetting `hcl:"rule,block"`
+	Exceptions []Exception   `hcl:"exception,block"`
+	Rest       hcl.Body      `hcl:",remain"`
+}
+
+// Load reads a configuration file. Errors are hcl.Diagnostics with the
+// file and line.
+func Load(path string) (*Config, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(src, path)
+}
+
+// Parse decodes configuration source.
+func Parse(src []byte, name string) (*Config, error) {
+	f, diags := hclparse.NewParser().ParseHCL(src, name)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	var raw file
+	if diags := gohcl.DecodeBody(f.Body, nil, &raw); diags.HasErrors() {
+		return nil, diags
+	}
+	return &Config{
+		Path:       name,
+		Policy:     raw.Policy,
+		Rules:      raw.Rules,
+		Exceptions: raw.Exceptions,
+		Catalog:    raw.Rest,
+		Source:     src,
+	}, nil
+}
+
+// Discover finds .sovlint.hcl in dir or the nearest parent directory, and
+// returns "" when there is none.
+func Discover(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	if fi, err := os.Stat(abs); err == nil && !fi.IsDir() {
+		abs = filepath.Dir(abs)
+	}
+	for {
+		p := filepath.Join(abs, FileName)
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		} else if !errors.Is(err, os.ErrNotExist) {
+			return "", fmt.Errorf("looking for %s: %w", FileName, err)
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return "", nil
+		}
+		abs = parent
+	}
+}

@@ -1,0 +1,96 @@
+// Package cli is sovlint's command line: flags, configuration discovery,
+// output files and the exit status. The work itself happens in engine.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit statuses (contract).
+const (
+	ExitClean    = 0 // no finding at or above the fail threshold
+	ExitFindings = 1 // findings
+	ExitError    = 2 // usage or input error
+)
+
+// Streams are the process's standard streams, injected for tests.
+type Streams struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+	// IsTerminal reports whether Out is a terminal, for colour.
+	IsTerminal bool
+	// Getenv reads the environment (NO_COLOR, TF_VAR_*).
+	Getenv func(string) string
+}
+
+// exitError carries an exit status through cobra.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+// Main runs sovlint with args (without the program name) and returns the
+// exit status.
+func Main(args []string, s Streams) int {
+	if s.Getenv == nil {
+		s.Getenv = func(string) string { return "" }
+	}
+	root := newRoot(&s)
+	root.SetArgs(args)
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	err := root.Execute()
+	if err == nil {
+		return ExitClean
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(s.Err, "sovlint: %s\n", ee.err)
+		}
+		return ee.code
+	}
+	fmt.Fprintf(s.Err, "sovlint: %s\n", err)
+	return ExitError
+}
+
+func newRoot(s *Streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "sovlint",
+		Short: "Check that sensitive Terraform/OpenTofu resources land on sovereign infrastructure",
+		Long: `sovlint reads Terraform/OpenTofu plans (terraform show -json) and sources,
+works out which provider and region every resource lands on, and flags
+sensitive resources on infrastructure that is not SecNumCloud-qualified,
+not under EU legal control, or outside the EU.
+
+Exit status: 0 no findings, 1 findings, 2 usage or input error.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       version(),
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &exitError{code: ExitError, err: err}
+	})
+	root.AddCommand(newScan(s), newExplain(s), newProviders(s))
+	return root
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+func usageError(format string, args ...any) error {
+	return &exitError{code: ExitError, err: fmt.Errorf(format, args...)}
+}

@@ -1,0 +1,168 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/internal/engine"
+	"github.com/sovlint/sovlint/providers"
+	"github.com/sovlint/sovlint/report"
+	"github.com/sovlint/sovlint/rules"
+)
+
+type scanFlags struct {
+	formats []string
+	output  string
+	plan    bool
+	failOn  string
+	color   string
+	noColor bool
+	asOf    string
+}
+
+func newScan(s *Streams) *cobra.Command {
+	var f scanFlags
+	cmd := &cobra.Command{
+		Use:   "scan [flags] PATH...",
+		Short: "Scan plans (terraform/tofu show -json output, or - for stdin) and source directories",
+		Example: `  terraform plan -out tfplan && terraform show -json tfplan > plan.json
+  sovlint scan plan.json
+  terraform show -json tfplan | sovlint scan -
+  sovlint scan --format json --output report.json plan.json
+  sovlint scan --format text --format sarif:sovlint.sarif plan.json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return runScan(s, &f, args)
+		},
+	}
+	fl := cmd.Flags()
+	fl.SortFlags = false
+	fl.StringArrayVarP(&f.formats, "format", "f", nil, "output format, repeatable: "+strings.Join(report.Formats(), "|")+`; "FORMAT:FILE" writes that format to FILE (default text)`)
+	fl.StringVarP(&f.output, "output", "o", "", "write the output to FILE instead of stdout")
+	fl.BoolVar(&f.plan, "plan", false, "read every PATH as a plan JSON file, whatever it looks like")
+	fl.StringVar(&f.failOn, "fail-on", "notice", "exit 1 only for findings at or above this severity: notice|warning|error")
+	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto|always|never (auto honours NO_COLOR and non-terminals)")
+	fl.BoolVar(&f.noColor, "no-color", false, "same as --color never")
+	fl.StringVar(&f.asOf, "as-of", "", "check qualification validity dates at DATE (YYYY-MM-DD) instead of today")
+	return cmd
+}
+
+// output is one printer and where it writes.
+type output struct {
+	format  string
+	printer report.Printer
+	path    string // "" for stdout
+}
+
+func parseOutputs(f *scanFlags) ([]output, error) {
+	specs := f.formats
+	if len(specs) == 0 {
+		specs = []string{"text"}
+	}
+	var outs []output
+	toStdout := 0
+	for _, spec := range specs {
+		name, path, _ := strings.Cut(spec, ":")
+		p, err := report.Lookup(name)
+		if err != nil {
+			return nil, err
+		}
+		if path == "" {
+			path = f.output
+		}
+		if path == "" {
+			toStdout++
+		}
+		outs = append(outs, output{format: name, printer: p, path: path})
+	}
+	if toStdout > 1 {
+		return nil, errors.New(`only one format can go to stdout: give the others a file ("sarif:out.sarif")`)
+	}
+	return outs, nil
+}
+
+func runScan(s *Streams, f *scanFlags, args []string) error {
+	outs, err := parseOutputs(f)
+	if err != nil {
+		return usageError("%s", err)
+	}
+	failOn, err := rules.ParseSeverity(f.failOn)
+	if err != nil {
+		return usageError("--fail-on: %s", err)
+	}
+	now := time.Now()
+	if f.asOf != "" {
+		if now, err = time.Parse(time.DateOnly, f.asOf); err != nil {
+			return usageError("--as-of: %q is not a date (YYYY-MM-DD)", f.asOf)
+		}
+	}
+	color, err := useColor(s, f)
+	if err != nil {
+		return usageError("%s", err)
+	}
+	cat := providers.Default()
+	var inputs []engine.Input
+	for _, a := range args {
+		in := engine.Input{Path: a, Stdin: s.In}
+		if f.plan {
+			in.Kind = engine.KindPlan
+		}
+		inputs = append(inputs, in)
+	}
+	rep, err := engine.Scan(inputs, engine.Options{
+		Catalog: cat,
+		Policy:  rules.DefaultPolicy(cat, now),
+		Class:   analyzer.DefaultPolicy(),
+		Version: version(),
+	})
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	for _, o := range outs {
+		if err := write(s, o, rep, report.Options{Color: color && o.path == ""}); err != nil {
+			return &exitError{code: ExitError, err: err}
+		}
+	}
+	for _, fd := range rep.Findings {
+		if fd.Active() && fd.Severity >= failOn {
+			return &exitError{code: ExitFindings}
+		}
+	}
+	return nil
+}
+
+func write(s *Streams, o output, rep *report.Report, opts report.Options) error {
+	if o.path == "" {
+		return o.printer(s.Out, rep, opts)
+	}
+	var buf bytes.Buffer
+	if err := o.printer(&buf, rep, opts); err != nil {
+		return err
+	}
+	if err := os.WriteFile(o.path, buf.Bytes(), 0o644); err != nil { //nolint:gosec // a report, meant to be read by CI tools
+		return fmt.Errorf("writing %s output: %w", o.format, err)
+	}
+	return nil
+}
+
+func useColor(s *Streams, f *scanFlags) (bool, error) {
+	if f.noColor {
+		return false, nil
+	}
+	switch f.color {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		return s.IsTerminal && s.Getenv("NO_COLOR") == "", nil
+	}
+	return false, fmt.Errorf("--color: want auto, always or never, not %q", f.color)
+}

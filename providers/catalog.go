@@ -1,0 +1,397 @@
+// Package providers is the sovereignty catalog: who operates each Terraform
+// provider's infrastructure, where its regions are, which offers are
+// SecNumCloud-qualified, and the sources behind every one of those facts.
+package providers
+
+import (
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Catalog is the decoded, indexed sovereignty catalog. It is read-only once
+// loaded and safe for concurrent use.
+type Catalog struct {
+	// AsOf is the newest as_of date of any fact in the catalog.
+	AsOf      string
+	Providers []*Provider
+	Sources   map[string]*Source
+
+	groups     map[string]*CountryGroup
+	byRegistry map[string]*Provider // "hashicorp/aws" → provider
+	byType     map[string]*Provider // "aws" → provider, for legacy plans
+}
+
+// CountryGroup is a named set of countries, such as the EU member states.
+type CountryGroup struct {
+	Name      string
+	Countries []string
+	Fact
+}
+
+// CountryGroup returns the countries of a named group ("eu", "eea"), or nil.
+func (c *Catalog) CountryGroup(name string) []string {
+	if g := c.groups[strings.ToLower(name)]; g != nil {
+		return g.Countries
+	}
+	return nil
+}
+
+// Source is a document a fact was read from.
+type Source struct {
+	Key    string
+	Title  string
+	URL    string
+	Repo   string
+	Path   string
+	Commit string
+	Date   string
+	Note   string
+}
+
+// Citation returns the most useful single reference for a source: its URL,
+// else repo@commit:path, else its title.
+func (s *Source) Citation() string {
+	switch {
+	case s == nil:
+		return ""
+	case s.URL != "":
+		return s.URL
+	case s.Repo != "":
+		c := s.Repo
+		if s.Commit != "" {
+			c += "@" + shortCommit(s.Commit)
+		}
+		if s.Path != "" {
+			c += ":" + s.Path
+		}
+		return c
+	default:
+		return s.Title
+	}
+}
+
+func shortCommit(c string) string {
+	if len(c) > 12 {
+		return c[:12]
+	}
+	return c
+}
+
+// Fact is the provenance every catalog statement carries.
+type Fact struct {
+	Sources  []string // keys into Catalog.Sources
+	AsOf     string   // YYYY-MM-DD (or YYYY-MM) when the fact was last checked
+	Verified string   // primary | secondary | unverified
+}
+
+// Verification levels, from strongest to weakest.
+const (
+	VerifiedPrimary    = "primary"
+	VerifiedSecondary  = "secondary"
+	VerifiedUnverified = "unverified"
+)
+
+// Provider is one provider family of the catalog (AWS, Outscale…), keyed by
+// the registry source addresses of the Terraform providers that reach it.
+type Provider struct {
+	ID       string
+	Name     string
+	Registry []string // "hashicorp/aws", normalised to lowercase
+	File     string   // data file the provider was declared in
+	// Local providers (random, null, tls…) create nothing on any
+	// infrastructure: their resources have no location to check.
+	Local bool
+
+	Offering              // operator, regions, offers of the base provider
+	Location LocationSpec // how resources and provider blocks express location
+	Tags     TagSpec
+	Variants []*Variant
+	Global   []GlobalService
+}
+
+// Offering is what a provider or one of its variants sells: who operates it,
+// where, and under which SecNumCloud status.
+type Offering struct {
+	Operator      *Operator
+	SecNumCloud   *Status // default status for services no offer covers
+	Offers        []*Offer
+	Regions       []*Region
+	DefaultRegion string // used when neither resource nor provider says where
+
+	regionIndex map[string]*Region // code, zone and alias → region
+	zoneRes     []*regexp.Regexp   // the provider's zone patterns
+}
+
+// Operator is the legal entity that runs the infrastructure.
+type Operator struct {
+	Name           string
+	Country        string
+	Parent         string
+	ParentCountry  string
+	EULegalControl string   // yes | no | unknown
+	Laws           []string // extraterritorial laws the operator is exposed to
+	Note           string
+	Fact
+}
+
+// EU legal control values.
+const (
+	ControlYes     = "yes"
+	ControlNo      = "no"
+	ControlUnknown = "unknown"
+)
+
+// Status is a SecNumCloud qualification status with its provenance.
+type Status struct {
+	Status string // qualified | in_progress | not_qualified | unknown
+	Note   string
+	Fact
+}
+
+// SecNumCloud status values.
+const (
+	StatusQualified    = "qualified"
+	StatusInProgress   = "in_progress"
+	StatusNotQualified = "not_qualified"
+	StatusUnknown      = "unknown"
+)
+
+// Offer is a service (or set of services) with its own qualification.
+// Qualification belongs to an offer, not to a company or a region.
+type Offer struct {
+	ID            string
+	Name          string
+	Status        string
+	Regions       []string // empty: every region of the offering
+	ResourceTypes []string // globs; empty: every resource type
+	QualifiedFrom string   // YYYY-MM-DD
+	ValidUntil    string   // YYYY-MM-DD; past it, the qualification has lapsed
+	Decision      string   // ANSSI decision number
+	Note          string
+	Fact
+}
+
+// Region is a location code of a provider, mapped to the country it is in.
+type Region struct {
+	Code      string   // normalised: lowercase, no spaces
+	Name      string   // human name, e.g. "Europe (Paris)"
+	Countries []string // ISO 3166-1 alpha-2; "EU" = several EU member states
+	Zones     []string
+	Aliases   []string // other spellings that mean this region ("France Central")
+	Global    bool     // a global location: data is not confined to a country
+	Note      string
+	Fact
+}
+
+// Country returns the region's countries as one string, "FR" or "BE,NL".
+func (r *Region) Country() string { return strings.Join(r.Countries, ",") }
+
+// LocationSpec names the attributes a provider's resources and provider
+// blocks use to say where they land, in order of precedence.
+type LocationSpec struct {
+	ResourceAttributes []string          // "region", "availability_zone", "placement.region"…
+	ProviderAttributes []string          // "region", "api.region", "numspot_host"…
+	ValuePatterns      map[string]string // attribute → regexp whose first group is the region or zone
+	ZonePatterns       []string          // regexps whose first group turns a zone into its region
+	Env                []string          // environment variables the provider reads (reported, never read)
+
+	valueRes map[string]*regexp.Regexp
+	zoneRes  []*regexp.Regexp
+}
+
+// TagSpec names the attributes that carry a resource's tags.
+type TagSpec struct {
+	ResourceAttributes []string // "tags_all", "tags", "labels"…
+	ProviderAttributes []string // "default_tags.tags", "default_labels"…
+	// Effective is the attribute that already merges provider defaults
+	// (AWS tags_all); when known it is used alone.
+	Effective string
+}
+
+// Variant is a distinct offering reached through the same Terraform provider:
+// S3NS through hashicorp/google, the AWS European Sovereign Cloud through
+// hashicorp/aws, OVH US through ovh/ovh.
+type Variant struct {
+	ID   string
+	Name string
+	When Match
+	Offering
+}
+
+// Match selects a variant from the provider configuration or the region.
+type Match struct {
+	Attribute     string   // provider attribute, e.g. "universe_domain"
+	Equals        []string // the attribute equals one of these
+	NotIn         []string // the attribute is set and equals none of these
+	RegionPattern string   // or: the resolved region matches this regexp
+
+	regionRe *regexp.Regexp
+}
+
+// GlobalService is a set of resource types that are not regional: their data
+// is served from everywhere the provider operates.
+type GlobalService struct {
+	Name          string
+	ResourceTypes []string // globs
+	Note          string
+	Fact
+}
+
+// normaliseRegistry turns any spelling of a provider source address into
+// "namespace/type": registry.terraform.io and registry.opentofu.org are the
+// same namespace for the catalog.
+func normaliseRegistry(addr string) string {
+	a := strings.ToLower(strings.TrimSpace(addr))
+	a = strings.TrimPrefix(a, "registry.terraform.io/")
+	a = strings.TrimPrefix(a, "registry.opentofu.org/")
+	a = strings.TrimPrefix(a, "-/") // legacy Terraform 0.12 address
+	return a
+}
+
+// NormaliseSource returns the canonical form of a provider source address
+// for display: "hashicorp/aws" for the public registries, the full address
+// for private ones.
+func NormaliseSource(addr string) string {
+	a := normaliseRegistry(addr)
+	if !strings.Contains(a, "/") && a != "" {
+		if a == "terraform" {
+			return "terraform.io/builtin/terraform"
+		}
+		return "hashicorp/" + a
+	}
+	return a
+}
+
+// Provider returns the catalog entry for a provider source address
+// ("registry.opentofu.org/hashicorp/aws", "hashicorp/aws", or a bare legacy
+// "aws"), or nil when the catalog does not know it.
+func (c *Catalog) Provider(source string) *Provider {
+	a := normaliseRegistry(source)
+	if p, ok := c.byRegistry[a]; ok {
+		return p
+	}
+	if !strings.Contains(a, "/") {
+		return c.byType[a]
+	}
+	return nil
+}
+
+// ByID returns the provider with the given catalog ID, or nil.
+func (c *Catalog) ByID(id string) *Provider {
+	for _, p := range c.Providers {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// Region looks a location code up in an offering: a region code, one of its
+// zones or aliases, or a code matching a zone pattern of the provider.
+func (o *Offering) Region(code string) *Region {
+	code = NormaliseRegion(code)
+	if r, ok := o.regionIndex[code]; ok {
+		return r
+	}
+	for _, re := range o.zoneRes {
+		if m := re.FindStringSubmatch(code); m != nil {
+			if r, ok := o.regionIndex[m[1]]; ok {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// NormaliseRegion lowercases a location code and removes spaces, so that
+// Azure's "West Europe" and "westeurope" are one region.
+func NormaliseRegion(code string) string {
+	code = strings.ToLower(strings.TrimSpace(code))
+	if strings.ContainsAny(code, " \t") {
+		code = strings.Join(strings.Fields(code), "")
+	}
+	return code
+}
+
+// IsGlobal reports whether resources of this type are a global service of
+// the provider, and which one.
+func (p *Provider) IsGlobal(resourceType string) (GlobalService, bool) {
+	for _, g := range p.Global {
+		if matchAny(g.ResourceTypes, resourceType) {
+			return g, true
+		}
+	}
+	return GlobalService{}, false
+}
+
+// matchAny reports whether name matches one of the glob patterns.
+func matchAny(globs []string, name string) bool {
+	for _, g := range globs {
+		if ok, _ := path.Match(g, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// ResourceAttributeNames returns the top-level resource attribute names the
+// analysis reads, across all providers: the loaders decode only these.
+func (c *Catalog) ResourceAttributeNames() []string {
+	seen := map[string]bool{}
+	for _, p := range c.Providers {
+		for _, a := range p.Location.ResourceAttributes {
+			seen[topLevel(a)] = true
+		}
+		for _, a := range p.Tags.ResourceAttributes {
+			seen[topLevel(a)] = true
+		}
+		if p.Tags.Effective != "" {
+			seen[topLevel(p.Tags.Effective)] = true
+		}
+	}
+	names := make([]string, 0, len(seen))
+	for n := range seen {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+func topLevel(attrPath string) string {
+	if i := strings.IndexByte(attrPath, '.'); i >= 0 {
+		return attrPath[:i]
+	}
+	return attrPath
+}
+
+// ValuePattern returns the compiled pattern that extracts a location from
+// the attribute's value (an endpoint URL), or nil.
+func (l *LocationSpec) ValuePattern(attr string) *regexp.Regexp { return l.valueRes[attr] }
+
+// ProviderAttributeNames returns the provider-block attribute paths the
+// analysis reads ("region", "api.region", "default_tags.tags",
+// "universe_domain"), across all providers.
+func (c *Catalog) ProviderAttributeNames() []string {
+	seen := map[string]bool{}
+	for _, p := range c.Providers {
+		for _, a := range p.Location.ProviderAttributes {
+			seen[a] = true
+		}
+		for _, a := range p.Tags.ProviderAttributes {
+			seen[a] = true
+		}
+		for _, v := range p.Variants {
+			if v.When.Attribute != "" {
+				seen[v.When.Attribute] = true
+			}
+		}
+	}
+	names := make([]string, 0, len(seen))
+	for n := range seen {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}

@@ -1,0 +1,250 @@
+# Amazon Web Services: the commercial partition, the China and GovCloud
+# partitions, and the AWS European Sovereign Cloud (eusc-*), which has EU
+# residency but a US parent.
+
+source "awsjs_partitions" {
+  title  = "aws/aws-sdk-js-v3 partitions.json (region → partition, region regexes)"
+  repo   = "aws/aws-sdk-js-v3"
+  path   = "packages/util-endpoints/src/lib/aws/partitions.json"
+  commit = "685ff5d03588f81121c6fa9466771cd444492209"
+  date   = "2026-08"
+}
+
+source "sccrawler_aws" {
+  title  = "SpareCores sc-crawler AWS region → country table"
+  repo   = "SpareCores/sc-crawler"
+  path   = "src/sc_crawler/vendors/_aws.py"
+  commit = "4bcc0b18071228470757043ea20b823be2fca0bd"
+  date   = "2026-07-24"
+}
+
+source "tfaws_v6_region" {
+  title = "terraform-provider-aws: Enhanced Region Support (v6.0.0 adds `region` to every regional resource)"
+  url   = "https://hashicorp.github.io/terraform-provider-aws/enhanced-region-support"
+  date  = "2025-06"
+}
+
+source "aws_global_services" {
+  title = "AWS Fault Isolation Boundaries whitepaper, 'Global services'"
+  url   = "https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/global-services.html"
+  date  = "2025"
+}
+
+source "cw_esc_2026" {
+  title = "ComputerWeekly: AWS European Sovereign Cloud launched 15 January 2026, Potsdam"
+  url   = "https://www.computerweekly.com/de/feature/AWS-European-Sovereign-Cloud-Wette-auf-digitale-Souveraenitaet"
+  date  = "2026-01-22"
+}
+
+source "golem_esc_2026" {
+  title = "Golem: Amazon AWS will in Potsdam als souverän gelten"
+  url   = "https://www.golem.de/news/amazon-aws-will-in-potsdam-als-souveraen-gelten-2601-204234.html"
+  date  = "2026-01"
+}
+
+source "devto_esc" {
+  title = "re:Invent 2025 SEC201 summary: AWS European Sovereign Cloud GmbH"
+  url   = "https://dev.to/kazuya_dev/aws-reinvent-2025-aws-european-sovereign-cloud-from-concept-to-reality-sec201-3b5k"
+  date  = "2025-12"
+}
+
+source "tfaws_46064" {
+  title = "hashicorp/terraform-provider-aws PR #46064: partition/aws-eusc label"
+  url   = "https://github.com/hashicorp/terraform-provider-aws/pull/46064"
+  date  = "2026-01-20"
+}
+
+provider "aws" {
+  name     = "Amazon Web Services"
+  registry = ["hashicorp/aws"]
+
+  location {
+    # v6 puts `region` on every regional resource; before, only zones and a
+    # few resources carry location and the provider block decides.
+    resource_attributes = ["region", "availability_zone", "availability_zones"]
+    provider_attributes = ["region"]
+    zone_patterns = [
+      "^([a-z]{2,4}(?:-[a-z]+)+-\\d+)[a-z]$",            # eu-west-3a
+      "^([a-z]{2,4}(?:-[a-z]+)+-\\d+)-[a-z]{3,}-\\d+[a-z]$", # us-east-1-bos-1a (Local Zones)
+    ]
+    env = ["AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE (region from ~/.aws/config)"]
+  }
+
+  tags {
+    effective           = "tags_all"
+    resource_attributes = ["tags"]
+    provider_attributes = ["default_tags.tags"]
+  }
+
+  operator {
+    name             = "Amazon Web Services, Inc."
+    country          = "US"
+    parent           = "Amazon.com, Inc."
+    parent_country   = "US"
+    eu_legal_control = "no"
+    laws             = ["the US CLOUD Act", "FISA section 702"]
+    source           = ["research_sovereignty", "snc_ref_32"]
+    as_of            = "2026-09"
+    verified         = "unverified"
+  }
+
+  secnumcloud {
+    status   = "not_qualified"
+    note     = "Absent from the ANSSI catalogue; SecNumCloud 3.2 §19.6 excludes operators with non-EU control"
+    source   = ["anssi_relay_r2", "snc_ref_32"]
+    as_of    = "2026-09-26"
+    verified = "secondary"
+  }
+
+  global_service "AWS global services (IAM, CloudFront, Route 53, Organizations, WAF Classic, Shield, Global Accelerator)" {
+    resource_types = [
+      "aws_iam_*", "aws_cloudfront_*", "aws_organizations_*", "aws_shield_*", "aws_globalaccelerator_*",
+      "aws_waf_*", "aws_route53_zone*", "aws_route53_record", "aws_route53_health_check", "aws_route53_delegation_set",
+      "aws_route53_query_log", "aws_route53_traffic_policy*", "aws_route53_key_signing_key", "aws_route53_hosted_zone_dnssec",
+      "aws_route53_cidr_*", "aws_route53domains_*",
+    ]
+    note     = "Route 53 Resolver (aws_route53_resolver_*) and WAFv2 are regional and are not listed"
+    source   = ["aws_global_services"]
+    as_of    = "2026-09"
+    verified = "unverified"
+  }
+
+  regions {
+    source   = ["awsjs_partitions", "sccrawler_aws"]
+    as_of    = "2026-08"
+    verified = "primary"
+
+    region "eu-west-3" {
+      name    = "Europe (Paris)"
+      country = "FR"
+    }
+    region "eu-central-1" {
+      name    = "Europe (Frankfurt)"
+      country = "DE"
+    }
+    region "eu-west-1" {
+      name    = "Europe (Ireland)"
+      country = "IE"
+    }
+    region "eu-south-1" {
+      name    = "Europe (Milan)"
+      country = "IT"
+    }
+    region "eu-south-2" {
+      name    = "Europe (Spain)"
+      country = "ES"
+    }
+    region "eu-north-1" {
+      name    = "Europe (Stockholm)"
+      country = "SE"
+    }
+    region "eu-west-2" {
+      name    = "Europe (London)"
+      country = "GB"
+    }
+    region "eu-central-2" {
+      name    = "Europe (Zurich)"
+      country = "CH"
+    }
+    region "il-central-1" { country = "IL" }
+    region "me-central-1" { country = "AE" }
+    region "me-south-1" { country = "BH" }
+    region "af-south-1" { country = "ZA" }
+    region "ap-east-1" { country = "HK" }
+    region "ap-east-2" { country = "TW" }
+    region "ap-northeast-1" { country = "JP" }
+    region "ap-northeast-2" { country = "KR" }
+    region "ap-northeast-3" { country = "JP" }
+    region "ap-south-1" { country = "IN" }
+    region "ap-south-2" { country = "IN" }
+    region "ap-southeast-1" { country = "SG" }
+    region "ap-southeast-2" { country = "AU" }
+    region "ap-southeast-3" { country = "ID" }
+    region "ap-southeast-4" { country = "AU" }
+    region "ap-southeast-5" { country = "MY" }
+    region "ap-southeast-6" { country = "NZ" }
+    region "ap-southeast-7" { country = "TH" }
+    region "ca-central-1" { country = "CA" }
+    region "ca-west-1" { country = "CA" }
+    region "mx-central-1" { country = "MX" }
+    region "sa-east-1" { country = "BR" }
+    region "us-east-1" { country = "US" }
+    region "us-east-2" { country = "US" }
+    region "us-west-1" { country = "US" }
+    region "us-west-2" { country = "US" }
+    region "us-gov-east-1" { country = "US" }
+    region "us-gov-west-1" { country = "US" }
+  }
+
+  variant "eusc" {
+    name = "AWS European Sovereign Cloud"
+    when {
+      region_pattern = "^eusc-"
+    }
+
+    operator {
+      name             = "AWS European Sovereign Cloud GmbH"
+      country          = "DE"
+      parent           = "Amazon.com, Inc."
+      parent_country   = "US"
+      eu_legal_control = "no"
+      laws             = ["the US CLOUD Act through its US parent (disputed)"]
+      note             = "EU-resident operator and staff, but ultimately controlled by a US company"
+      source           = ["cw_esc_2026", "golem_esc_2026", "devto_esc"]
+      as_of            = "2026-01-22"
+      verified         = "secondary"
+    }
+
+    secnumcloud {
+      status   = "not_qualified"
+      note     = "Not in the ANSSI catalogue; US parent fails SecNumCloud 3.2 §19.6"
+      source   = ["anssi_relay_r2", "snc_ref_32"]
+      as_of    = "2026-09-26"
+      verified = "secondary"
+    }
+
+    regions {
+      source   = ["awsjs_partitions", "tfaws_46064", "cw_esc_2026"]
+      as_of    = "2026-08"
+      verified = "primary"
+      region "eusc-de-east-1" {
+        name    = "AWS European Sovereign Cloud (Brandenburg)"
+        country = "DE"
+      }
+    }
+  }
+
+  variant "china" {
+    name = "Amazon Web Services China (aws-cn partition)"
+    when {
+      region_pattern = "^cn-"
+    }
+
+    operator {
+      name             = "Local Chinese partners operating the aws-cn partition"
+      country          = "CN"
+      parent           = "Amazon.com, Inc."
+      parent_country   = "US"
+      eu_legal_control = "no"
+      laws             = ["the laws of the People's Republic of China", "the US CLOUD Act through Amazon"]
+      source           = ["research_sovereignty", "awsjs_partitions"]
+      as_of            = "2026-09"
+      verified         = "unverified"
+    }
+
+    secnumcloud {
+      status   = "not_qualified"
+      source   = ["anssi_relay_r2"]
+      as_of    = "2026-09-26"
+      verified = "secondary"
+    }
+
+    regions {
+      source   = ["awsjs_partitions"]
+      as_of    = "2026-08"
+      verified = "primary"
+      region "cn-north-1" { country = "CN" }
+      region "cn-northwest-1" { country = "CN" }
+    }
+  }
+}

@@ -1,0 +1,299 @@
+package providers
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Outcome is the result of one sovereignty requirement for one resource.
+type Outcome int
+
+// Outcomes. NotEvaluated means the requirement depends on a location the
+// analyzer could not resolve, so another rule (SOV004, SOV005) reports it;
+// Unknown means the catalog itself does not know, which fails closed.
+const (
+	NotEvaluated Outcome = iota
+	Pass
+	Fail
+	Unknown
+)
+
+func (o Outcome) String() string {
+	switch o {
+	case Pass:
+		return "pass"
+	case Fail:
+		return "fail"
+	case Unknown:
+		return "unknown"
+	case NotEvaluated:
+		return "not_evaluated"
+	}
+	return fmt.Sprintf("Outcome(%d)", int(o))
+}
+
+// Verdict is one requirement's outcome, why, and on which catalog fact it
+// rests.
+type Verdict struct {
+	Outcome Outcome
+	Reason  string // one sentence, no trailing period
+	Fact    Fact
+}
+
+// Profile is everything the catalog says about where one resource lands.
+type Profile struct {
+	Provider *Provider
+	Variant  *Variant // nil for the base offering
+	Region   *Region  // nil when unresolved or unknown to the catalog
+	Global   *GlobalService
+	Operator *Operator
+	Offer    *Offer // the offer that covers the resource type and region, if any
+
+	Residency    Verdict
+	LegalControl Verdict
+	SecNumCloud  Verdict
+}
+
+// Offering returns the offering in effect: the variant's, else the base.
+func (p *Provider) offering(v *Variant) *Offering {
+	if v != nil {
+		return &v.Offering
+	}
+	return &p.Offering
+}
+
+// VariantFor selects the variant a provider configuration designates by its
+// attributes (universe_domain, endpoint…). attrs holds the configuration's
+// statically known string attributes. It returns the attribute that could
+// not be evaluated when a variant depends on an unknown value.
+func (p *Provider) VariantFor(attrs map[string]string, unknown func(attr string) bool) (v *Variant, undecided string) {
+	for _, v := range p.Variants {
+		m := v.When
+		if m.Attribute == "" {
+			continue
+		}
+		if unknown != nil && unknown(m.Attribute) {
+			return nil, m.Attribute
+		}
+		val, set := attrs[m.Attribute]
+		if !set {
+			continue
+		}
+		val = strings.ToLower(strings.TrimSpace(val))
+		if slices.Contains(m.Equals, val) {
+			return v, ""
+		}
+		if len(m.NotIn) > 0 && !slices.Contains(m.NotIn, val) {
+			return v, ""
+		}
+	}
+	return nil, ""
+}
+
+// LookupRegion finds a location code (region, zone or alias) in the variant
+// chosen by configuration, else in a variant whose region pattern matches,
+// else in the base offering. It returns the variant that owns the region.
+func (p *Provider) LookupRegion(code string, chosen *Variant) (*Variant, *Region) {
+	if chosen != nil {
+		return chosen, chosen.Region(code)
+	}
+	norm := NormaliseRegion(code)
+	for _, v := range p.Variants {
+		if v.When.regionRe != nil && v.When.regionRe.MatchString(norm) {
+			return v, v.Region(norm)
+		}
+	}
+	return nil, p.Region(norm)
+}
+
+// ResidencyPolicy says which countries count as acceptable for data
+// residency: the EU member states by default, optionally more.
+type ResidencyPolicy struct {
+	Name      string          // "EU", "EEA", "EEA+CH"…: used in messages
+	Countries map[string]bool // accepted ISO codes; "EU" pseudo-code is implied by any EU member
+}
+
+// EUResidency returns the default policy: EU member states only.
+func (c *Catalog) EUResidency() ResidencyPolicy {
+	return ResidencyPolicy{Name: "EU", Countries: setOf(c.CountryGroup("eu"))}
+}
+
+// Residency builds a policy from country group names ("eu", "eea") and
+// extra country codes.
+func (c *Catalog) Residency(groups, extra []string) ResidencyPolicy {
+	p := ResidencyPolicy{Countries: map[string]bool{}}
+	var names []string
+	for _, g := range groups {
+		for _, cc := range c.CountryGroup(g) {
+			p.Countries[cc] = true
+		}
+		names = append(names, strings.ToUpper(g))
+	}
+	for _, cc := range extra {
+		p.Countries[strings.ToUpper(cc)] = true
+		names = append(names, strings.ToUpper(cc))
+	}
+	p.Name = strings.Join(names, "+")
+	return p
+}
+
+func setOf(list []string) map[string]bool {
+	m := make(map[string]bool, len(list))
+	for _, s := range list {
+		m[s] = true
+	}
+	return m
+}
+
+// ProfileQuery is what the analyzer knows about a resource.
+type ProfileQuery struct {
+	ResourceType string
+	Variant      *Variant // chosen by configuration or by region
+	Region       *Region  // nil when unresolved or not in the catalog
+	Resolved     bool     // the location code is known (even if the catalog lacks it)
+	Now          time.Time
+	Residency    ResidencyPolicy
+}
+
+// Profile evaluates the three sovereignty requirements for one resource.
+func (p *Provider) Profile(q ProfileQuery) Profile {
+	off := p.offering(q.Variant)
+	pr := Profile{Provider: p, Variant: q.Variant, Region: q.Region, Operator: off.Operator}
+	if pr.Operator == nil {
+		pr.Operator = p.Operator
+	}
+	if g, ok := p.IsGlobal(q.ResourceType); ok && q.Variant == nil {
+		pr.Global = &g
+	}
+	pr.LegalControl = legalControl(pr.Operator)
+	pr.Residency = residency(pr, q)
+	pr.SecNumCloud = p.secNumCloud(&pr, off, q)
+	return pr
+}
+
+func legalControl(op *Operator) Verdict {
+	if op == nil {
+		return Verdict{Outcome: Unknown, Reason: "the catalog names no operator"}
+	}
+	switch op.EULegalControl {
+	case ControlYes:
+		return Verdict{Outcome: Pass, Reason: fmt.Sprintf("operated by %s (%s), under EU legal control", op.Name, op.Country), Fact: op.Fact}
+	case ControlNo:
+		who := fmt.Sprintf("%s (%s)", op.Name, op.Country)
+		if op.Parent != "" && op.ParentCountry != op.Country {
+			who += fmt.Sprintf(", controlled by %s (%s)", op.Parent, op.ParentCountry)
+		}
+		reason := "operated by " + who
+		if len(op.Laws) > 0 {
+			reason += ", subject to " + strings.Join(op.Laws, " and ")
+		}
+		return Verdict{Outcome: Fail, Reason: reason, Fact: op.Fact}
+	}
+	return Verdict{Outcome: Unknown, Reason: fmt.Sprintf("whether %s is under EU legal control is not established", op.Name), Fact: op.Fact}
+}
+
+func residency(pr Profile, q ProfileQuery) Verdict {
+	switch {
+	case pr.Global != nil:
+		return Verdict{Outcome: Fail, Reason: fmt.Sprintf("%s is a global service: its data is not confined to one region", pr.Global.Name), Fact: pr.Global.Fact}
+	case q.Region == nil:
+		return Verdict{Outcome: NotEvaluated}
+	case q.Region.Global:
+		return Verdict{Outcome: Fail, Reason: fmt.Sprintf("location %q is global: data is not confined to one country", q.Region.Code), Fact: q.Region.Fact}
+	}
+	for _, cc := range q.Region.Countries {
+		if !q.Residency.accepts(cc) {
+			return Verdict{
+				Outcome: Fail,
+				Reason:  fmt.Sprintf("region %q is in %s, outside the %s", q.Region.Code, q.Region.Country(), q.Residency.Name),
+				Fact:    q.Region.Fact,
+			}
+		}
+	}
+	return Verdict{Outcome: Pass, Reason: fmt.Sprintf("region %q is in %s", q.Region.Code, q.Region.Country()), Fact: q.Region.Fact}
+}
+
+func (rp ResidencyPolicy) accepts(country string) bool {
+	if country == "EU" {
+		return rp.Countries["FR"] && rp.Countries["DE"] // the policy covers the EU member states
+	}
+	return rp.Countries[country]
+}
+
+func (p *Provider) secNumCloud(pr *Profile, off *Offering, q ProfileQuery) Verdict {
+	regionCode := ""
+	if q.Region != nil {
+		regionCode = q.Region.Code
+	}
+	regionDependent := false
+	for _, o := range off.Offers {
+		if len(o.ResourceTypes) > 0 && !matchAny(o.ResourceTypes, q.ResourceType) {
+			continue
+		}
+		if len(o.Regions) > 0 {
+			if q.Region == nil {
+				regionDependent = true
+				continue
+			}
+			if !slices.Contains(o.Regions, regionCode) {
+				continue
+			}
+		}
+		pr.Offer = o
+		return offerVerdict(o, q.Now)
+	}
+	if regionDependent {
+		// An offer for this resource type exists in some region: without the
+		// region the catalog cannot say; SOV004/SOV005 report the location.
+		return Verdict{Outcome: NotEvaluated}
+	}
+	def := off.SecNumCloud
+	if def == nil {
+		def = p.SecNumCloud
+	}
+	if def == nil {
+		return Verdict{Outcome: Unknown, Reason: "the catalog has no SecNumCloud status for this provider"}
+	}
+	name := p.Name
+	if q.Variant != nil {
+		name = q.Variant.Name
+	}
+	return statusVerdict(def.Status, name, def.Fact, def.Note)
+}
+
+func offerVerdict(o *Offer, now time.Time) Verdict {
+	if o.Status == StatusQualified && o.ValidUntil != "" && !now.IsZero() {
+		until, err := time.Parse(time.DateOnly, o.ValidUntil)
+		if err == nil && now.After(until.Add(24*time.Hour-time.Nanosecond)) {
+			return Verdict{
+				Outcome: Fail,
+				Reason:  fmt.Sprintf("the SecNumCloud qualification of %q lapsed on %s and the catalog records no renewal", o.Name, o.ValidUntil),
+				Fact:    o.Fact,
+			}
+		}
+	}
+	return statusVerdict(o.Status, o.Name, o.Fact, o.Note)
+}
+
+func statusVerdict(status, name string, f Fact, note string) Verdict {
+	var v Verdict
+	v.Fact = f
+	switch status {
+	case StatusQualified:
+		v.Outcome, v.Reason = Pass, fmt.Sprintf("%s is SecNumCloud-qualified", name)
+	case StatusInProgress:
+		v.Outcome, v.Reason = Fail, fmt.Sprintf("%s is only in the process of SecNumCloud qualification", name)
+	case StatusNotQualified:
+		v.Outcome, v.Reason = Fail, fmt.Sprintf("%s is not SecNumCloud-qualified", name)
+	default:
+		v.Outcome, v.Reason = Unknown, fmt.Sprintf("the SecNumCloud status of %s is not established", name)
+	}
+	if f.Verified == VerifiedUnverified && status == StatusQualified {
+		// An unverified qualification is not a qualification.
+		v.Outcome, v.Reason = Unknown, fmt.Sprintf("the SecNumCloud qualification of %s is unverified", name)
+	}
+	_ = note
+	return v
+}

@@ -1,0 +1,174 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/sovlint/sovlint/rules"
+)
+
+// The JSON format is a contract: fields are added, never renamed or removed.
+
+type jsonReport struct {
+	Tool        string         `json:"tool"`
+	Version     string         `json:"version"`
+	Inputs      []string       `json:"inputs"`
+	CatalogAsOf string         `json:"catalog_as_of"`
+	Summary     Summary        `json:"summary"`
+	Resources   []jsonResource `json:"resources"`
+	Findings    []jsonFinding  `json:"findings"`
+	Warnings    []Warning      `json:"warnings"`
+}
+
+type jsonResource struct {
+	Address           string        `json:"address"`
+	Type              string        `json:"type"`
+	Provider          string        `json:"provider"`
+	ProviderConfig    string        `json:"provider_config"`
+	Region            string        `json:"region"`
+	Zone              string        `json:"zone,omitempty"`
+	Country           string        `json:"country"`
+	Variant           string        `json:"variant,omitempty"`
+	Classification    string        `json:"classification"`
+	LocationSource    string        `json:"location_source"`
+	LocationAttribute string        `json:"location_attribute,omitempty"`
+	LocationVia       []string      `json:"location_via,omitempty"`
+	Unresolved        string        `json:"unresolved,omitempty"`
+	Unexpanded        string        `json:"unexpanded,omitempty"`
+	File              string        `json:"file,omitempty"`
+	Line              int           `json:"line,omitempty"`
+	Checked           bool          `json:"checked"`
+	Verdicts          *jsonVerdicts `json:"verdicts,omitempty"`
+}
+
+type jsonVerdicts struct {
+	SecNumCloud    string `json:"secnumcloud"`
+	EULegalControl string `json:"eu_legal_control"`
+	EUResidency    string `json:"eu_residency"`
+}
+
+type jsonFinding struct {
+	Rule           string           `json:"rule"`
+	Name           string           `json:"name"`
+	Severity       string           `json:"severity"`
+	Address        string           `json:"address"`
+	Message        string           `json:"message"`
+	File           string           `json:"file"`
+	Line           int              `json:"line"`
+	Column         int              `json:"column,omitempty"`
+	LocationFile   string           `json:"location_file,omitempty"`
+	LocationLine   int              `json:"location_line,omitempty"`
+	Provider       string           `json:"provider"`
+	ProviderConfig string           `json:"provider_config"`
+	Region         string           `json:"region"`
+	Country        string           `json:"country"`
+	Classification string           `json:"classification"`
+	Remediation    string           `json:"remediation,omitempty"`
+	HelpURI        string           `json:"help_uri,omitempty"`
+	Sources        []rules.Citation `json:"sources"`
+	Suppressed     *jsonSuppression `json:"suppressed,omitempty"`
+}
+
+type jsonSuppression struct {
+	Kind    string `json:"kind"`
+	Reason  string `json:"reason"`
+	Expires string `json:"expires,omitempty"`
+	Owner   string `json:"owner,omitempty"`
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+}
+
+// JSON prints the report as one JSON object.
+func JSON(w io.Writer, r *Report, _ Options) error {
+	out := jsonReport{
+		Tool:        r.Tool,
+		Version:     r.Version,
+		Inputs:      nonNil(r.Inputs),
+		CatalogAsOf: r.CatalogAsOf,
+		Summary:     r.Summarize(),
+		Resources:   []jsonResource{},
+		Findings:    []jsonFinding{},
+		Warnings:    nonNil(r.Warnings),
+	}
+	for _, a := range r.Assessments {
+		out.Resources = append(out.Resources, resourceJSON(a))
+	}
+	for _, f := range r.Findings {
+		out.Findings = append(out.Findings, findingJSON(f))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func resourceJSON(a rules.Assessment) jsonResource {
+	r := a.Resource
+	j := jsonResource{
+		Address:           r.Address,
+		Type:              r.Type,
+		Provider:          r.Provider,
+		ProviderConfig:    r.ProviderConfig,
+		Region:            r.Location.Region,
+		Zone:              r.Location.Zone,
+		Country:           r.Location.Country,
+		Classification:    r.Classification.Level,
+		LocationSource:    string(r.Location.Source.Kind),
+		LocationAttribute: r.Location.Source.Attribute,
+		LocationVia:       r.Location.Source.Via,
+		Unresolved:        r.Location.Unresolved,
+		Unexpanded:        r.Unexpanded,
+		File:              r.Range.Filename,
+		Line:              r.Range.Start.Line,
+		Checked:           len(a.Required) > 0,
+	}
+	if r.Variant != nil {
+		j.Variant = r.Variant.ID
+	}
+	if r.Location.Unresolved != "" {
+		j.Region = ""
+	}
+	if p := a.Profile; p != nil {
+		j.Verdicts = &jsonVerdicts{
+			SecNumCloud:    p.SecNumCloud.Outcome.String(),
+			EULegalControl: p.LegalControl.Outcome.String(),
+			EUResidency:    p.Residency.Outcome.String(),
+		}
+	}
+	return j
+}
+
+func findingJSON(f rules.Finding) jsonFinding {
+	j := jsonFinding{
+		Rule:           f.RuleID,
+		Severity:       f.Severity.String(),
+		Address:        f.Address,
+		Message:        f.Message,
+		File:           f.Range.Filename,
+		Line:           f.Range.Start.Line,
+		Column:         f.Range.Start.Column,
+		LocationFile:   f.LocationRange.Filename,
+		LocationLine:   f.LocationRange.Start.Line,
+		Provider:       f.Provider,
+		ProviderConfig: f.ProviderConfig,
+		Region:         f.Region,
+		Country:        f.Country,
+		Classification: f.Classification,
+		Sources:        nonNil(f.Sources),
+	}
+	if rule := rules.ByID(f.RuleID); rule != nil {
+		j.Name, j.Remediation, j.HelpURI = rule.Name, rule.Remediation, rule.URL()
+	}
+	if s := f.Suppression; s != nil {
+		j.Suppressed = &jsonSuppression{Kind: s.Kind, Reason: s.Reason, Expires: s.Expires, Owner: s.Owner, File: s.Range.Filename, Line: s.Range.Start.Line}
+	}
+	return j
+}
+

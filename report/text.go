@@ -1,0 +1,164 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/sovlint/sovlint/rules"
+)
+
+// Text prints findings grouped by resource, then how to fix each rule that
+// fired and a one-line summary. Colour only when Options.Color says so.
+func Text(w io.Writer, r *Report, o Options) error {
+	bw := bufio.NewWriter(w)
+	c := palette(o.Color)
+	byAddr := map[string][]rules.Finding{}
+	var order []string
+	for _, f := range r.Active() {
+		if _, ok := byAddr[f.Address]; !ok {
+			order = append(order, f.Address)
+		}
+		byAddr[f.Address] = append(byAddr[f.Address], f)
+	}
+	fired := map[string]bool{}
+	for _, addr := range order {
+		fs := byAddr[addr]
+		first := fs[0]
+		fmt.Fprintf(bw, "%s\n", c.bold(addr))
+		fmt.Fprintf(bw, "  %s\n", c.dim(strings.Join(context(first), " · ")))
+		for _, f := range fs {
+			fired[f.RuleID] = true
+			fmt.Fprintf(bw, "  %s %s  %s\n", c.severity(f.Severity), f.RuleID, f.Message)
+			if src := sourceLine(f); src != "" {
+				fmt.Fprintf(bw, "          %s\n", c.dim(src))
+			}
+		}
+		bw.WriteByte('\n')
+	}
+	if len(fired) > 0 {
+		fmt.Fprintf(bw, "%s\n", c.bold("How to fix"))
+		for _, rule := range rules.All {
+			if fired[rule.ID] {
+				fmt.Fprintf(bw, "  %s %s: %s\n", rule.ID, rule.Name, rule.Remediation)
+			}
+		}
+		fmt.Fprintf(bw, "  %s\n\n", c.dim("sovlint explain RULE prints a rule's rationale"))
+	}
+	for _, wn := range r.Warnings {
+		loc := ""
+		if wn.File != "" {
+			loc = wn.File
+			if wn.Line > 0 {
+				loc += fmt.Sprintf(":%d", wn.Line)
+			}
+			loc += ": "
+		}
+		fmt.Fprintf(bw, "%s %s%s\n", c.warn("warning:"), loc, wn.Message)
+	}
+	fmt.Fprintln(bw, summaryLine(r))
+	return bw.Flush()
+}
+
+// context is the resource's position and resolved location, for the line
+// under its address.
+func context(f rules.Finding) []string {
+	var parts []string
+	switch {
+	case f.Range.Filename != "" && f.Range.Start.Line > 0:
+		parts = append(parts, fmt.Sprintf("%s:%d", f.Range.Filename, f.Range.Start.Line))
+	case f.Range.Filename != "":
+		parts = append(parts, f.Range.Filename)
+	}
+	prov := f.Provider
+	if f.ProviderConfig != "" {
+		prov += " (" + f.ProviderConfig + ")"
+	}
+	parts = append(parts, prov)
+	switch {
+	case f.Region != "" && f.Country != "":
+		parts = append(parts, fmt.Sprintf("%s, %s", f.Region, f.Country))
+	case f.Region != "":
+		parts = append(parts, f.Region)
+	default:
+		parts = append(parts, "location unresolved")
+	}
+	if f.LocationRange.Filename != "" {
+		parts = append(parts, fmt.Sprintf("location set at %s:%d", f.LocationRange.Filename, f.LocationRange.Start.Line))
+	}
+	if f.Classification != "" {
+		parts = append(parts, f.Classification)
+	}
+	return parts
+}
+
+func sourceLine(f rules.Finding) string {
+	if len(f.Sources) == 0 {
+		return ""
+	}
+	s := f.Sources[0]
+	ref := s.Ref
+	if ref == "" {
+		ref = s.Key
+	}
+	line := fmt.Sprintf("source: %s (as of %s, %s)", ref, s.AsOf, s.Verified)
+	if n := len(f.Sources) - 1; n > 0 {
+		line += fmt.Sprintf(" +%d more", n)
+	}
+	return line
+}
+
+func summaryLine(r *Report) string {
+	s := r.Summarize()
+	inputs := strings.Join(r.Inputs, ", ")
+	scanned := fmt.Sprintf("%d %s scanned, %d checked against the policy", s.Resources, plural(s.Resources, "resource", "resources"), s.Sensitive)
+	suppressed := ""
+	if s.Suppressed > 0 {
+		suppressed = fmt.Sprintf(", %d suppressed", s.Suppressed)
+	}
+	if s.Findings == 0 {
+		return fmt.Sprintf("No findings: %s%s (%s)", scanned, suppressed, inputs)
+	}
+	var sev []string
+	for _, k := range []string{"error", "warning", "notice"} {
+		if n := s.BySeverity[k]; n > 0 {
+			sev = append(sev, fmt.Sprintf("%d %s", n, plural(n, k, k+"s")))
+		}
+	}
+	return fmt.Sprintf("%d %s (%s)%s: %s (%s)", s.Findings, plural(s.Findings, "finding", "findings"), strings.Join(sev, ", "), suppressed, scanned, inputs)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+type colors bool
+
+func palette(on bool) colors { return colors(on) }
+
+func (c colors) wrap(code, s string) string {
+	if !c {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+
+func (c colors) bold(s string) string { return c.wrap("1", s) }
+func (c colors) dim(s string) string  { return c.wrap("2", s) }
+func (c colors) warn(s string) string { return c.wrap("33", s) }
+
+func (c colors) severity(s rules.Severity) string {
+	label := fmt.Sprintf("%-7s", s.String())
+	switch s {
+	case rules.SeverityError:
+		return c.wrap("31", label)
+	case rules.SeverityWarning:
+		return c.wrap("33", label)
+	case rules.SeverityNotice, rules.SeverityInvalid:
+	}
+	return c.wrap("36", label)
+}

@@ -1,0 +1,189 @@
+package rules
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/providers"
+)
+
+// All is every rule, sorted by ID. Registration is this list, never init().
+var All = []*Rule{
+	NotSecNumCloud,
+	ExtraterritorialLaw,
+	OutsideEU,
+	UnresolvedLocation,
+	UnknownProvider,
+}
+
+// ByID returns the rule with the given ID or name, or nil.
+func ByID(id string) *Rule {
+	for _, r := range All {
+		if strings.EqualFold(r.ID, id) || r.Name == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// Policy says which rules each classification level requires, and the
+// facts rules are evaluated against.
+type Policy struct {
+	Catalog *providers.Catalog
+	// Require maps a classification level ("sensitive", "unknown") to the
+	// IDs of the rules that resources of that level must pass.
+	Require   map[string][]string
+	Residency providers.ResidencyPolicy
+	// Now is the date qualifications are checked against.
+	Now time.Time
+	// Severity overrides rules' default severities by rule ID.
+	Severity map[string]Severity
+}
+
+// DefaultPolicy requires every rule of sensitive resources, and of resources
+// whose classification cannot be determined (fail closed).
+func DefaultPolicy(cat *providers.Catalog, now time.Time) Policy {
+	ids := make([]string, len(All))
+	for i, r := range All {
+		ids[i] = r.ID
+	}
+	return Policy{
+		Catalog:   cat,
+		Require:   map[string][]string{"sensitive": ids, "unknown": ids},
+		Residency: cat.EUResidency(),
+		Now:       now,
+	}
+}
+
+// Assessment is a resource with its catalog profile and the rules its
+// classification requires.
+type Assessment struct {
+	Resource *analyzer.Resource
+	Profile  *providers.Profile
+	Required []string
+}
+
+// Evaluate profiles every resource and runs the rules its classification
+// requires. Findings come back sorted.
+func Evaluate(resources []analyzer.Resource, pol Policy) ([]Assessment, []Finding) {
+	out := make([]Assessment, len(resources))
+	var findings []Finding
+	for i := range resources {
+		r := &resources[i]
+		a := Assessment{Resource: r, Required: pol.Require[r.Classification.Level]}
+		if r.Catalog != nil && !r.Catalog.Local {
+			pr := r.Catalog.Profile(providers.ProfileQuery{
+				ResourceType: r.Type,
+				Variant:      r.Variant,
+				Region:       r.Region,
+				Now:          pol.Now,
+				Residency:    pol.Residency,
+			})
+			a.Profile = &pr
+		}
+		out[i] = a
+		if len(a.Required) == 0 {
+			continue
+		}
+		s := &Subject{Resource: r, Profile: a.Profile}
+		for _, rule := range All {
+			if !slices.Contains(a.Required, rule.ID) {
+				continue
+			}
+			msg, fired := rule.Check(s)
+			if !fired {
+				continue
+			}
+			findings = append(findings, newFinding(rule, s, msg, pol))
+		}
+	}
+	SortFindings(findings)
+	return out, findings
+}
+
+func newFinding(rule *Rule, s *Subject, msg string, pol Policy) Finding {
+	r := s.Resource
+	sev := rule.Severity
+	if o, ok := pol.Severity[rule.ID]; ok {
+		sev = o
+	}
+	if r.Classification.Level == "unknown" {
+		msg += fmt.Sprintf("; classification unknown (%s), treated as sensitive", r.Classification.Unknown)
+	}
+	f := Finding{
+		RuleID:         rule.ID,
+		Severity:       sev,
+		Address:        r.Address,
+		Message:        msg,
+		Range:          r.Range,
+		Provider:       r.Provider,
+		ProviderConfig: r.ProviderConfig,
+		Region:         r.Location.Region,
+		Country:        r.Location.Country,
+		Classification: r.Classification.Level,
+	}
+	if lr := r.Location.Source.Range; lr.Filename != "" && lr.Start.Line != r.Range.Start.Line {
+		f.LocationRange = lr
+	}
+	if s.Profile != nil {
+		f.Sources = citations(pol.Catalog, factFor(rule, s.Profile))
+	}
+	return f
+}
+
+// factFor is the catalog fact a rule's verdict rests on.
+func factFor(rule *Rule, p *providers.Profile) providers.Fact {
+	switch rule.ID {
+	case NotSecNumCloud.ID:
+		return p.SecNumCloud.Fact
+	case ExtraterritorialLaw.ID:
+		return p.LegalControl.Fact
+	case OutsideEU.ID:
+		return p.Residency.Fact
+	}
+	return providers.Fact{}
+}
+
+func citations(cat *providers.Catalog, f providers.Fact) []Citation {
+	out := make([]Citation, 0, len(f.Sources))
+	for _, k := range f.Sources {
+		c := Citation{Key: k, AsOf: f.AsOf, Verified: f.Verified}
+		if cat != nil {
+			c.Ref = cat.Sources[k].Citation()
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// where describes a resource's location for messages.
+func where(s *Subject) string {
+	r := s.Resource
+	switch {
+	case r.Location.Global:
+		return ""
+	case r.Location.Region == "":
+		return ""
+	case r.Location.Country != "":
+		return fmt.Sprintf(" (region %s, %s)", r.Location.Region, r.Location.Country)
+	}
+	return fmt.Sprintf(" (region %s)", r.Location.Region)
+}
+
+// SortFindings orders findings by file, line, address and rule, so every
+// output is deterministic.
+func SortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			strings.Compare(a.Range.Filename, b.Range.Filename),
+			cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
+			strings.Compare(a.Address, b.Address),
+			strings.Compare(a.RuleID, b.RuleID),
+			strings.Compare(a.Message, b.Message),
+		)
+	})
+}

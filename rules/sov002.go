@@ -1,0 +1,24 @@
+package rules
+
+import "github.com/sovlint/sovlint/providers"
+
+// ExtraterritorialLaw fires when the operator is not established to be free
+// of non-EU control, whatever the region: a US company's EU region is still
+// reachable by the CLOUD Act.
+var ExtraterritorialLaw = &Rule{
+	ID:          "SOV002",
+	Name:        "extraterritorial-law",
+	Summary:     "sensitive resource operated by a company subject to non-EU law",
+	Severity:    SeverityError,
+	Remediation: "use an operator under EU legal control (no non-EU parent or capital control), such as a SecNumCloud-qualified offer",
+	Check: func(s *Subject) (string, bool) {
+		if s.Profile == nil {
+			return "", false
+		}
+		v := s.Profile.LegalControl
+		if v.Outcome != providers.Fail && v.Outcome != providers.Unknown {
+			return "", false
+		}
+		return v.Reason, true
+	},
+}

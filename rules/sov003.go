@@ -1,0 +1,19 @@
+package rules
+
+import "github.com/sovlint/sovlint/providers"
+
+// OutsideEU fires when the resolved region (or a global service) puts the
+// data outside the countries the residency policy accepts.
+var OutsideEU = &Rule{
+	ID:          "SOV003",
+	Name:        "outside-eu",
+	Summary:     "sensitive resource whose region is outside the EU",
+	Severity:    SeverityError,
+	Remediation: "set the resource's or its provider's region to one in an EU member state (or widen the residency policy in .sovlint.hcl if EEA or Swiss hosting is acceptable)",
+	Check: func(s *Subject) (string, bool) {
+		if s.Profile == nil || s.Profile.Residency.Outcome != providers.Fail {
+			return "", false
+		}
+		return s.Profile.Residency.Reason, true
+	},
+}

@@ -1,0 +1,18 @@
+package rules
+
+// UnresolvedLocation makes "could not tell" a finding rather than a pass:
+// a region that only the environment or apply knows cannot be vouched for.
+var UnresolvedLocation = &Rule{
+	ID:          "SOV004",
+	Name:        "unresolved-location",
+	Summary:     "sensitive resource whose provider or region cannot be determined statically",
+	Severity:    SeverityError,
+	Remediation: "write the region in the provider block or the resource (a literal or a variable with a value), not only in the environment; for a plan, give the sources with --dir so locals can be evaluated",
+	Check: func(s *Subject) (string, bool) {
+		r := s.Resource
+		if r.Catalog == nil || r.Catalog.Local || r.Location.Unresolved == "" {
+			return "", false
+		}
+		return "location unresolved: " + r.Location.Unresolved, true
+	},
+}

@@ -1,0 +1,29 @@
+package rules
+
+import "fmt"
+
+// UnknownProvider fires when the catalog cannot say anything about where a
+// resource lands: its provider, or its region within a known provider.
+var UnknownProvider = &Rule{
+	ID:          "SOV005",
+	Name:        "unknown-provider",
+	Summary:     "sensitive resource on a provider or region absent from the sovereignty catalog",
+	Severity:    SeverityError,
+	Remediation: "check the region for typos; otherwise declare the provider or region, with its source, in .sovlint.hcl (or contribute it to the catalog)",
+	Check: func(s *Subject) (string, bool) {
+		r := s.Resource
+		switch {
+		case r.Catalog == nil:
+			return fmt.Sprintf("provider %q is not in the sovereignty catalog", r.Provider), true
+		case r.Catalog.Local || !r.Location.Resolved() || r.Location.Global:
+			return "", false
+		case r.Region == nil:
+			name := r.Catalog.Name
+			if r.Variant != nil {
+				name = r.Variant.Name
+			}
+			return fmt.Sprintf("region %q is not in the catalog for %s", r.Location.Region, name), true
+		}
+		return "", false
+	},
+}
