@@ -13,6 +13,7 @@ import (
 
 // All is every rule, sorted by ID. Registration is this list, never init().
 var All = []*Rule{
+	SuppressionRule,
 	NotSecNumCloud,
 	ExtraterritorialLaw,
 	OutsideEU,
@@ -47,9 +48,11 @@ type Policy struct {
 // DefaultPolicy requires every rule of sensitive resources, and of resources
 // whose classification cannot be determined (fail closed).
 func DefaultPolicy(cat *providers.Catalog, now time.Time) Policy {
-	ids := make([]string, len(All))
-	for i, r := range All {
-		ids[i] = r.ID
+	var ids []string
+	for _, r := range All {
+		if r.Check != nil {
+			ids = append(ids, r.ID)
+		}
 	}
 	return Policy{
 		Catalog:   cat,
@@ -91,7 +94,7 @@ func Evaluate(resources []analyzer.Resource, pol Policy) ([]Assessment, []Findin
 		}
 		s := &Subject{Resource: r, Profile: a.Profile}
 		for _, rule := range All {
-			if !slices.Contains(a.Required, rule.ID) {
+			if rule.Check == nil || !slices.Contains(a.Required, rule.ID) {
 				continue
 			}
 			msg, fired := rule.Check(s)

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/internal/engine"
 	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/report"
@@ -25,6 +26,7 @@ type scanFlags struct {
 	color   string
 	noColor bool
 	asOf    string
+	config  string
 }
 
 func newScan(s *Streams) *cobra.Command {
@@ -50,6 +52,7 @@ func newScan(s *Streams) *cobra.Command {
 	fl.StringVar(&f.failOn, "fail-on", "notice", "exit 1 only for findings at or above this severity: notice|warning|error")
 	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto|always|never (auto honours NO_COLOR and non-terminals)")
 	fl.BoolVar(&f.noColor, "no-color", false, "same as --color never")
+	fl.StringVar(&f.config, "config", "", "read this configuration file instead of the "+config.FileName+" found upward from the first PATH")
 	fl.StringVar(&f.asOf, "as-of", "", "check qualification validity dates at DATE (YYYY-MM-DD) instead of today")
 	return cmd
 }
@@ -107,6 +110,10 @@ func runScan(s *Streams, f *scanFlags, args []string) error {
 	if err != nil {
 		return usageError("%s", err)
 	}
+	cfg, err := loadConfig(f.config, args[0])
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
 	cat := providers.Default()
 	var inputs []engine.Input
 	for _, a := range args {
@@ -121,6 +128,7 @@ func runScan(s *Streams, f *scanFlags, args []string) error {
 		Policy:  rules.DefaultPolicy(cat, now),
 		Class:   analyzer.DefaultPolicy(),
 		Version: version(),
+		Config:  cfg,
 	})
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
@@ -165,4 +173,25 @@ func useColor(s *Streams, f *scanFlags) (bool, error) {
 		return s.IsTerminal && s.Getenv("NO_COLOR") == "", nil
 	}
 	return false, fmt.Errorf("--color: want auto, always or never, not %q", f.color)
+}
+
+// loadConfig reads --config, else the .sovlint.hcl found upward from the
+// first input. A file named explicitly must exist; a missing implicit one is
+// fine.
+func loadConfig(explicit, firstInput string) (*config.Config, error) {
+	path := explicit
+	if path == "" && firstInput != "-" {
+		var err error
+		if path, err = config.Discover(firstInput); err != nil {
+			return nil, err
+		}
+	}
+	if path == "" {
+		return nil, nil
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading configuration %s: %w", path, err)
+	}
+	return cfg, nil
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/report"
 	"github.com/sovlint/sovlint/rules"
@@ -37,6 +38,11 @@ type Options struct {
 	Policy  rules.Policy
 	Class   analyzer.ClassificationPolicy
 	Version string
+	// Config is the repository's .sovlint.hcl, nil when there is none.
+	Config *config.Config
+	// Waivers suppress findings: inline ignores, config exceptions,
+	// baselines. Their SOV000 findings join the report.
+	Waivers []*Waiver
 }
 
 // Scan runs the pipeline over inputs and returns the report. Input problems
@@ -69,6 +75,8 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 		}
 	}
 	rep.Assessments, rep.Findings = rules.Evaluate(resources, opt.Policy)
+	rep.Findings = append(rep.Findings, applyWaivers(rep.Findings, opt.Waivers, opt.Policy.Now)...)
+	rules.SortFindings(rep.Findings)
 	return rep, nil
 }
 

@@ -1,0 +1,97 @@
+package engine
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/sovlint/sovlint/rules"
+)
+
+// Waiver suppresses some rules for some resources. Inline comments, config
+// exceptions and baselines all become Waivers, so that suppression happens
+// in one place, after the rules ran, and never inside a rule.
+type Waiver struct {
+	Kind    string   // rules.SuppressedInline, SuppressedConfig, SuppressedBaseline
+	Rules   []string // rule IDs; empty means every rule
+	Matches func(f *rules.Finding) bool
+	Reason  string
+	Expires string // YYYY-MM-DD; empty: no expiry
+	Owner   string
+	Range   hcl.Range // where the waiver is written
+	// What describes the waiver in SOV000 messages: `inline ignore`,
+	// `exception for "module.legacy.*"`.
+	What string
+	// ReportUnused says whether matching nothing is itself a finding
+	// (baselines are expected to shrink silently).
+	ReportUnused bool
+
+	used bool
+}
+
+// applyWaivers marks the findings each waiver covers as suppressed and
+// returns SOV000 findings for waivers that have no reason, have expired or
+// matched nothing. An expired or reasonless waiver suppresses nothing.
+func applyWaivers(findings []rules.Finding, waivers []*Waiver, now time.Time) []rules.Finding {
+	var meta []rules.Finding
+	valid := make([]*Waiver, 0, len(waivers))
+	for _, w := range waivers {
+		switch {
+		case w.Reason == "":
+			meta = append(meta, waiverFinding(w, fmt.Sprintf("%s has no reason: it suppresses nothing until it says why", w.What)))
+		case expired(w.Expires, now):
+			meta = append(meta, waiverFinding(w, fmt.Sprintf("%s expired on %s: the findings it covered are reported again", w.What, w.Expires)))
+		default:
+			valid = append(valid, w)
+		}
+	}
+	for i := range findings {
+		f := &findings[i]
+		if f.RuleID == rules.SuppressionRule.ID {
+			continue
+		}
+		for _, w := range valid {
+			if len(w.Rules) > 0 && !slices.Contains(w.Rules, f.RuleID) {
+				continue
+			}
+			if w.Matches != nil && !w.Matches(f) {
+				continue
+			}
+			w.used = true
+			if f.Suppression == nil {
+				f.Suppression = &rules.Suppression{Kind: w.Kind, Reason: w.Reason, Expires: w.Expires, Owner: w.Owner, Range: w.Range}
+			}
+		}
+	}
+	for _, w := range valid {
+		if !w.used && w.ReportUnused {
+			meta = append(meta, waiverFinding(w, fmt.Sprintf("%s matches no finding: remove it", w.What)))
+		}
+	}
+	return meta
+}
+
+// expired reports whether an expiry date is in the past. A malformed date
+// counts as expired so that a typo cannot make an exception permanent.
+func expired(date string, now time.Time) bool {
+	if date == "" {
+		return false
+	}
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return true
+	}
+	return now.After(t.Add(24*time.Hour - time.Nanosecond))
+}
+
+func waiverFinding(w *Waiver, msg string) rules.Finding {
+	return rules.Finding{
+		RuleID:   rules.SuppressionRule.ID,
+		Severity: rules.SuppressionRule.Severity,
+		Address:  w.What,
+		Message:  msg,
+		Range:    w.Range,
+	}
+}
