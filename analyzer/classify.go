@@ -116,6 +116,9 @@ func collectTags(in *Instance, spec TagSpecView) ([]tag, string) {
 			return ""
 		}
 		if !a.Value.IsKnown() {
+			if !a.Set {
+				return "" // computed by the provider, not a classification anyone wrote
+			}
 			return "the tags are not known statically" + because(a.Why)
 		}
 		for _, t := range tagsOf(a) {

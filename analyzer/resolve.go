@@ -76,8 +76,8 @@ func (r *Resolver) locate(in *Instance, p *providers.Provider, res *Resource) Lo
 		}
 	}
 	res.Variant = variant
-	if g, ok := p.IsGlobal(in.Type); ok && variant == nil {
-		return Location{Region: "global", Global: true, Country: "", Source: LocationSource{Kind: FromGlobal, Attribute: g.Name}}
+	if _, ok := p.IsGlobal(in.Type); ok && variant == nil {
+		return Location{Region: "global", Global: true, Source: LocationSource{Kind: FromGlobal}}
 	}
 
 	loc, found := r.fromAttrs(in.Attrs, p.Location.ResourceAttributes, p, LocationSource{Kind: FromResource})

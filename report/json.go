@@ -35,8 +35,8 @@ type jsonResource struct {
 	LocationVia       []string      `json:"location_via,omitempty"`
 	Unresolved        string        `json:"unresolved,omitempty"`
 	Unexpanded        string        `json:"unexpanded,omitempty"`
-	File              string        `json:"file,omitempty"`
-	Line              int           `json:"line,omitempty"`
+	File              string        `json:"file"`
+	Line              int           `json:"line"`
 	Checked           bool          `json:"checked"`
 	Verdicts          *jsonVerdicts `json:"verdicts,omitempty"`
 }

@@ -97,16 +97,14 @@ func sourceLine(f rules.Finding) string {
 	if len(f.Sources) == 0 {
 		return ""
 	}
+	keys := make([]string, len(f.Sources))
+	for i, s := range f.Sources {
+		keys[i] = s.Key
+	}
+	// Keys keep the line short; `sovlint providers --format json` maps them
+	// to titles and URLs.
 	s := f.Sources[0]
-	ref := s.Ref
-	if ref == "" {
-		ref = s.Key
-	}
-	line := fmt.Sprintf("source: %s (as of %s, %s)", ref, s.AsOf, s.Verified)
-	if n := len(f.Sources) - 1; n > 0 {
-		line += fmt.Sprintf(" +%d more", n)
-	}
-	return line
+	return fmt.Sprintf("source: %s (as of %s, %s)", strings.Join(keys, ", "), s.AsOf, s.Verified)
 }
 
 func summaryLine(r *Report) string {

@@ -1,0 +1,112 @@
+package analyzer_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/sovlint/sovlint/analyzer"
+)
+
+func str(s string) cty.Value { return cty.StringVal(s) }
+
+func obj(kv ...string) cty.Value {
+	m := map[string]cty.Value{}
+	for i := 0; i < len(kv); i += 2 {
+		m[kv[i]] = str(kv[i+1])
+	}
+	return cty.ObjectVal(m)
+}
+
+func TestNormaliseTagKey(t *testing.T) {
+	for _, k := range []string{"DataClassification", "data_classification", "Data-Classification", "data.classification", "DATA CLASSIFICATION"} {
+		if got := analyzer.NormaliseTagKey(k); got != "dataclassification" {
+			t.Errorf("NormaliseTagKey(%q) = %q", k, got)
+		}
+	}
+}
+
+func TestClassify(t *testing.T) {
+	awsTags := analyzer.TagSpecView{Effective: "tags_all", ResourceAttributes: []string{"tags"}, ProviderAttributes: []string{"default_tags.tags"}}
+	labels := analyzer.TagSpecView{ResourceAttributes: []string{"labels"}}
+	plain := analyzer.TagSpecView{ResourceAttributes: []string{"tags"}}
+	withDefaults := func(defaults cty.Value, attrs analyzer.Attrs) *analyzer.Instance {
+		return &analyzer.Instance{Attrs: attrs, ProviderConfig: &analyzer.ProviderConfig{Key: "aws", Attrs: analyzer.Attrs{"default_tags.tags": {Value: defaults, Set: true}}}}
+	}
+	type want struct {
+		Level   string
+		Matched bool
+		Key     string
+		Unknown bool
+	}
+	tests := []struct {
+		name string
+		spec analyzer.TagSpecView
+		in   *analyzer.Instance
+		want want
+	}{
+		{"no tags", awsTags, &analyzer.Instance{}, want{}},
+		{"a map tag with a sensitive value", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: obj("DataClassification", "Sensitive")}}},
+			want{Level: "sensitive", Matched: true, Key: "DataClassification"}},
+		{"French values: diffusion restreinte", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: obj("confidentiality", "Diffusion-Restreinte")}}},
+			want{Level: "sensitive", Matched: true, Key: "confidentiality"}},
+		{"a non-sensitive value is kept, lowercased", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: obj("classification", "Internal")}}},
+			want{Level: "internal", Key: "classification"}},
+		{"tags that are not classification keys are ignored", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: obj("owner", "secret")}}},
+			want{}},
+		{"any sensitive classification key wins over another key", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: obj("sensitivity", "secnumcloud", "data_classification", "sensitive")}}},
+			want{Level: "sensitive", Matched: true, Key: "data_classification"}},
+		{"provider default_tags apply when tags_all is unknown", awsTags,
+			withDefaults(obj("data_classification", "sensitive"), analyzer.Attrs{"tags_all": {Value: cty.DynamicVal}}),
+			want{Level: "sensitive", Matched: true, Key: "data_classification"}},
+		{"a resource tag overrides the default tag of the same key", awsTags,
+			withDefaults(obj("confidentiality", "restricted"), analyzer.Attrs{"tags": {Value: obj("confidentiality", "public"), Set: true}}),
+			want{Level: "public", Key: "confidentiality"}},
+		{"tags_all, when known, is the whole truth", awsTags,
+			withDefaults(obj("confidentiality", "public"), analyzer.Attrs{"tags_all": {Value: obj("confidentiality", "restricted")}}),
+			want{Level: "sensitive", Matched: true, Key: "confidentiality"}},
+		{"Google labels", labels,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"labels": {Value: obj("data-classification", "secret")}}},
+			want{Level: "sensitive", Matched: true, Key: "data-classification"}},
+		{"Outscale tags blocks: a list of {key, value}", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: cty.TupleVal([]cty.Value{obj("key", "Name", "value", "web"), obj("key", "classification", "value", "DR")})}}},
+			want{Level: "sensitive", Matched: true, Key: "classification"}},
+		{"Scaleway key=value strings", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: cty.TupleVal([]cty.Value{str("env=prod"), str("sensitivity=restricted")})}}},
+			want{Level: "sensitive", Matched: true, Key: "sensitivity"}},
+		{"DigitalOcean key:value strings", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: cty.TupleVal([]cty.Value{str("classification:sensitive")})}}},
+			want{Level: "sensitive", Matched: true, Key: "classification"}},
+		{"tags unknown until apply: classification unknown", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: cty.DynamicVal, Set: true, Why: "known only after apply"}}},
+			want{Level: "unknown", Unknown: true}},
+		{"tags the provider computes (not written in the configuration) are not a classification", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: cty.DynamicVal, Set: false}}},
+			want{}},
+		{"one classification value unknown: unknown", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: cty.ObjectVal(map[string]cty.Value{"classification": cty.UnknownVal(cty.String)})}}},
+			want{Level: "unknown", Key: "classification", Unknown: true}},
+		{"an unknown non-classification tag does not matter", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: cty.ObjectVal(map[string]cty.Value{"classification": str("public"), "build": cty.UnknownVal(cty.String)})}}},
+			want{Level: "public", Key: "classification"}},
+		{"a known sensitive value wins even if another key is unknown", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: cty.ObjectVal(map[string]cty.Value{"classification": str("secret"), "sensitivity": cty.UnknownVal(cty.String)})}}},
+			want{Level: "sensitive", Matched: true, Key: "classification"}},
+	}
+	pol := analyzer.DefaultPolicy()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := pol.Classify(tt.in, tt.spec)
+			got := want{Level: c.Level, Matched: c.Matched, Key: c.Key, Unknown: c.Unknown != ""}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("classification mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
