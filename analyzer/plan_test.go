@@ -74,9 +74,9 @@ func TestPlanResolutionCorpus(t *testing.T) {
 		// for_each modules over a filtered map, one with an aliased provider;
 		// count resources classified from count.index.
 		"count-foreach": {
-			"aws_sqs_queue.shards[0]": {"eu-west-3", "FR", "aws", prov, "sensitive"},
-			"aws_sqs_queue.shards[1]": {"eu-west-3", "FR", "aws", prov, "internal"},
-			"aws_sqs_queue.shards[2]": {"eu-west-3", "FR", "aws", prov, "internal"},
+			"aws_sqs_queue.shards[0]":                                  {"eu-west-3", "FR", "aws", prov, "sensitive"},
+			"aws_sqs_queue.shards[1]":                                  {"eu-west-3", "FR", "aws", prov, "internal"},
+			"aws_sqs_queue.shards[2]":                                  {"eu-west-3", "FR", "aws", prov, "internal"},
 			`module.tenant_paris["hospital-a"].aws_s3_bucket.data`:     {"eu-west-3", "FR", "aws", prov, "sensitive"},
 			`module.tenant_paris["hospital-a"].aws_db_instance.db`:     {"eu-west-3", "FR", "aws", prov, "sensitive"},
 			`module.tenant_frankfurt["hospital-b"].aws_s3_bucket.data`: {"eu-central-1", "DE", "aws.frankfurt", prov, "internal"},

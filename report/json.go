@@ -171,4 +171,3 @@ func findingJSON(f rules.Finding) jsonFinding {
 	}
 	return j
 }
-
