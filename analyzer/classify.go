@@ -89,8 +89,10 @@ func (p ClassificationPolicy) Classify(in *Instance, spec TagSpecView) Classific
 	// No level matched: an unknown classification value might have.
 	for _, t := range found {
 		if !t.value.IsKnown() {
-			return Classification{Level: "unknown", Key: t.key, Range: t.attr.Range,
-				Unknown: fmt.Sprintf("tag %q is not known statically%s", t.key, because(t.attr.Why))}
+			return Classification{
+				Level: "unknown", Key: t.key, Range: t.attr.Range,
+				Unknown: fmt.Sprintf("tag %q is not known statically%s", t.key, because(t.attr.Why)),
+			}
 		}
 	}
 	t := found[0]

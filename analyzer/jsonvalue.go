@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/big"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/zclconf/go-cty/cty"
 )
@@ -50,8 +51,8 @@ func (p *jsonParser) value() (any, error) {
 	if p.i >= len(p.b) {
 		return nil, errJSON
 	}
-	switch c := p.b[p.i]; {
-	case c == '{':
+	switch p.b[p.i] {
+	case '{':
 		p.i++
 		m := map[string]any{}
 		p.space()
@@ -89,7 +90,7 @@ func (p *jsonParser) value() (any, error) {
 			}
 			return nil, errJSON
 		}
-	case c == '[':
+	case '[':
 		p.i++
 		var l []any
 		p.space()
@@ -117,23 +118,18 @@ func (p *jsonParser) value() (any, error) {
 			}
 			return nil, errJSON
 		}
-	case c == '"':
+	case '"':
 		return p.str()
-	case c == 't':
+	case 't':
 		return true, p.lit("true")
-	case c == 'f':
+	case 'f':
 		return false, p.lit("false")
-	case c == 'n':
+	case 'n':
 		return nil, p.lit("null")
 	default:
 		start := p.i
-		for p.i < len(p.b) {
-			switch p.b[p.i] {
-			case '-', '+', '.', 'e', 'E', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-				p.i++
-				continue
-			}
-			break
+		for p.i < len(p.b) && isNumberByte(p.b[p.i]) {
+			p.i++
 		}
 		if start == p.i {
 			return nil, errJSON
@@ -165,7 +161,7 @@ func (p *jsonParser) str() (string, error) {
 			continue
 		case '"':
 			p.i++
-			if !escaped {
+			if !escaped && utf8.Valid(p.b[start+1:p.i-1]) {
 				return string(p.b[start+1 : p.i-1]), nil
 			}
 			var s string
@@ -232,4 +228,8 @@ func goToCty(v, unknown any) cty.Value {
 		return cty.TupleVal(elems)
 	}
 	return cty.DynamicVal
+}
+
+func isNumberByte(c byte) bool {
+	return c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'
 }

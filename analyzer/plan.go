@@ -114,7 +114,7 @@ func LoadPlan(r io.Reader, name string, attrs, providerAttrs []string) (*Plan, e
 	if _, err := dec.ReadToken(); err != nil {
 		return fail(err)
 	}
-	if _, err := dec.ReadToken(); err != io.EOF {
+	if _, err := dec.ReadToken(); !errors.Is(err, io.EOF) {
 		if err == nil {
 			err = errors.New("unexpected data after the plan object")
 		}
@@ -356,8 +356,7 @@ func (e *InputError) Error() string {
 // jsonError turns a decoder error into an InputError with the byte offset;
 // the CLI turns offsets into line and column when it can re-read the file.
 func jsonError(name string, dec *jsontext.Decoder, err error) error {
-	var ie *InputError
-	if errors.As(err, &ie) {
+	if ie, ok := errors.AsType[*InputError](err); ok {
 		return ie
 	}
 	e := &InputError{File: name, Offset: dec.InputOffset()}

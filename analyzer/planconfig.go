@@ -83,9 +83,10 @@ func StripInstanceKeys(addr string) string {
 		c := addr[i]
 		switch {
 		case inString:
-			if c == '\\' {
+			switch c {
+			case '\\':
 				i++
-			} else if c == '"' {
+			case '"':
 				inString = false
 			}
 		case c == '"' && depth > 0:

@@ -2,6 +2,7 @@ package analyzer_test
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,16 +17,10 @@ import (
 
 type expr map[string]any
 
-func constant(v any) expr     { return expr{"constant_value": v} }
-func refs(r ...string) expr   { return expr{"references": r} }
-func blocks(b ...expr) []expr { return b }
-func block(kv ...any) expr {
-	e := expr{}
-	for i := 0; i < len(kv); i += 2 {
-		e[kv[i].(string)] = kv[i+1]
-	}
-	return e
-}
+func constant(v any) expr        { return expr{"constant_value": v} }
+func refs(r ...string) expr      { return expr{"references": r} }
+func blocks(b ...expr) []expr    { return b }
+func block(k string, v any) expr { return expr{k: v} }
 
 type planSpec struct {
 	providers map[string]any // provider_config
@@ -46,8 +41,7 @@ func (s planSpec) json() []byte {
 		"provider_config_key": s.key, "expressions": s.exprs,
 	}
 	mod := map[string]any{"resources": []any{res}}
-	for i := len(s.module) - 1; i >= 0; i-- {
-		name := s.module[i]
+	for _, name := range slices.Backward(s.module) {
 		call := map[string]any{"source": "./" + name, "module": mod}
 		if e, ok := s.calls[name]; ok {
 			call["expressions"] = e
@@ -204,8 +198,10 @@ func TestResolveLocation(t *testing.T) {
 				calls:   map[string]any{"regional": map[string]any{"region": constant("sa-east-1")}},
 				resType: "aws_sns_topic", source: awsSource, key: "module.regional:aws",
 			},
-			want: want{Region: "sa-east-1", Country: "BR", Source: analyzer.FromProvider, Attribute: "region",
-				Via: []string{"var.region", `module.regional input "region"`}},
+			want: want{
+				Region: "sa-east-1", Country: "BR", Source: analyzer.FromProvider, Attribute: "region",
+				Via: []string{"var.region", `module.regional input "region"`},
+			},
 		},
 		{
 			name: "provider two modules deep: module input from a parent input from a root variable",
@@ -222,8 +218,10 @@ func TestResolveLocation(t *testing.T) {
 				},
 				resType: "aws_sqs_queue", source: awsSource, key: "module.a.module.b:aws",
 			},
-			want: want{Region: "eu-south-1", Country: "IT", Source: analyzer.FromProvider, Attribute: "region",
-				Via: []string{"var.r", `module.a.module.b input "r"`, "var.parent_region", `module.a input "parent_region"`, "var.root_region"}},
+			want: want{
+				Region: "eu-south-1", Country: "IT", Source: analyzer.FromProvider, Attribute: "region",
+				Via: []string{"var.r", `module.a.module.b input "r"`, "var.parent_region", `module.a input "parent_region"`, "var.root_region"},
+			},
 		},
 		{
 			name: "provider region from a local value is unresolved in a plan",
