@@ -1,0 +1,148 @@
+package rules_test
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/providers"
+	"github.com/sovlint/sovlint/rules"
+)
+
+// TestRegistry checks what golang.org/x/tools' analysis.Validate checks for
+// analyzers: unique sorted IDs, every field set, a doc page per rule.
+func TestRegistry(t *testing.T) {
+	idRe := regexp.MustCompile(`^SOV\d{3}$`)
+	nameRe := regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
+	var ids []string
+	for _, r := range rules.All {
+		ids = append(ids, r.ID)
+		if !idRe.MatchString(r.ID) || !nameRe.MatchString(r.Name) {
+			t.Errorf("%s/%s: malformed ID or name", r.ID, r.Name)
+		}
+		if r.Summary == "" || r.Remediation == "" || strings.HasSuffix(r.Summary, ".") {
+			t.Errorf("%s: summary and remediation must be set; summary has no trailing period", r.ID)
+		}
+		if r.Severity == rules.SeverityInvalid {
+			t.Errorf("%s: no severity", r.ID)
+		}
+		if doc := r.Doc(); !strings.HasPrefix(doc, "# "+r.ID+" "+r.Name+"\n") {
+			t.Errorf("%s: docs/%s.md must start with %q", r.ID, r.ID, "# "+r.ID+" "+r.Name)
+		}
+		if rules.ByID(r.ID) != r || rules.ByID(r.Name) != r {
+			t.Errorf("%s: ByID does not find it by ID and name", r.ID)
+		}
+	}
+	if !slices.IsSorted(ids) || len(slices.Compact(slices.Clone(ids))) != len(ids) {
+		t.Errorf("rule IDs must be unique and sorted: %v", ids)
+	}
+}
+
+func TestParseSeverity(t *testing.T) {
+	for in, want := range map[string]rules.Severity{"error": rules.SeverityError, "Warning": rules.SeverityWarning, "notice": rules.SeverityNotice, "info": rules.SeverityNotice} {
+		if got, err := rules.ParseSeverity(in); err != nil || got != want {
+			t.Errorf("ParseSeverity(%q) = %v, %v", in, got, err)
+		}
+	}
+	if _, err := rules.ParseSeverity("fatal"); err == nil {
+		t.Error("ParseSeverity accepted an unknown severity")
+	}
+}
+
+// resource builds a resolved resource the way the analyzer would.
+func resource(t *testing.T, source, resType, region, level string) analyzer.Resource {
+	t.Helper()
+	cat := providers.Default()
+	p := cat.Provider(source)
+	r := analyzer.Resource{
+		Address: resType + ".r", Type: resType, Provider: providers.NormaliseSource(source), Catalog: p,
+		Classification: analyzer.Classification{Level: level, Matched: level == "sensitive"},
+	}
+	switch {
+	case p == nil:
+		r.Location.Source.Kind = analyzer.FromUnknown
+	case region == "":
+		r.Location = analyzer.Location{Source: analyzer.LocationSource{Kind: analyzer.FromNowhere}, Unresolved: "no region anywhere"}
+	default:
+		r.Variant, r.Region = p.LookupRegion(region, nil)
+		r.Location = analyzer.Location{Region: providers.NormaliseRegion(region), Source: analyzer.LocationSource{Kind: analyzer.FromProvider}}
+		if r.Region != nil {
+			r.Location.Region, r.Location.Country = r.Region.Code, r.Region.Country()
+		}
+		if _, ok := p.IsGlobal(resType); ok {
+			r.Location = analyzer.Location{Region: "global", Global: true}
+		}
+	}
+	return r
+}
+
+func TestEvaluate(t *testing.T) {
+	aws, osc := "registry.terraform.io/hashicorp/aws", "registry.terraform.io/outscale/outscale"
+	tests := []struct {
+		name string
+		res  analyzer.Resource
+		now  string
+		want []string
+	}{
+		{"AWS in the US", resource(t, aws, "aws_s3_bucket", "us-east-1", "sensitive"), "", []string{"SOV001", "SOV002", "SOV003"}},
+		{"AWS in Paris: EU residency, but US law and no qualification", resource(t, aws, "aws_s3_bucket", "eu-west-3", "sensitive"), "", []string{"SOV001", "SOV002"}},
+		{"AWS London", resource(t, aws, "aws_s3_bucket", "eu-west-2", "sensitive"), "", []string{"SOV001", "SOV002", "SOV003"}},
+		{"AWS European Sovereign Cloud: EU residency, US parent", resource(t, aws, "aws_s3_bucket", "eusc-de-east-1", "sensitive"), "", []string{"SOV001", "SOV002"}},
+		{"AWS global service", resource(t, aws, "aws_cloudfront_distribution", "eu-west-3", "sensitive"), "", []string{"SOV001", "SOV002", "SOV003"}},
+		{"Outscale cloudgouv while qualified", resource(t, osc, "outscale_vm", "cloudgouv-eu-west-1", "sensitive"), "2026-11-23", nil},
+		{"Outscale cloudgouv after the qualification lapsed", resource(t, osc, "outscale_vm", "cloudgouv-eu-west-1", "sensitive"), "2026-12-01", []string{"SOV001"}},
+		{"Outscale eu-west-2: France, EU operator, not qualified", resource(t, osc, "outscale_vm", "eu-west-2", "sensitive"), "", []string{"SOV001"}},
+		{"Outscale OKS in cloudgouv: outside the qualified IaaS perimeter", resource(t, osc, "outscale_oks_cluster", "cloudgouv-eu-west-1", "sensitive"), "2026-11-23", []string{"SOV001"}},
+		{"unresolved region: SOV004 plus what holds everywhere for AWS", resource(t, aws, "aws_s3_bucket", "", "sensitive"), "", []string{"SOV001", "SOV002", "SOV004"}},
+		{"unresolved Outscale region: only SOV004, the rest depends on the region", resource(t, osc, "outscale_vm", "", "sensitive"), "", []string{"SOV004"}},
+		{"a region the catalog lacks", resource(t, aws, "aws_s3_bucket", "eu-west-33", "sensitive"), "", []string{"SOV001", "SOV002", "SOV005"}},
+		{"a provider the catalog lacks", resource(t, "registry.terraform.io/acme/acme", "acme_bucket", "", "sensitive"), "", []string{"SOV005"}},
+		{"a local provider creates nothing remote", resource(t, "registry.terraform.io/hashicorp/random", "random_password", "", "sensitive"), "", nil},
+		{"unknown classification fails closed", resource(t, aws, "aws_s3_bucket", "us-east-1", "unknown"), "", []string{"SOV001", "SOV002", "SOV003"}},
+		{"not sensitive: nothing to check", resource(t, aws, "aws_s3_bucket", "us-east-1", "internal"), "", nil},
+	}
+	cat := providers.Default()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			now := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+			if tt.now != "" {
+				now, _ = time.Parse(time.DateOnly, tt.now)
+			}
+			_, findings := rules.Evaluate([]analyzer.Resource{tt.res}, rules.DefaultPolicy(cat, now))
+			var got []string
+			for _, f := range findings {
+				got = append(got, f.RuleID)
+				if f.Message == "" || strings.HasSuffix(f.Message, ".") {
+					t.Errorf("%s: message %q must be set and have no trailing period", f.RuleID, f.Message)
+				}
+				if f.RuleID != "SOV004" && f.RuleID != "SOV005" && len(f.Sources) == 0 {
+					t.Errorf("%s: a verdict finding must cite its catalog sources", f.RuleID)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("rules fired (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSeverityOverride(t *testing.T) {
+	cat := providers.Default()
+	pol := rules.DefaultPolicy(cat, time.Now())
+	pol.Severity = map[string]rules.Severity{"SOV002": rules.SeverityNotice}
+	_, fs := rules.Evaluate([]analyzer.Resource{resource(t, "hashicorp/aws", "aws_s3_bucket", "eu-west-3", "sensitive")}, pol)
+	for _, f := range fs {
+		want := rules.SeverityError
+		if f.RuleID == "SOV002" {
+			want = rules.SeverityNotice
+		}
+		if f.Severity != want {
+			t.Errorf("%s: severity %s, want %s", f.RuleID, f.Severity, want)
+		}
+	}
+}
