@@ -41,6 +41,8 @@ func applyWaivers(findings []rules.Finding, waivers []*Waiver, now time.Time) []
 		switch {
 		case w.Reason == "":
 			meta = append(meta, waiverFinding(w, fmt.Sprintf("%s has no reason: it suppresses nothing until it says why", w.What)))
+		case w.Expires != "" && !validDate(w.Expires):
+			meta = append(meta, waiverFinding(w, fmt.Sprintf("%s has an invalid expiry %q (want YYYY-MM-DD): it suppresses nothing", w.What, w.Expires)))
 		case expired(w.Expires, now):
 			meta = append(meta, waiverFinding(w, fmt.Sprintf("%s expired on %s: the findings it covered are reported again", w.What, w.Expires)))
 		default:
@@ -73,8 +75,14 @@ func applyWaivers(findings []rules.Finding, waivers []*Waiver, now time.Time) []
 	return meta
 }
 
-// expired reports whether an expiry date is in the past. A malformed date
-// counts as expired so that a typo cannot make an exception permanent.
+func validDate(date string) bool {
+	_, err := time.Parse(time.DateOnly, date)
+	return err == nil
+}
+
+// expired reports whether an expiry date is in the past; the waiver holds
+// until the end of its expiry day. A malformed date counts as expired so
+// that a typo cannot make an exception permanent.
 func expired(date string, now time.Time) bool {
 	if date == "" {
 		return false

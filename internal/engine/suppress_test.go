@@ -54,7 +54,7 @@ func TestApplyWaivers(t *testing.T) {
 	want := []string{
 		"no reason has no reason: it suppresses nothing until it says why",
 		"expired expired on 2026-11-22: the findings it covered are reported again",
-		"bad date expired on 2027-13-01: the findings it covered are reported again",
+		`bad date has an invalid expiry "2027-13-01" (want YYYY-MM-DD): it suppresses nothing`,
 		"stale matches no finding: remove it",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
