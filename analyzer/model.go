@@ -26,6 +26,8 @@ type Resource struct {
 
 	Location       Location
 	Classification Classification
+	// Replicas are the other places the resource copies its data to.
+	Replicas []Replica
 
 	// Catalog is the provider's catalog entry; nil when the catalog does not
 	// know the provider.
@@ -51,6 +53,21 @@ type Location struct {
 // Resolved reports whether the location is known (it may still be absent
 // from the catalog).
 func (l Location) Resolved() bool { return l.Unresolved == "" && (l.Region != "" || l.Global) }
+
+// Replica is a destination a resource replicates, backs up or copies its
+// data to.
+type Replica struct {
+	Via     string // the replication spec: "DynamoDB global table replica"
+	Path    string // the attribute path: replica.region_name
+	Region  string // normalised; "" when unresolved
+	Country string
+	// Known is the catalog's entry for the destination; nil when the region
+	// is not in the catalog or unresolved.
+	Known      *providers.Region
+	Variant    *providers.Variant
+	Unresolved string
+	Range      hcl.Range
+}
 
 // SourceKind says where a location came from.
 type SourceKind string

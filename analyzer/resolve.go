@@ -44,6 +44,7 @@ func (r *Resolver) Resolve(in *Instance) Resource {
 		tags = genericTags
 	}
 	res.Classification = r.Policy.Classify(in, tags)
+	res.Replicas = r.replicas(in, p, &res)
 	return res
 }
 

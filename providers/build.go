@@ -93,6 +93,21 @@ func (b *builder) provider(pb *providerBlock, file string) *Provider {
 			Fact: b.fact(fmt.Sprintf("global service %q", g.Name), g.DefRange, g.Source, g.AsOf, g.Verified),
 		})
 	}
+	for _, rb := range pb.Replicas {
+		r := &Replication{
+			Name: rb.Name, ResourceTypes: rb.ResourceTypes, Path: rb.Path, ValuePattern: rb.ValuePattern,
+			WhenValues: rb.WhenValues, Note: rb.Note,
+			Fact: b.fact(fmt.Sprintf("%s replication %q", pb.ID, rb.Name), rb.DefRange, rb.Source, rb.AsOf, rb.Verified),
+		}
+		if rb.ValuePattern != "" {
+			re, err := regexp.Compile(rb.ValuePattern)
+			if err != nil || re.NumSubexp() < 1 {
+				b.errorf(rb.DefRange, "replication %q: value_pattern must compile and have one group", rb.Name)
+			}
+			r.valueRe = re
+		}
+		p.Replications = append(p.Replications, r)
+	}
 	for i := range pb.Variants {
 		vb := &pb.Variants[i]
 		var vo offeringBlock
@@ -179,7 +194,7 @@ func (b *builder) offering(ob *offeringBlock, owner string, rng hcl.Range) Offer
 				ver = group.Verified
 			}
 			r := &Region{
-				Code: NormaliseRegion(rb.Code), Name: rb.Name, Zones: rb.Zones, Aliases: rb.Aliases,
+				Code: NormaliseRegion(rb.Code), Name: rb.Name, Zones: rb.Zones, Aliases: rb.Aliases, Pair: NormaliseRegion(rb.Pair),
 				Global: rb.Global, Note: rb.Note,
 				Fact: b.fact(fmt.Sprintf("%s region %q", owner, rb.Code), rb.DefRange, src, asOf, ver),
 			}
@@ -208,6 +223,11 @@ func (b *builder) offering(ob *offeringBlock, owner string, rng hcl.Range) Offer
 				o.regionIndex[k] = r
 			}
 			o.Regions = append(o.Regions, r)
+		}
+	}
+	for _, r := range o.Regions {
+		if r.Pair != "" && o.regionIndex[r.Pair] == nil {
+			b.errorf(rng, "%s region %q: pair %q is not one of its regions", owner, r.Code, r.Pair)
 		}
 	}
 	if o.DefaultRegion != "" && o.regionIndex[o.DefaultRegion] == nil {

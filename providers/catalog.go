@@ -109,6 +109,44 @@ type Provider struct {
 	Tags     TagSpec
 	Variants []*Variant
 	Global   []GlobalService
+	// Replications name the attributes through which a resource copies its
+	// data to another location (SOV006).
+	Replications []*Replication
+}
+
+// Replication is a resource attribute that sends a copy of the data
+// elsewhere: DynamoDB global-table replicas, backup copy actions, Azure
+// geo-redundant storage.
+type Replication struct {
+	Name          string
+	ResourceTypes []string // globs
+	// Path leads to the destination: "replica.region_name" walks every
+	// element of the replica blocks.
+	Path string
+	// ValuePattern's first group extracts the region from the value (an
+	// ARN); without it the value is a region or zone.
+	ValuePattern string
+	// WhenValues, when set, means the value is a mode, not a place: the
+	// listed modes ("GRS") replicate to the region's pair.
+	WhenValues []string
+	Note       string
+	Fact
+
+	valueRe *regexp.Regexp
+}
+
+// ValueRe is the compiled ValuePattern, or nil.
+func (r *Replication) ValueRe() *regexp.Regexp { return r.valueRe }
+
+// ReplicationsFor returns the replication specs that apply to a type.
+func (p *Provider) ReplicationsFor(resourceType string) []*Replication {
+	var out []*Replication
+	for _, r := range p.Replications {
+		if matchAny(r.ResourceTypes, resourceType) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // Offering is what a provider or one of its variants sells: who operates it,
@@ -180,6 +218,7 @@ type Region struct {
 	Countries []string // ISO 3166-1 alpha-2; "EU" = several EU member states
 	Zones     []string
 	Aliases   []string // other spellings that mean this region ("France Central")
+	Pair      string   // the region geo-redundant services replicate to
 	Global    bool     // a global location: data is not confined to a country
 	Note      string
 	Fact
@@ -349,6 +388,9 @@ func (c *Catalog) ResourceAttributeNames() []string {
 		}
 		if p.Tags.Effective != "" {
 			seen[topLevel(p.Tags.Effective)] = true
+		}
+		for _, r := range p.Replications {
+			seen[topLevel(r.Path)] = true
 		}
 	}
 	names := make([]string, 0, len(seen))

@@ -195,16 +195,17 @@ type sourceBlock struct {
 }
 
 type providerBlock struct {
-	ID       string         `hcl:"id,label"`
-	Name     string         `hcl:"name"`
-	Registry []string       `hcl:"registry"`
-	Local    bool           `hcl:"local,optional"` // no infrastructure: random, null, tls…
-	Location *locationBlock `hcl:"location,block"`
-	Tags     *tagsBlock     `hcl:"tags,block"`
-	Global   []globalBlock  `hcl:"global_service,block"`
-	Variants []variantBlock `hcl:"variant,block"`
-	Rest     hcl.Body       `hcl:",remain"` // decoded as an offeringBlock
-	DefRange hcl.Range      `hcl:",def_range"`
+	ID       string             `hcl:"id,label"`
+	Name     string             `hcl:"name"`
+	Registry []string           `hcl:"registry"`
+	Local    bool               `hcl:"local,optional"` // no infrastructure: random, null, tls…
+	Location *locationBlock     `hcl:"location,block"`
+	Tags     *tagsBlock         `hcl:"tags,block"`
+	Global   []globalBlock      `hcl:"global_service,block"`
+	Replicas []replicationBlock `hcl:"replication,block"`
+	Variants []variantBlock     `hcl:"variant,block"`
+	Rest     hcl.Body           `hcl:",remain"` // decoded as an offeringBlock
+	DefRange hcl.Range          `hcl:",def_range"`
 }
 
 type offeringBlock struct {
@@ -270,6 +271,7 @@ type regionBlock struct {
 	Countries []string  `hcl:"countries,optional"`
 	Zones     []string  `hcl:"zones,optional"`
 	Aliases   []string  `hcl:"aliases,optional"`
+	Pair      string    `hcl:"pair,optional"`
 	Global    bool      `hcl:"global,optional"`
 	Note      string    `hcl:"note,optional"`
 	Source    []string  `hcl:"source,optional"` // overrides the group's
@@ -296,6 +298,19 @@ type tagsBlock struct {
 type globalBlock struct {
 	Name          string    `hcl:"name,label"`
 	ResourceTypes []string  `hcl:"resource_types"`
+	Note          string    `hcl:"note,optional"`
+	Source        []string  `hcl:"source,optional"`
+	AsOf          string    `hcl:"as_of,optional"`
+	Verified      string    `hcl:"verified,optional"`
+	DefRange      hcl.Range `hcl:",def_range"`
+}
+
+type replicationBlock struct {
+	Name          string    `hcl:"name,label"`
+	ResourceTypes []string  `hcl:"resource_types"`
+	Path          string    `hcl:"path"`
+	ValuePattern  string    `hcl:"value_pattern,optional"`
+	WhenValues    []string  `hcl:"when_values,optional"`
 	Note          string    `hcl:"note,optional"`
 	Source        []string  `hcl:"source,optional"`
 	AsOf          string    `hcl:"as_of,optional"`

@@ -7,6 +7,7 @@ import (
 	"embed"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -59,9 +60,19 @@ type Rule struct {
 	Summary     string // one line, lowercase, no trailing period
 	Severity    Severity
 	Remediation string // one line: how to fix a finding
-	// Check returns a message when the subject fails the rule. It reads
-	// only the resolved resource and its profile.
-	Check func(s *Subject) (message string, fired bool)
+	// Check returns a Failure when the subject fails the rule, nil when it
+	// passes. It reads only the resolved resource and its profile.
+	Check func(s *Subject) *Failure
+}
+
+// Failure is why a subject fails a rule, and the catalog facts that say so.
+type Failure struct {
+	Message string // lowercase, no trailing period, no attribute values but location and classification
+	Facts   []providers.Fact
+}
+
+func fail(msg string, facts ...providers.Fact) *Failure {
+	return &Failure{Message: msg, Facts: facts}
 }
 
 // Subject is what a rule looks at: a resolved resource and what the catalog
@@ -69,6 +80,10 @@ type Rule struct {
 type Subject struct {
 	Resource *analyzer.Resource
 	Profile  *providers.Profile // nil for unknown and local providers
+	// Now and Residency let rules profile other places the resource
+	// reaches (SOV006 replicas) under the same policy.
+	Now       time.Time
+	Residency providers.ResidencyPolicy
 }
 
 // URL is where the rule's documentation lives.

@@ -19,6 +19,7 @@ var All = []*Rule{
 	OutsideEU,
 	UnresolvedLocation,
 	UnknownProvider,
+	ReplicationEgress,
 }
 
 // ByID returns the rule with the given ID or name, or nil.
@@ -92,23 +93,22 @@ func Evaluate(resources []analyzer.Resource, pol Policy) ([]Assessment, []Findin
 		if len(a.Required) == 0 {
 			continue
 		}
-		s := &Subject{Resource: r, Profile: a.Profile}
+		s := &Subject{Resource: r, Profile: a.Profile, Now: pol.Now, Residency: pol.Residency}
 		for _, rule := range All {
 			if rule.Check == nil || !slices.Contains(a.Required, rule.ID) {
 				continue
 			}
-			msg, fired := rule.Check(s)
-			if !fired {
-				continue
+			if failure := rule.Check(s); failure != nil {
+				findings = append(findings, newFinding(rule, s, failure, pol))
 			}
-			findings = append(findings, newFinding(rule, s, msg, pol))
 		}
 	}
 	SortFindings(findings)
 	return out, findings
 }
 
-func newFinding(rule *Rule, s *Subject, msg string, pol Policy) Finding {
+func newFinding(rule *Rule, s *Subject, failure *Failure, pol Policy) Finding {
+	msg := failure.Message
 	r := s.Resource
 	sev := rule.Severity
 	if o, ok := pol.Severity[rule.ID]; ok {
@@ -132,28 +132,18 @@ func newFinding(rule *Rule, s *Subject, msg string, pol Policy) Finding {
 	if lr := r.Location.Source.Range; lr.Filename != "" && lr.Start.Line != r.Range.Start.Line {
 		f.LocationRange = lr
 	}
-	if s.Profile != nil {
-		f.Sources = citations(pol.Catalog, factFor(rule, s.Profile))
+	for _, fact := range failure.Facts {
+		f.Sources = append(f.Sources, citations(pol.Catalog, fact)...)
 	}
 	return f
-}
-
-// factFor is the catalog fact a rule's verdict rests on.
-func factFor(rule *Rule, p *providers.Profile) providers.Fact {
-	switch rule.ID {
-	case NotSecNumCloud.ID:
-		return p.SecNumCloud.Fact
-	case ExtraterritorialLaw.ID:
-		return p.LegalControl.Fact
-	case OutsideEU.ID:
-		return p.Residency.Fact
-	}
-	return providers.Fact{}
 }
 
 func citations(cat *providers.Catalog, f providers.Fact) []Citation {
 	out := make([]Citation, 0, len(f.Sources))
 	for _, k := range f.Sources {
+		if slices.ContainsFunc(out, func(c Citation) bool { return c.Key == k }) {
+			continue
+		}
 		c := Citation{Key: k, AsOf: f.AsOf, Verified: f.Verified}
 		if cat != nil {
 			c.Ref = cat.Sources[k].Citation()

@@ -81,6 +81,17 @@ func resource(t *testing.T, source, resType, region, level string) analyzer.Reso
 	return r
 }
 
+func withReplica(t *testing.T, r analyzer.Resource, region, unresolved string) analyzer.Resource {
+	t.Helper()
+	rep := analyzer.Replica{Via: "DynamoDB global table replica", Region: region, Unresolved: unresolved}
+	if region != "" {
+		rep.Variant, rep.Known = r.Catalog.LookupRegion(region, nil)
+		rep.Country = rep.Known.Country()
+	}
+	r.Replicas = append(r.Replicas, rep)
+	return r
+}
+
 func TestEvaluate(t *testing.T) {
 	aws, osc := "registry.terraform.io/hashicorp/aws", "registry.terraform.io/outscale/outscale"
 	tests := []struct {
@@ -105,6 +116,10 @@ func TestEvaluate(t *testing.T) {
 		{"a local provider creates nothing remote", resource(t, "registry.terraform.io/hashicorp/random", "random_password", "", "sensitive"), "", nil},
 		{"unknown classification fails closed", resource(t, aws, "aws_s3_bucket", "us-east-1", "unknown"), "", []string{"SOV001", "SOV002", "SOV003"}},
 		{"not sensitive: nothing to check", resource(t, aws, "aws_s3_bucket", "us-east-1", "internal"), "", nil},
+		{"a replica outside the EU", withReplica(t, resource(t, aws, "aws_dynamodb_table", "eu-west-3", "sensitive"), "us-east-1", ""), "", []string{"SOV001", "SOV002", "SOV006"}},
+		{"a replica inside the EU", withReplica(t, resource(t, aws, "aws_dynamodb_table", "eu-west-3", "sensitive"), "eu-central-1", ""), "", []string{"SOV001", "SOV002"}},
+		{"a replica nobody can locate", withReplica(t, resource(t, aws, "aws_dynamodb_table", "eu-west-3", "sensitive"), "", "known only after apply"), "", []string{"SOV001", "SOV002", "SOV006"}},
+		{"a copy from a qualified region to a non-qualified one", withReplica(t, resource(t, osc, "outscale_vm", "cloudgouv-eu-west-1", "sensitive"), "eu-west-2", ""), "2026-11-23", []string{"SOV006"}},
 	}
 	cat := providers.Default()
 	for _, tt := range tests {

@@ -10,14 +10,14 @@ var NotSecNumCloud = &Rule{
 	Summary:     "sensitive resource on a service that is not known to be SecNumCloud-qualified",
 	Severity:    SeverityError,
 	Remediation: "move the resource to a SecNumCloud-qualified offer and region (see `sovlint providers`), or record an exception with its reason and expiry",
-	Check: func(s *Subject) (string, bool) {
+	Check: func(s *Subject) *Failure {
 		if s.Profile == nil {
-			return "", false
+			return nil
 		}
 		v := s.Profile.SecNumCloud
 		if v.Outcome != providers.Fail && v.Outcome != providers.Unknown {
-			return "", false
+			return nil
 		}
-		return v.Reason + where(s), true
+		return fail(v.Reason+where(s), v.Fact)
 	},
 }

@@ -11,14 +11,14 @@ var ExtraterritorialLaw = &Rule{
 	Summary:     "sensitive resource operated by a company subject to non-EU law",
 	Severity:    SeverityError,
 	Remediation: "use an operator under EU legal control (no non-EU parent or capital control), such as a SecNumCloud-qualified offer",
-	Check: func(s *Subject) (string, bool) {
+	Check: func(s *Subject) *Failure {
 		if s.Profile == nil {
-			return "", false
+			return nil
 		}
 		v := s.Profile.LegalControl
 		if v.Outcome != providers.Fail && v.Outcome != providers.Unknown {
-			return "", false
+			return nil
 		}
-		return v.Reason, true
+		return fail(v.Reason, v.Fact)
 	},
 }

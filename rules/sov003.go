@@ -10,10 +10,10 @@ var OutsideEU = &Rule{
 	Summary:     "sensitive resource whose region is outside the EU",
 	Severity:    SeverityError,
 	Remediation: "set the resource's or its provider's region to one in an EU member state (or widen the residency policy in .sovlint.hcl if EEA or Swiss hosting is acceptable)",
-	Check: func(s *Subject) (string, bool) {
+	Check: func(s *Subject) *Failure {
 		if s.Profile == nil || s.Profile.Residency.Outcome != providers.Fail {
-			return "", false
+			return nil
 		}
-		return s.Profile.Residency.Reason, true
+		return fail(s.Profile.Residency.Reason, s.Profile.Residency.Fact)
 	},
 }

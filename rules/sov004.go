@@ -8,11 +8,11 @@ var UnresolvedLocation = &Rule{
 	Summary:     "sensitive resource whose provider or region cannot be determined statically",
 	Severity:    SeverityError,
 	Remediation: "write the region in the provider block or the resource (a literal or a variable with a value), not only in the environment; for a plan, give the sources with --dir so locals can be evaluated",
-	Check: func(s *Subject) (string, bool) {
+	Check: func(s *Subject) *Failure {
 		r := s.Resource
 		if r.Catalog == nil || r.Catalog.Local || r.Location.Unresolved == "" {
-			return "", false
+			return nil
 		}
-		return "location unresolved: " + r.Location.Unresolved, true
+		return fail("location unresolved: " + r.Location.Unresolved)
 	},
 }

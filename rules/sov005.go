@@ -10,20 +10,20 @@ var UnknownProvider = &Rule{
 	Summary:     "sensitive resource on a provider or region absent from the sovereignty catalog",
 	Severity:    SeverityError,
 	Remediation: "check the region for typos; otherwise declare the provider or region, with its source, in .sovlint.hcl (or contribute it to the catalog)",
-	Check: func(s *Subject) (string, bool) {
+	Check: func(s *Subject) *Failure {
 		r := s.Resource
 		switch {
 		case r.Catalog == nil:
-			return fmt.Sprintf("provider %q is not in the sovereignty catalog", r.Provider), true
+			return fail(fmt.Sprintf("provider %q is not in the sovereignty catalog", r.Provider))
 		case r.Catalog.Local || !r.Location.Resolved() || r.Location.Global:
-			return "", false
+			return nil
 		case r.Region == nil:
 			name := r.Catalog.Name
 			if r.Variant != nil {
 				name = r.Variant.Name
 			}
-			return fmt.Sprintf("region %q is not in the catalog for %s", r.Location.Region, name), true
+			return fail(fmt.Sprintf("region %q is not in the catalog for %s", r.Location.Region, name))
 		}
-		return "", false
+		return nil
 	},
 }

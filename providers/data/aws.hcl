@@ -54,6 +54,30 @@ source "tfaws_46064" {
   date  = "2026-01-20"
 }
 
+source "tf_aws_dynamodb_table" {
+  title = "terraform-provider-aws aws_dynamodb_table: replica { region_name } (Global Tables V2)"
+  url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#replica"
+  date  = "2026"
+}
+
+source "aws_secretsmanager_replica" {
+  title = "AWS Secrets Manager ReplicaRegion (Region: the replica's region); aws_secretsmanager_secret replica { region }"
+  url   = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-secretsmanager-secret-replicaregion.html"
+  date  = "2026"
+}
+
+source "aws_backup_copy_action" {
+  title = "AWS Backup CopyAction: DestinationBackupVaultArn, e.g. arn:aws:backup:us-east-1:123456789012:vault:name"
+  url   = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-backup-backupplan-copyactionresourcetype.html"
+  date  = "2026"
+}
+
+source "tf_aws_ecr_replication" {
+  title = "terraform-provider-aws aws_ecr_replication_configuration: rule { destination { region, registry_id } }"
+  url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecr_replication_configuration"
+  date  = "2026"
+}
+
 provider "aws" {
   name     = "Amazon Web Services"
   registry = ["hashicorp/aws"]
@@ -174,6 +198,41 @@ provider "aws" {
     region "us-west-2" { country = "US" }
     region "us-gov-east-1" { country = "US" }
     region "us-gov-west-1" { country = "US" }
+  }
+
+  # Attributes that copy a resource's data to another region (SOV006).
+  replication "DynamoDB global table replica" {
+    resource_types = ["aws_dynamodb_table"]
+    path           = "replica.region_name"
+    source         = ["tf_aws_dynamodb_table"]
+    as_of          = "2026-11-23"
+    verified       = "secondary"
+  }
+
+  replication "Secrets Manager replica" {
+    resource_types = ["aws_secretsmanager_secret"]
+    path           = "replica.region"
+    source         = ["aws_secretsmanager_replica"]
+    as_of          = "2026-11-23"
+    verified       = "secondary"
+  }
+
+  replication "AWS Backup copy action" {
+    resource_types = ["aws_backup_plan"]
+    path           = "rule.copy_action.destination_vault_arn"
+    value_pattern  = "^arn:aws[a-z-]*:backup:([a-z0-9-]+):"
+    note           = "The destination vault's ARN carries its region"
+    source         = ["aws_backup_copy_action"]
+    as_of          = "2026-11-23"
+    verified       = "secondary"
+  }
+
+  replication "ECR replication rule" {
+    resource_types = ["aws_ecr_replication_configuration"]
+    path           = "replication_configuration.rule.destination.region"
+    source         = ["tf_aws_ecr_replication"]
+    as_of          = "2026-11-23"
+    verified       = "unverified"
   }
 
   variant "eusc" {

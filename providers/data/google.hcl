@@ -232,6 +232,15 @@ provider "google" {
     }
   }
 
+  replication "Cloud Storage dual-region placement" {
+    resource_types = ["google_storage_bucket"]
+    path           = "custom_placement_config.data_locations"
+    note           = "A configurable dual-region bucket stores every object in both listed regions"
+    source         = ["gcp_bucket_locations"]
+    as_of          = "2026-11-23"
+    verified       = "secondary"
+  }
+
   variant "s3ns" {
     name = "S3NS Cloud de Confiance (PREMI3NS)"
     when {
