@@ -37,8 +37,16 @@ type jsonResource struct {
 	Unexpanded        string        `json:"unexpanded,omitempty"`
 	File              string        `json:"file"`
 	Line              int           `json:"line"`
+	Replicas          []jsonReplica `json:"replicas,omitempty"`
 	Checked           bool          `json:"checked"`
 	Verdicts          *jsonVerdicts `json:"verdicts,omitempty"`
+}
+
+type jsonReplica struct {
+	Via        string `json:"via"`
+	Region     string `json:"region"`
+	Country    string `json:"country"`
+	Unresolved string `json:"unresolved,omitempty"`
 }
 
 type jsonVerdicts struct {
@@ -131,6 +139,9 @@ func resourceJSON(a rules.Assessment) jsonResource {
 	}
 	if r.Variant != nil {
 		j.Variant = r.Variant.ID
+	}
+	for _, rep := range r.Replicas {
+		j.Replicas = append(j.Replicas, jsonReplica{Via: rep.Via, Region: rep.Region, Country: rep.Country, Unresolved: rep.Unresolved})
 	}
 	if r.Location.Unresolved != "" {
 		j.Region = ""
