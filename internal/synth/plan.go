@@ -34,11 +34,10 @@ var calls = []struct {
 const PlanTemplate = "testdata/plans/modules-count-aliases/plan.json"
 
 type template struct {
-	top       map[string]json.RawMessage
-	modules   map[string][]byte // "svc_paris[0]" → planned_values child module
-	changes   map[string][][]byte
-	relevant  map[string][][]byte
-	variables json.RawMessage
+	top      map[string]json.RawMessage
+	modules  map[string][]byte // "svc_paris[0]" → planned_values child module
+	changes  map[string][][]byte
+	relevant map[string][][]byte
 }
 
 func loadTemplate(path string) (*template, error) {
