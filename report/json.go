@@ -1,24 +1,16 @@
 package report
 
 import (
-	"encoding/json"
+	"bufio"
 	"io"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/sovlint/sovlint/rules"
 )
 
 // The JSON format is a contract: fields are added, never renamed or removed.
-
-type jsonReport struct {
-	Tool        string         `json:"tool"`
-	Version     string         `json:"version"`
-	Inputs      []string       `json:"inputs"`
-	CatalogAsOf string         `json:"catalog_as_of"`
-	Summary     Summary        `json:"summary"`
-	Resources   []jsonResource `json:"resources"`
-	Findings    []jsonFinding  `json:"findings"`
-	Warnings    []Warning      `json:"warnings"`
-}
 
 type jsonResource struct {
 	Address           string        `json:"address"`
@@ -63,9 +55,9 @@ type jsonFinding struct {
 	Message        string           `json:"message"`
 	File           string           `json:"file"`
 	Line           int              `json:"line"`
-	Column         int              `json:"column,omitempty"`
+	Column         int              `json:"column,omitzero"`
 	LocationFile   string           `json:"location_file,omitempty"`
-	LocationLine   int              `json:"location_line,omitempty"`
+	LocationLine   int              `json:"location_line,omitzero"`
 	Provider       string           `json:"provider"`
 	ProviderConfig string           `json:"provider_config"`
 	Region         string           `json:"region"`
@@ -83,31 +75,58 @@ type jsonSuppression struct {
 	Expires string `json:"expires,omitempty"`
 	Owner   string `json:"owner,omitempty"`
 	File    string `json:"file,omitempty"`
-	Line    int    `json:"line,omitempty"`
+	Line    int    `json:"line,omitzero"`
 }
 
-// JSON prints the report as one JSON object.
+// JSON prints the report as one JSON object. It streams resources and
+// findings one by one: a 30,000-resource plan never has its whole report
+// in memory twice.
 func JSON(w io.Writer, r *Report, _ Options) error {
-	out := jsonReport{
-		Tool:        r.Tool,
-		Version:     r.Version,
-		Inputs:      nonNil(r.Inputs),
-		CatalogAsOf: r.CatalogAsOf,
-		Summary:     r.Summarize(),
-		Resources:   []jsonResource{},
-		Findings:    []jsonFinding{},
-		Warnings:    nonNil(r.Warnings),
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := jsontext.NewEncoder(bw, jsontext.WithIndent("  "), jsontext.EscapeForHTML(false))
+	opts := json.Deterministic(true)
+	field := func(name string, v any) error {
+		if err := enc.WriteToken(jsontext.String(name)); err != nil {
+			return err
+		}
+		return json.MarshalEncode(enc, v, opts)
 	}
-	for _, a := range r.Assessments {
-		out.Resources = append(out.Resources, resourceJSON(a))
+	array := func(name string, n int, elem func(i int) any) error {
+		if err := enc.WriteToken(jsontext.String(name)); err != nil {
+			return err
+		}
+		if err := enc.WriteToken(jsontext.BeginArray); err != nil {
+			return err
+		}
+		for i := range n {
+			if err := json.MarshalEncode(enc, elem(i), opts); err != nil {
+				return err
+			}
+		}
+		return enc.WriteToken(jsontext.EndArray)
 	}
-	for _, f := range r.Findings {
-		out.Findings = append(out.Findings, findingJSON(f))
+	steps := []func() error{
+		func() error { return enc.WriteToken(jsontext.BeginObject) },
+		func() error { return field("tool", r.Tool) },
+		func() error { return field("version", r.Version) },
+		func() error { return field("inputs", nonNil(r.Inputs)) },
+		func() error { return field("catalog_as_of", r.CatalogAsOf) },
+		func() error { return field("summary", r.Summarize()) },
+		func() error {
+			return array("resources", len(r.Assessments), func(i int) any { return resourceJSON(r.Assessments[i]) })
+		},
+		func() error {
+			return array("findings", len(r.Findings), func(i int) any { return findingJSON(r.Findings[i]) })
+		},
+		func() error { return field("warnings", nonNil(r.Warnings)) },
+		func() error { return enc.WriteToken(jsontext.EndObject) },
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
 }
 
 func nonNil[T any](s []T) []T {

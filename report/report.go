@@ -26,9 +26,9 @@ type Report struct {
 // Warning is a problem with the scan that is not a finding: a remote module
 // that was not scanned, a catalog that is getting old.
 type Warning struct {
-	Message string
-	File    string
-	Line    int
+	Message string `json:"message"`
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitzero"`
 }
 
 // Options tune printers that have a human audience.

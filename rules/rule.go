@@ -131,10 +131,10 @@ type Finding struct {
 
 // Citation is a catalog source behind a finding.
 type Citation struct {
-	Key      string
-	Ref      string // URL or repo@commit:path
-	AsOf     string
-	Verified string
+	Key      string `json:"key"`
+	Ref      string `json:"ref"` // URL, repo@commit:path, or title
+	AsOf     string `json:"as_of"`
+	Verified string `json:"verified"`
 }
 
 // Suppression records why a finding does not count.
