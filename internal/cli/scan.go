@@ -205,6 +205,7 @@ func loadConfig(explicit, firstInput string) (*config.Config, error) {
 		if path, err = config.Discover(firstInput); err != nil {
 			return nil, err
 		}
+		path = relativeToWorkDir(path)
 	}
 	if path == "" {
 		return nil, nil

@@ -129,13 +129,26 @@ exception {
   reason    = "test bucket, deleted after the pilot"
   expires   = "2999-12-31"
 }
+
+exception {
+  addresses = ["module.gone.*"]
+  reason    = "stale"
+}
 `)
-	code, stdout, stderr := run(t, "scan", "--format", "text", planPath)
+	code, stdout, stderr := run(t, "scan", "--format", "text", "--fail-on", "error", planPath)
 	if code != ExitClean {
 		t.Fatalf("exit status %d, want 0 (findings waived)\n%s%s", code, stdout, stderr)
 	}
 	if !strings.Contains(stdout, "3 suppressed") {
 		t.Errorf("summary does not count the suppressed findings:\n%s", stdout)
+	}
+
+	// Run from the directory: the discovered config's path in findings is
+	// relative, as CI annotations need.
+	t.Chdir(dir)
+	_, stdout, _ = run(t, "scan", "--format", "github", "plan.json")
+	if !strings.Contains(stdout, "::warning file=.sovlint.hcl,line=8,title=SOV000 suppression::") {
+		t.Errorf("want the stale exception annotated on .sovlint.hcl:8:\n%s", stdout)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -55,4 +57,20 @@ func pluralFindings(n int) string {
 		return "finding"
 	}
 	return "findings"
+}
+
+// relativeToWorkDir returns a discovered (absolute) path relative to the
+// working directory when it lies below it: findings and suppressions point
+// into the configuration file, and CI annotations need repository-relative
+// paths, as the user gave the inputs.
+func relativeToWorkDir(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	rel, err := filepath.Rel(wd, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return path
+	}
+	return rel
 }
