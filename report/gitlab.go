@@ -3,8 +3,6 @@ package report
 import (
 	"encoding/json"
 	"io"
-
-	"github.com/sovlint/sovlint/rules"
 )
 
 // GitLab Code Quality (a subset of the Code Climate issue format): a JSON
@@ -58,12 +56,4 @@ func GitLab(w io.Writer, r *Report, _ Options) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(issues)
-}
-
-// checkName is "SOV001 not-secnumcloud", or the bare ID for an unknown rule.
-func checkName(id string) string {
-	if rule := rules.ByID(id); rule != nil {
-		return rule.ID + " " + rule.Name
-	}
-	return id
 }

@@ -174,14 +174,6 @@ func findingDetail(f *rules.Finding) string {
 	return b.String()
 }
 
-// position is "file:line", "file" when the line is unknown, or "".
-func position(file string, line int) string {
-	if line > 0 {
-		return fmt.Sprintf("%s:%d", file, line)
-	}
-	return file
-}
-
 // resourceType is the type in a resource address:
 // module.a["x"].aws_s3_bucket.b[0] → aws_s3_bucket.
 func resourceType(address string) string {

@@ -1,12 +1,6 @@
 package report
 
-import (
-	"crypto/sha256"
-	"encoding/hex"
-	"strings"
-
-	"github.com/sovlint/sovlint/rules"
-)
+import "github.com/sovlint/sovlint/rules"
 
 // levelNames is one severity in each machine format's vocabulary.
 type levelNames struct {
@@ -31,19 +25,4 @@ func levelOf(s rules.Severity) levelNames {
 		return l
 	}
 	return levels[rules.SeverityError]
-}
-
-// fingerprint identifies a finding across runs. It hashes what names the
-// problem (rule, resource address, ...) and never the line, so that it does
-// not change when code moves.
-func fingerprint(parts ...string) string {
-	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
-	return hex.EncodeToString(sum[:])
-}
-
-// isResourceFinding reports whether a finding is about a resource (its
-// Address is a Terraform address) rather than about a suppression (SOV000,
-// whose Address describes the waiver).
-func isResourceFinding(f *rules.Finding) bool {
-	return f.RuleID != rules.SuppressionRule.ID
 }
