@@ -40,8 +40,13 @@ type Options struct {
 type Printer func(w io.Writer, r *Report, o Options) error
 
 var printers = map[string]Printer{
-	"text": Text,
-	"json": JSON,
+	"text":     Text,
+	"json":     JSON,
+	"sarif":    SARIF,
+	"junit":    JUnit,
+	"github":   GitHub,
+	"gitlab":   GitLab,
+	"markdown": Markdown,
 }
 
 // Lookup returns the printer for a format name.

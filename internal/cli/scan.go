@@ -27,6 +27,10 @@ type scanFlags struct {
 	noColor bool
 	asOf    string
 	config  string
+	// baseline suppresses the findings a baseline file lists;
+	// baselineWrite records today's findings in one.
+	baseline      string
+	baselineWrite string
 }
 
 func newScan(s *Streams) *cobra.Command {
@@ -40,8 +44,8 @@ func newScan(s *Streams) *cobra.Command {
   sovlint scan --format json --output report.json plan.json
   sovlint scan --format text --format sarif:sovlint.sarif plan.json`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			return runScan(s, &f, args)
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runScan(s, &f, cmd.Flags().Changed("fail-on"), args)
 		},
 	}
 	fl := cmd.Flags()
@@ -49,11 +53,13 @@ func newScan(s *Streams) *cobra.Command {
 	fl.StringArrayVarP(&f.formats, "format", "f", nil, "output format, repeatable: "+strings.Join(report.Formats(), "|")+`; "FORMAT:FILE" writes that format to FILE (default text)`)
 	fl.StringVarP(&f.output, "output", "o", "", "write the output to FILE instead of stdout")
 	fl.BoolVar(&f.plan, "plan", false, "read every PATH as a plan JSON file, whatever it looks like")
-	fl.StringVar(&f.failOn, "fail-on", "notice", "exit 1 only for findings at or above this severity: notice|warning|error")
+	fl.StringVar(&f.failOn, "fail-on", "notice", "exit 1 only for findings at or above this severity: notice|warning|error (default: the config's policy fail_on, else notice)")
 	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto|always|never (auto honours NO_COLOR and non-terminals)")
 	fl.BoolVar(&f.noColor, "no-color", false, "same as --color never")
 	fl.StringVar(&f.config, "config", "", "read this configuration file instead of the "+config.FileName+" found upward from the first PATH")
 	fl.StringVar(&f.asOf, "as-of", "", "check qualification validity dates at DATE (YYYY-MM-DD) instead of today")
+	fl.StringVar(&f.baseline, "baseline", "", "suppress the findings recorded in this baseline file: only new ones count")
+	fl.StringVar(&f.baselineWrite, "baseline-write", "", "record today's findings in this baseline file (and exit 0 unless the scan fails)")
 	return cmd
 }
 
@@ -91,14 +97,10 @@ func parseOutputs(f *scanFlags) ([]output, error) {
 	return outs, nil
 }
 
-func runScan(s *Streams, f *scanFlags, args []string) error {
+func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 	outs, err := parseOutputs(f)
 	if err != nil {
 		return usageError("%s", err)
-	}
-	failOn, err := rules.ParseSeverity(f.failOn)
-	if err != nil {
-		return usageError("--fail-on: %s", err)
 	}
 	now := time.Now()
 	if f.asOf != "" {
@@ -113,6 +115,18 @@ func runScan(s *Streams, f *scanFlags, args []string) error {
 	cfg, err := loadConfig(f.config, args[0])
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
+	}
+	failOn, err := failThreshold(f.failOn, failOnSet, cfg)
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	var waivers []*engine.Waiver
+	if f.baseline != "" {
+		w, err := engine.LoadBaseline(f.baseline)
+		if err != nil {
+			return &exitError{code: ExitError, err: err}
+		}
+		waivers = append(waivers, w)
 	}
 	cat := providers.Default()
 	var inputs []engine.Input
@@ -129,6 +143,7 @@ func runScan(s *Streams, f *scanFlags, args []string) error {
 		Class:   analyzer.DefaultPolicy(),
 		Version: version(),
 		Config:  cfg,
+		Waivers: waivers,
 	})
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
@@ -137,6 +152,11 @@ func runScan(s *Streams, f *scanFlags, args []string) error {
 		if err := write(s, o, rep, report.Options{Color: color && o.path == ""}); err != nil {
 			return &exitError{code: ExitError, err: err}
 		}
+	}
+	if f.baselineWrite != "" {
+		// Writing a baseline accepts today's findings: they do not fail
+		// this run, as they will not fail the next one.
+		return writeBaseline(s, f.baselineWrite, rep.Findings)
 	}
 	for _, fd := range rep.Findings {
 		if fd.Active() && fd.Severity >= failOn {
@@ -185,6 +205,7 @@ func loadConfig(explicit, firstInput string) (*config.Config, error) {
 		if path, err = config.Discover(firstInput); err != nil {
 			return nil, err
 		}
+		path = relativeToWorkDir(path)
 	}
 	if path == "" {
 		return nil, nil

@@ -57,6 +57,10 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 	if opt.Class.Keys == nil {
 		opt.Class = analyzer.DefaultPolicy()
 	}
+	settings, err := applyConfig(&opt)
+	if err != nil {
+		return nil, err
+	}
 	rep := &report.Report{Tool: "sovlint", Version: opt.Version, CatalogAsOf: opt.Catalog.AsOf}
 	resolver := &analyzer.Resolver{Catalog: opt.Catalog, Policy: opt.Class}
 	var resources []analyzer.Resource
@@ -75,7 +79,7 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 		}
 	}
 	rep.Assessments, rep.Findings = rules.Evaluate(resources, opt.Policy)
-	rep.Findings = append(rep.Findings, applyWaivers(rep.Findings, opt.Waivers, opt.Policy.Now)...)
+	rep.Findings = append(rep.Findings, settings.settle(applyWaivers(rep.Findings, opt.Waivers, opt.Policy.Now))...)
 	rules.SortFindings(rep.Findings)
 	return rep, nil
 }

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -31,6 +32,9 @@ type Waiver struct {
 	used bool
 }
 
+// precedence orders waiver kinds from the most to the least specific.
+var precedence = map[string]int{rules.SuppressedInline: 0, rules.SuppressedConfig: 1, rules.SuppressedBaseline: 2}
+
 // applyWaivers marks the findings each waiver covers as suppressed and
 // returns SOV000 findings for waivers that have no reason, have expired or
 // matched nothing. An expired or reasonless waiver suppresses nothing.
@@ -49,6 +53,8 @@ func applyWaivers(findings []rules.Finding, waivers []*Waiver, now time.Time) []
 			valid = append(valid, w)
 		}
 	}
+	// A finding covered by several waivers shows the most specific one.
+	slices.SortStableFunc(valid, func(a, b *Waiver) int { return cmp.Compare(precedence[a.Kind], precedence[b.Kind]) })
 	for i := range findings {
 		f := &findings[i]
 		if f.RuleID == rules.SuppressionRule.ID {

@@ -1,0 +1,40 @@
+# sovlint configuration (https://github.com/sovlint/sovlint).
+# `sovlint scan` reads the .sovlint.hcl in the scanned directory or its
+# nearest parent; --config names another file.
+
+policy {
+  # Which findings fail the run (exit status 1): "notice" (all of them),
+  # "warning" or "error". --fail-on on the command line wins.
+  fail_on = "notice"
+
+  # Where sensitive data may live: "eu" (EU member states, the default),
+  # "eea", or ISO country codes.
+  # residency = ["eu"]
+
+  # Resources whose classification tag cannot be read statically are
+  # checked as "sensitive" (the default: fail closed) or not at all
+  # ("ignore").
+  # unknown_classification = "sensitive"
+}
+
+# Change a rule's severity (notice, warning or error), or turn it off.
+# `sovlint explain` lists the rules.
+#
+# rule "SOV003" {
+#   severity = "warning"
+#   enabled  = true
+# }
+
+# Accept findings on some resources, with a reason and an expiry date.
+# Addresses are globs: "module.legacy.*" covers everything in module.legacy
+# and its instances. Leave out rules to waive every rule. An expired
+# exception stops suppressing and is reported (SOV000), and so is one that
+# matches nothing.
+#
+# exception {
+#   addresses = ["module.legacy.*", "aws_s3_bucket.archive"]
+#   rules     = ["SOV001", "SOV002"]
+#   reason    = "migration to a SecNumCloud-qualified offer, tracked in INFRA-42"
+#   expires   = "2027-03-31"
+#   owner     = "team-platform"
+# }

@@ -1,0 +1,209 @@
+package report
+
+import (
+	"cmp"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/rules"
+)
+
+// JUnit XML in the shape GitLab's and Jenkins' parsers read: testsuites >
+// testsuite (one per file) > testcase (one per resource the policy checks),
+// with one <failure> per failing resource listing every finding on it.
+// GitLab keeps only a single failure element's text, so findings share one.
+
+type junitTestSuites struct {
+	XMLName  xml.Name         `xml:"testsuites"`
+	Name     string           `xml:"name,attr"`
+	Tests    int              `xml:"tests,attr"`
+	Failures int              `xml:"failures,attr"`
+	Errors   int              `xml:"errors,attr"`
+	Suites   []junitTestSuite `xml:"testsuite"`
+}
+
+type junitTestSuite struct {
+	Name     string          `xml:"name,attr"`
+	Tests    int             `xml:"tests,attr"`
+	Failures int             `xml:"failures,attr"`
+	Errors   int             `xml:"errors,attr"`
+	Cases    []junitTestCase `xml:"testcase"`
+}
+
+type junitTestCase struct {
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	File      string        `xml:"file,attr,omitempty"`
+	Failure   *junitFailure `xml:"failure"`
+	SystemOut *junitCDATA   `xml:"system-out"`
+
+	line int // for ordering only
+}
+
+// junitCDATA is element text written as CDATA, so that multi-line
+// findings stay readable in the raw file.
+type junitCDATA struct {
+	Text string `xml:",cdata"`
+}
+
+type junitFailure struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",cdata"`
+}
+
+// JUnit prints the report as JUnit XML.
+func JUnit(w io.Writer, r *Report, _ Options) error {
+	cases := map[string]*junitTestCase{} // by address
+	var order []string
+	add := func(address, classname, file string, line int) {
+		if _, ok := cases[address]; !ok {
+			cases[address] = &junitTestCase{Name: address, Classname: classname, File: file, line: line}
+			order = append(order, address)
+		}
+	}
+	for _, a := range r.Assessments {
+		if len(a.Required) == 0 {
+			continue
+		}
+		res := a.Resource
+		add(res.Address, res.Type, res.Range.Filename, res.Range.Start.Line)
+	}
+	findings := map[string][]*rules.Finding{}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		classname := "suppression"
+		if isResourceFinding(f) {
+			classname = resourceType(f.Address)
+		}
+		add(f.Address, classname, f.Range.Filename, f.Range.Start.Line)
+		findings[f.Address] = append(findings[f.Address], f)
+	}
+
+	bySuite := map[string][]*junitTestCase{}
+	for _, addr := range order {
+		c := cases[addr]
+		junitFill(c, findings[addr])
+		suite := c.File
+		if suite == "" {
+			suite = r.Tool
+		}
+		bySuite[suite] = append(bySuite[suite], c)
+	}
+	out := junitTestSuites{Name: r.Tool, Suites: []junitTestSuite{}}
+	for _, name := range sortedKeys(bySuite) {
+		cs := bySuite[name]
+		slices.SortFunc(cs, func(a, b *junitTestCase) int {
+			return cmp.Or(cmp.Compare(a.line, b.line), strings.Compare(a.Name, b.Name))
+		})
+		s := junitTestSuite{Name: name}
+		for _, c := range cs {
+			s.Tests++
+			if c.Failure != nil {
+				s.Failures++
+			}
+			s.Cases = append(s.Cases, *c)
+		}
+		out.Tests += s.Tests
+		out.Failures += s.Failures
+		out.Suites = append(out.Suites, s)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return fmt.Errorf("encoding JUnit XML: %w", err)
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// junitFill turns a resource's findings into its failure (active ones) and
+// its system-out (suppressed ones).
+func junitFill(c *junitTestCase, fs []*rules.Finding) {
+	var failed, suppressed []string
+	var ids []string
+	worst := rules.SeverityInvalid
+	for _, f := range fs {
+		if !f.Active() {
+			suppressed = append(suppressed, fmt.Sprintf("suppressed %s: %s\n  %s", f.RuleID, f.Message, justification(f.Suppression)))
+			continue
+		}
+		worst = max(worst, f.Severity)
+		ids = append(ids, f.RuleID)
+		failed = append(failed, findingDetail(f))
+	}
+	if len(failed) > 0 {
+		c.Failure = &junitFailure{
+			Message: fmt.Sprintf("%d %s: %s", len(failed), plural(len(failed), "finding", "findings"), strings.Join(ids, ", ")),
+			Type:    levelOf(worst).junit,
+			Text:    xmlText(strings.Join(failed, "\n")),
+		}
+	}
+	if len(suppressed) > 0 {
+		c.SystemOut = &junitCDATA{Text: xmlText(strings.Join(suppressed, "\n"))}
+	}
+}
+
+// findingDetail is a finding in a few plain-text lines: what, where, why,
+// how to fix.
+func findingDetail(f *rules.Finding) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s", f.Severity, f.RuleID)
+	if rule := rules.ByID(f.RuleID); rule != nil {
+		fmt.Fprintf(&b, " %s", rule.Name)
+	}
+	fmt.Fprintf(&b, ": %s\n", f.Message)
+	if isResourceFinding(f) {
+		fmt.Fprintf(&b, "  %s\n", strings.Join(context(*f), " · "))
+	} else if pos := position(f.Range.Filename, f.Range.Start.Line); pos != "" {
+		fmt.Fprintf(&b, "  %s\n", pos)
+	}
+	if rule := rules.ByID(f.RuleID); rule != nil {
+		fmt.Fprintf(&b, "  fix: %s\n", rule.Remediation)
+	}
+	if src := sourceLine(*f); src != "" {
+		fmt.Fprintf(&b, "  %s\n", src)
+	}
+	return b.String()
+}
+
+// resourceType is the type in a resource address:
+// module.a["x"].aws_s3_bucket.b[0] → aws_s3_bucket.
+func resourceType(address string) string {
+	// Without instance keys the address splits cleanly on dots; skip the
+	// module.NAME pairs and what is left is [data.]TYPE.NAME.
+	parts := strings.Split(analyzer.StripInstanceKeys(address), ".")
+	i := 0
+	for i+1 < len(parts) && parts[i] == "module" {
+		i += 2
+	}
+	if i < len(parts) && parts[i] == "data" {
+		i++
+	}
+	if i < len(parts) {
+		return parts[i]
+	}
+	return address
+}
+
+// xmlText replaces the characters XML 1.0 cannot hold, which encoding/xml
+// writes unchanged inside CDATA, with U+FFFD.
+func xmlText(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r',
+			r >= 0x20 && r <= 0xD7FF,
+			r >= 0xE000 && r <= 0xFFFD,
+			r >= 0x10000 && r <= 0x10FFFF:
+			return r
+		}
+		return '\uFFFD'
+	}, s)
+}

@@ -1,0 +1,177 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/sovlint/sovlint/rules"
+)
+
+// Markdown prints a summary for pull-request comments and
+// $GITHUB_STEP_SUMMARY: counts by rule and by provider and region, a
+// Mermaid diagram of where the checked resources land, the findings, and
+// the suppressed findings folded away.
+func Markdown(w io.Writer, r *Report, _ Options) error {
+	bw := bufio.NewWriter(w)
+	s := r.Summarize()
+	if s.Findings == 0 {
+		fmt.Fprintf(bw, "## sovlint: no findings\n\n")
+	} else {
+		fmt.Fprintf(bw, "## sovlint: %d %s\n\n", s.Findings, plural(s.Findings, "finding", "findings"))
+	}
+	fmt.Fprintf(bw, "%s\n\n", mdScanned(r, s))
+
+	if s.Findings > 0 {
+		fmt.Fprintf(bw, "| Rule | Name | Severity | Findings |\n|---|---|---|--:|\n")
+		for _, rule := range rules.All {
+			if n := s.ByRule[rule.ID]; n > 0 {
+				fmt.Fprintf(bw, "| %s | %s | %s | %d |\n", rule.ID, rule.Name, mdRuleSeverities(r, rule.ID), n)
+			}
+		}
+		fmt.Fprint(bw, "\n")
+	}
+
+	places := landing(r)
+	if len(places) > 0 {
+		fmt.Fprintf(bw, "### Where checked resources land\n\n")
+		fmt.Fprintf(bw, "| Provider | Region | Country | Resources | Compliant | Waived | Non-compliant | Findings |\n|---|---|---|--:|--:|--:|--:|--:|\n")
+		for _, p := range places {
+			fmt.Fprintf(bw, "| %s | %s | %s | %d | %d | %d | %d | %d |\n", mdCell(p.provider), mdCell(p.regionLabel()), mdCell(p.country),
+				p.total(), p.verdicts[verdictCompliant], p.verdicts[verdictWaived], p.verdicts[verdictNonCompliant], p.findings)
+		}
+		fmt.Fprint(bw, "\n")
+		writeMermaid(bw, places)
+	}
+
+	active := r.Active()
+	if len(active) > 0 {
+		fmt.Fprintf(bw, "### Findings\n\n| Severity | Rule | Resource | File | Lands on | Message |\n|---|---|---|---|---|---|\n")
+		for i := range active {
+			f := &active[i]
+			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", f.Severity, mdRule(f.RuleID), mdCode(f.Address),
+				mdCell(position(f.Range.Filename, f.Range.Start.Line)), mdCell(mdPlace(f)), mdCell(f.Message))
+		}
+		fmt.Fprint(bw, "\n")
+	}
+
+	if s.Suppressed > 0 {
+		fmt.Fprintf(bw, "<details><summary>%d suppressed %s</summary>\n\n", s.Suppressed, plural(s.Suppressed, "finding", "findings"))
+		fmt.Fprintf(bw, "| Rule | Resource | Suppressed by | Reason | Expires | Owner |\n|---|---|---|---|---|---|\n")
+		for i := range r.Findings {
+			f := &r.Findings[i]
+			if sup := f.Suppression; sup != nil {
+				by := sup.Kind
+				if pos := position(sup.Range.Filename, sup.Range.Start.Line); pos != "" {
+					by += " (" + pos + ")"
+				}
+				fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", mdRule(f.RuleID), mdCode(f.Address), mdCell(by), mdCell(sup.Reason), mdCell(sup.Expires), mdCell(sup.Owner))
+			}
+		}
+		fmt.Fprint(bw, "\n</details>\n\n")
+	}
+
+	if len(r.Warnings) > 0 {
+		fmt.Fprintf(bw, "### Warnings\n\n")
+		for _, wn := range r.Warnings {
+			loc := ""
+			if pos := position(wn.File, wn.Line); pos != "" {
+				loc = mdCell(pos) + ": "
+			}
+			fmt.Fprintf(bw, "- %s%s\n", loc, mdCell(wn.Message))
+		}
+		fmt.Fprint(bw, "\n")
+	}
+	if len(active) > 0 {
+		fmt.Fprintf(bw, "Run `sovlint explain RULE` for a rule's rationale and remediation.\n")
+	}
+	return bw.Flush()
+}
+
+func mdScanned(r *Report, s Summary) string {
+	inputs := make([]string, len(r.Inputs))
+	for i, in := range r.Inputs {
+		inputs[i] = mdCode(in)
+	}
+	line := fmt.Sprintf("%d %s scanned in %s, %d checked against the policy", s.Resources, plural(s.Resources, "resource", "resources"), strings.Join(inputs, ", "), s.Sensitive)
+	if s.Findings > 0 {
+		var sev []string
+		for _, k := range []string{"error", "warning", "notice"} {
+			if n := s.BySeverity[k]; n > 0 {
+				sev = append(sev, fmt.Sprintf("%d %s", n, plural(n, k, k+"s")))
+			}
+		}
+		line += "; " + strings.Join(sev, ", ")
+	}
+	if s.Suppressed > 0 {
+		line += fmt.Sprintf("; %d suppressed", s.Suppressed)
+	}
+	if r.CatalogAsOf != "" {
+		line += fmt.Sprintf(". Catalog as of %s.", mdCell(r.CatalogAsOf))
+	} else {
+		line += "."
+	}
+	return line
+}
+
+// mdRuleSeverities lists the severities a rule's active findings have
+// (several when a config overrides some).
+func mdRuleSeverities(r *Report, id string) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range r.Active() {
+		if f.RuleID == id && !seen[f.Severity.String()] {
+			seen[f.Severity.String()] = true
+			out = append(out, f.Severity.String())
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func mdRule(id string) string {
+	if rule := rules.ByID(id); rule != nil {
+		return fmt.Sprintf("[%s](%s)", rule.ID, rule.URL())
+	}
+	return mdCell(id)
+}
+
+// mdPlace is a finding's provider, region and country.
+func mdPlace(f *rules.Finding) string {
+	if !isResourceFinding(f) {
+		return ""
+	}
+	parts := []string{f.Provider}
+	switch {
+	case f.Region != "" && f.Country != "":
+		parts = append(parts, f.Region+" ("+f.Country+")")
+	case f.Region != "":
+		parts = append(parts, f.Region)
+	default:
+		parts = append(parts, "location unresolved")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// mdCell escapes text for a Markdown table cell or list item: the pipe that
+// ends a cell, the characters that start emphasis, links, code or HTML, and
+// line breaks.
+func mdCell(s string) string {
+	return strings.NewReplacer(
+		`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
+		"~", `\~`, "#", `\#`, "&", "&amp;", "<", "&lt;", ">", "&gt;",
+		"\r\n", "<br>", "\n", "<br>", "\r", "<br>",
+	).Replace(s)
+}
+
+// mdCode puts text in a code span; only the pipe needs escaping there
+// (GitHub splits table cells before it parses code spans).
+func mdCode(s string) string {
+	if s == "" {
+		return ""
+	}
+	if strings.ContainsAny(s, "`\r\n") {
+		return mdCell(s)
+	}
+	return "`" + strings.ReplaceAll(s, "|", `\|`) + "`"
+}

@@ -1,0 +1,253 @@
+package report_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/internal/engine"
+	"github.com/sovlint/sovlint/providers"
+	"github.com/sovlint/sovlint/report"
+	"github.com/sovlint/sovlint/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under report/testdata/golden")
+
+// scanDate fixes the date qualifications are checked against, so corpus
+// reports do not change with the clock.
+var scanDate = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+
+// testReport is one of the fixed reports every format is tested on.
+type testReport struct {
+	name  string
+	build func(t *testing.T) *report.Report
+}
+
+// testReports are built from corpus plans (real Terraform output) and by
+// hand (findings with file:line, suppressed findings of every kind, a
+// SOV000 finding, characters every format must escape, and a clean run).
+var testReports = []testReport{
+	{"var-default-region", corpusReport("testdata/plans/var-default-region/plan.json")},
+	{"count-foreach", corpusReport("testdata/plans/count-foreach/plan.json")},
+	{"handmade", func(*testing.T) *report.Report { return handmadeReport() }},
+	{"clean", func(*testing.T) *report.Report {
+		return &report.Report{Tool: "sovlint", Version: "test", Inputs: []string{"plan.json"}, CatalogAsOf: "2026-11-01"}
+	}},
+}
+
+// buildReport builds the named test report.
+func buildReport(t *testing.T, name string) *report.Report {
+	t.Helper()
+	for _, tr := range testReports {
+		if tr.name == name {
+			return tr.build(t)
+		}
+	}
+	t.Fatalf("no test report %q", name)
+	return nil
+}
+
+// corpusReport scans a plan from the repository root, so that file names
+// in the report are relative to it, as they are when a user runs sovlint
+// at the root of their repository.
+func corpusReport(plan string) func(t *testing.T) *report.Report {
+	return func(t *testing.T) *report.Report {
+		t.Helper()
+		t.Chdir(filepath.Join(pkgDir, ".."))
+		cat := providers.Default()
+		rep, err := engine.Scan([]engine.Input{{Path: plan}}, engine.Options{
+			Catalog: cat,
+			Policy:  rules.DefaultPolicy(cat, scanDate),
+			Class:   analyzer.DefaultPolicy(),
+			Version: "test",
+		})
+		if err != nil {
+			t.Fatalf("scanning %s: %v", plan, err)
+		}
+		return rep
+	}
+}
+
+func rng(file string, start, end int) hcl.Range {
+	return hcl.Range{Filename: file, Start: hcl.Pos{Line: start, Column: 1}, End: hcl.Pos{Line: end, Column: 2}}
+}
+
+// handmadeReport is what a source scan with a config file and a baseline
+// would report: findings with file:line, inline, config and baseline
+// suppressions, a severity override, a stale exception (SOV000), a
+// warning, a non-ASCII file name, and a message with characters each
+// format must escape.
+func handmadeReport() *report.Report {
+	all := []string{"SOV001", "SOV002", "SOV003", "SOV004", "SOV005"}
+	bucket := &analyzer.Resource{
+		Address: `module.x["a"].aws_s3_bucket.b`, Type: "aws_s3_bucket", Provider: "hashicorp/aws", ProviderConfig: "aws",
+		Range:          rng("infra/modules/x/main.tf", 12, 20),
+		Location:       analyzer.Location{Region: "eu-west-3", Country: "FR"},
+		Classification: analyzer.Classification{Level: "sensitive", Matched: true},
+	}
+	records := &analyzer.Resource{
+		Address: "google_storage_bucket.records", Type: "google_storage_bucket", Provider: "hashicorp/google", ProviderConfig: "google",
+		Range:          rng("infra/stockage données.tf", 5, 9),
+		Location:       analyzer.Location{Region: "us-central1", Country: "US"},
+		Classification: analyzer.Classification{Level: "sensitive", Matched: true},
+	}
+	vm := &analyzer.Resource{
+		Address: "outscale_vm.qualified", Type: "outscale_vm", Provider: "outscale/outscale", ProviderConfig: "outscale",
+		Range:          rng("infra/outscale.tf", 1, 6),
+		Location:       analyzer.Location{Region: "cloudgouv-eu-west-1", Country: "FR"},
+		Classification: analyzer.Classification{Level: "sensitive", Matched: true},
+	}
+	legacy := &analyzer.Resource{
+		Address: "aws_db_instance.legacy", Type: "aws_db_instance", Provider: "hashicorp/aws", ProviderConfig: "aws.legacy",
+		Range:          rng("infra/main.tf", 40, 52),
+		Location:       analyzer.Location{Unresolved: "region comes from AWS_REGION"},
+		Classification: analyzer.Classification{Level: "sensitive", Matched: true},
+	}
+	logs := &analyzer.Resource{
+		Address: "aws_s3_bucket.logs", Type: "aws_s3_bucket", Provider: "hashicorp/aws", ProviderConfig: "aws",
+		Range:          rng("infra/main.tf", 60, 64),
+		Location:       analyzer.Location{Region: "eu-west-3", Country: "FR"},
+		Classification: analyzer.Classification{Level: "public", Matched: true},
+	}
+	source := []rules.Citation{{Key: "anssi-qualified-list", Ref: "https://cyber.gouv.fr/produits-services-qualifies", AsOf: "2026-09-26", Verified: "secondary"}}
+	return &report.Report{
+		Tool:        "sovlint",
+		Version:     "test",
+		Inputs:      []string{"infra"},
+		CatalogAsOf: "2026-11-01",
+		Assessments: []rules.Assessment{
+			{Resource: bucket, Required: all},
+			{Resource: records, Required: all},
+			{Resource: vm, Required: all},
+			{Resource: legacy, Required: all},
+			{Resource: logs},
+		},
+		Findings: []rules.Finding{
+			{
+				RuleID: "SOV000", Severity: rules.SeverityWarning, Address: `exception for "module.legacy.*"`,
+				Message: `exception for "module.legacy.*" matches no finding: remove it`, Range: rng(".sovlint.hcl", 15, 15),
+			},
+			{
+				RuleID: "SOV004", Severity: rules.SeverityNotice, Address: legacy.Address,
+				Message:  "region unresolved | 100% unknown: set it, then re-run <plan> & *check* _it_ #1\nsecond line",
+				Range:    legacy.Range,
+				Provider: legacy.Provider, ProviderConfig: legacy.ProviderConfig, Classification: "sensitive",
+			},
+			{
+				RuleID: "SOV001", Severity: rules.SeverityError, Address: legacy.Address,
+				Message: "Amazon Web Services is not SecNumCloud-qualified", Range: legacy.Range,
+				Provider: legacy.Provider, ProviderConfig: legacy.ProviderConfig, Classification: "sensitive", Sources: source,
+				Suppression: &rules.Suppression{Kind: rules.SuppressedBaseline, Reason: "recorded in the baseline .sovlint-baseline.json", Range: hcl.Range{Filename: ".sovlint-baseline.json"}},
+			},
+			{
+				RuleID: "SOV001", Severity: rules.SeverityError, Address: bucket.Address,
+				Message: "Amazon Web Services is not SecNumCloud-qualified (region eu-west-3, FR)", Range: bucket.Range,
+				LocationRange: rng("infra/providers.tf", 3, 3),
+				Provider:      bucket.Provider, ProviderConfig: bucket.ProviderConfig, Region: "eu-west-3", Country: "FR", Classification: "sensitive", Sources: source,
+			},
+			{
+				RuleID: "SOV002", Severity: rules.SeverityError, Address: bucket.Address,
+				Message: "operated by Amazon Web Services, Inc. (US), subject to the US CLOUD Act and FISA section 702", Range: bucket.Range,
+				LocationRange: rng("infra/providers.tf", 3, 3),
+				Provider:      bucket.Provider, ProviderConfig: bucket.ProviderConfig, Region: "eu-west-3", Country: "FR", Classification: "sensitive",
+			},
+			{
+				RuleID: "SOV001", Severity: rules.SeverityError, Address: records.Address,
+				Message: "Google Cloud is not SecNumCloud-qualified (region us-central1, US)", Range: records.Range,
+				Provider: records.Provider, ProviderConfig: records.ProviderConfig, Region: "us-central1", Country: "US", Classification: "sensitive",
+				Suppression: &rules.Suppression{Kind: rules.SuppressedInline, Reason: "migration to S3NS tracked in INFRA-42", Expires: "2027-03-31", Range: rng("infra/stockage données.tf", 4, 4)},
+			},
+			{
+				RuleID: "SOV002", Severity: rules.SeverityError, Address: records.Address,
+				Message: "operated by Google LLC (US), subject to the US CLOUD Act and FISA section 702", Range: records.Range,
+				Provider: records.Provider, ProviderConfig: records.ProviderConfig, Region: "us-central1", Country: "US", Classification: "sensitive",
+				Suppression: &rules.Suppression{Kind: rules.SuppressedConfig, Reason: "contract with EU data boundary, reviewed by DPO", Expires: "2027-01-31", Owner: "team-data", Range: rng(".sovlint.hcl", 7, 7)},
+			},
+			{
+				RuleID: "SOV003", Severity: rules.SeverityWarning, Address: records.Address,
+				Message: `region "us-central1" is in US, outside the EU`, Range: records.Range,
+				Provider: records.Provider, ProviderConfig: records.ProviderConfig, Region: "us-central1", Country: "US", Classification: "sensitive",
+			},
+		},
+		Warnings: []report.Warning{{Message: `module "vpc" has a registry source and was not fetched: run terraform init`, File: "infra/main.tf", Line: 30}},
+	}
+}
+
+// formatExt is the golden file extension of each format.
+var formatExt = map[string]string{
+	"text": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "github": "github.txt", "gitlab": "gitlab.json", "markdown": "md",
+}
+
+// render prints a report in one format.
+func render(t *testing.T, format string, rep *report.Report) []byte {
+	t.Helper()
+	p, err := report.Lookup(format)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := p(&buf, rep, report.Options{}); err != nil {
+		t.Fatalf("printing %s: %v", format, err)
+	}
+	return buf.Bytes()
+}
+
+// TestGolden prints every fixed report in every registered format and
+// compares the output with report/testdata/golden; `go test ./report
+// -update` rewrites them.
+func TestGolden(t *testing.T) {
+	for _, tr := range testReports {
+		t.Run(tr.name, func(t *testing.T) {
+			rep := tr.build(t)
+			for _, format := range report.Formats() {
+				ext, ok := formatExt[format]
+				if !ok {
+					t.Fatalf("format %q has no golden file extension in formatExt", format)
+				}
+				got := render(t, format, rep)
+				// corpusReport changed directory; golden paths are relative
+				// to the package, so resolve them from the test's start.
+				golden := filepath.Join(pkgDir, "testdata", "golden", tr.name+"."+ext)
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(golden), 0o750); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(golden, got, 0o600); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test ./report -update)", err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s output differs from %s (run go test ./report -update and review the diff):\n%s", format, golden, lineDiff(string(want), string(got)))
+				}
+			}
+		})
+	}
+}
+
+// pkgDir is the package directory, captured before any test changes the
+// working directory.
+var pkgDir = func() string {
+	d, err := os.Getwd()
+	if err != nil {
+		panic(err)
+	}
+	return d
+}()
+
+// lineDiff shows how two texts differ, line by line.
+func lineDiff(want, got string) string {
+	return cmp.Diff(strings.Split(want, "\n"), strings.Split(got, "\n"))
+}

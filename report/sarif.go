@@ -1,0 +1,306 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/sovlint/sovlint/rules"
+)
+
+// SARIF 2.1.0 as GitHub code scanning reads it. The types are hand-written
+// rather than taken from a SARIF library: the libraries we looked at
+// (owenrumney/go-sarif) mark `suppressions` omitempty, which turns "not
+// suppressed" ([]) into "unknown" (absent), and emit dozens of empty arrays
+// and -1 placeholders. These structs hold only what sovlint fills in, and
+// the output is checked against the official schema in a test.
+
+const (
+	sarifVersion = "2.1.0"
+	sarifSchema  = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+	// sarifFingerprintKey names sovlint's partial fingerprint: a hash of the
+	// rule and the resource address, stable when lines move.
+	sarifFingerprintKey = "sovlintFindingHash/v1"
+	informationURI      = "https://github.com/sovlint/sovlint"
+)
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	Results     []sarifResult     `json:"results"`
+	// ColumnKind is stated although sovlint emits no columns (see
+	// sarifRegion): a consumer must never guess it.
+	ColumnKind string `json:"columnKind"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string             `json:"id"`
+	Name                 string             `json:"name"`
+	ShortDescription     sarifMessage       `json:"shortDescription"`
+	FullDescription      sarifMessage       `json:"fullDescription"`
+	Help                 sarifMessage       `json:"help"`
+	HelpURI              string             `json:"helpUri"`
+	DefaultConfiguration sarifConfiguration `json:"defaultConfiguration"`
+	Properties           sarifRuleProps     `json:"properties"`
+}
+
+type sarifConfiguration struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProps struct {
+	Tags []string `json:"tags"`
+}
+
+type sarifMessage struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifMessage    `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+}
+
+type sarifResult struct {
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifMessage      `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	// Suppressions is never nil: SARIF reads an empty list as "not
+	// suppressed" and an absent one as "unknown".
+	Suppressions []sarifSuppression `json:"suppressions"`
+	Properties   *sarifResultProps  `json:"properties,omitempty"`
+}
+
+// sarifResultProps is the evidence a finding rests on; never an attribute
+// value other than these.
+type sarifResultProps struct {
+	Provider       string `json:"provider,omitempty"`
+	ProviderConfig string `json:"providerConfig,omitempty"`
+	Region         string `json:"region,omitempty"`
+	Country        string `json:"country,omitempty"`
+	Classification string `json:"classification,omitempty"`
+}
+
+type sarifLocation struct {
+	ID               *int                   `json:"id,omitempty"`
+	PhysicalLocation *sarifPhysicalLocation `json:"physicalLocation,omitempty"`
+	LogicalLocations []sarifLogicalLocation `json:"logicalLocations,omitempty"`
+	Message          *sarifMessage          `json:"message,omitempty"`
+}
+
+type sarifPhysicalLocation struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Region           *sarifRegion          `json:"region,omitempty"`
+}
+
+type sarifArtifactLocation struct {
+	URI string `json:"uri"`
+}
+
+// sarifRegion carries lines only. hcl counts columns in grapheme clusters
+// and SARIF in code points; converting needs the source text, which
+// printers do not read, and code scanning places results by line.
+type sarifRegion struct {
+	StartLine int `json:"startLine"`
+	EndLine   int `json:"endLine,omitempty"`
+}
+
+type sarifLogicalLocation struct {
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind"`
+}
+
+type sarifSuppression struct {
+	Kind          string         `json:"kind"`
+	Status        string         `json:"status"`
+	Justification string         `json:"justification"`
+	Location      *sarifLocation `json:"location,omitempty"`
+}
+
+// SARIF prints the report as a SARIF 2.1.0 log with one run.
+func SARIF(w io.Writer, r *Report, _ Options) error {
+	run := sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name:           r.Tool,
+			Version:        r.Version,
+			InformationURI: informationURI,
+			Rules:          make([]sarifRule, 0, len(rules.All)),
+		}},
+		Invocations: []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{}}},
+		Results:     make([]sarifResult, 0, len(r.Findings)),
+		ColumnKind:  "unicodeCodePoints",
+	}
+	index := map[string]int{}
+	for i, rule := range rules.All {
+		index[rule.ID] = i
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleOf(rule))
+	}
+	for _, wn := range r.Warnings {
+		n := sarifNotification{Level: "warning", Message: sarifMessage{Text: wn.Message}}
+		if loc := sarifPhysical(hcl.Range{Filename: wn.File, Start: hcl.Pos{Line: wn.Line}, End: hcl.Pos{Line: wn.Line}}); loc != nil {
+			n.Locations = []sarifLocation{{PhysicalLocation: loc}}
+		}
+		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, n)
+	}
+	for i := range r.Findings {
+		run.Results = append(run.Results, sarifResultOf(&r.Findings[i], index))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+func sarifRuleOf(rule *rules.Rule) sarifRule {
+	doc := rule.Doc()
+	return sarifRule{
+		ID:                   rule.ID,
+		Name:                 rule.Name,
+		ShortDescription:     sarifMessage{Text: rule.Summary},
+		FullDescription:      sarifMessage{Text: plainText(firstParagraph(doc, rule.Summary))},
+		Help:                 sarifMessage{Text: doc, Markdown: doc},
+		HelpURI:              rule.URL(),
+		DefaultConfiguration: sarifConfiguration{Level: levelOf(rule.Severity).sarif},
+		Properties:           sarifRuleProps{Tags: []string{"sovereignty", "terraform", "opentofu"}},
+	}
+}
+
+func sarifResultOf(f *rules.Finding, index map[string]int) sarifResult {
+	res := sarifResult{
+		RuleID:              f.RuleID,
+		RuleIndex:           index[f.RuleID],
+		Level:               levelOf(f.Severity).sarif,
+		Message:             sarifMessage{Text: f.Message},
+		Locations:           []sarifLocation{},
+		PartialFingerprints: map[string]string{sarifFingerprintKey: fingerprint(f.RuleID, f.Address)},
+		Suppressions:        []sarifSuppression{},
+	}
+	loc := sarifLocation{PhysicalLocation: sarifPhysical(f.Range)}
+	if isResourceFinding(f) {
+		res.Message.Text = f.Address + ": " + f.Message
+		loc.LogicalLocations = []sarifLogicalLocation{{FullyQualifiedName: f.Address, Kind: "resource"}}
+		res.Properties = &sarifResultProps{
+			Provider:       f.Provider,
+			ProviderConfig: f.ProviderConfig,
+			Region:         f.Region,
+			Country:        f.Country,
+			Classification: f.Classification,
+		}
+	}
+	if loc.PhysicalLocation != nil || loc.LogicalLocations != nil {
+		res.Locations = append(res.Locations, loc)
+	}
+	if p := sarifPhysical(f.LocationRange); p != nil {
+		id := 1
+		res.RelatedLocations = []sarifLocation{{ID: &id, PhysicalLocation: p, Message: &sarifMessage{Text: "the location (region) is set here"}}}
+	}
+	if s := f.Suppression; s != nil {
+		sup := sarifSuppression{Kind: "external", Status: "accepted", Justification: justification(s)}
+		if s.Kind == rules.SuppressedInline {
+			sup.Kind = "inSource"
+		}
+		if p := sarifPhysical(s.Range); p != nil {
+			sup.Location = &sarifLocation{PhysicalLocation: p}
+		}
+		res.Suppressions = append(res.Suppressions, sup)
+	}
+	return res
+}
+
+// sarifPhysical is a range as a SARIF physical location: the file, and its
+// lines when known. A plan finding without sources has the plan file and no
+// region. It returns nil when there is no file (a plan read from stdin).
+func sarifPhysical(rng hcl.Range) *sarifPhysicalLocation {
+	if rng.Filename == "" {
+		return nil
+	}
+	p := &sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: fileURI(rng.Filename)}}
+	if rng.Start.Line > 0 {
+		p.Region = &sarifRegion{StartLine: rng.Start.Line}
+		if rng.End.Line > rng.Start.Line {
+			p.Region.EndLine = rng.End.Line
+		}
+	}
+	return p
+}
+
+// fileURI turns a path as the user gave it into a URI reference: relative
+// paths stay relative (code scanning resolves them against the repository
+// root), absolute ones become file URIs, and characters URIs do not allow
+// are percent-encoded.
+func fileURI(name string) string {
+	p := filepath.ToSlash(name)
+	u := url.URL{Path: p}
+	if filepath.IsAbs(name) {
+		if !strings.HasPrefix(p, "/") {
+			u.Path = "/" + p // a Windows drive letter
+		}
+		u.Scheme = "file"
+	}
+	return u.String()
+}
+
+// justification says why a finding is suppressed, with the waiver's expiry
+// and owner when it has them.
+func justification(s *rules.Suppression) string {
+	text := s.Reason
+	var extra []string
+	if s.Expires != "" {
+		extra = append(extra, "expires "+s.Expires)
+	}
+	if s.Owner != "" {
+		extra = append(extra, "owner "+s.Owner)
+	}
+	extra = append(extra, s.Kind)
+	return text + " (" + strings.Join(extra, ", ") + ")"
+}
+
+// firstParagraph returns the first paragraph of a rule's Markdown
+// documentation after its title, or fallback when there is none.
+func firstParagraph(doc, fallback string) string {
+	for para := range strings.SplitSeq(doc, "\n\n") {
+		para = strings.TrimSpace(para)
+		if para == "" || strings.HasPrefix(para, "#") {
+			continue
+		}
+		return strings.Join(strings.Fields(para), " ")
+	}
+	return fallback
+}
+
+// plainText strips the Markdown emphasis and code marks from one paragraph.
+func plainText(md string) string {
+	return strings.NewReplacer("**", "", "`", "", "*", "").Replace(md)
+}
