@@ -39,7 +39,9 @@ func (r *Resolver) replicas(in *Instance, p *providers.Provider, res *Resource) 
 		if rep.Unresolved == "" && rep.Region == res.Location.Region {
 			continue
 		}
-		if slices.ContainsFunc(kept, func(k Replica) bool { return k.Region == rep.Region && k.Unresolved == rep.Unresolved && k.Via == rep.Via }) {
+		if slices.ContainsFunc(kept, func(k Replica) bool {
+			return k.Region == rep.Region && k.Unresolved == rep.Unresolved && k.Via == rep.Via
+		}) {
 			continue
 		}
 		kept = append(kept, rep)
