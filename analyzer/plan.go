@@ -2,11 +2,14 @@ package analyzer
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/go-json-experiment/json/jsontext"
 	version "github.com/hashicorp/go-version"
@@ -45,6 +48,54 @@ var planVersionConstraint = version.MustConstraints(version.NewConstraint(tfjson
 // configuration), so memory follows the number of resources, not the size
 // of the file. name is used in errors.
 func LoadPlan(r io.Reader, name string, attrs, providerAttrs []string) (*Plan, error) {
+	instances, p, err := StreamPlan(r, name, attrs, providerAttrs, func(in *Instance) *Instance { return in })
+	if err != nil {
+		return nil, err
+	}
+	p.Instances = instances
+	return p, nil
+}
+
+// StreamPlan reads a plan like LoadPlan and hands each managed resource
+// instance to fn as soon as the configuration needed to build it is known,
+// on as many goroutines as there are CPUs; it returns fn's results in plan
+// order. Instances are not kept: a caller that resolves them as they come
+// never holds them all.
+func StreamPlan[T any](r io.Reader, name string, attrs, providerAttrs []string, fn func(*Instance) T) ([]T, *Plan, error) {
+	p, changes, err := readPlan(r, name, attrs)
+	if err != nil {
+		return nil, nil, err
+	}
+	idx := newConfigIndex(p.Config, p.Variables, providerAttrs)
+	out := make([]T, len(changes))
+	parallelChunks(len(changes), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = fn(idx.instance(&changes[i]))
+			changes[i] = planChange{} // let the raw values go as we convert
+		}
+	})
+	return out, p, nil
+}
+
+// parallelChunks runs work over [0, n) split into chunks, one goroutine per
+// CPU.
+func parallelChunks(n int, work func(lo, hi int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/256))
+	if workers <= 1 {
+		work(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	size := (n + workers - 1) / workers
+	for lo := 0; lo < n; lo += size {
+		wg.Go(func() { work(lo, min(lo+size, n)) })
+	}
+	wg.Wait()
+}
+
+// readPlan is the streaming pass: versions, variables and configuration
+// decoded, resource_changes reduced to planChanges, the rest skipped.
+func readPlan(r io.Reader, name string, attrs []string) (*Plan, []planChange, error) {
 	want := make(map[string]bool, len(attrs))
 	for _, a := range attrs {
 		want[a] = true
@@ -55,15 +106,15 @@ func LoadPlan(r io.Reader, name string, attrs, providerAttrs []string) (*Plan, e
 		changes []planChange
 		seen    = map[string]bool{}
 	)
-	fail := func(err error) (*Plan, error) {
-		return nil, jsonError(name, dec, err)
+	fail := func(err error) (*Plan, []planChange, error) {
+		return nil, nil, jsonError(name, dec, err)
 	}
 	tok, err := dec.ReadToken()
 	if err != nil {
 		return fail(err)
 	}
 	if tok.Kind() != '{' {
-		return nil, &InputError{File: name, Line: 1, Col: 1, Msg: "not a Terraform plan: expected a JSON object"}
+		return nil, nil, &InputError{File: name, Line: 1, Col: 1, Msg: "not a Terraform plan: expected a JSON object"}
 	}
 	for dec.PeekKind() != '}' {
 		tok, err := dec.ReadToken()
@@ -78,7 +129,7 @@ func LoadPlan(r io.Reader, name string, attrs, providerAttrs []string) (*Plan, e
 				return fail(err)
 			}
 			if err := checkFormatVersion(name, p.FormatVersion); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		case "terraform_version":
 			if err := readString(dec, &p.TerraformVersion); err != nil {
@@ -90,7 +141,7 @@ func LoadPlan(r io.Reader, name string, attrs, providerAttrs []string) (*Plan, e
 				return fail(err)
 			}
 			if err := json.Unmarshal(v, &p.Variables); err != nil {
-				return nil, &InputError{File: name, Msg: "reading variables: " + err.Error()}
+				return nil, nil, &InputError{File: name, Msg: "reading variables: " + err.Error()}
 			}
 		case "configuration":
 			v, err := dec.ReadValue()
@@ -99,7 +150,7 @@ func LoadPlan(r io.Reader, name string, attrs, providerAttrs []string) (*Plan, e
 			}
 			p.Config = new(tfjson.Config)
 			if err := json.Unmarshal(v, p.Config); err != nil {
-				return nil, &InputError{File: name, Msg: "reading configuration: " + err.Error()}
+				return nil, nil, &InputError{File: name, Msg: "reading configuration: " + err.Error()}
 			}
 		case "resource_changes":
 			if changes, err = readChanges(dec, want); err != nil {
@@ -122,19 +173,13 @@ func LoadPlan(r io.Reader, name string, attrs, providerAttrs []string) (*Plan, e
 	}
 	switch {
 	case !seen["format_version"]:
-		return nil, &InputError{File: name, Msg: "not a Terraform plan: it has no format_version (expected the output of `terraform show -json PLANFILE`)"}
+		return nil, nil, &InputError{File: name, Msg: "not a Terraform plan: it has no format_version (expected the output of `terraform show -json PLANFILE`)"}
 	case seen["values"] && !seen["planned_values"] && !seen["resource_changes"]:
-		return nil, &InputError{File: name, Msg: "this is a Terraform state, not a plan: run `terraform show -json PLANFILE` on a saved plan"}
+		return nil, nil, &InputError{File: name, Msg: "this is a Terraform state, not a plan: run `terraform show -json PLANFILE` on a saved plan"}
 	case !seen["planned_values"] && !seen["resource_changes"] && !seen["configuration"]:
-		return nil, &InputError{File: name, Msg: "not a Terraform plan: it has none of planned_values, resource_changes or configuration"}
+		return nil, nil, &InputError{File: name, Msg: "not a Terraform plan: it has none of planned_values, resource_changes or configuration"}
 	}
-	p.Instances = make([]*Instance, 0, len(changes))
-	idx := newConfigIndex(p.Config, p.Variables, providerAttrs)
-	for i := range changes {
-		p.Instances = append(p.Instances, idx.instance(&changes[i]))
-		changes[i] = planChange{} // let the raw values go as we convert
-	}
-	return p, nil
+	return p, changes, nil
 }
 
 func checkFormatVersion(name, v string) error {
@@ -148,10 +193,15 @@ func checkFormatVersion(name, v string) error {
 	return nil
 }
 
+// readString reads a string; null leaves dst empty, as Terraform writes
+// null for absent optional strings in some versions.
 func readString(dec *jsontext.Decoder, dst *string) error {
 	tok, err := dec.ReadToken()
 	if err != nil {
 		return err
+	}
+	if tok.Kind() == 'n' {
+		return nil
 	}
 	if tok.Kind() != '"' {
 		return fmt.Errorf("expected a string, found %s", tok.Kind())
@@ -219,12 +269,12 @@ func readChange(dec *jsontext.Decoder, want map[string]bool, c *planChange) erro
 		return err
 	}
 	for dec.PeekKind() != '}' {
-		tok, err := dec.ReadToken()
+		name, err := readName(dec)
 		if err != nil {
 			return err
 		}
 		var dst *string
-		switch tok.String() {
+		switch string(name) {
 		case "address":
 			dst = &c.address
 		case "module_address":
@@ -263,11 +313,11 @@ func readChangeBody(dec *jsontext.Decoder, want map[string]bool, c *planChange) 
 		return err
 	}
 	for dec.PeekKind() != '}' {
-		tok, err := dec.ReadToken()
+		name, err := readName(dec)
 		if err != nil {
 			return err
 		}
-		switch tok.String() {
+		switch string(name) {
 		case "actions":
 			if c.actions, err = readStrings(dec); err != nil {
 				return err
@@ -296,6 +346,24 @@ func readChangeBody(dec *jsontext.Decoder, want map[string]bool, c *planChange) 
 	return err
 }
 
+// readName reads an object member name without allocating: the raw
+// bytes, unquoted when they hold no escapes (Terraform's attribute names
+// never do), valid until the next read.
+func readName(dec *jsontext.Decoder) ([]byte, error) {
+	v, err := dec.ReadValue()
+	if err != nil {
+		return nil, err
+	}
+	if len(v) >= 2 && v[0] == '"' && bytes.IndexByte(v, '\\') < 0 {
+		return v[1 : len(v)-1], nil
+	}
+	var s string
+	if err := json.Unmarshal(v, &s); err != nil {
+		return nil, err
+	}
+	return []byte(s), nil
+}
+
 // readWanted reads an object, keeping a copy of the raw value of the wanted
 // keys and skipping the rest without decoding it.
 func readWanted(dec *jsontext.Decoder, want map[string]bool) (map[string]jsontext.Value, error) {
@@ -307,17 +375,17 @@ func readWanted(dec *jsontext.Decoder, want map[string]bool) (map[string]jsontex
 	}
 	var out map[string]jsontext.Value
 	for dec.PeekKind() != '}' {
-		tok, err := dec.ReadToken()
+		name, err := readName(dec)
 		if err != nil {
 			return nil, err
 		}
-		k := tok.String()
-		if !want[k] {
+		if !want[string(name)] {
 			if err := dec.SkipValue(); err != nil {
 				return nil, err
 			}
 			continue
 		}
+		k := string(name)
 		v, err := dec.ReadValue()
 		if err != nil {
 			return nil, err

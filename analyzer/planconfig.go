@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/zclconf/go-cty/cty"
@@ -19,7 +20,9 @@ type configIndex struct {
 	providers     map[string]*tfjson.ProviderConfig
 	variables     map[string]*tfjson.PlanVariable
 	providerAttrs []string
-	resolved      map[string]*ProviderConfig
+
+	mu       sync.Mutex // instances are built on several goroutines
+	resolved map[string]*ProviderConfig
 }
 
 type moduleCall struct {
@@ -175,6 +178,8 @@ func (x *configIndex) normaliseKey(key, module string) string {
 // when the plan declares none (the provider then takes everything from the
 // environment).
 func (x *configIndex) provider(key string) *ProviderConfig {
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	if pc, ok := x.resolved[key]; ok {
 		return pc
 	}

@@ -140,13 +140,7 @@ func (r *Replication) ValueRe() *regexp.Regexp { return r.valueRe }
 
 // ReplicationsFor returns the replication specs that apply to a type.
 func (p *Provider) ReplicationsFor(resourceType string) []*Replication {
-	var out []*Replication
-	for _, r := range p.Replications {
-		if matchAny(r.ResourceTypes, resourceType) {
-			out = append(out, r)
-		}
-	}
-	return out
+	return p.typeFacts(resourceType).replications
 }
 
 // Offering is what a provider or one of its variants sells: who operates it,
@@ -357,10 +351,8 @@ func NormaliseRegion(code string) string {
 // IsGlobal reports whether resources of this type are a global service of
 // the provider, and which one.
 func (p *Provider) IsGlobal(resourceType string) (GlobalService, bool) {
-	for _, g := range p.Global {
-		if matchAny(g.ResourceTypes, resourceType) {
-			return g, true
-		}
+	if g := p.typeFacts(resourceType).global; g != nil {
+		return *g, true
 	}
 	return GlobalService{}, false
 }

@@ -76,18 +76,33 @@ type Assessment struct {
 func Evaluate(resources []analyzer.Resource, pol Policy) ([]Assessment, []Finding) {
 	out := make([]Assessment, len(resources))
 	var findings []Finding
+	// Resources of one type in one region share a profile: a large plan has
+	// thousands of resources and a few dozen distinct profiles.
+	type profileKey struct {
+		p       *providers.Provider
+		variant *providers.Variant
+		region  *providers.Region
+		typ     string
+	}
+	profiles := map[profileKey]*providers.Profile{}
 	for i := range resources {
 		r := &resources[i]
 		a := Assessment{Resource: r, Required: pol.Require[r.Classification.Level]}
 		if r.Catalog != nil && !r.Catalog.Local {
-			pr := r.Catalog.Profile(providers.ProfileQuery{
-				ResourceType: r.Type,
-				Variant:      r.Variant,
-				Region:       r.Region,
-				Now:          pol.Now,
-				Residency:    pol.Residency,
-			})
-			a.Profile = &pr
+			k := profileKey{r.Catalog, r.Variant, r.Region, r.Type}
+			pr, ok := profiles[k]
+			if !ok {
+				p := r.Catalog.Profile(providers.ProfileQuery{
+					ResourceType: r.Type,
+					Variant:      r.Variant,
+					Region:       r.Region,
+					Now:          pol.Now,
+					Residency:    pol.Residency,
+				})
+				pr = &p
+				profiles[k] = pr
+			}
+			a.Profile = pr
 		}
 		out[i] = a
 		if len(a.Required) == 0 {

@@ -66,17 +66,16 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 	var resources []analyzer.Resource
 	for _, in := range inputs {
 		rep.Inputs = append(rep.Inputs, in.Path)
-		instances, err := load(in, opt.Catalog)
+		loaded, err := load(in, opt.Catalog, resolver)
 		if err != nil {
 			return nil, err
 		}
-		for _, inst := range instances {
-			res := resolver.Resolve(inst)
-			if res.Range.Filename == "" && in.Path != "-" {
-				res.Range.Filename = in.Path
+		for i := range loaded {
+			if loaded[i].Range.Filename == "" && in.Path != "-" {
+				loaded[i].Range.Filename = in.Path
 			}
-			resources = append(resources, res)
 		}
+		resources = append(resources, loaded...)
 	}
 	rep.Assessments, rep.Findings = rules.Evaluate(resources, opt.Policy)
 	rep.Findings = append(rep.Findings, settings.settle(applyWaivers(rep.Findings, opt.Waivers, opt.Policy.Now))...)
@@ -84,7 +83,7 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 	return rep, nil
 }
 
-func load(in Input, cat *providers.Catalog) ([]*analyzer.Instance, error) {
+func load(in Input, cat *providers.Catalog, resolver *analyzer.Resolver) ([]analyzer.Resource, error) {
 	kind := in.Kind
 	if in.Path == "-" {
 		kind = KindPlan
@@ -103,11 +102,13 @@ func load(in Input, cat *providers.Catalog) ([]*analyzer.Instance, error) {
 	case KindDir:
 		return nil, &analyzer.InputError{File: in.Path, Msg: "scanning source directories is not available in this build"}
 	default:
-		return loadPlan(in, cat)
+		return loadPlan(in, cat, resolver)
 	}
 }
 
-func loadPlan(in Input, cat *providers.Catalog) ([]*analyzer.Instance, error) {
+// loadPlan streams a plan and resolves its instances as they are built, on
+// every core, so they are never all held at once.
+func loadPlan(in Input, cat *providers.Catalog, resolver *analyzer.Resolver) ([]analyzer.Resource, error) {
 	var r io.Reader
 	name := in.Path
 	if in.Path == "-" {
@@ -123,17 +124,16 @@ func loadPlan(in Input, cat *providers.Catalog) ([]*analyzer.Instance, error) {
 		}
 		r = f
 	}
-	p, err := analyzer.LoadPlan(r, name, cat.ResourceAttributeNames(), cat.ProviderAttributeNames())
+	resources, _, err := analyzer.StreamPlan(r, name, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), resolver.Resolve)
 	if err != nil {
-		var ie *analyzer.InputError
-		if errors.As(err, &ie) && in.Path != "-" {
+		if ie, ok := errors.AsType[*analyzer.InputError](err); ok && in.Path != "-" {
 			if b, rerr := os.ReadFile(in.Path); rerr == nil {
 				ie.LocateOffset(b)
 			}
 		}
 		return nil, err
 	}
-	return p.Instances, nil
+	return resources, nil
 }
 
 func inputError(path string, err error) error {
