@@ -77,15 +77,16 @@ func (p *Provider) VariantFor(attrs map[string]string, unknown func(attr string)
 		if unknown != nil && unknown(m.Attribute) {
 			return nil, m.Attribute
 		}
-		val, set := attrs[m.Attribute]
-		if !set {
-			continue
+		val := strings.ToLower(strings.TrimSpace(attrs[m.Attribute]))
+		if val == "" {
+			continue // unset or empty: the provider's default applies
 		}
-		val = strings.ToLower(strings.TrimSpace(val))
-		if slices.Contains(m.Equals, val) {
+		switch {
+		case slices.Contains(m.Equals, val):
 			return v, ""
-		}
-		if len(m.NotIn) > 0 && !slices.Contains(m.NotIn, val) {
+		case len(m.NotIn) > 0 && !slices.Contains(m.NotIn, val):
+			return v, ""
+		case m.attrRe != nil && m.attrRe.MatchString(val):
 			return v, ""
 		}
 	}
