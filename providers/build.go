@@ -242,6 +242,9 @@ func (b *builder) newVariant(owner string, vb *variantBlock) *Variant {
 		return nil
 	}
 	v := &Variant{ID: vb.ID, Name: vb.Name, When: b.match(owner, vb.ID, vb.When), DeclRange: vb.DefRange}
+	if vb.InheritRegions != nil {
+		v.InheritRegions = *vb.InheritRegions
+	}
 	v.Offering = b.offering(&vo, owner+"/"+vb.ID, vb.DefRange)
 	return v
 }
@@ -259,6 +262,9 @@ func (b *builder) amendVariant(owner string, orig *Variant, vb *variantBlock) *V
 	}
 	if vb.When != nil {
 		v.When = b.match(owner, vb.ID, vb.When)
+	}
+	if vb.InheritRegions != nil {
+		v.InheritRegions = *vb.InheritRegions
 	}
 	b.mergeOffering(&v.Offering, &vo, owner+"/"+vb.ID, vb.DefRange)
 	return &v
@@ -329,10 +335,7 @@ func (b *builder) mergeOffering(o *Offering, ob *offeringBlock, owner string, rn
 		if !slices.Contains([]string{ControlYes, ControlNo, ControlUnknown}, op.EULegalControl) {
 			b.errorf(op.DefRange, "%s operator: eu_legal_control must be yes, no or unknown, not %q", owner, op.EULegalControl)
 		}
-		switch {
-		case op.Country == "" && op.EULegalControl != ControlUnknown:
-			b.errorf(op.DefRange, "%s operator: a known operator needs its country", owner)
-		case op.Country != "" && !validCountry(op.Country):
+		if op.Country != "" && !validCountry(op.Country) {
 			b.errorf(op.DefRange, "%s operator: country %q is not an ISO 3166-1 alpha-2 code", owner, op.Country)
 		}
 		if op.ParentCountry != "" && !validCountry(op.ParentCountry) {
@@ -349,7 +352,8 @@ func (b *builder) mergeOffering(o *Offering, ob *offeringBlock, owner string, rn
 		off := &Offer{
 			ID: of.ID, Name: of.Name, Status: of.Status, ResourceTypes: of.ResourceTypes,
 			QualifiedFrom: of.QualifiedFrom, ValidUntil: of.ValidUntil, Decision: of.Decision, Note: of.Note,
-			Fact: b.fact(what, of.DefRange, of.Source, of.AsOf, of.Verified),
+			ListedOnly: of.ListedOnly,
+			Fact:       b.fact(what, of.DefRange, of.Source, of.AsOf, of.Verified),
 		}
 		for _, r := range of.Regions {
 			off.Regions = append(off.Regions, NormaliseRegion(r))
@@ -438,9 +442,13 @@ func (b *builder) addRegion(o *Offering, r *Region, owner string, rng hcl.Range)
 // regions and offer regions name declared regions, and the regions a
 // variant claims by pattern do not shadow the base offering's.
 func (b *builder) checkProvider(p *Provider) {
-	b.checkOffering(&p.Offering, p.ID, p.DeclRange)
+	b.checkOffering(&p.Offering, nil, p.ID, p.DeclRange)
 	for _, v := range p.Variants {
-		b.checkOffering(&v.Offering, p.ID+"/"+v.ID, v.DeclRange)
+		var inherited *Offering
+		if v.InheritRegions {
+			inherited = &p.Offering
+		}
+		b.checkOffering(&v.Offering, inherited, p.ID+"/"+v.ID, v.DeclRange)
 		if v.When.regionRe == nil {
 			continue
 		}
@@ -452,13 +460,18 @@ func (b *builder) checkProvider(p *Provider) {
 	}
 }
 
-func (b *builder) checkOffering(o *Offering, owner string, rng hcl.Range) {
-	if o.DefaultRegion != "" && o.regionIndex[o.DefaultRegion] == nil {
+// checkOffering checks an offering's references to its regions, which may
+// be the inherited ones of the base offering.
+func (b *builder) checkOffering(o, inherited *Offering, owner string, rng hcl.Range) {
+	declared := func(code string) bool {
+		return o.regionIndex[code] != nil || (inherited != nil && inherited.regionIndex[code] != nil)
+	}
+	if o.DefaultRegion != "" && !declared(o.DefaultRegion) {
 		b.errorf(rng, "%s: default_region %q is not one of its regions", owner, o.DefaultRegion)
 	}
 	for _, off := range o.Offers {
 		for _, r := range off.Regions {
-			if o.regionIndex[r] == nil {
+			if !declared(r) {
 				b.errorf(off.DeclRange, "%s offer %q names region %q, which is not declared", owner, off.ID, r)
 			}
 		}

@@ -178,7 +178,11 @@ type Offer struct {
 	QualifiedFrom string   // YYYY-MM-DD
 	ValidUntil    string   // YYYY-MM-DD; past it, the qualification has lapsed
 	Decision      string   // ANSSI decision number
-	Note          string
+	// ListedOnly marks an offer no resource of the provider can be
+	// recognised as part of (OVH's Hosted Private Cloud through the ovh
+	// provider): it is listed for reference and never decides a verdict.
+	ListedOnly bool
+	Note       string
 	Fact
 }
 
@@ -223,10 +227,13 @@ type TagSpec struct {
 // S3NS through hashicorp/google, the AWS European Sovereign Cloud through
 // hashicorp/aws, OVH US through ovh/ovh.
 type Variant struct {
-	ID        string
-	Name      string
-	When      Match
-	DeclRange hcl.Range
+	ID   string
+	Name string
+	When Match
+	// InheritRegions makes the base offering's regions the variant's too:
+	// the same infrastructure sold by another entity (OVH through ovh-ca).
+	InheritRegions bool
+	DeclRange      hcl.Range
 	Offering
 }
 

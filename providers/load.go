@@ -289,7 +289,7 @@ type offeringBlock struct {
 
 type operatorBlock struct {
 	Name           string    `hcl:"name"`
-	Country        string    `hcl:"country,optional"` // may be omitted only when eu_legal_control is unknown
+	Country        string    `hcl:"country,optional"` // omitted when the operating entity is not established
 	Parent         string    `hcl:"parent,optional"`
 	ParentCountry  string    `hcl:"parent_country,optional"`
 	EULegalControl string    `hcl:"eu_legal_control"`
@@ -319,6 +319,7 @@ type offerBlock struct {
 	QualifiedFrom string    `hcl:"qualified_from,optional"`
 	ValidUntil    string    `hcl:"valid_until,optional"`
 	Decision      string    `hcl:"decision,optional"`
+	ListedOnly    bool      `hcl:"listed_only,optional"`
 	Note          string    `hcl:"note,optional"`
 	Source        []string  `hcl:"source,optional"`
 	AsOf          string    `hcl:"as_of,optional"`
@@ -378,11 +379,12 @@ type globalBlock struct {
 // variantBlock's name and when are optional for the same reason as
 // providerBlock's.
 type variantBlock struct {
-	ID       string      `hcl:"id,label"`
-	Name     string      `hcl:"name,optional"`
-	When     *matchBlock `hcl:"when,block"`
-	Rest     hcl.Body    `hcl:",remain"` // decoded as an offeringBlock
-	DefRange hcl.Range   `hcl:",def_range"`
+	ID             string      `hcl:"id,label"`
+	Name           string      `hcl:"name,optional"`
+	InheritRegions *bool       `hcl:"inherit_regions,optional"`
+	When           *matchBlock `hcl:"when,block"`
+	Rest           hcl.Body    `hcl:",remain"` // decoded as an offeringBlock
+	DefRange       hcl.Range   `hcl:",def_range"`
 }
 
 type matchBlock struct {

@@ -98,7 +98,11 @@ func (p *Provider) VariantFor(attrs map[string]string, unknown func(attr string)
 // else in the base offering. It returns the variant that owns the region.
 func (p *Provider) LookupRegion(code string, chosen *Variant) (*Variant, *Region) {
 	if chosen != nil {
-		return chosen, chosen.Region(code)
+		r := chosen.Region(code)
+		if r == nil && chosen.InheritRegions {
+			r = p.Region(code)
+		}
+		return chosen, r
 	}
 	norm := NormaliseRegion(code)
 	for _, v := range p.Variants {
@@ -180,11 +184,11 @@ func legalControl(op *Operator) Verdict {
 	}
 	switch op.EULegalControl {
 	case ControlYes:
-		return Verdict{Outcome: Pass, Reason: fmt.Sprintf("operated by %s (%s), under EU legal control", op.Name, op.Country), Fact: op.Fact}
+		return Verdict{Outcome: Pass, Reason: fmt.Sprintf("operated by %s, under EU legal control", op.Who()), Fact: op.Fact}
 	case ControlNo:
-		who := fmt.Sprintf("%s (%s)", op.Name, op.Country)
+		who := op.Who()
 		if op.Parent != "" && op.ParentCountry != op.Country {
-			who += fmt.Sprintf(", controlled by %s (%s)", op.Parent, op.ParentCountry)
+			who += fmt.Sprintf(", controlled by %s", entity(op.Parent, op.ParentCountry))
 		}
 		reason := "operated by " + who
 		if len(op.Laws) > 0 {
@@ -193,6 +197,16 @@ func legalControl(op *Operator) Verdict {
 		return Verdict{Outcome: Fail, Reason: reason, Fact: op.Fact}
 	}
 	return Verdict{Outcome: Unknown, Reason: fmt.Sprintf("whether %s is under EU legal control is not established", op.Name), Fact: op.Fact}
+}
+
+// Who names the operator with its country when known: "S3NS SAS (FR)".
+func (op *Operator) Who() string { return entity(op.Name, op.Country) }
+
+func entity(name, country string) string {
+	if country == "" {
+		return name
+	}
+	return fmt.Sprintf("%s (%s)", name, country)
 }
 
 func residency(pr Profile, q ProfileQuery) Verdict {
@@ -230,6 +244,9 @@ func (p *Provider) secNumCloud(pr *Profile, off *Offering, q ProfileQuery) Verdi
 	}
 	regionDependent := false
 	for _, o := range off.Offers {
+		if o.ListedOnly {
+			continue
+		}
 		if len(o.ResourceTypes) > 0 && !matchAny(o.ResourceTypes, q.ResourceType) {
 			continue
 		}
