@@ -105,9 +105,19 @@ func (p *Provider) LookupRegion(code string, chosen *Variant) (*Variant, *Region
 		return chosen, r
 	}
 	norm := NormaliseRegion(code)
-	for _, v := range p.Variants {
-		if v.When.regionRe != nil && v.When.regionRe.MatchString(norm) {
-			return v, v.Region(norm)
+	// A zone names its variant through its region: the availability domain
+	// "uocm:eu-madrid-2-ad-1" is in the EU Sovereign Cloud's eu-madrid-2.
+	candidates := []string{norm}
+	for _, re := range p.zoneRes {
+		if m := re.FindStringSubmatch(norm); m != nil {
+			candidates = append(candidates, m[1])
+		}
+	}
+	for _, c := range candidates {
+		for _, v := range p.Variants {
+			if v.When.regionRe != nil && v.When.regionRe.MatchString(c) {
+				return v, v.Region(norm)
+			}
 		}
 	}
 	return nil, p.Region(norm)
@@ -175,6 +185,10 @@ func (p *Provider) Profile(q ProfileQuery) Profile {
 	pr.LegalControl = legalControl(pr.Operator)
 	pr.Residency = residency(pr, q)
 	pr.SecNumCloud = p.secNumCloud(&pr, off, q)
+	if pr.SecNumCloud.Outcome == Pass && pr.Global == nil && unlistedRegion(q) {
+		pr.SecNumCloud = Verdict{Outcome: NotEvaluated}
+		pr.Offer = nil
+	}
 	return pr
 }
 
@@ -280,6 +294,11 @@ func (p *Provider) secNumCloud(pr *Profile, off *Offering, q ProfileQuery) Verdi
 	}
 	return statusVerdict(def.Status, name, def.Fact, def.Note)
 }
+
+// unlistedRegion reports a location that is known but absent from the
+// catalog (a typo, a region the catalog lacks): no offer can vouch for it,
+// so a qualification must not pass there; SOV005 reports the region.
+func unlistedRegion(q ProfileQuery) bool { return q.Resolved && q.Region == nil }
 
 func offerVerdict(o *Offer, now time.Time) Verdict {
 	if o.Status == StatusQualified && o.ValidUntil != "" && !now.IsZero() {

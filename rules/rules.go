@@ -83,6 +83,7 @@ func Evaluate(resources []analyzer.Resource, pol Policy) ([]Assessment, []Findin
 				ResourceType: r.Type,
 				Variant:      r.Variant,
 				Region:       r.Region,
+				Resolved:     r.Location.Resolved(),
 				Now:          pol.Now,
 				Residency:    pol.Residency,
 			})
