@@ -103,7 +103,7 @@ provider "cloudtemple" {
   default_region = "fr1"
 
   regions {
-    source   = ["ct_docs_regions", "tf_cloudtemple_resources"]
+    source   = ["ct_docs_regions", "tf_cloudtemple_index", "tf_cloudtemple_resources"]
     as_of    = "2026-07-17"
     verified = "secondary"
 

@@ -60,7 +60,7 @@ provider "oci" {
   }
 
   regions {
-    source   = ["sovsky_oci", "research_sovereignty"]
+    source   = ["oracle_regions_doc", "sovsky_oci", "research_sovereignty"]
     as_of    = "2026-09"
     verified = "secondary"
 
