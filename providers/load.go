@@ -199,7 +199,13 @@ func (a *assembly) finish() (*Catalog, error) {
 	slices.SortFunc(c.Providers, func(x, y *Provider) int { return strings.Compare(x.ID, y.ID) })
 	c.byRegistry = map[string]*Provider{}
 	c.byType = map[string]*Provider{}
-	for _, p := range c.Providers {
+	// Providers this call did not touch keep their addresses: a conflict
+	// is reported on the block that introduced it.
+	ordered := slices.Clone(c.Providers)
+	slices.SortStableFunc(ordered, func(x, y *Provider) int {
+		return cmpBool(a.touched[x.ID], a.touched[y.ID])
+	})
+	for _, p := range ordered {
 		if a.touched[p.ID] {
 			b.checkProvider(p)
 		}
@@ -226,6 +232,17 @@ func (a *assembly) finish() (*Catalog, error) {
 		}
 	}
 	return c, nil
+}
+
+// cmpBool orders false before true.
+func cmpBool(x, y bool) int {
+	switch {
+	case x == y:
+		return 0
+	case !x:
+		return -1
+	}
+	return 1
 }
 
 func errAt(rng hcl.Range, format string, args ...any) *hcl.Diagnostic {
