@@ -10,10 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/internal/engine"
-	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/report"
 	"github.com/sovlint/sovlint/rules"
 )
@@ -114,7 +112,10 @@ func runScan(s *Streams, f *scanFlags, args []string) error {
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
-	cat := providers.Default()
+	set, err := engine.CatalogConfig(cfg, now)
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
 	var inputs []engine.Input
 	for _, a := range args {
 		in := engine.Input{Path: a, Stdin: s.In}
@@ -124,9 +125,9 @@ func runScan(s *Streams, f *scanFlags, args []string) error {
 		inputs = append(inputs, in)
 	}
 	rep, err := engine.Scan(inputs, engine.Options{
-		Catalog: cat,
-		Policy:  rules.DefaultPolicy(cat, now),
-		Class:   analyzer.DefaultPolicy(),
+		Catalog: set.Catalog,
+		Policy:  set.Policy,
+		Class:   set.Class,
 		Version: version(),
 		Config:  cfg,
 	})
