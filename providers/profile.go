@@ -334,3 +334,48 @@ func statusVerdict(status, name string, f Fact, note string) Verdict {
 	_ = note
 	return v
 }
+
+// RegionSummary is what the catalog says about one region of an offering,
+// whatever the resource: for listings such as `sovlint providers`.
+type RegionSummary struct {
+	Region       *Region
+	Residency    Verdict
+	LegalControl Verdict
+	// SecNumCloud has one verdict per offer that covers the region (some
+	// only for the resource types they name), then the status of every
+	// other service.
+	SecNumCloud []OfferVerdict
+}
+
+// OfferVerdict is the SecNumCloud verdict of one offer; Offer is nil for
+// the offering's status for services no offer covers.
+type OfferVerdict struct {
+	Offer *Offer
+	Verdict
+}
+
+// Summarise evaluates a region of the base offering (v nil) or of a
+// variant at now under a residency policy.
+func (p *Provider) Summarise(v *Variant, r *Region, now time.Time, residencyPolicy ResidencyPolicy) RegionSummary {
+	pr := p.Profile(ProfileQuery{Variant: v, Region: r, Resolved: true, Now: now, Residency: residencyPolicy})
+	s := RegionSummary{Region: r, Residency: pr.Residency, LegalControl: pr.LegalControl}
+	off := p.offering(v)
+	for _, o := range off.Offers {
+		if o.ListedOnly || (len(o.Regions) > 0 && !slices.Contains(o.Regions, r.Code)) {
+			continue
+		}
+		s.SecNumCloud = append(s.SecNumCloud, OfferVerdict{Offer: o, Verdict: offerVerdict(o, now)})
+	}
+	def := off.SecNumCloud
+	if def == nil {
+		def = p.SecNumCloud
+	}
+	if def != nil {
+		name := p.Name
+		if v != nil {
+			name = v.Name
+		}
+		s.SecNumCloud = append(s.SecNumCloud, OfferVerdict{Verdict: statusVerdict(def.Status, name, def.Fact, def.Note)})
+	}
+	return s
+}
