@@ -183,7 +183,7 @@ func lookupAttr(attrs Attrs, path string) (Attr, bool) {
 		return Attr{}, false
 	}
 	v := a.Value
-	for _, step := range strings.Split(rest, ".") {
+	for step := range strings.SplitSeq(rest, ".") {
 		for v.IsKnown() && !v.IsNull() && (v.Type().IsListType() || v.Type().IsTupleType() || v.Type().IsSetType()) {
 			if v.LengthInt() == 0 {
 				return Attr{}, false

@@ -53,7 +53,7 @@ func (b *builder) provider(pb *providerBlock, file string) *Provider {
 		b.diags = append(b.diags, d...)
 		return nil
 	}
-	p.Offering = b.offering(&ob, pb.ID, pb.DefRange)
+	p.Offering = b.offering(&ob, pb.ID)
 	if p.Operator == nil && !p.Local {
 		b.errorf(pb.DefRange, "provider %q has no operator block", pb.ID)
 	}
@@ -90,7 +90,7 @@ func (b *builder) amend(orig *Provider, pb *providerBlock) *Provider {
 		b.diags = append(b.diags, d...)
 		return nil
 	}
-	b.mergeOffering(&p.Offering, &ob, p.ID, pb.DefRange)
+	b.mergeOffering(&p.Offering, &ob, p.ID)
 	b.addLocation(&p.Location, pb.Location)
 	b.addTags(&p.Tags, pb.Tags)
 	b.addGlobal(p, pb.Global)
@@ -245,7 +245,7 @@ func (b *builder) newVariant(owner string, vb *variantBlock) *Variant {
 	if vb.InheritRegions != nil {
 		v.InheritRegions = *vb.InheritRegions
 	}
-	v.Offering = b.offering(&vo, owner+"/"+vb.ID, vb.DefRange)
+	v.Offering = b.offering(&vo, owner+"/"+vb.ID)
 	return v
 }
 
@@ -256,7 +256,7 @@ func (b *builder) amendVariant(owner string, orig *Variant, vb *variantBlock) *V
 		return nil
 	}
 	v := *orig
-	v.Offering = orig.Offering.clone()
+	v.Offering = orig.clone()
 	if vb.Name != "" {
 		v.Name = vb.Name
 	}
@@ -266,7 +266,7 @@ func (b *builder) amendVariant(owner string, orig *Variant, vb *variantBlock) *V
 	if vb.InheritRegions != nil {
 		v.InheritRegions = *vb.InheritRegions
 	}
-	b.mergeOffering(&v.Offering, &vo, owner+"/"+vb.ID, vb.DefRange)
+	b.mergeOffering(&v.Offering, &vo, owner+"/"+vb.ID)
 	return &v
 }
 
@@ -313,16 +313,16 @@ func (b *builder) match(owner, variant string, mb *matchBlock) Match {
 
 // offering builds an offering from its block and checks what can be checked
 // locally; checkProvider checks the rest once extensions are merged.
-func (b *builder) offering(ob *offeringBlock, owner string, rng hcl.Range) Offering {
+func (b *builder) offering(ob *offeringBlock, owner string) Offering {
 	o := Offering{DefaultRegion: NormaliseRegion(ob.DefaultRegion), regionIndex: map[string]*Region{}}
-	b.mergeOffering(&o, ob, owner, rng)
+	b.mergeOffering(&o, ob, owner)
 	return o
 }
 
 // mergeOffering applies a block to an offering: the block's operator and
 // default status replace the offering's, its offers replace those of the
 // same ID and come first, its regions are added.
-func (b *builder) mergeOffering(o *Offering, ob *offeringBlock, owner string, rng hcl.Range) {
+func (b *builder) mergeOffering(o *Offering, ob *offeringBlock, owner string) {
 	if ob.DefaultRegion != "" {
 		o.DefaultRegion = NormaliseRegion(ob.DefaultRegion)
 	}
@@ -485,8 +485,8 @@ func (b *builder) checkStatus(s, what string, rng hcl.Range) {
 }
 
 var (
-	dateRe     = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
-	fullDateRe = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$`)
+	dateRe     = regexp.MustCompile(`^\d{4}-(0[1-9]|1[012])(-(0[1-9]|[12]\d|3[01]))?$`)
+	fullDateRe = regexp.MustCompile(`^\d{4}-(0[1-9]|1[012])-(0[1-9]|[12]\d|3[01])$`)
 	countryRe  = regexp.MustCompile(`^[A-Z]{2}$`)
 )
 

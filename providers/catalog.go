@@ -179,7 +179,7 @@ type Offer struct {
 	ValidUntil    string   // YYYY-MM-DD; past it, the qualification has lapsed
 	Decision      string   // ANSSI decision number
 	// ListedOnly marks an offer no resource of the provider can be
-	// recognised as part of (OVH's Hosted Private Cloud through the ovh
+	// recognized as part of (OVH's Hosted Private Cloud through the ovh
 	// provider): it is listed for reference and never decides a verdict.
 	ListedOnly bool
 	Note       string
@@ -400,10 +400,8 @@ func (c *Catalog) ResourceAttributeNames() []string {
 }
 
 func topLevel(attrPath string) string {
-	if i := strings.IndexByte(attrPath, '.'); i >= 0 {
-		return attrPath[:i]
-	}
-	return attrPath
+	head, _, _ := strings.Cut(attrPath, ".")
+	return head
 }
 
 // ValuePattern returns the compiled pattern that extracts a location from

@@ -111,8 +111,8 @@ func TestEveryFactHasProvenance(t *testing.T) {
 	}
 	for _, k := range slices.Sorted(maps.Keys(c.Sources)) {
 		src := c.Sources[k]
-		if !cited[k] && k != "anssi_catalogue" {
-			// anssi_catalogue is the authority the relays copy: it stays
+		if !cited[k] && k != "anssi_catalogue" { //nolint:misspell // the source key keeps ANSSI's own word
+			// The ANSSI catalog is the authority the relays copy: it stays
 			// declared so that `sovlint providers` shows where to re-check.
 			t.Errorf("source %q is declared but no fact cites it", k)
 		}
@@ -214,7 +214,7 @@ func TestEveryProviderHasOperatorAndStatus(t *testing.T) {
 	}
 }
 
-// TestQualifiedOffersRestOnTheANSSICatalogue: the ANSSI catalogue is the
+// TestQualifiedOffersRestOnTheANSSICatalogue: the ANSSI catalog is the
 // authority for SecNumCloud status. A qualified offer cites it (or a relay
 // of it), carries its decision and validity, and is not unverified.
 func TestQualifiedOffersRestOnTheANSSICatalogue(t *testing.T) {
@@ -231,7 +231,7 @@ func TestQualifiedOffersRestOnTheANSSICatalogue(t *testing.T) {
 			n++
 			what := p.ID + " offer " + o.ID
 			if !slices.ContainsFunc(o.Sources, func(k string) bool { return strings.HasPrefix(k, "anssi_") }) {
-				t.Errorf("%s is qualified without citing the ANSSI catalogue or a relay of it", what)
+				t.Errorf("%s is qualified without citing the ANSSI catalog or a relay of it", what)
 			}
 			if o.Verified == VerifiedUnverified {
 				t.Errorf("%s: an unverified qualification is not a qualification", what)

@@ -22,7 +22,7 @@ func extend(t *testing.T, src string) (*Catalog, error) {
 }
 
 const contractSource = `source "acme_contract" {
-  title = "ACME hosting contract, annex 3 (data centre locations)"
+  title = "ACME hosting contract, annex 3 (data center locations)"
   date  = "2026-10-01"
 }
 `
@@ -129,7 +129,7 @@ provider "hcloud" {
 func TestExtendOverridesAStatusWithItsOwnSource(t *testing.T) {
 	c, err := extend(t, `
 source "anssi_2027" {
-  title = "ANSSI catalogue, update of 2027-01-15 (renewal of decision 2118)"
+  title = "ANSSI catalog, update of 2027-01-15 (renewal of decision 2118)"
   url   = "https://messervices.cyber.gouv.fr/visas/catalogue-produits-services-profils-de-protection-sites-certifies-qualifies-agrees-anssi.pdf"
   date  = "2027-01-15"
 }

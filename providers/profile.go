@@ -116,7 +116,8 @@ func (p *Provider) LookupRegion(code string, chosen *Variant) (*Variant, *Region
 	for _, c := range candidates {
 		for _, v := range p.Variants {
 			if v.When.regionRe != nil && v.When.regionRe.MatchString(c) {
-				return v, v.Region(norm)
+				r := v.Region(norm)
+				return v, r
 			}
 		}
 	}
@@ -354,9 +355,9 @@ type OfferVerdict struct {
 	Verdict
 }
 
-// Summarise evaluates a region of the base offering (v nil) or of a
+// Summarize evaluates a region of the base offering (v nil) or of a
 // variant at now under a residency policy.
-func (p *Provider) Summarise(v *Variant, r *Region, now time.Time, residencyPolicy ResidencyPolicy) RegionSummary {
+func (p *Provider) Summarize(v *Variant, r *Region, now time.Time, residencyPolicy ResidencyPolicy) RegionSummary {
 	pr := p.Profile(ProfileQuery{Variant: v, Region: r, Resolved: true, Now: now, Residency: residencyPolicy})
 	s := RegionSummary{Region: r, Residency: pr.Residency, LegalControl: pr.LegalControl}
 	off := p.offering(v)

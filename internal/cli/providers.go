@@ -282,7 +282,7 @@ func newCatalogListing(cat *providers.Catalog, list []*providers.Provider, now t
 			ol.Offers = append(ol.Offers, rec)
 		}
 		for _, r := range o.Regions {
-			sum := p.Summarise(v, r, now, res)
+			sum := p.Summarize(v, r, now, res)
 			rl := regionListing{
 				Code: r.Code, Name: r.Name, Countries: r.Countries, Zones: r.Zones, Aliases: r.Aliases,
 				Global: r.Global, Note: r.Note, Fact: cite(r.Fact),
@@ -405,7 +405,7 @@ func printOffering(w io.Writer, indent string, o offeringListing) {
 			scope = append(scope, "decision "+off.Decision)
 		}
 		if off.ListedOnly {
-			scope = append(scope, "listed only: no resource is recognised as part of it")
+			scope = append(scope, "listed only: no resource is recognized as part of it")
 		}
 		fmt.Fprintf(w, "%soffer %s: %s, %s (%s)  %s\n", indent, off.ID, off.Status, off.Name, strings.Join(scope, "; "), factText(off.Fact))
 		if off.Stale != "" {

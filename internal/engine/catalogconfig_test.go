@@ -281,7 +281,7 @@ func TestScanWarnsAboutQualificationsItReliesOn(t *testing.T) {
 
 func TestScanWarningPointsAtTheUsersOwnFact(t *testing.T) {
 	cfg := parseConfig(t, `source "anssi_renewal" {
-  title = "ANSSI catalogue (renewal, short)"
+  title = "ANSSI catalog (renewal, short)"
   date  = "2026-11-20"
 }
 
