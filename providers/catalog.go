@@ -287,6 +287,11 @@ func normaliseRegistry(addr string) string {
 	a = strings.TrimPrefix(a, "registry.terraform.io/")
 	a = strings.TrimPrefix(a, "registry.opentofu.org/")
 	a = strings.TrimPrefix(a, "-/") // legacy Terraform 0.12 address
+	if !strings.Contains(a, "/") {
+		// Terraform 0.12 plans name the configuration, alias included:
+		// "aws.primary" is the aws provider.
+		a, _, _ = strings.Cut(a, ".")
+	}
 	return a
 }
 

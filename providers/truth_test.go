@@ -106,6 +106,10 @@ var truthTable = []truthRow{
 		want: verdicts{Residency: none, Legal: fail, SecNum: fail},
 	},
 	{
+		name: "aws legacy provider name with its alias", source: "aws.primary", typ: "aws_s3_bucket", config: conf("region", "eu-west-1"),
+		want: verdicts{Region: "eu-west-1", Country: "IE", Residency: pass, Legal: fail, SecNum: fail},
+	},
+	{
 		name: "aws legacy bare provider name", source: "aws", typ: "aws_s3_bucket", config: conf("region", "eu-south-2"),
 		want: verdicts{Region: "eu-south-2", Country: "ES", Residency: pass, Legal: fail, SecNum: fail},
 	},
@@ -436,6 +440,10 @@ var truthTable = []truthRow{
 	{
 		name: "exoscale geneva with switzerland accepted", source: "exoscale/exoscale", typ: "exoscale_sks_cluster", resource: conf("zone", "ch-gva-2"), accept: []string{"eu", "CH"},
 		want: verdicts{Region: "ch-gva-2", Country: "CH", Residency: pass, Legal: fail, SecNum: fail},
+	},
+	{
+		name: "exoscale security groups span zones", source: "exoscale/exoscale", typ: "exoscale_security_group",
+		want: verdicts{Region: "global", Residency: fail, Legal: fail, SecNum: fail},
 	},
 	{
 		name: "exoscale frankfurt", source: "exoscale/exoscale", typ: "exoscale_compute_instance", resource: conf("zone", "de-fra-1"),

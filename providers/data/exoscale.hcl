@@ -59,6 +59,17 @@ provider "exoscale" {
     verified = "secondary"
   }
 
+  global_service "Exoscale organisation-wide resources (IAM, security groups, SSH keys, anti-affinity groups, DNS)" {
+    resource_types = [
+      "exoscale_iam_*", "exoscale_security_group", "exoscale_security_group_rule", "exoscale_ssh_key",
+      "exoscale_anti_affinity_group", "exoscale_domain*",
+    ]
+    note     = "These resources take no zone argument"
+    source   = ["tf_exoscale_config", "research_sovereignty"]
+    as_of    = "2026-11-23"
+    verified = "unverified"
+  }
+
   regions {
     source   = ["tf_exoscale_config"]
     as_of    = "2026-08-12"
