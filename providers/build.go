@@ -125,7 +125,12 @@ func (p *Provider) clone() *Provider {
 		ProviderAttributes: slices.Clone(p.Tags.ProviderAttributes),
 		Effective:          p.Tags.Effective,
 	}
-	c.Variants = slices.Clone(p.Variants)
+	// Variants are copied too: shareZonePatterns writes to them.
+	c.Variants = make([]*Variant, len(p.Variants))
+	for i, v := range p.Variants {
+		vc := *v
+		c.Variants[i] = &vc
+	}
 	c.Global = slices.Clone(p.Global)
 	return &c
 }

@@ -1,6 +1,7 @@
 package providers
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -216,6 +217,31 @@ provider "acme" {
 	}
 	if Default().Provider("acme/acme") != nil {
 		t.Error("Extend changed the embedded catalog")
+	}
+}
+
+func TestExtendLeavesTheEmbeddedCatalogAlone(t *testing.T) {
+	base := Default().ByID("openstack")
+	patterns := len(base.Variants[0].zoneRes)
+	c, err := extend(t, `
+provider "openstack" {
+  location {
+    resource_attributes = ["availability_zone"]
+    zone_patterns       = ["^(acme-\\d+)-[a-z]$"]
+  }
+}
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(c.ByID("openstack").Variants[0].zoneRes); got != patterns+1 {
+		t.Errorf("the extended provider's variants have %d zone patterns, want %d", got, patterns+1)
+	}
+	if got := len(base.Variants[0].zoneRes); got != patterns {
+		t.Errorf("Extend changed the embedded catalog's variants: %d zone patterns, want %d", got, patterns)
+	}
+	if slices.Contains(base.Location.ResourceAttributes, "availability_zone") {
+		t.Error("Extend changed the embedded catalog's location attributes")
 	}
 }
 
