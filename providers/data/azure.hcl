@@ -28,6 +28,11 @@ source "ms_azure_sovereign_clouds" {
   date  = "2026"
 }
 
+source "bleu_j1_2025" {
+  title = "Bleu press release 'Paris, le 17 novembre 2025': SecNumCloud milestone J1 (relayed in research/anssi.md R1)"
+  date  = "2025-11-17"
+}
+
 source "clubic_bleu_j0" {
   title = "Clubic: Bleu en route vers la qualification SecNumCloud 3.2 (jalon J0)"
   url   = "https://clubic.com/actualite-562404-bleu-le-cloud-francais-est-en-route-vers-la-certification-secnumcloud-3-2-plus-haute-qualification-de-securite.html"
@@ -221,6 +226,18 @@ provider "azurerm" {
       source           = ["tf_azurerm_environment", "clubic_bleu_j0"]
       as_of            = "2026-11-23"
       verified         = "secondary"
+    }
+
+    # Bleu is the partner cloud French public bodies ask about; it is listed
+    # here for reference, since nothing ties a metadata_host to it.
+    offer "bleu" {
+      name        = "Cloud de Confiance Bleu (Orange + Capgemini, Microsoft technology)"
+      status      = "in_progress"
+      listed_only = true
+      note        = "J0 2025-04-17, J1 2025-11-17; not in the ANSSI catalogue as of 15/09/2026; its ARM endpoint and region names are not public"
+      source      = ["anssi_relay_r1", "anssi_relay_r2", "bleu_j1_2025", "clubic_bleu_j0"]
+      as_of       = "2026-09-26"
+      verified    = "secondary"
     }
 
     secnumcloud {

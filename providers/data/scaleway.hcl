@@ -62,6 +62,18 @@ provider "scaleway" {
     verified         = "secondary"
   }
 
+  # On ANSSI's in-progress list as a separate future zone: no region or
+  # resource of today's provider is known to belong to it.
+  offer "scaleway-secnumcloud" {
+    name        = "Scaleway SecNumCloud (future dedicated zone)"
+    status      = "in_progress"
+    listed_only = true
+    note        = "Milestone (J0-J3) not found; one article calling Scaleway qualified is contradicted by the ANSSI relays"
+    source      = ["anssi_relay_r2", "anssi_snc_list_page", "scw_blog_snc_2026"]
+    as_of       = "2026-09-26"
+    verified    = "secondary"
+  }
+
   secnumcloud {
     status   = "not_qualified"
     note     = "Scaleway's public regions are not qualified. The offer 'Scaleway SecNumCloud', a separate future zone, is on ANSSI's in-progress list (milestone not found); none of the regions below is it"
