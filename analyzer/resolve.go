@@ -139,7 +139,7 @@ func variantOffering(p *providers.Provider, v *providers.Variant) *providers.Off
 // would be a silent pass.
 func (r *Resolver) fromAttrs(attrs Attrs, names []string, p *providers.Provider, src LocationSource) (Location, bool) {
 	for _, name := range names {
-		a, ok := attrs[name]
+		a, ok := lookupAttr(attrs, name)
 		if !ok || a.Value == cty.NilVal || a.Value.IsNull() {
 			continue
 		}
@@ -165,6 +165,50 @@ func (r *Resolver) fromAttrs(attrs Attrs, names []string, p *providers.Provider,
 		return Location{Code: code, Source: s}, true
 	}
 	return Location{}, false
+}
+
+// lookupAttr finds an attribute by path. Provider configurations store
+// nested paths ("api.region") as keys; resources store top-level attributes,
+// so "nodes.region" descends into the value of "nodes", taking the first
+// element of lists and sets (the first node of an OVH database).
+func lookupAttr(attrs Attrs, path string) (Attr, bool) {
+	if a, ok := attrs[path]; ok {
+		return a, true
+	}
+	head, rest, nested := strings.Cut(path, ".")
+	if !nested {
+		return Attr{}, false
+	}
+	a, ok := attrs[head]
+	if !ok || a.Value == cty.NilVal {
+		return Attr{}, false
+	}
+	v := a.Value
+	for step := range strings.SplitSeq(rest, ".") {
+		for v.IsKnown() && !v.IsNull() && (v.Type().IsListType() || v.Type().IsTupleType() || v.Type().IsSetType()) {
+			if v.LengthInt() == 0 {
+				return Attr{}, false
+			}
+			it := v.ElementIterator()
+			it.Next()
+			_, v = it.Element()
+		}
+		switch {
+		case !v.IsKnown():
+			a.Value = cty.DynamicVal
+			return a, true
+		case v.IsNull():
+			return Attr{}, false
+		case v.Type().IsObjectType() && v.Type().HasAttribute(step):
+			v = v.GetAttr(step)
+		case v.Type().IsMapType() && v.HasIndex(cty.StringVal(step)).True():
+			v = v.Index(cty.StringVal(step))
+		default:
+			return Attr{}, false
+		}
+	}
+	a.Value = v
+	return a, true
 }
 
 func withKind(s LocationSource, k SourceKind) LocationSource {

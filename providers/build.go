@@ -2,8 +2,10 @@ package providers
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
@@ -17,15 +19,15 @@ type factCheck struct {
 	rng  hcl.Range
 }
 
-// builder turns decoded blocks into catalog types for one Parse call,
-// collecting diagnostics and every fact for a final provenance check.
+// builder turns decoded blocks into catalog types for one Parse or Extend
+// call, collecting diagnostics and every fact for a final provenance check.
 type builder struct {
 	facts []factCheck
 	diags hcl.Diagnostics
 }
 
 func (b *builder) fact(what string, rng hcl.Range, source []string, asOf, verified string) Fact {
-	f := Fact{Sources: source, AsOf: asOf, Verified: verified}
+	f := Fact{Sources: source, AsOf: asOf, Verified: verified, DeclRange: rng}
 	b.facts = append(b.facts, factCheck{what: what, rng: rng, fact: f})
 	return f
 }
@@ -34,10 +36,14 @@ func (b *builder) errorf(rng hcl.Range, format string, args ...any) {
 	b.diags = append(b.diags, errAt(rng, format, args...))
 }
 
+// provider builds a provider the catalog does not know yet.
 func (b *builder) provider(pb *providerBlock, file string) *Provider {
-	p := &Provider{ID: pb.ID, Name: pb.Name, File: file, Local: pb.Local}
+	p := &Provider{ID: pb.ID, Name: pb.Name, File: file, Local: pb.Local, DeclRange: pb.DefRange}
 	for _, r := range pb.Registry {
 		p.Registry = append(p.Registry, normaliseRegistry(r))
+	}
+	if p.Name == "" {
+		b.errorf(pb.DefRange, "provider %q has no name", pb.ID)
 	}
 	if len(p.Registry) == 0 {
 		b.errorf(pb.DefRange, "provider %q lists no registry address", pb.ID)
@@ -47,103 +53,308 @@ func (b *builder) provider(pb *providerBlock, file string) *Provider {
 		b.diags = append(b.diags, d...)
 		return nil
 	}
-	p.Offering = b.offering(&ob, pb.ID, pb.DefRange)
+	p.Offering = b.offering(&ob, pb.ID)
 	if p.Operator == nil && !p.Local {
 		b.errorf(pb.DefRange, "provider %q has no operator block", pb.ID)
 	}
 	if p.SecNumCloud == nil && !p.Local {
 		b.errorf(pb.DefRange, "provider %q has no secnumcloud block (its default status)", pb.ID)
 	}
-	if pb.Location != nil {
-		p.Location = LocationSpec{
-			ResourceAttributes: pb.Location.ResourceAttributes,
-			ProviderAttributes: pb.Location.ProviderAttributes,
-			ValuePatterns:      pb.Location.ValuePatterns,
-			ZonePatterns:       pb.Location.ZonePatterns,
-			Env:                pb.Location.Env,
-			valueRes:           map[string]*regexp.Regexp{},
+	p.Location.valueRes = map[string]*regexp.Regexp{}
+	b.addLocation(&p.Location, pb.Location)
+	b.addTags(&p.Tags, pb.Tags)
+	b.addGlobal(p, pb.Global)
+	b.addReplications(p, pb.Replicas)
+	for i := range pb.Variants {
+		if v := b.newVariant(pb.ID, &pb.Variants[i]); v != nil {
+			p.Variants = append(p.Variants, v)
 		}
-		for attr, pat := range pb.Location.ValuePatterns {
-			re, err := regexp.Compile(pat)
-			if err != nil {
-				b.errorf(pb.Location.DefRange, "value pattern for %q: %s", attr, err)
-				continue
+	}
+	p.shareZonePatterns()
+	return p
+}
+
+// amend returns a copy of p changed by an extension block; p itself, which
+// the embedded catalog shares, is left alone.
+func (b *builder) amend(orig *Provider, pb *providerBlock) *Provider {
+	p := orig.clone()
+	if pb.Name != "" {
+		p.Name = pb.Name
+	}
+	for _, r := range pb.Registry {
+		if r = normaliseRegistry(r); !slices.Contains(p.Registry, r) {
+			p.Registry = append(p.Registry, r)
+		}
+	}
+	var ob offeringBlock
+	if d := gohcl.DecodeBody(pb.Rest, nil, &ob); d.HasErrors() {
+		b.diags = append(b.diags, d...)
+		return nil
+	}
+	b.mergeOffering(&p.Offering, &ob, p.ID)
+	b.addLocation(&p.Location, pb.Location)
+	b.addTags(&p.Tags, pb.Tags)
+	b.addGlobal(p, pb.Global)
+	b.addReplications(p, pb.Replicas)
+	var added []*Variant
+	for i := range pb.Variants {
+		vb := &pb.Variants[i]
+		idx := slices.IndexFunc(p.Variants, func(v *Variant) bool { return v.ID == vb.ID })
+		if idx < 0 {
+			if v := b.newVariant(p.ID, vb); v != nil {
+				added = append(added, v)
 			}
-			p.Location.valueRes[attr] = re
+			continue
 		}
-		for _, pat := range pb.Location.ZonePatterns {
-			re, err := regexp.Compile(pat)
-			if err != nil || re.NumSubexp() < 1 {
-				b.errorf(pb.Location.DefRange, "zone pattern %q must compile and have one group", pat)
-				continue
-			}
-			p.Location.zoneRes = append(p.Location.zoneRes, re)
+		if v := b.amendVariant(p.ID, p.Variants[idx], vb); v != nil {
+			p.Variants[idx] = v
 		}
 	}
-	if pb.Tags != nil {
-		p.Tags = TagSpec{
-			ResourceAttributes: pb.Tags.ResourceAttributes,
-			ProviderAttributes: pb.Tags.ProviderAttributes,
-			Effective:          pb.Tags.Effective,
+	// A user's variant is tried before the catalog's: a private cloud
+	// declared by its auth_url must win over a broader catalog match.
+	p.Variants = append(added, p.Variants...)
+	p.shareZonePatterns()
+	return p
+}
+
+func (p *Provider) clone() *Provider {
+	c := *p
+	c.Registry = slices.Clone(p.Registry)
+	c.Offering = p.Offering.clone()
+	c.Location = p.Location.clone()
+	c.Tags = TagSpec{
+		ResourceAttributes: slices.Clone(p.Tags.ResourceAttributes),
+		ProviderAttributes: slices.Clone(p.Tags.ProviderAttributes),
+		Effective:          p.Tags.Effective,
+	}
+	// Variants are copied too: shareZonePatterns writes to them.
+	c.Variants = make([]*Variant, len(p.Variants))
+	for i, v := range p.Variants {
+		vc := *v
+		c.Variants[i] = &vc
+	}
+	c.Global = slices.Clone(p.Global)
+	c.Replications = slices.Clone(p.Replications)
+	return &c
+}
+
+func (o *Offering) clone() Offering {
+	c := *o
+	c.Offers = slices.Clone(o.Offers)
+	c.Regions = slices.Clone(o.Regions)
+	c.regionIndex = maps.Clone(o.regionIndex)
+	if c.regionIndex == nil {
+		c.regionIndex = map[string]*Region{}
+	}
+	return c
+}
+
+func (l *LocationSpec) clone() LocationSpec {
+	c := *l
+	c.ResourceAttributes = slices.Clone(l.ResourceAttributes)
+	c.ProviderAttributes = slices.Clone(l.ProviderAttributes)
+	c.ValuePatterns = maps.Clone(l.ValuePatterns)
+	c.ZonePatterns = slices.Clone(l.ZonePatterns)
+	c.Env = slices.Clone(l.Env)
+	c.valueRes = maps.Clone(l.valueRes)
+	if c.valueRes == nil {
+		c.valueRes = map[string]*regexp.Regexp{}
+	}
+	c.zoneRes = slices.Clone(l.zoneRes)
+	return c
+}
+
+// shareZonePatterns gives the base offering and every variant the
+// provider's zone patterns, which Offering.Region applies.
+func (p *Provider) shareZonePatterns() {
+	p.zoneRes = p.Location.zoneRes
+	for _, v := range p.Variants {
+		v.zoneRes = p.Location.zoneRes
+	}
+}
+
+// addLocation appends a location block's attributes and patterns to spec,
+// after the ones it already has: a data file starts from nothing, an
+// extension adds lower-precedence attributes.
+func (b *builder) addLocation(spec *LocationSpec, lb *locationBlock) {
+	if lb == nil {
+		return
+	}
+	spec.ResourceAttributes = appendNew(spec.ResourceAttributes, lb.ResourceAttributes...)
+	spec.ProviderAttributes = appendNew(spec.ProviderAttributes, lb.ProviderAttributes...)
+	spec.Env = appendNew(spec.Env, lb.Env...)
+	if len(lb.ValuePatterns) > 0 && spec.ValuePatterns == nil {
+		spec.ValuePatterns = map[string]string{}
+	}
+	for _, attr := range slices.Sorted(maps.Keys(lb.ValuePatterns)) {
+		pat := lb.ValuePatterns[attr]
+		re, err := regexp.Compile(pat)
+		if err != nil || re.NumSubexp() < 1 {
+			b.errorf(lb.DefRange, "value pattern for %q must compile and have one group: %q", attr, pat)
+			continue
 		}
+		spec.ValuePatterns[attr] = pat
+		spec.valueRes[attr] = re
 	}
-	for _, g := range pb.Global {
-		p.Global = append(p.Global, GlobalService{
-			Name: g.Name, ResourceTypes: g.ResourceTypes, Note: g.Note,
-			Fact: b.fact(fmt.Sprintf("global service %q", g.Name), g.DefRange, g.Source, g.AsOf, g.Verified),
-		})
+	for _, pat := range lb.ZonePatterns {
+		re, err := regexp.Compile(pat)
+		if err != nil || re.NumSubexp() < 1 {
+			b.errorf(lb.DefRange, "zone pattern %q must compile and have one group", pat)
+			continue
+		}
+		spec.ZonePatterns = append(spec.ZonePatterns, pat)
+		spec.zoneRes = append(spec.zoneRes, re)
 	}
-	for _, rb := range pb.Replicas {
+}
+
+func (b *builder) addTags(spec *TagSpec, tb *tagsBlock) {
+	if tb == nil {
+		return
+	}
+	spec.ResourceAttributes = appendNew(spec.ResourceAttributes, tb.ResourceAttributes...)
+	spec.ProviderAttributes = appendNew(spec.ProviderAttributes, tb.ProviderAttributes...)
+	if tb.Effective != "" {
+		spec.Effective = tb.Effective
+	}
+}
+
+// addReplications adds the attributes through which resources copy their
+// data elsewhere (SOV006).
+func (b *builder) addReplications(p *Provider, blocks []replicationBlock) {
+	for _, rb := range blocks {
 		r := &Replication{
 			Name: rb.Name, ResourceTypes: rb.ResourceTypes, Path: rb.Path, ValuePattern: rb.ValuePattern,
 			WhenValues: rb.WhenValues, Note: rb.Note,
-			Fact: b.fact(fmt.Sprintf("%s replication %q", pb.ID, rb.Name), rb.DefRange, rb.Source, rb.AsOf, rb.Verified),
+			Fact: b.fact(fmt.Sprintf("%s replication %q", p.ID, rb.Name), rb.DefRange, rb.Source, rb.AsOf, rb.Verified),
 		}
 		if rb.ValuePattern != "" {
 			re, err := regexp.Compile(rb.ValuePattern)
 			if err != nil || re.NumSubexp() < 1 {
 				b.errorf(rb.DefRange, "replication %q: value_pattern must compile and have one group", rb.Name)
+				continue
 			}
 			r.valueRe = re
 		}
 		p.Replications = append(p.Replications, r)
 	}
-	for i := range pb.Variants {
-		vb := &pb.Variants[i]
-		var vo offeringBlock
-		d := gohcl.DecodeBody(vb.Rest, nil, &vo)
-		b.diags = append(b.diags, d...)
-		if d.HasErrors() {
-			continue
-		}
-		v := &Variant{ID: vb.ID, Name: vb.Name, When: Match{
-			Attribute: vb.When.Attribute, Equals: vb.When.Equals, NotIn: vb.When.NotIn, RegionPattern: vb.When.RegionPattern,
-		}}
-		if v.When.RegionPattern != "" {
-			re, err := regexp.Compile(v.When.RegionPattern)
-			if err != nil {
-				b.errorf(vb.When.DefRange, "region_pattern: %s", err)
-			}
-			v.When.regionRe = re
-		}
-		if (v.When.Attribute == "") == (v.When.RegionPattern == "") {
-			b.errorf(vb.When.DefRange, "variant %q: when needs exactly one of attribute or region_pattern", vb.ID)
-		}
-		if v.When.Attribute != "" && len(v.When.Equals) == 0 && len(v.When.NotIn) == 0 {
-			b.errorf(vb.When.DefRange, "variant %q: when.attribute needs equals or not_in", vb.ID)
-		}
-		v.Offering = b.offering(&vo, pb.ID+"/"+vb.ID, vb.DefRange)
-		p.Variants = append(p.Variants, v)
-	}
-	p.zoneRes = p.Location.zoneRes
-	for _, v := range p.Variants {
-		v.zoneRes = p.Location.zoneRes
-	}
-	return p
 }
 
-func (b *builder) offering(ob *offeringBlock, owner string, rng hcl.Range) Offering {
+func (b *builder) addGlobal(p *Provider, blocks []globalBlock) {
+	for _, g := range blocks {
+		p.Global = append(p.Global, GlobalService{
+			Name: g.Name, ResourceTypes: g.ResourceTypes, Note: g.Note,
+			Fact: b.fact(fmt.Sprintf("%s global service %q", p.ID, g.Name), g.DefRange, g.Source, g.AsOf, g.Verified),
+		})
+	}
+}
+
+func appendNew(list []string, items ...string) []string {
+	for _, it := range items {
+		if !slices.Contains(list, it) {
+			list = append(list, it)
+		}
+	}
+	return list
+}
+
+func (b *builder) newVariant(owner string, vb *variantBlock) *Variant {
+	if vb.Name == "" {
+		b.errorf(vb.DefRange, "variant %q of %q has no name", vb.ID, owner)
+	}
+	if vb.When == nil {
+		b.errorf(vb.DefRange, "variant %q of %q has no when block: nothing would select it", vb.ID, owner)
+		return nil
+	}
+	var vo offeringBlock
+	if d := gohcl.DecodeBody(vb.Rest, nil, &vo); d.HasErrors() {
+		b.diags = append(b.diags, d...)
+		return nil
+	}
+	v := &Variant{ID: vb.ID, Name: vb.Name, When: b.match(owner, vb.ID, vb.When), DeclRange: vb.DefRange}
+	if vb.InheritRegions != nil {
+		v.InheritRegions = *vb.InheritRegions
+	}
+	v.Offering = b.offering(&vo, owner+"/"+vb.ID)
+	return v
+}
+
+func (b *builder) amendVariant(owner string, orig *Variant, vb *variantBlock) *Variant {
+	var vo offeringBlock
+	if d := gohcl.DecodeBody(vb.Rest, nil, &vo); d.HasErrors() {
+		b.diags = append(b.diags, d...)
+		return nil
+	}
+	v := *orig
+	v.Offering = orig.clone()
+	if vb.Name != "" {
+		v.Name = vb.Name
+	}
+	if vb.When != nil {
+		v.When = b.match(owner, vb.ID, vb.When)
+	}
+	if vb.InheritRegions != nil {
+		v.InheritRegions = *vb.InheritRegions
+	}
+	b.mergeOffering(&v.Offering, &vo, owner+"/"+vb.ID)
+	return &v
+}
+
+func (b *builder) match(owner, variant string, mb *matchBlock) Match {
+	m := Match{Attribute: mb.Attribute, Matches: mb.Matches, RegionPattern: mb.RegionPattern}
+	for _, e := range mb.Equals {
+		m.Equals = append(m.Equals, strings.ToLower(strings.TrimSpace(e)))
+	}
+	for _, e := range mb.NotIn {
+		m.NotIn = append(m.NotIn, strings.ToLower(strings.TrimSpace(e)))
+	}
+	what := fmt.Sprintf("variant %q of %q", variant, owner)
+	if m.Attribute == "" && m.RegionPattern == "" {
+		b.errorf(mb.DefRange, "%s: when needs an attribute test or a region_pattern", what)
+	}
+	tests := 0
+	for _, set := range []bool{len(m.Equals) > 0, len(m.NotIn) > 0, m.Matches != ""} {
+		if set {
+			tests++
+		}
+	}
+	switch {
+	case m.Attribute != "" && tests != 1:
+		b.errorf(mb.DefRange, "%s: when.attribute needs exactly one of equals, not_in or matches", what)
+	case m.Attribute == "" && tests > 0:
+		b.errorf(mb.DefRange, "%s: equals, not_in and matches need when.attribute", what)
+	}
+	for _, pat := range []struct {
+		src string
+		dst **regexp.Regexp
+	}{{m.Matches, &m.attrRe}, {m.RegionPattern, &m.regionRe}} {
+		if pat.src == "" {
+			continue
+		}
+		re, err := regexp.Compile(pat.src)
+		if err != nil {
+			b.errorf(mb.DefRange, "%s: %s", what, err)
+			continue
+		}
+		*pat.dst = re
+	}
+	return m
+}
+
+// offering builds an offering from its block and checks what can be checked
+// locally; checkProvider checks the rest once extensions are merged.
+func (b *builder) offering(ob *offeringBlock, owner string) Offering {
 	o := Offering{DefaultRegion: NormaliseRegion(ob.DefaultRegion), regionIndex: map[string]*Region{}}
+	b.mergeOffering(&o, ob, owner)
+	return o
+}
+
+// mergeOffering applies a block to an offering: the block's operator and
+// default status replace the offering's, its offers replace those of the
+// same ID and come first, its regions are added.
+func (b *builder) mergeOffering(o *Offering, ob *offeringBlock, owner string) {
+	if ob.DefaultRegion != "" {
+		o.DefaultRegion = NormaliseRegion(ob.DefaultRegion)
+	}
 	if op := ob.Operator; op != nil {
 		o.Operator = &Operator{
 			Name: op.Name, Country: op.Country, Parent: op.Parent, ParentCountry: op.ParentCountry,
@@ -153,94 +364,152 @@ func (b *builder) offering(ob *offeringBlock, owner string, rng hcl.Range) Offer
 		if !slices.Contains([]string{ControlYes, ControlNo, ControlUnknown}, op.EULegalControl) {
 			b.errorf(op.DefRange, "%s operator: eu_legal_control must be yes, no or unknown, not %q", owner, op.EULegalControl)
 		}
-		if !validCountry(op.Country) {
+		if op.Country != "" && !validCountry(op.Country) {
 			b.errorf(op.DefRange, "%s operator: country %q is not an ISO 3166-1 alpha-2 code", owner, op.Country)
+		}
+		if op.ParentCountry != "" && !validCountry(op.ParentCountry) {
+			b.errorf(op.DefRange, "%s operator: parent_country %q is not an ISO 3166-1 alpha-2 code", owner, op.ParentCountry)
 		}
 	}
 	if s := ob.SecNumCloud; s != nil {
 		o.SecNumCloud = &Status{Status: s.Status, Note: s.Note, Fact: b.fact(owner+" secnumcloud", s.DefRange, s.Source, s.AsOf, s.Verified)}
 		b.checkStatus(s.Status, owner+" secnumcloud", s.DefRange)
 	}
+	var offers []*Offer
 	for _, of := range ob.Offers {
+		what := fmt.Sprintf("%s offer %q", owner, of.ID)
 		off := &Offer{
 			ID: of.ID, Name: of.Name, Status: of.Status, ResourceTypes: of.ResourceTypes,
 			QualifiedFrom: of.QualifiedFrom, ValidUntil: of.ValidUntil, Decision: of.Decision, Note: of.Note,
-			Fact: b.fact(fmt.Sprintf("%s offer %q", owner, of.ID), of.DefRange, of.Source, of.AsOf, of.Verified),
+			ListedOnly: of.ListedOnly,
+			Fact:       b.fact(what, of.DefRange, of.Source, of.AsOf, of.Verified),
 		}
 		for _, r := range of.Regions {
 			off.Regions = append(off.Regions, NormaliseRegion(r))
 		}
-		b.checkStatus(of.Status, fmt.Sprintf("%s offer %q", owner, of.ID), of.DefRange)
+		b.checkStatus(of.Status, what, of.DefRange)
 		for _, d := range []string{of.QualifiedFrom, of.ValidUntil} {
-			if d != "" && !validDate(d) {
-				b.errorf(of.DefRange, "%s offer %q: date %q is not YYYY-MM-DD", owner, of.ID, d)
+			if d != "" && !fullDateRe.MatchString(d) {
+				b.errorf(of.DefRange, "%s: date %q is not YYYY-MM-DD", what, d)
 			}
 		}
 		if of.Status == StatusQualified && (of.QualifiedFrom == "" || of.ValidUntil == "") {
-			b.errorf(of.DefRange, "%s offer %q: a qualified offer needs qualified_from and valid_until", owner, of.ID)
+			b.errorf(of.DefRange, "%s: a qualified offer needs qualified_from and valid_until", what)
 		}
-		o.Offers = append(o.Offers, off)
+		if slices.ContainsFunc(offers, func(x *Offer) bool { return x.ID == of.ID }) {
+			b.errorf(of.DefRange, "%s is declared twice", what)
+			continue
+		}
+		offers = append(offers, off)
 	}
+	for _, old := range o.Offers {
+		if !slices.ContainsFunc(offers, func(x *Offer) bool { return x.ID == old.ID }) {
+			offers = append(offers, old)
+		}
+	}
+	o.Offers = offers
 	for _, group := range ob.Regions {
 		for _, rb := range group.Regions {
-			src, asOf, ver := rb.Source, rb.AsOf, rb.Verified
-			if len(src) == 0 {
-				src = group.Source
+			if r := b.region(owner, &group, &rb); r != nil {
+				b.addRegion(o, r, owner, rb.DefRange)
 			}
-			if asOf == "" {
-				asOf = group.AsOf
-			}
-			if ver == "" {
-				ver = group.Verified
-			}
-			r := &Region{
-				Code: NormaliseRegion(rb.Code), Name: rb.Name, Zones: rb.Zones, Aliases: rb.Aliases, Pair: NormaliseRegion(rb.Pair),
-				Global: rb.Global, Note: rb.Note,
-				Fact: b.fact(fmt.Sprintf("%s region %q", owner, rb.Code), rb.DefRange, src, asOf, ver),
-			}
-			switch {
-			case rb.Country != "" && len(rb.Countries) > 0:
-				b.errorf(rb.DefRange, "%s region %q: set country or countries, not both", owner, rb.Code)
-			case rb.Country != "":
-				r.Countries = []string{rb.Country}
-			default:
-				r.Countries = rb.Countries
-			}
-			if len(r.Countries) == 0 && !r.Global {
-				b.errorf(rb.DefRange, "%s region %q has no country", owner, rb.Code)
-			}
-			for _, c := range r.Countries {
-				if !validCountry(c) && c != "EU" {
-					b.errorf(rb.DefRange, "%s region %q: country %q is not an ISO 3166-1 alpha-2 code (or EU)", owner, rb.Code, c)
-				}
-			}
-			for _, key := range append([]string{r.Code}, append(slices.Clone(r.Zones), r.Aliases...)...) {
-				k := NormaliseRegion(key)
-				if prev, ok := o.regionIndex[k]; ok {
-					b.errorf(rb.DefRange, "%s: %q is declared twice (regions %q and %q)", owner, key, prev.Code, r.Code)
-					continue
-				}
-				o.regionIndex[k] = r
-			}
-			o.Regions = append(o.Regions, r)
 		}
+	}
+}
+
+func (b *builder) region(owner string, group *regionsBlock, rb *regionBlock) *Region {
+	src, asOf, ver := rb.Source, rb.AsOf, rb.Verified
+	if len(src) == 0 {
+		src = group.Source
+	}
+	if asOf == "" {
+		asOf = group.AsOf
+	}
+	if ver == "" {
+		ver = group.Verified
+	}
+	r := &Region{
+		Code: NormaliseRegion(rb.Code), Name: rb.Name, Zones: rb.Zones, Aliases: rb.Aliases,
+		Pair: NormaliseRegion(rb.Pair), Global: rb.Global, Note: rb.Note,
+		Fact: b.fact(fmt.Sprintf("%s region %q", owner, rb.Code), rb.DefRange, src, asOf, ver),
+	}
+	switch {
+	case rb.Country != "" && len(rb.Countries) > 0:
+		b.errorf(rb.DefRange, "%s region %q: set country or countries, not both", owner, rb.Code)
+	case rb.Country != "":
+		r.Countries = []string{rb.Country}
+	default:
+		r.Countries = rb.Countries
+	}
+	if len(r.Countries) == 0 && !r.Global {
+		b.errorf(rb.DefRange, "%s region %q has no country", owner, rb.Code)
+	}
+	for _, c := range r.Countries {
+		if !validCountry(c) && c != "EU" {
+			b.errorf(rb.DefRange, "%s region %q: country %q is not an ISO 3166-1 alpha-2 code (or EU)", owner, rb.Code, c)
+		}
+	}
+	return r
+}
+
+// addRegion indexes a region by its code, zones and aliases. A code an
+// offering already has is an error, also from an extension: overriding
+// where a region is would be a silent change of every verdict on it.
+func (b *builder) addRegion(o *Offering, r *Region, owner string, rng hcl.Range) {
+	for _, key := range append([]string{r.Code}, append(slices.Clone(r.Zones), r.Aliases...)...) {
+		k := NormaliseRegion(key)
+		if prev, ok := o.regionIndex[k]; ok {
+			b.errorf(rng, "%s: %q is declared twice (regions %q and %q)", owner, key, prev.Code, r.Code)
+			continue
+		}
+		o.regionIndex[k] = r
+	}
+	o.Regions = append(o.Regions, r)
+}
+
+// checkProvider checks what only the complete provider can show: default
+// regions and offer regions name declared regions, and the regions a
+// variant claims by pattern do not shadow the base offering's.
+func (b *builder) checkProvider(p *Provider) {
+	b.checkOffering(&p.Offering, nil, p.ID, p.DeclRange)
+	for _, v := range p.Variants {
+		var inherited *Offering
+		if v.InheritRegions {
+			inherited = &p.Offering
+		}
+		b.checkOffering(&v.Offering, inherited, p.ID+"/"+v.ID, v.DeclRange)
+		if v.When.regionRe == nil {
+			continue
+		}
+		for _, r := range p.Regions {
+			if v.When.regionRe.MatchString(r.Code) {
+				b.errorf(r.DeclRange, "%s region %q matches the region_pattern of variant %q, which would hide it", p.ID, r.Code, v.ID)
+			}
+		}
+	}
+}
+
+// checkOffering checks an offering's references to its regions, which may
+// be the inherited ones of the base offering.
+func (b *builder) checkOffering(o, inherited *Offering, owner string, rng hcl.Range) {
+	declared := func(code string) bool {
+		return o.regionIndex[code] != nil || (inherited != nil && inherited.regionIndex[code] != nil)
 	}
 	for _, r := range o.Regions {
-		if r.Pair != "" && o.regionIndex[r.Pair] == nil {
-			b.errorf(rng, "%s region %q: pair %q is not one of its regions", owner, r.Code, r.Pair)
+		if r.Pair != "" && !declared(r.Pair) {
+			b.errorf(r.DeclRange, "%s region %q: pair %q is not one of its regions", owner, r.Code, r.Pair)
 		}
 	}
-	if o.DefaultRegion != "" && o.regionIndex[o.DefaultRegion] == nil {
+	if o.DefaultRegion != "" && !declared(o.DefaultRegion) {
 		b.errorf(rng, "%s: default_region %q is not one of its regions", owner, o.DefaultRegion)
 	}
 	for _, off := range o.Offers {
 		for _, r := range off.Regions {
-			if o.regionIndex[r] == nil {
-				b.errorf(rng, "%s offer %q names region %q, which is not declared", owner, off.ID, r)
+			if !declared(r) {
+				b.errorf(off.DeclRange, "%s offer %q names region %q, which is not declared", owner, off.ID, r)
 			}
 		}
 	}
-	return o
 }
 
 func (b *builder) checkStatus(s, what string, rng hcl.Range) {
@@ -250,15 +519,16 @@ func (b *builder) checkStatus(s, what string, rng hcl.Range) {
 }
 
 var (
-	dateRe    = regexp.MustCompile(`^\d{4}-\d{2}(-\d{2})?$`)
-	countryRe = regexp.MustCompile(`^[A-Z]{2}$`)
+	dateRe     = regexp.MustCompile(`^\d{4}-(0[1-9]|1[012])(-(0[1-9]|[12]\d|3[01]))?$`)
+	fullDateRe = regexp.MustCompile(`^\d{4}-(0[1-9]|1[012])-(0[1-9]|[12]\d|3[01])$`)
+	countryRe  = regexp.MustCompile(`^[A-Z]{2}$`)
 )
 
 func validDate(d string) bool    { return dateRe.MatchString(d) }
 func validCountry(c string) bool { return countryRe.MatchString(c) }
 
-// checkFacts verifies that every fact names known sources, a date and a
-// verification level: a fact without provenance is not a fact.
+// checkFacts verifies that every fact built here names known sources, a
+// date and a verification level: a fact without provenance is not a fact.
 func (b *builder) checkFacts(sources map[string]*Source) {
 	for _, f := range b.facts {
 		if len(f.fact.Sources) == 0 {

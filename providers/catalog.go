@@ -8,12 +8,16 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/hashicorp/hcl/v2"
 )
 
 // Catalog is the decoded, indexed sovereignty catalog. It is read-only once
 // loaded and safe for concurrent use.
 type Catalog struct {
-	// AsOf is the newest as_of date of any fact in the catalog.
+	// AsOf is the newest as_of date of any fact in the catalog's data files.
+	// Extensions from .sovlint.hcl do not move it: a user's newer fact does
+	// not make the shipped data any fresher.
 	AsOf      string
 	Providers []*Provider
 	Sources   map[string]*Source
@@ -84,6 +88,9 @@ type Fact struct {
 	Sources  []string // keys into Catalog.Sources
 	AsOf     string   // YYYY-MM-DD (or YYYY-MM) when the fact was last checked
 	Verified string   // primary | secondary | unverified
+	// DeclRange is where the fact is written: a catalog data file or the
+	// user's .sovlint.hcl.
+	DeclRange hcl.Range
 }
 
 // Verification levels, from strongest to weakest.
@@ -99,7 +106,9 @@ type Provider struct {
 	ID       string
 	Name     string
 	Registry []string // "hashicorp/aws", normalised to lowercase
-	File     string   // data file the provider was declared in
+	File     string   // data file (or .sovlint.hcl) the provider was declared in
+	// DeclRange is the provider block in File.
+	DeclRange hcl.Range
 	// Local providers (random, null, tls…) create nothing on any
 	// infrastructure: their resources have no location to check.
 	Local bool
@@ -159,7 +168,7 @@ type Offering struct {
 // Operator is the legal entity that runs the infrastructure.
 type Operator struct {
 	Name           string
-	Country        string
+	Country        string // ISO code; "" when the operator is not known
 	Parent         string
 	ParentCountry  string
 	EULegalControl string   // yes | no | unknown
@@ -201,7 +210,11 @@ type Offer struct {
 	QualifiedFrom string   // YYYY-MM-DD
 	ValidUntil    string   // YYYY-MM-DD; past it, the qualification has lapsed
 	Decision      string   // ANSSI decision number
-	Note          string
+	// ListedOnly marks an offer no resource of the provider can be
+	// recognized as part of (OVH's Hosted Private Cloud through the ovh
+	// provider): it is listed for reference and never decides a verdict.
+	ListedOnly bool
+	Note       string
 	Fact
 }
 
@@ -250,17 +263,44 @@ type Variant struct {
 	ID   string
 	Name string
 	When Match
+	// InheritRegions makes the base offering's regions the variant's too:
+	// the same infrastructure sold by another entity (OVH through ovh-ca).
+	InheritRegions bool
+	DeclRange      hcl.Range
 	Offering
 }
 
 // Match selects a variant from the provider configuration or the region.
+// A variant with both an attribute test and a region pattern is chosen by
+// either: OVH US through endpoint = "ovh-us" or through a us-* region.
 type Match struct {
 	Attribute     string   // provider attribute, e.g. "universe_domain"
-	Equals        []string // the attribute equals one of these
+	Equals        []string // the attribute equals one of these (lowercase)
 	NotIn         []string // the attribute is set and equals none of these
-	RegionPattern string   // or: the resolved region matches this regexp
+	Matches       string   // the attribute matches this regexp (an auth_url)
+	RegionPattern string   // the resolved region matches this regexp
 
+	attrRe   *regexp.Regexp
 	regionRe *regexp.Regexp
+}
+
+// Describe says in words when the match applies.
+func (m *Match) Describe() string {
+	var parts []string
+	if m.Attribute != "" {
+		switch {
+		case len(m.Equals) > 0:
+			parts = append(parts, m.Attribute+" is "+strings.Join(m.Equals, " or "))
+		case len(m.NotIn) > 0:
+			parts = append(parts, m.Attribute+" is set and is not "+strings.Join(m.NotIn, ", "))
+		case m.Matches != "":
+			parts = append(parts, m.Attribute+" matches "+m.Matches)
+		}
+	}
+	if m.RegionPattern != "" {
+		parts = append(parts, "the region matches "+m.RegionPattern)
+	}
+	return strings.Join(parts, ", or ")
 }
 
 // GlobalService is a set of resource types that are not regional: their data
@@ -280,6 +320,11 @@ func normaliseRegistry(addr string) string {
 	a = strings.TrimPrefix(a, "registry.terraform.io/")
 	a = strings.TrimPrefix(a, "registry.opentofu.org/")
 	a = strings.TrimPrefix(a, "-/") // legacy Terraform 0.12 address
+	if !strings.Contains(a, "/") {
+		// Terraform 0.12 plans name the configuration, alias included:
+		// "aws.primary" is the aws provider.
+		a, _, _ = strings.Cut(a, ".")
+	}
 	return a
 }
 
@@ -394,10 +439,8 @@ func (c *Catalog) ResourceAttributeNames() []string {
 }
 
 func topLevel(attrPath string) string {
-	if i := strings.IndexByte(attrPath, '.'); i >= 0 {
-		return attrPath[:i]
-	}
-	return attrPath
+	head, _, _ := strings.Cut(attrPath, ".")
+	return head
 }
 
 // ValuePattern returns the compiled pattern that extracts a location from

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -57,21 +58,15 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 // hcl.Diagnostics pointing at the offending line.
 func Parse(files map[string][]byte) (*Catalog, error) {
 	parser := hclparse.NewParser()
-	c := &Catalog{
-		Sources:    map[string]*Source{},
-		byRegistry: map[string]*Provider{},
-		byType:     map[string]*Provider{},
-	}
-	var diags hcl.Diagnostics
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	var decoded []struct {
-		name string
-		f    catalogFile
-	}
+	var (
+		units []catalogUnit
+		diags hcl.Diagnostics
+	)
 	for _, n := range names {
 		f, d := parser.ParseHCL(files[n], n)
 		diags = append(diags, d...)
@@ -81,82 +76,173 @@ func Parse(files map[string][]byte) (*Catalog, error) {
 		var cf catalogFile
 		d = gohcl.DecodeBody(f.Body, nil, &cf)
 		diags = append(diags, d...)
-		if d.HasErrors() {
-			continue
+		if !d.HasErrors() {
+			units = append(units, catalogUnit{file: n, blocks: cf})
 		}
-		for _, s := range cf.Sources {
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	a := newAssembly(nil)
+	a.add(units)
+	return a.finish()
+}
+
+// Extend returns a new catalog: base with the source, country_group and
+// provider blocks of body added, in the data files' schema. A provider block
+// whose ID the catalog knows amends that provider: its regions are added,
+// its offers replace the offers of the same ID and take precedence over the
+// others, its operator and secnumcloud blocks replace the catalog's, and its
+// variants are merged by ID (new ones are tried before the catalog's). base
+// is not modified. Errors are hcl.Diagnostics naming filename and line.
+func Extend(base *Catalog, body hcl.Body, filename string) (*Catalog, error) {
+	if body == nil {
+		return base, nil
+	}
+	var cf catalogFile
+	if d := gohcl.DecodeBody(body, nil, &cf); d.HasErrors() {
+		return nil, d
+	}
+	if len(cf.Sources)+len(cf.Groups)+len(cf.Providers) == 0 {
+		return base, nil
+	}
+	a := newAssembly(base)
+	a.add([]catalogUnit{{file: filename, blocks: cf}})
+	return a.finish()
+}
+
+// catalogUnit is one decoded file (or configuration body).
+type catalogUnit struct {
+	file   string
+	blocks catalogFile
+}
+
+// assembly builds a catalog from decoded units, either from nothing (the
+// data files, where a provider ID may be declared once) or on top of a base
+// catalog (an extension, where a known ID amends the provider).
+type assembly struct {
+	base    *Catalog
+	cat     *Catalog
+	b       builder
+	touched map[string]bool // providers built or amended here, to validate
+}
+
+func newAssembly(base *Catalog) *assembly {
+	c := &Catalog{Sources: map[string]*Source{}, groups: map[string]*CountryGroup{}}
+	if base != nil {
+		c.AsOf = base.AsOf
+		maps.Copy(c.Sources, base.Sources)
+		maps.Copy(c.groups, base.groups)
+		c.Providers = slices.Clone(base.Providers)
+	}
+	return &assembly{base: base, cat: c, touched: map[string]bool{}}
+}
+
+func (a *assembly) add(units []catalogUnit) {
+	c, b := a.cat, &a.b
+	for _, u := range units {
+		for _, s := range u.blocks.Sources {
 			if prev, ok := c.Sources[s.Key]; ok {
-				diags = append(diags, errAt(s.DefRange, "duplicate source %q (first declared with title %q)", s.Key, prev.Title))
+				b.errorf(s.DefRange, "duplicate source %q (first declared with title %q)", s.Key, prev.Title)
 				continue
 			}
 			c.Sources[s.Key] = &Source{Key: s.Key, Title: s.Title, URL: s.URL, Repo: s.Repo, Path: s.Path, Commit: s.Commit, Date: s.Date, Note: s.Note}
 			if s.Date == "" {
-				diags = append(diags, errAt(s.DefRange, "source %q has no date", s.Key))
+				b.errorf(s.DefRange, "source %q has no date", s.Key)
 			}
 		}
-		decoded = append(decoded, struct {
-			name string
-			f    catalogFile
-		}{n, cf})
 	}
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	b := &builder{}
-	c.groups = map[string]*CountryGroup{}
-	for _, d := range decoded {
-		for _, g := range d.f.Groups {
+	for _, u := range units {
+		for _, g := range u.blocks.Groups {
 			if c.groups[g.Name] != nil {
-				diags = append(diags, errAt(g.DefRange, "duplicate country group %q", g.Name))
+				b.errorf(g.DefRange, "duplicate country group %q", g.Name)
 				continue
 			}
-			c.groups[g.Name] = &CountryGroup{Name: g.Name, Countries: g.Countries,
-				Fact: b.fact(fmt.Sprintf("country group %q", g.Name), g.DefRange, g.Source, g.AsOf, g.Verified)}
+			c.groups[g.Name] = &CountryGroup{
+				Name: g.Name, Countries: g.Countries,
+				Fact: b.fact(fmt.Sprintf("country group %q", g.Name), g.DefRange, g.Source, g.AsOf, g.Verified),
+			}
 			for _, cc := range g.Countries {
 				if !validCountry(cc) {
-					diags = append(diags, errAt(g.DefRange, "country group %q: %q is not an ISO 3166-1 alpha-2 code", g.Name, cc))
+					b.errorf(g.DefRange, "country group %q: %q is not an ISO 3166-1 alpha-2 code", g.Name, cc)
 				}
 			}
 		}
 	}
-	if c.groups["eu"] == nil {
-		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: `the catalog must declare country_group "eu"`})
+	for _, u := range units {
+		for i := range u.blocks.Providers {
+			pb := &u.blocks.Providers[i]
+			idx := slices.IndexFunc(c.Providers, func(p *Provider) bool { return p.ID == pb.ID })
+			switch {
+			case idx >= 0 && a.base == nil:
+				b.errorf(pb.DefRange, "duplicate provider %q (first declared in %s)", pb.ID, c.Providers[idx].File)
+			case idx >= 0:
+				if p := b.amend(c.Providers[idx], pb); p != nil {
+					c.Providers[idx] = p
+					a.touched[p.ID] = true
+				}
+			default:
+				if p := b.provider(pb, u.file); p != nil {
+					c.Providers = append(c.Providers, p)
+					a.touched[p.ID] = true
+				}
+			}
+		}
 	}
-	for _, d := range decoded {
-		for i := range d.f.Providers {
-			p := b.provider(&d.f.Providers[i], d.name)
-			if p == nil {
+}
+
+func (a *assembly) finish() (*Catalog, error) {
+	c, b := a.cat, &a.b
+	if c.groups["eu"] == nil {
+		b.diags = append(b.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: `the catalog must declare country_group "eu"`})
+	}
+	slices.SortFunc(c.Providers, func(x, y *Provider) int { return strings.Compare(x.ID, y.ID) })
+	c.byRegistry = map[string]*Provider{}
+	c.byType = map[string]*Provider{}
+	// Providers this call did not touch keep their addresses: a conflict
+	// is reported on the block that introduced it.
+	ordered := slices.Clone(c.Providers)
+	slices.SortStableFunc(ordered, func(x, y *Provider) int {
+		return cmpBool(a.touched[x.ID], a.touched[y.ID])
+	})
+	for _, p := range ordered {
+		if a.touched[p.ID] {
+			b.checkProvider(p)
+		}
+		for _, r := range p.Registry {
+			if other, ok := c.byRegistry[r]; ok {
+				b.errorf(p.DeclRange, "registry address %q already belongs to provider %q", r, other.ID)
 				continue
 			}
-			if c.ByID(p.ID) != nil {
-				diags = append(diags, errAt(d.f.Providers[i].DefRange, "duplicate provider %q", p.ID))
-				continue
-			}
-			c.Providers = append(c.Providers, p)
-			for _, r := range p.Registry {
-				if other, ok := c.byRegistry[r]; ok {
-					diags = append(diags, errAt(d.f.Providers[i].DefRange, "registry address %q already belongs to provider %q", r, other.ID))
-					continue
-				}
-				c.byRegistry[r] = p
-				if t := r[strings.LastIndexByte(r, '/')+1:]; c.byType[t] == nil || strings.HasPrefix(r, "hashicorp/") {
-					c.byType[t] = p
-				}
+			c.byRegistry[r] = p
+			if t := r[strings.LastIndexByte(r, '/')+1:]; c.byType[t] == nil || strings.HasPrefix(r, "hashicorp/") {
+				c.byType[t] = p
 			}
 		}
 	}
 	b.checkFacts(c.Sources)
-	diags = append(diags, b.diags...)
-	if diags.HasErrors() {
-		return nil, diags
+	if b.diags.HasErrors() {
+		return nil, b.diags
 	}
-	slices.SortFunc(c.Providers, func(a, b *Provider) int { return strings.Compare(a.ID, b.ID) })
-	for _, f := range b.facts {
-		if f.fact.AsOf > c.AsOf {
-			c.AsOf = f.fact.AsOf
+	if a.base == nil {
+		for _, f := range b.facts {
+			if f.fact.AsOf > c.AsOf {
+				c.AsOf = f.fact.AsOf
+			}
 		}
 	}
 	return c, nil
+}
+
+// cmpBool orders false before true.
+func cmpBool(x, y bool) int {
+	switch {
+	case x == y:
+		return 0
+	case !x:
+		return -1
+	}
+	return 1
 }
 
 func errAt(rng hcl.Range, format string, args ...any) *hcl.Diagnostic {
@@ -194,13 +280,16 @@ type sourceBlock struct {
 	DefRange hcl.Range `hcl:",def_range"`
 }
 
+// providerBlock's name and registry are optional in the schema because a
+// .sovlint.hcl block amending a known provider needs neither; the builder
+// requires them of a new provider.
 type providerBlock struct {
-	ID       string             `hcl:"id,label"`
-	Name     string             `hcl:"name"`
-	Registry []string           `hcl:"registry"`
-	Local    bool               `hcl:"local,optional"` // no infrastructure: random, null, tls…
-	Location *locationBlock     `hcl:"location,block"`
-	Tags     *tagsBlock         `hcl:"tags,block"`
+	ID       string         `hcl:"id,label"`
+	Name     string         `hcl:"name,optional"`
+	Registry []string       `hcl:"registry,optional"`
+	Local    bool           `hcl:"local,optional"` // no infrastructure: random, null, tls…
+	Location *locationBlock `hcl:"location,block"`
+	Tags     *tagsBlock     `hcl:"tags,block"`
 	Global   []globalBlock      `hcl:"global_service,block"`
 	Replicas []replicationBlock `hcl:"replication,block"`
 	Variants []variantBlock     `hcl:"variant,block"`
@@ -218,7 +307,7 @@ type offeringBlock struct {
 
 type operatorBlock struct {
 	Name           string    `hcl:"name"`
-	Country        string    `hcl:"country"`
+	Country        string    `hcl:"country,optional"` // omitted when the operating entity is not established
 	Parent         string    `hcl:"parent,optional"`
 	ParentCountry  string    `hcl:"parent_country,optional"`
 	EULegalControl string    `hcl:"eu_legal_control"`
@@ -248,6 +337,7 @@ type offerBlock struct {
 	QualifiedFrom string    `hcl:"qualified_from,optional"`
 	ValidUntil    string    `hcl:"valid_until,optional"`
 	Decision      string    `hcl:"decision,optional"`
+	ListedOnly    bool      `hcl:"listed_only,optional"`
 	Note          string    `hcl:"note,optional"`
 	Source        []string  `hcl:"source,optional"`
 	AsOf          string    `hcl:"as_of,optional"`
@@ -318,18 +408,22 @@ type replicationBlock struct {
 	DefRange      hcl.Range `hcl:",def_range"`
 }
 
+// variantBlock's name and when are optional for the same reason as
+// providerBlock's.
 type variantBlock struct {
-	ID       string     `hcl:"id,label"`
-	Name     string     `hcl:"name"`
-	When     matchBlock `hcl:"when,block"`
-	Rest     hcl.Body   `hcl:",remain"` // decoded as an offeringBlock
-	DefRange hcl.Range  `hcl:",def_range"`
+	ID             string      `hcl:"id,label"`
+	Name           string      `hcl:"name,optional"`
+	InheritRegions *bool       `hcl:"inherit_regions,optional"`
+	When           *matchBlock `hcl:"when,block"`
+	Rest           hcl.Body    `hcl:",remain"` // decoded as an offeringBlock
+	DefRange       hcl.Range   `hcl:",def_range"`
 }
 
 type matchBlock struct {
 	Attribute     string    `hcl:"attribute,optional"`
 	Equals        []string  `hcl:"equals,optional"`
 	NotIn         []string  `hcl:"not_in,optional"`
+	Matches       string    `hcl:"matches,optional"`
 	RegionPattern string    `hcl:"region_pattern,optional"`
 	DefRange      hcl.Range `hcl:",def_range"`
 }

@@ -77,15 +77,16 @@ func (p *Provider) VariantFor(attrs map[string]string, unknown func(attr string)
 		if unknown != nil && unknown(m.Attribute) {
 			return nil, m.Attribute
 		}
-		val, set := attrs[m.Attribute]
-		if !set {
-			continue
+		val := strings.ToLower(strings.TrimSpace(attrs[m.Attribute]))
+		if val == "" {
+			continue // unset or empty: the provider's default applies
 		}
-		val = strings.ToLower(strings.TrimSpace(val))
-		if slices.Contains(m.Equals, val) {
+		switch {
+		case slices.Contains(m.Equals, val):
 			return v, ""
-		}
-		if len(m.NotIn) > 0 && !slices.Contains(m.NotIn, val) {
+		case len(m.NotIn) > 0 && !slices.Contains(m.NotIn, val):
+			return v, ""
+		case m.attrRe != nil && m.attrRe.MatchString(val):
 			return v, ""
 		}
 	}
@@ -97,12 +98,27 @@ func (p *Provider) VariantFor(attrs map[string]string, unknown func(attr string)
 // else in the base offering. It returns the variant that owns the region.
 func (p *Provider) LookupRegion(code string, chosen *Variant) (*Variant, *Region) {
 	if chosen != nil {
-		return chosen, chosen.Region(code)
+		r := chosen.Region(code)
+		if r == nil && chosen.InheritRegions {
+			r = p.Region(code)
+		}
+		return chosen, r
 	}
 	norm := NormaliseRegion(code)
-	for _, v := range p.Variants {
-		if v.When.regionRe != nil && v.When.regionRe.MatchString(norm) {
-			return v, v.Region(norm)
+	// A zone names its variant through its region: the availability domain
+	// "uocm:eu-madrid-2-ad-1" is in the EU Sovereign Cloud's eu-madrid-2.
+	candidates := []string{norm}
+	for _, re := range p.zoneRes {
+		if m := re.FindStringSubmatch(norm); m != nil {
+			candidates = append(candidates, m[1])
+		}
+	}
+	for _, c := range candidates {
+		for _, v := range p.Variants {
+			if v.When.regionRe != nil && v.When.regionRe.MatchString(c) {
+				r := v.Region(norm)
+				return v, r
+			}
 		}
 	}
 	return nil, p.Region(norm)
@@ -170,6 +186,10 @@ func (p *Provider) Profile(q ProfileQuery) Profile {
 	pr.LegalControl = legalControl(pr.Operator)
 	pr.Residency = residency(pr, q)
 	pr.SecNumCloud = p.secNumCloud(&pr, off, q)
+	if pr.SecNumCloud.Outcome == Pass && pr.Global == nil && unlistedRegion(q) {
+		pr.SecNumCloud = Verdict{Outcome: NotEvaluated}
+		pr.Offer = nil
+	}
 	return pr
 }
 
@@ -179,11 +199,11 @@ func legalControl(op *Operator) Verdict {
 	}
 	switch op.EULegalControl {
 	case ControlYes:
-		return Verdict{Outcome: Pass, Reason: fmt.Sprintf("operated by %s (%s), under EU legal control", op.Name, op.Country), Fact: op.Fact}
+		return Verdict{Outcome: Pass, Reason: fmt.Sprintf("operated by %s, under EU legal control", op.Who()), Fact: op.Fact}
 	case ControlNo:
-		who := fmt.Sprintf("%s (%s)", op.Name, op.Country)
+		who := op.Who()
 		if op.Parent != "" && op.ParentCountry != op.Country {
-			who += fmt.Sprintf(", controlled by %s (%s)", op.Parent, op.ParentCountry)
+			who += fmt.Sprintf(", controlled by %s", entity(op.Parent, op.ParentCountry))
 		}
 		reason := "operated by " + who
 		if len(op.Laws) > 0 {
@@ -192,6 +212,16 @@ func legalControl(op *Operator) Verdict {
 		return Verdict{Outcome: Fail, Reason: reason, Fact: op.Fact}
 	}
 	return Verdict{Outcome: Unknown, Reason: fmt.Sprintf("whether %s is under EU legal control is not established", op.Name), Fact: op.Fact}
+}
+
+// Who names the operator with its country when known: "S3NS SAS (FR)".
+func (op *Operator) Who() string { return entity(op.Name, op.Country) }
+
+func entity(name, country string) string {
+	if country == "" {
+		return name
+	}
+	return fmt.Sprintf("%s (%s)", name, country)
 }
 
 func residency(pr Profile, q ProfileQuery) Verdict {
@@ -229,6 +259,9 @@ func (p *Provider) secNumCloud(pr *Profile, off *Offering, q ProfileQuery) Verdi
 	}
 	regionDependent := false
 	for _, o := range off.Offers {
+		if o.ListedOnly {
+			continue
+		}
 		if len(o.ResourceTypes) > 0 && !matchAny(o.ResourceTypes, q.ResourceType) {
 			continue
 		}
@@ -263,6 +296,11 @@ func (p *Provider) secNumCloud(pr *Profile, off *Offering, q ProfileQuery) Verdi
 	return statusVerdict(def.Status, name, def.Fact, def.Note)
 }
 
+// unlistedRegion reports a location that is known but absent from the
+// catalog (a typo, a region the catalog lacks): no offer can vouch for it,
+// so a qualification must not pass there; SOV005 reports the region.
+func unlistedRegion(q ProfileQuery) bool { return q.Resolved && q.Region == nil }
+
 func offerVerdict(o *Offer, now time.Time) Verdict {
 	if o.Status == StatusQualified && o.ValidUntil != "" && !now.IsZero() {
 		until, err := time.Parse(time.DateOnly, o.ValidUntil)
@@ -296,4 +334,49 @@ func statusVerdict(status, name string, f Fact, note string) Verdict {
 	}
 	_ = note
 	return v
+}
+
+// RegionSummary is what the catalog says about one region of an offering,
+// whatever the resource: for listings such as `sovlint providers`.
+type RegionSummary struct {
+	Region       *Region
+	Residency    Verdict
+	LegalControl Verdict
+	// SecNumCloud has one verdict per offer that covers the region (some
+	// only for the resource types they name), then the status of every
+	// other service.
+	SecNumCloud []OfferVerdict
+}
+
+// OfferVerdict is the SecNumCloud verdict of one offer; Offer is nil for
+// the offering's status for services no offer covers.
+type OfferVerdict struct {
+	Offer *Offer
+	Verdict
+}
+
+// Summarize evaluates a region of the base offering (v nil) or of a
+// variant at now under a residency policy.
+func (p *Provider) Summarize(v *Variant, r *Region, now time.Time, residencyPolicy ResidencyPolicy) RegionSummary {
+	pr := p.Profile(ProfileQuery{Variant: v, Region: r, Resolved: true, Now: now, Residency: residencyPolicy})
+	s := RegionSummary{Region: r, Residency: pr.Residency, LegalControl: pr.LegalControl}
+	off := p.offering(v)
+	for _, o := range off.Offers {
+		if o.ListedOnly || (len(o.Regions) > 0 && !slices.Contains(o.Regions, r.Code)) {
+			continue
+		}
+		s.SecNumCloud = append(s.SecNumCloud, OfferVerdict{Offer: o, Verdict: offerVerdict(o, now)})
+	}
+	def := off.SecNumCloud
+	if def == nil {
+		def = p.SecNumCloud
+	}
+	if def != nil {
+		name := p.Name
+		if v != nil {
+			name = v.Name
+		}
+		s.SecNumCloud = append(s.SecNumCloud, OfferVerdict{Verdict: statusVerdict(def.Status, name, def.Fact, def.Note)})
+	}
+	return s
 }

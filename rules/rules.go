@@ -81,21 +81,23 @@ func Evaluate(resources []analyzer.Resource, pol Policy) ([]Assessment, []Findin
 	type profileKey struct {
 		p       *providers.Provider
 		variant *providers.Variant
-		region  *providers.Region
-		typ     string
+		region   *providers.Region
+		typ      string
+		resolved bool
 	}
 	profiles := map[profileKey]*providers.Profile{}
 	for i := range resources {
 		r := &resources[i]
 		a := Assessment{Resource: r, Required: pol.Require[r.Classification.Level]}
 		if r.Catalog != nil && !r.Catalog.Local {
-			k := profileKey{r.Catalog, r.Variant, r.Region, r.Type}
+			k := profileKey{r.Catalog, r.Variant, r.Region, r.Type, r.Location.Resolved()}
 			pr, ok := profiles[k]
 			if !ok {
 				p := r.Catalog.Profile(providers.ProfileQuery{
 					ResourceType: r.Type,
 					Variant:      r.Variant,
 					Region:       r.Region,
+					Resolved:     r.Location.Resolved(),
 					Now:          pol.Now,
 					Residency:    pol.Residency,
 				})

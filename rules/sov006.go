@@ -52,7 +52,7 @@ func replicaProblem(s *Subject, rep analyzer.Replica) (string, []providers.Fact)
 		return fmt.Sprintf("%s goes to region %q, which is not in the catalog", rep.Via, rep.Region), []providers.Fact{spec}
 	}
 	dest := s.Resource.Catalog.Profile(providers.ProfileQuery{
-		ResourceType: s.Resource.Type, Variant: rep.Variant, Region: rep.Known, Now: s.Now, Residency: s.Residency,
+		ResourceType: s.Resource.Type, Variant: rep.Variant, Region: rep.Known, Resolved: true, Now: s.Now, Residency: s.Residency,
 	})
 	if dest.Residency.Outcome == providers.Fail {
 		return fmt.Sprintf("%s copies the data to %s: %s", rep.Via, rep.Region, dest.Residency.Reason), []providers.Fact{spec, dest.Residency.Fact}

@@ -15,7 +15,12 @@ import (
 	"github.com/sovlint/sovlint/report"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+// updating reports whether -update was given; package cli's own tests
+// define the flag, and both test packages share one binary.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // today pins qualification dates so that golden outputs do not change with
 // the calendar.
@@ -175,7 +180,7 @@ func TestGolden(t *testing.T) {
 					t.Fatalf("exit 2: %s", r.stderr)
 				}
 				golden := filepath.Join("testdata", "golden", name+"."+format)
-				if *update {
+				if updating() {
 					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 						t.Fatal(err)
 					}

@@ -1,179 +1,485 @@
 package cli
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/sovlint/sovlint/config"
+	"github.com/sovlint/sovlint/internal/engine"
 	"github.com/sovlint/sovlint/providers"
 )
 
+type providersFlags struct {
+	format string
+	config string
+	asOf   string
+}
+
 func newProviders(s *Streams) *cobra.Command {
-	var format string
+	var f providersFlags
 	cmd := &cobra.Command{
 		Use:   "providers [ID]",
-		Short: "List the sovereignty catalog: providers, operators, regions, SecNumCloud offers and their sources",
-		Args:  cobra.MaximumNArgs(1),
+		Short: "List the sovereignty catalog: providers, operators, regions, SecNumCloud offers, verdicts and their sources",
+		Long: `List the sovereignty catalog: for every provider (or the one named by its
+catalog ID or registry address), its operator, its SecNumCloud offers, and
+every region with its country and the three verdicts, each with the sources
+it rests on. Catalog extensions and the residency policy of the .sovlint.hcl
+found upward from the current directory (or --config) are included.`,
+		Example: `  sovlint providers
+  sovlint providers outscale
+  sovlint providers hashicorp/google --format json`,
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			cat := providers.Default()
-			list := cat.Providers
-			if len(args) == 1 {
-				p := cat.ByID(args[0])
-				if p == nil {
-					p = cat.Provider(args[0])
-				}
-				if p == nil {
-					return usageError("unknown provider %q (see `sovlint providers`)", args[0])
-				}
-				list = []*providers.Provider{p}
-			}
-			switch format {
-			case "json":
-				enc := json.NewEncoder(s.Out)
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				return enc.Encode(providersJSON(cat, list))
-			case "text":
-				printProviders(s.Out, cat, list, len(args) == 1)
-				return nil
-			}
-			return usageError("--format: want text or json, not %q", format)
+			return runProviders(s, &f, args)
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "text|json")
+	fl := cmd.Flags()
+	fl.StringVarP(&f.format, "format", "f", "text", "text|json")
+	fl.StringVar(&f.config, "config", "", "read this configuration file instead of the "+config.FileName+" found upward from the current directory")
+	fl.StringVar(&f.asOf, "as-of", "", "evaluate qualification validity at DATE (YYYY-MM-DD) instead of today")
 	return cmd
 }
 
-func printProviders(w io.Writer, cat *providers.Catalog, list []*providers.Provider, detail bool) {
-	fmt.Fprintf(w, "sovlint catalog, facts as of %s\n\n", cat.AsOf)
-	for _, p := range list {
-		fmt.Fprintf(w, "%s  %s  [%s]\n", p.ID, p.Name, strings.Join(p.Registry, ", "))
-		if p.Local {
-			fmt.Fprintf(w, "  creates nothing remote: not checked\n\n")
-			continue
-		}
-		printOffering(w, cat, &p.Offering, "  ", detail)
-		for _, v := range p.Variants {
-			cond := v.When.RegionPattern
-			if v.When.Attribute != "" {
-				cond = v.When.Attribute + " in " + strings.Join(v.When.Equals, ", ")
-				if len(v.When.NotIn) > 0 {
-					cond = v.When.Attribute + " not in " + strings.Join(v.When.NotIn, ", ")
-				}
-			} else {
-				cond = "region matches " + cond
-			}
-			fmt.Fprintf(w, "  variant %s: %s (when %s)\n", v.ID, v.Name, cond)
-			printOffering(w, cat, &v.Offering, "    ", detail)
-		}
-		fmt.Fprintln(w)
+func runProviders(s *Streams, f *providersFlags, args []string) error {
+	if f.format != "text" && f.format != "json" {
+		return usageError("--format: want text or json, not %q", f.format)
 	}
+	now := time.Now()
+	if f.asOf != "" {
+		var err error
+		if now, err = time.Parse(time.DateOnly, f.asOf); err != nil {
+			return usageError("--as-of: %q is not a date (YYYY-MM-DD)", f.asOf)
+		}
+	}
+	cfg, err := loadConfig(f.config, ".")
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	set, err := engine.CatalogConfig(cfg, now)
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	cat := set.Catalog
+	list := cat.Providers
+	if len(args) == 1 {
+		p := cat.ByID(args[0])
+		if p == nil {
+			p = cat.Provider(args[0])
+		}
+		if p == nil {
+			return usageError("unknown provider %q (see `sovlint providers`)", args[0])
+		}
+		list = []*providers.Provider{p}
+	}
+	listing := newCatalogListing(cat, list, now, set.Policy.Residency)
+	if f.format == "json" {
+		enc := json.NewEncoder(s.Out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(listing)
+	}
+	return printListing(s.Out, listing)
 }
 
-func printOffering(w io.Writer, cat *providers.Catalog, o *providers.Offering, indent string, detail bool) {
-	if op := o.Operator; op != nil {
-		who := fmt.Sprintf("%s (%s)", op.Name, op.Country)
-		if op.Parent != "" {
-			who += fmt.Sprintf(" → %s (%s)", op.Parent, op.ParentCountry)
+// The JSON shape of `sovlint providers --format json`. Fields are added,
+// never renamed or removed.
+
+type catalogListing struct {
+	AsOf      string                  `json:"as_of"`     // newest fact of the catalog data
+	Date      string                  `json:"date"`      // date the verdicts are evaluated at
+	Residency string                  `json:"residency"` // the residency policy: EU, EEA, EU+CH…
+	Warnings  []string                `json:"warnings"`  // stale catalog data and qualifications
+	Providers []providerListing       `json:"providers"` // sorted by ID
+	Sources   map[string]sourceRecord `json:"sources"`   // every source the listed facts cite
+}
+
+type providerListing struct {
+	ID       string           `json:"id"`
+	Name     string           `json:"name"`
+	Registry []string         `json:"registry"`
+	File     string           `json:"file"`
+	Local    bool             `json:"local,omitempty"`
+	Location *locationListing `json:"location,omitempty"`
+	Global   []globalListing  `json:"global_services,omitempty"`
+	Offering offeringListing  `json:"offering"`
+	Variants []variantListing `json:"variants,omitempty"`
+}
+
+type locationListing struct {
+	ResourceAttributes []string          `json:"resource_attributes"`
+	ProviderAttributes []string          `json:"provider_attributes"`
+	ValuePatterns      map[string]string `json:"value_patterns,omitempty"`
+	ZonePatterns       []string          `json:"zone_patterns,omitempty"`
+	Env                []string          `json:"env,omitempty"`
+}
+
+type globalListing struct {
+	Name          string     `json:"name"`
+	ResourceTypes []string   `json:"resource_types"`
+	Note          string     `json:"note,omitempty"`
+	Fact          factRecord `json:"fact"`
+}
+
+type variantListing struct {
+	ID             string          `json:"id"`
+	Name           string          `json:"name"`
+	When           matchRecord     `json:"when"`
+	InheritRegions bool            `json:"inherit_regions,omitempty"`
+	Offering       offeringListing `json:"offering"`
+}
+
+type matchRecord struct {
+	Attribute     string   `json:"attribute,omitempty"`
+	Equals        []string `json:"equals,omitempty"`
+	NotIn         []string `json:"not_in,omitempty"`
+	Matches       string   `json:"matches,omitempty"`
+	RegionPattern string   `json:"region_pattern,omitempty"`
+	Description   string   `json:"description"`
+}
+
+type offeringListing struct {
+	Operator      *operatorRecord `json:"operator,omitempty"`
+	SecNumCloud   *statusRecord   `json:"secnumcloud,omitempty"`
+	Offers        []offerRecord   `json:"offers,omitempty"`
+	DefaultRegion string          `json:"default_region,omitempty"`
+	Regions       []regionListing `json:"regions,omitempty"`
+}
+
+type operatorRecord struct {
+	Name           string        `json:"name"`
+	Country        string        `json:"country,omitempty"`
+	Parent         string        `json:"parent,omitempty"`
+	ParentCountry  string        `json:"parent_country,omitempty"`
+	EULegalControl string        `json:"eu_legal_control"`
+	Laws           []string      `json:"laws,omitempty"`
+	Note           string        `json:"note,omitempty"`
+	Verdict        verdictRecord `json:"verdict"`
+	Fact           factRecord    `json:"fact"`
+}
+
+type statusRecord struct {
+	Status string     `json:"status"`
+	Note   string     `json:"note,omitempty"`
+	Fact   factRecord `json:"fact"`
+}
+
+type offerRecord struct {
+	ID            string     `json:"id"`
+	Name          string     `json:"name"`
+	Status        string     `json:"status"`
+	Regions       []string   `json:"regions,omitempty"`
+	ResourceTypes []string   `json:"resource_types,omitempty"`
+	QualifiedFrom string     `json:"qualified_from,omitempty"`
+	ValidUntil    string     `json:"valid_until,omitempty"`
+	Decision      string     `json:"decision,omitempty"`
+	ListedOnly    bool       `json:"listed_only,omitempty"`
+	Note          string     `json:"note,omitempty"`
+	Stale         string     `json:"stale,omitempty"`
+	Fact          factRecord `json:"fact"`
+}
+
+type regionListing struct {
+	Code      string         `json:"code"`
+	Name      string         `json:"name,omitempty"`
+	Countries []string       `json:"countries"`
+	Zones     []string       `json:"zones,omitempty"`
+	Aliases   []string       `json:"aliases,omitempty"`
+	Global    bool           `json:"global,omitempty"`
+	Note      string         `json:"note,omitempty"`
+	Fact      factRecord     `json:"fact"`
+	Verdicts  regionVerdicts `json:"verdicts"`
+}
+
+type regionVerdicts struct {
+	EUResidency    verdictRecord  `json:"eu_residency"`
+	EULegalControl verdictRecord  `json:"eu_legal_control"`
+	SecNumCloud    []offerVerdict `json:"secnumcloud"`
+}
+
+type offerVerdict struct {
+	Offer string `json:"offer,omitempty"` // "" for services no offer covers
+	verdictRecord
+}
+
+type verdictRecord struct {
+	Outcome string     `json:"outcome"`
+	Reason  string     `json:"reason,omitempty"`
+	Fact    factRecord `json:"fact"`
+}
+
+type factRecord struct {
+	Sources  []string `json:"sources"`
+	AsOf     string   `json:"as_of"`
+	Verified string   `json:"verified"`
+}
+
+type sourceRecord struct {
+	Title  string `json:"title,omitempty"`
+	URL    string `json:"url,omitempty"`
+	Repo   string `json:"repo,omitempty"`
+	Path   string `json:"path,omitempty"`
+	Commit string `json:"commit,omitempty"`
+	Date   string `json:"date"`
+	Note   string `json:"note,omitempty"`
+}
+
+// newCatalogListing evaluates the listed providers at now: every region of
+// every offering with its three verdicts, and the sources behind them.
+func newCatalogListing(cat *providers.Catalog, list []*providers.Provider, now time.Time, res providers.ResidencyPolicy) catalogListing {
+	l := catalogListing{
+		AsOf: cat.AsOf, Date: now.Format(time.DateOnly), Residency: res.Name,
+		Warnings: []string{}, Sources: map[string]sourceRecord{},
+	}
+	if st, stale := cat.StaleData(now); stale {
+		l.Warnings = append(l.Warnings, st.Message)
+	}
+	cite := func(f providers.Fact) factRecord {
+		for _, k := range f.Sources {
+			if src := cat.Sources[k]; src != nil {
+				l.Sources[k] = sourceRecord{Title: src.Title, URL: src.URL, Repo: src.Repo, Path: src.Path, Commit: src.Commit, Date: src.Date, Note: src.Note}
+			}
 		}
-		fmt.Fprintf(w, "%soperator: %s; EU legal control: %s  %s\n", indent, who, op.EULegalControl, factNote(cat, op.Fact))
+		return factRecord{Sources: slices.Clone(f.Sources), AsOf: f.AsOf, Verified: f.Verified}
+	}
+	verdict := func(v providers.Verdict) verdictRecord {
+		return verdictRecord{Outcome: v.Outcome.String(), Reason: v.Reason, Fact: cite(v.Fact)}
+	}
+	offering := func(p *providers.Provider, v *providers.Variant) offeringListing {
+		o := &p.Offering
+		if v != nil {
+			o = &v.Offering
+		}
+		ol := offeringListing{DefaultRegion: o.DefaultRegion}
+		if op := o.Operator; op != nil {
+			pr := p.Profile(providers.ProfileQuery{Variant: v, Now: now, Residency: res})
+			ol.Operator = &operatorRecord{
+				Name: op.Name, Country: op.Country, Parent: op.Parent, ParentCountry: op.ParentCountry,
+				EULegalControl: op.EULegalControl, Laws: op.Laws, Note: op.Note,
+				Verdict: verdict(pr.LegalControl), Fact: cite(op.Fact),
+			}
+		}
+		if st := o.SecNumCloud; st != nil {
+			ol.SecNumCloud = &statusRecord{Status: st.Status, Note: st.Note, Fact: cite(st.Fact)}
+		}
+		for _, off := range o.Offers {
+			rec := offerRecord{
+				ID: off.ID, Name: off.Name, Status: off.Status, Regions: off.Regions, ResourceTypes: off.ResourceTypes,
+				QualifiedFrom: off.QualifiedFrom, ValidUntil: off.ValidUntil, Decision: off.Decision,
+				ListedOnly: off.ListedOnly, Note: off.Note, Fact: cite(off.Fact),
+			}
+			if st, stale := off.StaleQualification(now); stale {
+				rec.Stale = st.Message
+				l.Warnings = append(l.Warnings, st.Message)
+			}
+			ol.Offers = append(ol.Offers, rec)
+		}
+		for _, r := range o.Regions {
+			sum := p.Summarize(v, r, now, res)
+			rl := regionListing{
+				Code: r.Code, Name: r.Name, Countries: r.Countries, Zones: r.Zones, Aliases: r.Aliases,
+				Global: r.Global, Note: r.Note, Fact: cite(r.Fact),
+				Verdicts: regionVerdicts{EUResidency: verdict(sum.Residency), EULegalControl: verdict(sum.LegalControl)},
+			}
+			if rl.Countries == nil {
+				rl.Countries = []string{}
+			}
+			for _, ov := range sum.SecNumCloud {
+				rec := offerVerdict{verdictRecord: verdict(ov.Verdict)}
+				if ov.Offer != nil {
+					rec.Offer = ov.Offer.ID
+				}
+				rl.Verdicts.SecNumCloud = append(rl.Verdicts.SecNumCloud, rec)
+			}
+			ol.Regions = append(ol.Regions, rl)
+		}
+		return ol
+	}
+	for _, p := range list {
+		pl := providerListing{ID: p.ID, Name: p.Name, Registry: p.Registry, File: p.File, Local: p.Local}
+		if !p.Local {
+			pl.Location = &locationListing{
+				ResourceAttributes: nonNil(p.Location.ResourceAttributes), ProviderAttributes: nonNil(p.Location.ProviderAttributes),
+				ValuePatterns: p.Location.ValuePatterns, ZonePatterns: p.Location.ZonePatterns, Env: p.Location.Env,
+			}
+			pl.Offering = offering(p, nil)
+		}
+		for _, g := range p.Global {
+			pl.Global = append(pl.Global, globalListing{Name: g.Name, ResourceTypes: g.ResourceTypes, Note: g.Note, Fact: cite(g.Fact)})
+		}
+		for _, v := range p.Variants {
+			m := v.When
+			pl.Variants = append(pl.Variants, variantListing{
+				ID: v.ID, Name: v.Name, InheritRegions: v.InheritRegions,
+				When: matchRecord{
+					Attribute: m.Attribute, Equals: m.Equals, NotIn: m.NotIn, Matches: m.Matches,
+					RegionPattern: m.RegionPattern, Description: m.Describe(),
+				},
+				Offering: offering(p, v),
+			})
+		}
+		l.Providers = append(l.Providers, pl)
+	}
+	return l
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// printListing writes the text form: one line per fact, each ending with
+// its provenance, and the sources cited at the end.
+func printListing(out io.Writer, l catalogListing) error {
+	w := bufio.NewWriter(out)
+	fmt.Fprintf(w, "sovlint catalog: facts as of %s; verdicts on %s for residency in the %s\n", l.AsOf, l.Date, l.Residency)
+	for _, wn := range l.Warnings {
+		fmt.Fprintf(w, "warning: %s\n", wn)
+	}
+	for _, p := range l.Providers {
+		fmt.Fprintf(w, "\n%s  %s  [%s]  (%s)\n", p.ID, p.Name, strings.Join(p.Registry, ", "), p.File)
+		if p.Local {
+			fmt.Fprintln(w, "  creates nothing remote: not checked")
+			continue
+		}
+		if loc := p.Location; loc != nil {
+			fmt.Fprintf(w, "  location from: %s\n", locationText(loc))
+		}
+		for _, g := range p.Global {
+			fmt.Fprintf(w, "  global service: %s (%s)  %s\n", g.Name, strings.Join(g.ResourceTypes, ", "), factText(g.Fact))
+		}
+		printOffering(w, "  ", p.Offering)
+		for _, v := range p.Variants {
+			fmt.Fprintf(w, "  variant %s: %s, when %s\n", v.ID, v.Name, v.When.Description)
+			printOffering(w, "    ", v.Offering)
+			if v.InheritRegions {
+				fmt.Fprintln(w, "    regions: those of the base offering")
+			}
+		}
+	}
+	if len(l.Sources) > 0 {
+		fmt.Fprintln(w, "\nsources")
+		for _, k := range slices.Sorted(maps.Keys(l.Sources)) {
+			src := l.Sources[k]
+			fmt.Fprintf(w, "  %s: %s (%s)\n", k, sourceText(src), src.Date)
+		}
+	}
+	return w.Flush()
+}
+
+func printOffering(w io.Writer, indent string, o offeringListing) {
+	if op := o.Operator; op != nil {
+		who := op.Name
+		if op.Country != "" {
+			who += " (" + op.Country + ")"
+		}
+		if op.Parent != "" {
+			who += " → " + op.Parent
+			if op.ParentCountry != "" {
+				who += " (" + op.ParentCountry + ")"
+			}
+		}
+		fmt.Fprintf(w, "%soperator: %s; EU legal control: %s  %s\n", indent, who, op.EULegalControl, factText(op.Fact))
 	}
 	for _, off := range o.Offers {
-		scope := ""
+		var scope []string
 		if len(off.Regions) > 0 {
-			scope = " in " + strings.Join(off.Regions, ", ")
+			scope = append(scope, "in "+strings.Join(off.Regions, ", "))
 		}
-		valid := ""
+		if len(off.ResourceTypes) > 0 {
+			scope = append(scope, "for "+strings.Join(off.ResourceTypes, ", "))
+		}
 		if off.ValidUntil != "" {
-			valid = fmt.Sprintf(", %s → %s", off.QualifiedFrom, off.ValidUntil)
+			scope = append(scope, off.QualifiedFrom+" → "+off.ValidUntil)
 		}
-		fmt.Fprintf(w, "%sSecNumCloud %s: %s%s%s  %s\n", indent, off.Status, off.Name, scope, valid, factNote(cat, off.Fact))
-	}
-	if s := o.SecNumCloud; s != nil {
-		fmt.Fprintf(w, "%sSecNumCloud otherwise: %s  %s\n", indent, s.Status, factNote(cat, s.Fact))
-	}
-	if len(o.Regions) == 0 {
-		return
-	}
-	if !detail {
-		codes := make([]string, 0, len(o.Regions))
-		for _, r := range o.Regions {
-			codes = append(codes, r.Code+" "+r.Country())
+		if off.Decision != "" {
+			scope = append(scope, "decision "+off.Decision)
 		}
-		fmt.Fprintf(w, "%sregions: %s\n", indent, strings.Join(codes, ", "))
-		return
+		if off.ListedOnly {
+			scope = append(scope, "listed only: no resource is recognized as part of it")
+		}
+		fmt.Fprintf(w, "%soffer %s: %s, %s (%s)  %s\n", indent, off.ID, off.Status, off.Name, strings.Join(scope, "; "), factText(off.Fact))
+		if off.Stale != "" {
+			fmt.Fprintf(w, "%s  warning: %s\n", indent, off.Stale)
+		}
+	}
+	if st := o.SecNumCloud; st != nil {
+		fmt.Fprintf(w, "%sSecNumCloud of other services: %s  %s\n", indent, st.Status, factText(st.Fact))
+	}
+	if o.DefaultRegion != "" {
+		fmt.Fprintf(w, "%sdefault region (no location argument): %s\n", indent, o.DefaultRegion)
 	}
 	for _, r := range o.Regions {
+		where := strings.Join(r.Countries, ",")
+		if r.Global {
+			where = "global"
+		}
 		name := ""
 		if r.Name != "" {
 			name = " " + r.Name
 		}
-		fmt.Fprintf(w, "%sregion %-24s %-6s%s  %s\n", indent, r.Code, r.Country(), name, factNote(cat, r.Fact))
+		var snc []string
+		for _, v := range r.Verdicts.SecNumCloud {
+			label := "other services"
+			if v.Offer != "" {
+				label = v.Offer
+			}
+			snc = append(snc, label+" "+v.Outcome)
+		}
+		fmt.Fprintf(w, "%sregion %s %s%s: residency %s, legal control %s, SecNumCloud %s  %s\n",
+			indent, r.Code, where, name, r.Verdicts.EUResidency.Outcome, r.Verdicts.EULegalControl.Outcome, strings.Join(snc, ", "), factText(r.Fact))
 	}
 }
 
-func factNote(cat *providers.Catalog, f providers.Fact) string {
+func locationText(loc *locationListing) string {
+	var parts []string
+	if len(loc.ResourceAttributes) > 0 {
+		parts = append(parts, "resource "+strings.Join(loc.ResourceAttributes, ", "))
+	}
+	if len(loc.ProviderAttributes) > 0 {
+		parts = append(parts, "provider "+strings.Join(loc.ProviderAttributes, ", "))
+	}
+	if len(loc.Env) > 0 {
+		parts = append(parts, "environment "+strings.Join(loc.Env, ", ")+" (not read)")
+	}
+	if len(parts) == 0 {
+		return "nothing in the configuration"
+	}
+	return strings.Join(parts, "; ")
+}
+
+func factText(f factRecord) string {
 	return fmt.Sprintf("[%s; as of %s; %s]", strings.Join(f.Sources, ", "), f.AsOf, f.Verified)
 }
 
-// The JSON shape of `sovlint providers --format json`.
-
-type jsonCatalog struct {
-	AsOf      string                       `json:"as_of"`
-	Providers []jsonProvider               `json:"providers"`
-	Sources   map[string]*providers.Source `json:"sources"`
-}
-
-type jsonProvider struct {
-	ID       string         `json:"id"`
-	Name     string         `json:"name"`
-	Registry []string       `json:"registry"`
-	Local    bool           `json:"local,omitempty"`
-	Offering jsonOffering   `json:"offering"`
-	Variants []jsonVariant  `json:"variants,omitempty"`
-	Location map[string]any `json:"location,omitempty"`
-}
-
-type jsonVariant struct {
-	ID       string          `json:"id"`
-	Name     string          `json:"name"`
-	When     providers.Match `json:"when"`
-	Offering jsonOffering    `json:"offering"`
-}
-
-type jsonOffering struct {
-	Operator    *providers.Operator `json:"operator,omitempty"`
-	SecNumCloud *providers.Status   `json:"secnumcloud,omitempty"`
-	Offers      []*providers.Offer  `json:"offers,omitempty"`
-	Regions     []*providers.Region `json:"regions,omitempty"`
-	Default     string              `json:"default_region,omitempty"`
-}
-
-func offeringJSON(o *providers.Offering) jsonOffering {
-	return jsonOffering{Operator: o.Operator, SecNumCloud: o.SecNumCloud, Offers: o.Offers, Regions: o.Regions, Default: o.DefaultRegion}
-}
-
-func providersJSON(cat *providers.Catalog, list []*providers.Provider) jsonCatalog {
-	out := jsonCatalog{AsOf: cat.AsOf, Sources: map[string]*providers.Source{}}
-	for _, p := range list {
-		jp := jsonProvider{ID: p.ID, Name: p.Name, Registry: p.Registry, Local: p.Local, Offering: offeringJSON(&p.Offering)}
-		if !p.Local {
-			jp.Location = map[string]any{
-				"resource_attributes": p.Location.ResourceAttributes,
-				"provider_attributes": p.Location.ProviderAttributes,
-				"env":                 p.Location.Env,
-			}
+func sourceText(s sourceRecord) string {
+	var ref string
+	switch {
+	case s.URL != "":
+		ref = s.URL
+	case s.Repo != "":
+		ref = s.Repo
+		if s.Commit != "" {
+			ref += "@" + s.Commit[:min(len(s.Commit), 12)]
 		}
-		for _, v := range p.Variants {
-			jp.Variants = append(jp.Variants, jsonVariant{ID: v.ID, Name: v.Name, When: v.When, Offering: offeringJSON(&v.Offering)})
+		if s.Path != "" {
+			ref += ":" + s.Path
 		}
-		out.Providers = append(out.Providers, jp)
 	}
-	for k, s := range cat.Sources {
-		out.Sources[k] = s
+	switch {
+	case s.Title != "" && ref != "":
+		return s.Title + ", " + ref
+	case s.Title != "":
+		return s.Title
 	}
-	return out
+	return ref
 }

@@ -10,12 +10,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/internal/engine"
-	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/report"
-	"github.com/sovlint/sovlint/rules"
 )
 
 type scanFlags struct {
@@ -128,7 +125,10 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 		}
 		waivers = append(waivers, w)
 	}
-	cat := providers.Default()
+	set, err := engine.CatalogConfig(cfg, now)
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
 	var inputs []engine.Input
 	for _, a := range args {
 		in := engine.Input{Path: a, Stdin: s.In}
@@ -138,9 +138,9 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 		inputs = append(inputs, in)
 	}
 	rep, err := engine.Scan(inputs, engine.Options{
-		Catalog: cat,
-		Policy:  rules.DefaultPolicy(cat, now),
-		Class:   analyzer.DefaultPolicy(),
+		Catalog: set.Catalog,
+		Policy:  set.Policy,
+		Class:   set.Class,
 		Version: version(),
 		Config:  cfg,
 		Waivers: waivers,

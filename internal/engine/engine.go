@@ -78,6 +78,7 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 		resources = append(resources, loaded...)
 	}
 	rep.Assessments, rep.Findings = rules.Evaluate(resources, opt.Policy)
+	rep.Warnings = append(rep.Warnings, stalenessWarnings(opt.Catalog, rep.Assessments, opt.Policy.Now, opt.Config)...)
 	rep.Findings = append(rep.Findings, settings.settle(applyWaivers(rep.Findings, opt.Waivers, opt.Policy.Now))...)
 	rules.SortFindings(rep.Findings)
 	return rep, nil

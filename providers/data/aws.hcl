@@ -18,12 +18,6 @@ source "sccrawler_aws" {
   date   = "2026-07-24"
 }
 
-source "tfaws_v6_region" {
-  title = "terraform-provider-aws: Enhanced Region Support (v6.0.0 adds `region` to every regional resource)"
-  url   = "https://hashicorp.github.io/terraform-provider-aws/enhanced-region-support"
-  date  = "2025-06"
-}
-
 source "aws_global_services" {
   title = "AWS Fault Isolation Boundaries whitepaper, 'Global services'"
   url   = "https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/global-services.html"
@@ -83,8 +77,9 @@ provider "aws" {
   registry = ["hashicorp/aws"]
 
   location {
-    # v6 puts `region` on every regional resource; before, only zones and a
-    # few resources carry location and the provider block decides.
+    # v6 puts `region` on every regional resource ("Enhanced Region
+    # Support", hashicorp.github.io/terraform-provider-aws); before, only
+    # zones and a few resources carry location and the provider decides.
     resource_attributes = ["region", "availability_zone", "availability_zones"]
     provider_attributes = ["region"]
     zone_patterns = [

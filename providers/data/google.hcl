@@ -338,7 +338,6 @@ provider "google" {
 
     operator {
       name             = "Unknown operator of a non-default Google Cloud universe"
-      country          = "US"
       eu_legal_control = "unknown"
       note             = "Declare the universe in .sovlint.hcl to have it checked"
       source           = ["tf_google_universe_domain"]

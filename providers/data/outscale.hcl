@@ -125,7 +125,6 @@ provider "outscale" {
 
     operator {
       name             = "Outscale entity operating the US and Asian regions (not established)"
-      country          = "US"
       eu_legal_control = "unknown"
       note             = "In 2014 the US regions were sold by Outscale Inc., a US company; today's operator was not found"
       source           = ["libcloud_outscale_inc", "research_sovereignty"]

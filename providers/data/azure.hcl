@@ -1,0 +1,381 @@
+# Microsoft Azure through hashicorp/azurerm and Azure/azapi, located by each
+# resource's `location` (display names such as "West Europe" normalise to
+# "westeurope"), and Microsoft Entra ID through hashicorp/azuread, a global
+# identity service with no location at all.
+#
+# A custom cloud (metadata_host) or a non-public environment is another
+# operator: possibly Bleu (Orange + Capgemini), whose endpoints and region
+# names are not public. The catalog cannot tell, so it says "unknown" and
+# asks the user to declare the cloud in .sovlint.hcl.
+
+source "sccrawler_azure" {
+  title  = "SpareCores sc-crawler Azure region → country table (two country typos corrected by the research)"
+  repo   = "SpareCores/sc-crawler"
+  path   = "src/sc_crawler/vendors/_azure.py"
+  commit = "4bcc0b18071228470757043ea20b823be2fca0bd"
+  date   = "2026-07-24"
+}
+
+source "tf_azurerm_environment" {
+  title = "hashicorp/terraform-provider-azurerm PR #25546, provider docs diff: `environment` is public, usgovernment, german or china (ARM_ENVIRONMENT); `metadata_host` selects a custom cloud"
+  url   = "https://github.com/hashicorp/terraform-provider-azurerm/pull/25546"
+  date  = "2024"
+}
+
+source "ms_azure_sovereign_clouds" {
+  title = "Microsoft Learn, Get-AzEnvironment: built-in clouds AzureCloud, AzureUSGovernment, AzureChinaCloud"
+  url   = "https://learn.microsoft.com/es-es/powershell/module/Az.Accounts/Get-AzEnvironment"
+  date  = "2026"
+}
+
+source "bleu_j1_2025" {
+  title = "Bleu press release 'Paris, le 17 novembre 2025': SecNumCloud milestone J1 (relayed in research/anssi.md R1)"
+  date  = "2025-11-17"
+}
+
+source "clubic_bleu_j0" {
+  title = "Clubic: Bleu en route vers la qualification SecNumCloud 3.2 (jalon J0)"
+  url   = "https://clubic.com/actualite-562404-bleu-le-cloud-francais-est-en-route-vers-la-certification-secnumcloud-3-2-plus-haute-qualification-de-securite.html"
+  date  = "2025-04-17"
+}
+
+provider "azurerm" {
+  name     = "Microsoft Azure"
+  registry = ["hashicorp/azurerm", "Azure/azapi"]
+
+  location {
+    # Almost every azurerm resource has `location`; child resources (a
+    # storage container, a SQL database) take their parent's, which only the
+    # analysis of references can find.
+    resource_attributes = ["location"]
+    env                 = ["ARM_ENVIRONMENT", "ARM_METADATA_HOSTNAME"]
+  }
+
+  tags {
+    resource_attributes = ["tags"]
+  }
+
+  operator {
+    name             = "Microsoft Corporation"
+    country          = "US"
+    parent_country   = "US"
+    eu_legal_control = "no"
+    laws             = ["the US CLOUD Act", "FISA section 702"]
+    source           = ["research_sovereignty", "snc_ref_32"]
+    as_of            = "2026-09"
+    verified         = "unverified"
+  }
+
+  secnumcloud {
+    status   = "not_qualified"
+    note     = "Public Azure is absent from the ANSSI catalogue; Bleu, which runs Azure technology, is in progress (J1 on 2025-11-17) and not reachable as public Azure"
+    source   = ["anssi_relay_r1", "anssi_relay_r2", "snc_ref_32"]
+    as_of    = "2026-09-26"
+    verified = "secondary"
+  }
+
+  global_service "Azure global resources (management groups, subscriptions, RBAC, policy, DNS, Traffic Manager, Front Door)" {
+    resource_types = [
+      "azurerm_management_group*", "azurerm_subscription*", "azurerm_role_*", "azurerm_policy_*",
+      "azurerm_*_policy_assignment", "azurerm_dns_*", "azurerm_private_dns_*", "azurerm_traffic_manager_*",
+      "azurerm_frontdoor*", "azurerm_cdn_frontdoor_*",
+    ]
+    note     = "These resources have no region: Azure serves them from every region"
+    source   = ["research_sovereignty"]
+    as_of    = "2026-09"
+    verified = "unverified"
+  }
+
+  regions {
+    source   = ["sccrawler_azure", "research_sovereignty"]
+    as_of    = "2026-07-24"
+    verified = "secondary"
+
+    region "francecentral" {
+      name    = "France Central (Paris)"
+      country = "FR"
+    }
+    region "francesouth" {
+      name    = "France South (Marseille)"
+      country = "FR"
+    }
+    region "westeurope" {
+      name    = "West Europe (Netherlands)"
+      country = "NL"
+    }
+    region "northeurope" {
+      name    = "North Europe (Ireland)"
+      country = "IE"
+    }
+    region "germanywestcentral" {
+      name    = "Germany West Central (Frankfurt)"
+      country = "DE"
+    }
+    region "germanynorth" {
+      name    = "Germany North (Berlin)"
+      country = "DE"
+    }
+    region "italynorth" {
+      name    = "Italy North (Milan)"
+      country = "IT"
+    }
+    region "spaincentral" {
+      name    = "Spain Central (Madrid)"
+      country = "ES"
+    }
+    region "polandcentral" {
+      name    = "Poland Central (Warsaw)"
+      country = "PL"
+    }
+    region "swedencentral" {
+      name    = "Sweden Central (Gävle)"
+      country = "SE"
+    }
+    region "austriaeast" {
+      name    = "Austria East (Vienna)"
+      country = "AT"
+    }
+    region "belgiumcentral" {
+      name    = "Belgium Central (Brussels)"
+      country = "BE"
+    }
+    region "denmarkeast" {
+      name    = "Denmark East (Copenhagen)"
+      country = "DK"
+    }
+    region "norwayeast" { country = "NO" }
+    region "norwaywest" { country = "NO" }
+    region "switzerlandnorth" { country = "CH" }
+    region "switzerlandwest" { country = "CH" }
+    region "uksouth" {
+      name    = "UK South (London)"
+      country = "GB"
+    }
+    region "ukwest" { country = "GB" }
+    region "israelcentral" { country = "IL" }
+    region "qatarcentral" { country = "QA" }
+    region "uaecentral" { country = "AE" }
+    region "uaenorth" { country = "AE" }
+    region "southafricanorth" { country = "ZA" }
+    region "southafricawest" { country = "ZA" }
+    region "eastus" { country = "US" }
+    region "eastus2" { country = "US" }
+    region "centralus" { country = "US" }
+    region "northcentralus" { country = "US" }
+    region "southcentralus" { country = "US" }
+    region "westcentralus" { country = "US" }
+    region "westus" { country = "US" }
+    region "westus2" { country = "US" }
+    region "westus3" { country = "US" }
+    region "canadacentral" { country = "CA" }
+    region "canadaeast" { country = "CA" }
+    region "mexicocentral" {
+      country = "MX"
+      note    = "sc-crawler lists ZA; Querétaro is in Mexico"
+    }
+    region "brazilsouth" { country = "BR" }
+    region "brazilsoutheast" {
+      country = "BR"
+      note    = "sc-crawler lists US; Rio de Janeiro is in Brazil"
+    }
+    region "chilecentral" { country = "CL" }
+    region "australiacentral" { country = "AU" }
+    region "australiacentral2" { country = "AU" }
+    region "australiaeast" { country = "AU" }
+    region "australiasoutheast" { country = "AU" }
+    region "eastasia" { country = "HK" }
+    region "southeastasia" { country = "SG" }
+    region "japaneast" { country = "JP" }
+    region "japanwest" { country = "JP" }
+    region "koreacentral" { country = "KR" }
+    region "koreasouth" { country = "KR" }
+    region "centralindia" { country = "IN" }
+    region "southindia" { country = "IN" }
+    region "westindia" { country = "IN" }
+    region "jioindiacentral" { country = "IN" }
+    region "jioindiawest" { country = "IN" }
+    region "indonesiacentral" { country = "ID" }
+    region "malaysiawest" { country = "MY" }
+    region "newzealandnorth" { country = "NZ" }
+  }
+
+  regions {
+    source   = ["research_sovereignty"]
+    as_of    = "2026-09"
+    verified = "unverified"
+
+    region "global" {
+      name   = "Global location (location = \"global\")"
+      global = true
+    }
+  }
+
+  # A custom metadata host is an Azure Stack or a partner cloud: Bleu may
+  # be reached this way, but nothing public says how.
+  variant "custom-cloud" {
+    name = "Azure-compatible cloud behind a custom metadata_host"
+    when {
+      attribute = "metadata_host"
+      matches   = "."
+    }
+
+    operator {
+      name             = "Operator of a custom Azure cloud (Azure Stack or a partner cloud such as Bleu; not established)"
+      eu_legal_control = "unknown"
+      note             = "Declare the cloud, its operator and its regions in .sovlint.hcl to have it checked"
+      source           = ["tf_azurerm_environment", "clubic_bleu_j0"]
+      as_of            = "2026-11-23"
+      verified         = "secondary"
+    }
+
+    # Bleu is the partner cloud French public bodies ask about; it is listed
+    # here for reference, since nothing ties a metadata_host to it.
+    offer "bleu" {
+      name        = "Cloud de Confiance Bleu (Orange + Capgemini, Microsoft technology)"
+      status      = "in_progress"
+      listed_only = true
+      note        = "J0 2025-04-17, J1 2025-11-17; not in the ANSSI catalogue as of 15/09/2026; its ARM endpoint and region names are not public"
+      source      = ["anssi_relay_r1", "anssi_relay_r2", "bleu_j1_2025", "clubic_bleu_j0"]
+      as_of       = "2026-09-26"
+      verified    = "secondary"
+    }
+
+    secnumcloud {
+      status   = "unknown"
+      source   = ["anssi_relay_r1"]
+      as_of    = "2026-09-13"
+      verified = "secondary"
+    }
+  }
+
+  variant "china" {
+    name = "Azure operated in China (environment = \"china\")"
+    when {
+      attribute = "environment"
+      equals    = ["china"]
+    }
+
+    operator {
+      name             = "21Vianet (Shanghai Blue Cloud Technology Co., Ltd.), Microsoft's operator in China"
+      country          = "CN"
+      eu_legal_control = "no"
+      laws             = ["the laws of the People's Republic of China"]
+      source           = ["ms_azure_sovereign_clouds", "research_sovereignty"]
+      as_of            = "2026-11-23"
+      verified         = "unverified"
+    }
+
+    secnumcloud {
+      status   = "not_qualified"
+      source   = ["anssi_relay_r2"]
+      as_of    = "2026-09-26"
+      verified = "secondary"
+    }
+
+    regions {
+      source   = ["ms_azure_sovereign_clouds"]
+      as_of    = "2026-11-23"
+      verified = "unverified"
+      region "chinaeast" { country = "CN" }
+      region "chinaeast2" { country = "CN" }
+      region "chinaeast3" { country = "CN" }
+      region "chinanorth" { country = "CN" }
+      region "chinanorth2" { country = "CN" }
+      region "chinanorth3" { country = "CN" }
+    }
+  }
+
+  variant "usgovernment" {
+    name = "Azure Government (environment = \"usgovernment\")"
+    when {
+      attribute = "environment"
+      equals    = ["usgovernment"]
+    }
+
+    operator {
+      name             = "Microsoft Corporation (Azure Government)"
+      country          = "US"
+      parent_country   = "US"
+      eu_legal_control = "no"
+      laws             = ["the US CLOUD Act", "FISA section 702"]
+      source           = ["ms_azure_sovereign_clouds", "research_sovereignty"]
+      as_of            = "2026-11-23"
+      verified         = "secondary"
+    }
+
+    secnumcloud {
+      status   = "not_qualified"
+      source   = ["anssi_relay_r2"]
+      as_of    = "2026-09-26"
+      verified = "secondary"
+    }
+
+    regions {
+      source   = ["ms_azure_sovereign_clouds"]
+      as_of    = "2026-11-23"
+      verified = "unverified"
+      region "usgovvirginia" { country = "US" }
+      region "usgovtexas" { country = "US" }
+      region "usgovarizona" { country = "US" }
+      region "usdodeast" { country = "US" }
+      region "usdodcentral" { country = "US" }
+    }
+  }
+
+  variant "other-environment" {
+    name = "Azure environment unknown to the catalog"
+    when {
+      attribute = "environment"
+      not_in    = ["public", "china", "usgovernment"]
+    }
+
+    operator {
+      name             = "Operator of a non-public Azure environment (not established)"
+      eu_legal_control = "unknown"
+      note             = "\"german\" (Microsoft Cloud Deutschland) closed in 2021; declare any other environment in .sovlint.hcl"
+      source           = ["tf_azurerm_environment"]
+      as_of            = "2026-11-23"
+      verified         = "secondary"
+    }
+
+    secnumcloud {
+      status   = "unknown"
+      source   = ["tf_azurerm_environment"]
+      as_of    = "2026-11-23"
+      verified = "secondary"
+    }
+  }
+}
+
+# Entra ID (Azure AD) holds identities, not workloads: one tenant serves
+# every region, so none of its resources has a location to check.
+provider "azuread" {
+  name     = "Microsoft Entra ID (Azure Active Directory)"
+  registry = ["hashicorp/azuread"]
+
+  operator {
+    name             = "Microsoft Corporation"
+    country          = "US"
+    parent_country   = "US"
+    eu_legal_control = "no"
+    laws             = ["the US CLOUD Act", "FISA section 702"]
+    source           = ["research_sovereignty", "snc_ref_32"]
+    as_of            = "2026-09"
+    verified         = "unverified"
+  }
+
+  secnumcloud {
+    status   = "not_qualified"
+    source   = ["anssi_relay_r2"]
+    as_of    = "2026-09-26"
+    verified = "secondary"
+  }
+
+  global_service "Microsoft Entra ID" {
+    resource_types = ["azuread_*"]
+    note           = "A global identity plane operated by Microsoft; it has no region argument"
+    source         = ["research_sovereignty"]
+    as_of          = "2026-09"
+    verified       = "secondary"
+  }
+}

@@ -1,0 +1,115 @@
+# Cloud Temple through Cloud-Temple/cloudtemple. The provider has no region
+# argument and resources name their placement by opaque IDs: every resource
+# lands in the catalog's default location, region FR1 (three sites in the
+# Paris area), the only region Cloud Temple documents.
+
+source "tf_cloudtemple_index" {
+  title  = "Cloud-Temple/terraform-provider-cloudtemple provider documentation (address, api_suffix; no region argument)"
+  repo   = "Cloud-Temple/terraform-provider-cloudtemple"
+  path   = "docs/index.md"
+  commit = "03a0b92a4e35125d24670a38a44c7c4ec3a69f3f"
+  date   = "2026-07-17"
+}
+
+source "tf_cloudtemple_resources" {
+  title  = "Cloud-Temple/terraform-provider-cloudtemple resources: compute (VMware, IaaS open source), backup, object storage, public_cloud_vm (availability zones such as fr1-az01), vpc"
+  repo   = "Cloud-Temple/terraform-provider-cloudtemple"
+  path   = "docs/resources/public_cloud_vm_instance.md"
+  commit = "03a0b92a4e35125d24670a38a44c7c4ec3a69f3f"
+  date   = "2026-07-17"
+}
+
+source "ct_docs_regions" {
+  title = "Cloud Temple documentation: regional concepts (region FR1, three sites in the Paris area more than 30 km apart)"
+  repo  = "Cloud-Temple/docs"
+  path  = "i18n/en/docusaurus-plugin-content-docs/current/additional_content/concepts_regional.md"
+  date  = "2024-01"
+}
+
+source "ct_docs_sla" {
+  title = "Cloud Temple documentation: IaaS SLA v3.0 (bare metal and VMaaS shown as being qualified)"
+  repo  = "Cloud-Temple/docs"
+  path  = "docs/contractual/iaas/sla_iaas.md"
+  date  = "2025-01-17"
+}
+
+source "csf_cloudtemple" {
+  title = "Cloud sovereignty provider card: Cloud Temple (Cloud Temple SAS, Puteaux; Neurones SA)"
+  url   = "https://csf.hop3.abilian.com/providers/cloud-temple.html"
+  date  = "2026"
+}
+
+provider "cloudtemple" {
+  name     = "Cloud Temple"
+  registry = ["Cloud-Temple/cloudtemple"]
+
+  location {
+    # Only the read-only availability zone name says where a Public Cloud
+    # VM is ("fr1-az01"); it is known after the first apply.
+    resource_attributes = ["availability_zone_name"]
+    zone_patterns       = ["^(fr\\d+)-az\\d+$"]
+    env                 = ["CLOUDTEMPLE_HTTP_ADDR"]
+  }
+
+  operator {
+    name             = "Cloud Temple SAS"
+    country          = "FR"
+    parent           = "Neurones SA"
+    parent_country   = "FR"
+    eu_legal_control = "yes"
+    source           = ["csf_cloudtemple", "research_sovereignty"]
+    as_of            = "2026-09"
+    verified         = "secondary"
+  }
+
+  # The qualification covers the VMware and open-source IaaS and their
+  # backup. Object storage (included by one relay, not by Cloud Temple's
+  # docs), bare metal (shown as in progress by Cloud Temple's docs) and the
+  # Public Cloud VM service are not named in it: they fall to the default.
+  offer "secure-temple-iaas" {
+    name           = "Secure Temple IaaS (VMware and open-source IaaS)"
+    status         = "qualified"
+    resource_types = ["cloudtemple_compute_*", "cloudtemple_backup_*"]
+    qualified_from = "2026-07-31"
+    valid_until    = "2028-05-30"
+    decision       = "3389"
+    note           = "Decision of 31/07/2026 looks like a renewal or scope extension of a qualification first reported in 2022"
+    source         = ["anssi_relay_r1", "anssi_relay_r2"]
+    as_of          = "2026-09-26"
+    verified       = "secondary"
+  }
+
+  offer "openshift-paas" {
+    name           = "PaaS OpenShift (Red Hat OpenShift)"
+    status         = "qualified"
+    listed_only    = true
+    qualified_from = "2025-05-30"
+    valid_until    = "2028-05-30"
+    decision       = "919"
+    note           = "Managed outside the cloudtemple provider's resources"
+    source         = ["anssi_relay_r1", "anssi_relay_r2"]
+    as_of          = "2026-09-26"
+    verified       = "secondary"
+  }
+
+  secnumcloud {
+    status   = "unknown"
+    note     = "Object storage, bare metal and Public Cloud VMs are not established as qualified"
+    source   = ["anssi_relay_r1", "anssi_relay_r2", "ct_docs_sla"]
+    as_of    = "2026-09-26"
+    verified = "secondary"
+  }
+
+  default_region = "fr1"
+
+  regions {
+    source   = ["ct_docs_regions", "tf_cloudtemple_index", "tf_cloudtemple_resources"]
+    as_of    = "2026-07-17"
+    verified = "secondary"
+
+    region "fr1" {
+      name    = "FR1 (three sites in the Paris area)"
+      country = "FR"
+    }
+  }
+}

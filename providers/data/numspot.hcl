@@ -1,0 +1,109 @@
+# NumSpot, a French platform running on 3DS OUTSCALE infrastructure. The
+# provider's numspot_host carries the region in its hostname
+# (https://api.cloudgouv-eu-west-1.numspot.com). NumSpot's own "Plateforme
+# des services cloud" is SecNumCloud-qualified (IaaS only) since 31/07/2026.
+
+source "numspot_sdk" {
+  title  = "numspot/terraform-provider-numspot SDK client (regions and availability zones)"
+  repo   = "numspot/terraform-provider-numspot"
+  path   = "internal/sdk/api/numspot-client.go"
+  commit = "77c2652f14ba852433e9029271014d7405f3a6b6"
+  date   = "2026-04-08"
+}
+
+source "tf_numspot_index" {
+  title  = "numspot/terraform-provider-numspot provider documentation (numspot_host, NUMSPOT_HOST)"
+  repo   = "numspot/terraform-provider-numspot"
+  path   = "docs/index.md"
+  commit = "77c2652f14ba852433e9029271014d7405f3a6b6"
+  date   = "2026-04-08"
+}
+
+source "csf_numspot" {
+  title = "Cloud sovereignty provider card: NumSpot"
+  url   = "https://csf.hop3.abilian.com/providers/numspot.html"
+  date  = "2026"
+}
+
+source "lemagit_numspot_2025" {
+  title = "LeMagIT: SecNumCloud, la sécurité physique, un volet incontournable selon NumSpot (NumSpot is an Outscale customer)"
+  url   = "https://www.lemagit.fr/actualites/366630245/SecNumCloud-la-securite-physique-un-volet-incontournable-selon-NumSpot"
+  date  = "2025-09-03"
+}
+
+provider "numspot" {
+  name     = "NumSpot"
+  registry = ["numspot/numspot"]
+
+  location {
+    resource_attributes = ["availability_zone_name", "availability_zone", "availability_zone_names"]
+    provider_attributes = ["numspot_host"]
+    value_patterns = {
+      "numspot_host" = "^(?:https?://)?api\\.([a-z0-9-]+)\\.numspot\\.com"
+    }
+    zone_patterns = ["^([a-z]+(?:-[a-z]+)*-\\d+)[a-z]$"]
+    env           = ["NUMSPOT_HOST"]
+  }
+
+  tags {
+    resource_attributes = ["tags"]
+  }
+
+  operator {
+    name             = "NumSpot SAS"
+    country          = "FR"
+    parent           = "Banque des Territoires (Caisse des Dépôts), Docaposte, Dassault Systèmes, Bouygues Telecom"
+    parent_country   = "FR"
+    eu_legal_control = "yes"
+    note             = "Runs on 3DS OUTSCALE infrastructure and owns no data centre"
+    source           = ["csf_numspot", "lemagit_numspot_2025", "research_sovereignty"]
+    as_of            = "2026-09"
+    verified         = "secondary"
+  }
+
+  # The qualification is of NumSpot's IaaS; managed Kubernetes, PostgreSQL
+  # and object storage are not named in it, so they fall to the default.
+  offer "platform-iaas" {
+    name           = "NumSpot Plateforme des services cloud (IaaS)"
+    status         = "qualified"
+    regions        = ["cloudgouv-eu-west-1"]
+    resource_types = [
+      "numspot_vm", "numspot_volume", "numspot_snapshot", "numspot_image", "numspot_keypair", "numspot_nic",
+      "numspot_vpc", "numspot_subnet", "numspot_security_group", "numspot_route_table", "numspot_internet_gateway",
+      "numspot_nat_gateway", "numspot_public_ip", "numspot_load_balancer", "numspot_virtual_gateway",
+      "numspot_client_gateway", "numspot_vpn_connection", "numspot_flexible_gpu", "numspot_vpc_peering",
+    ]
+    qualified_from = "2026-07-31"
+    valid_until    = "2029-07-31"
+    decision       = "3395"
+    note           = "IaaS only per the catalogue relay; the region is inferred from NumSpot's code (the SecNumCloud region of its Outscale host) and eu-west-2 is not known to be in scope"
+    source         = ["anssi_relay_r1", "anssi_relay_r2"]
+    as_of          = "2026-09-26"
+    verified       = "secondary"
+  }
+
+  secnumcloud {
+    status   = "unknown"
+    note     = "Services outside the qualified IaaS, and the eu-west-2 region, are not established either way"
+    source   = ["anssi_relay_r1", "research_sovereignty"]
+    as_of    = "2026-09-26"
+    verified = "secondary"
+  }
+
+  regions {
+    source   = ["numspot_sdk", "tf_numspot_index"]
+    as_of    = "2026-04-08"
+    verified = "primary"
+
+    region "cloudgouv-eu-west-1" {
+      name    = "France (SecNumCloud region of the Outscale host)"
+      country = "FR"
+      zones   = ["cloudgouv-eu-west-1a", "cloudgouv-eu-west-1b", "cloudgouv-eu-west-1c"]
+    }
+    region "eu-west-2" {
+      name    = "France"
+      country = "FR"
+      zones   = ["eu-west-2a", "eu-west-2b", "eu-west-2c"]
+    }
+  }
+}
