@@ -284,12 +284,12 @@ type sourceBlock struct {
 // .sovlint.hcl block amending a known provider needs neither; the builder
 // requires them of a new provider.
 type providerBlock struct {
-	ID       string         `hcl:"id,label"`
-	Name     string         `hcl:"name,optional"`
-	Registry []string       `hcl:"registry,optional"`
-	Local    bool           `hcl:"local,optional"` // no infrastructure: random, null, tls…
-	Location *locationBlock `hcl:"location,block"`
-	Tags     *tagsBlock     `hcl:"tags,block"`
+	ID       string             `hcl:"id,label"`
+	Name     string             `hcl:"name,optional"`
+	Registry []string           `hcl:"registry,optional"`
+	Local    bool               `hcl:"local,optional"` // no infrastructure: random, null, tls…
+	Location *locationBlock     `hcl:"location,block"`
+	Tags     *tagsBlock         `hcl:"tags,block"`
 	Global   []globalBlock      `hcl:"global_service,block"`
 	Replicas []replicationBlock `hcl:"replication,block"`
 	Variants []variantBlock     `hcl:"variant,block"`

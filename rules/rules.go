@@ -79,8 +79,8 @@ func Evaluate(resources []analyzer.Resource, pol Policy) ([]Assessment, []Findin
 	// Resources of one type in one region share a profile: a large plan has
 	// thousands of resources and a few dozen distinct profiles.
 	type profileKey struct {
-		p       *providers.Provider
-		variant *providers.Variant
+		p        *providers.Provider
+		variant  *providers.Variant
 		region   *providers.Region
 		typ      string
 		resolved bool
