@@ -43,6 +43,8 @@ type Options struct {
 	// Waivers suppress findings: inline ignores, config exceptions,
 	// baselines. Their SOV000 findings join the report.
 	Waivers []*Waiver
+	// Sources configure how source directories are read.
+	Sources SourceOptions
 }
 
 // Scan runs the pipeline over inputs and returns the report. Input problems
@@ -59,28 +61,36 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 	}
 	rep := &report.Report{Tool: "sovlint", Version: opt.Version, CatalogAsOf: opt.Catalog.AsOf}
 	resolver := &analyzer.Resolver{Catalog: opt.Catalog, Policy: opt.Class}
-	var resources []analyzer.Resource
+	loader := newSourceLoader(&opt)
 	for _, in := range inputs {
 		rep.Inputs = append(rep.Inputs, in.Path)
-		instances, err := load(in, opt.Catalog)
+		units, err := load(in, &opt, loader)
 		if err != nil {
 			return nil, err
 		}
-		for _, inst := range instances {
-			res := resolver.Resolve(inst)
-			if res.Range.Filename == "" && in.Path != "-" {
-				res.Range.Filename = in.Path
+		// Each root module's inline waivers apply to its own findings only.
+		for _, u := range units {
+			resources := make([]analyzer.Resource, 0, len(u.instances))
+			for _, inst := range u.instances {
+				res := resolver.Resolve(inst)
+				if res.Range.Filename == "" && in.Path != "-" {
+					res.Range.Filename = in.Path
+				}
+				resources = append(resources, res)
 			}
-			resources = append(resources, res)
+			assessments, findings := rules.Evaluate(resources, opt.Policy)
+			findings = append(findings, applyWaivers(findings, u.waivers, opt.Policy.Now)...)
+			rep.Assessments = append(rep.Assessments, assessments...)
+			rep.Findings = append(rep.Findings, findings...)
+			rep.Warnings = append(rep.Warnings, u.warnings...)
 		}
 	}
-	rep.Assessments, rep.Findings = rules.Evaluate(resources, opt.Policy)
 	rep.Findings = append(rep.Findings, applyWaivers(rep.Findings, opt.Waivers, opt.Policy.Now)...)
 	rules.SortFindings(rep.Findings)
 	return rep, nil
 }
 
-func load(in Input, cat *providers.Catalog) ([]*analyzer.Instance, error) {
+func load(in Input, opt *Options, loader *analyzer.SourceLoader) ([]unit, error) {
 	kind := in.Kind
 	if in.Path == "-" {
 		kind = KindPlan
@@ -97,9 +107,19 @@ func load(in Input, cat *providers.Catalog) ([]*analyzer.Instance, error) {
 	}
 	switch kind {
 	case KindDir:
-		return nil, &analyzer.InputError{File: in.Path, Msg: "scanning source directories is not available in this build"}
+		return loadDir(in.Path, opt, loader)
 	default:
-		return loadPlan(in, cat)
+		instances, err := loadPlan(in, opt.Catalog)
+		if err != nil {
+			return nil, err
+		}
+		u := unit{instances: instances}
+		if opt.Sources.PlanDir != "" {
+			if err := attachPlanSources(&u, opt, loader); err != nil {
+				return nil, err
+			}
+		}
+		return []unit{u}, nil
 	}
 }
 
