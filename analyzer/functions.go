@@ -55,7 +55,7 @@ func terraformFunctions() map[string]function.Function {
 			"replace": replaceFunc, "startswith": startsWithFunc, "endswith": endsWithFunc,
 			"strcontains": strContainsFunc,
 
-			"chunklist": stdlib.ChunklistFunc, "coalesce": stdlib.CoalesceFunc,
+			"chunklist": stdlib.ChunklistFunc, "coalesce": coalesceFunc,
 			"coalescelist": stdlib.CoalesceListFunc, "compact": stdlib.CompactFunc,
 			"concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc, "distinct": stdlib.DistinctFunc,
 			"element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc, "keys": stdlib.KeysFunc,
@@ -270,5 +270,38 @@ var sumFunc = function.New(&function.Spec{
 			total = total.Add(e)
 		}
 		return total, nil
+	},
+})
+
+// coalesceFunc is Terraform's coalesce: the first argument that is neither
+// null nor an empty string (cty's skips nulls only).
+var coalesceFunc = function.New(&function.Spec{
+	VarParam: &function.Parameter{Name: "vals", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowDynamicType: true, AllowNull: true},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		types := make([]cty.Type, len(args))
+		for i, a := range args {
+			types[i] = a.Type()
+		}
+		ty, _ := convert.UnifyUnsafe(types)
+		if ty == cty.NilType {
+			return cty.NilType, errors.New("all arguments must have the same type")
+		}
+		return ty, nil
+	},
+	Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+		for _, a := range args {
+			v, err := convert.Convert(a, retType)
+			if err != nil {
+				return cty.NilVal, err
+			}
+			if !v.IsKnown() {
+				return cty.UnknownVal(retType), nil
+			}
+			if v.IsNull() || (retType == cty.String && v.RawEquals(cty.StringVal(""))) {
+				continue
+			}
+			return v, nil
+		}
+		return cty.NilVal, errors.New("no non-null, non-empty-string arguments")
 	},
 })
