@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"maps"
 	"math/big"
 	"path/filepath"
 	"slices"
@@ -365,9 +366,7 @@ func (b *contextBuilder) build() *hcl.EvalContext {
 			b.set(g.typ, g.name, r.v)
 			ref := g.typ + "." + g.name
 			if len(g.attrs) == 1 {
-				for a := range g.attrs {
-					ref += "." + a
-				}
+				ref += "." + slices.Collect(maps.Keys(g.attrs))[0]
 			}
 			b.follow(ref, r)
 		}
@@ -376,9 +375,7 @@ func (b *contextBuilder) build() *hcl.EvalContext {
 	for root, m := range b.vars {
 		vars[root] = cty.ObjectVal(m)
 	}
-	for k, v := range b.top {
-		vars[k] = v
-	}
+	maps.Copy(vars, b.top)
 	if len(b.nested) > 0 {
 		types := map[string]cty.Value{}
 		for typ, names := range b.nested {
@@ -670,7 +667,7 @@ func instanceKey(kind string, k cty.Value) string {
 func quoteKey(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
-	for i := 0; i < len(s); i++ {
+	for i := range len(s) {
 		switch c := s[i]; c {
 		case '"', '\\':
 			b.WriteByte('\\')
@@ -816,7 +813,7 @@ func (e *evaluator) attributePath(bd *body, path string, s scope) (Attr, bool) {
 	if !ok {
 		return Attr{}, false
 	}
-	for _, step := range strings.Split(rest, ".") {
+	for step := range strings.SplitSeq(rest, ".") {
 		v := a.Value
 		if !v.IsKnown() {
 			return a, true

@@ -195,7 +195,7 @@ var indexFunc = function.New(&function.Spec{
 	Type:   function.StaticReturnType(cty.Number),
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 		l := args[0]
-		if !(l.Type().IsListType() || l.Type().IsTupleType()) {
+		if !l.Type().IsListType() && !l.Type().IsTupleType() {
 			return cty.NilVal, errors.New("index takes a list")
 		}
 		i := 0
@@ -216,7 +216,7 @@ var oneFunc = function.New(&function.Spec{
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 		l := args[0]
 		ty := l.Type()
-		if !(ty.IsListType() || ty.IsTupleType() || ty.IsSetType()) {
+		if !ty.IsListType() && !ty.IsTupleType() && !ty.IsSetType() {
 			return cty.NilVal, errors.New("one takes a list, tuple or set")
 		}
 		switch l.LengthInt() {

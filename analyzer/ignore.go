@@ -79,12 +79,11 @@ func scanIgnores(f *sourceFile, entities []*entity) []moduleIgnore {
 		if tok.Type != hclsyntax.TokenComment {
 			continue
 		}
-		text := string(tok.Bytes)
-		i := strings.Index(text, ignoreMarker)
-		if i < 0 {
+		_, after, found := strings.Cut(string(tok.Bytes), ignoreMarker)
+		if !found {
 			continue
 		}
-		ig := parseIgnore(commentBody(text[i+len(ignoreMarker):]))
+		ig := parseIgnore(commentBody(after))
 		ig.Range = tok.Range
 		line := tok.Range.Start.Line
 		// The block on the comment's own line, else the first block after
@@ -114,7 +113,7 @@ func commentBody(s string) string {
 // double-quoted.
 func parseIgnore(s string) Ignore {
 	var ig Ignore
-	for len(s) > 0 {
+	for s != "" {
 		s = strings.TrimLeft(s, " \t,")
 		if s == "" {
 			break

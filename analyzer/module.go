@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -331,12 +332,8 @@ func (nb *nestedBlock) overrideType() string {
 // an override drops the base's for_each and the other way round.
 func mergeBodies(base, over *body) *body {
 	out := &body{attrs: make(map[string]*hcl.Attribute, len(base.attrs)+len(over.attrs))}
-	for k, a := range base.attrs {
-		out.attrs[k] = a
-	}
-	for k, a := range over.attrs {
-		out.attrs[k] = a
-	}
+	maps.Copy(out.attrs, base.attrs)
+	maps.Copy(out.attrs, over.attrs)
 	if _, ok := over.attrs["count"]; ok {
 		delete(out.attrs, "for_each")
 	}
@@ -443,9 +440,8 @@ var moduleMeta = map[string]bool{"source": true, "version": true, "count": true,
 func (m *module) decodeCall(e *entity) hcl.Diagnostics {
 	c := &moduleCallDecl{name: e.labels[0], inputs: map[string]*hcl.Attribute{}, defRange: e.defRange}
 	var diags hcl.Diagnostics
-	src := e.body.attrs["source"]
-	switch {
-	case src == nil:
+	switch src := e.body.attrs["source"]; src {
+	case nil:
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  "Missing module source",

@@ -234,7 +234,7 @@ func (c *Config) Warnings() []Warning { return c.warnings }
 // ResourceRange returns where a resource block is declared, from its
 // configuration address (module.a.aws_s3_bucket.b).
 func (c *Config) ResourceRange(configAddr string) (hcl.Range, bool) {
-	rd, _ := c.resource(configAddr)
+	rd := c.resource(configAddr)
 	if rd == nil {
 		return hcl.Range{}, false
 	}
@@ -242,13 +242,13 @@ func (c *Config) ResourceRange(configAddr string) (hcl.Range, bool) {
 }
 
 // resource finds a resource block from its configuration address.
-func (c *Config) resource(configAddr string) (*resourceDecl, *moduleNode) {
+func (c *Config) resource(configAddr string) *resourceDecl {
 	path, local := splitResourceAddr(configAddr)
 	n := c.nodes[path]
 	if n == nil || n.mod == nil {
-		return nil, nil
+		return nil
 	}
-	return n.mod.resources[local], n
+	return n.mod.resources[local]
 }
 
 // splitResourceAddr splits module.a.module.b.aws_x.y into its module path

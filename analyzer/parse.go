@@ -67,7 +67,7 @@ func (l *SourceLoader) module(dir string) (*module, hcl.Diagnostics) {
 func (l *SourceLoader) readModules(dirs []string) {
 	var wg sync.WaitGroup
 	for _, d := range dirs {
-		wg.Go(func() { l.module(d) })
+		wg.Go(func() { _, _ = l.module(d) })
 	}
 	wg.Wait()
 }
@@ -176,8 +176,7 @@ func parseFile(path string) (*sourceFile, hcl.Diagnostics) {
 
 // errorDetail is an OS error without the path it repeats.
 func errorDetail(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
+	if pe, ok := errors.AsType[*os.PathError](err); ok {
 		return pe.Err.Error()
 	}
 	return err.Error()
@@ -195,7 +194,7 @@ func (l *SourceLoader) readModule(dir string) (*module, hcl.Diagnostics) {
 			Subject:  &hcl.Range{Filename: dir},
 		}}
 	}
-	paths := append(primary, overrides...)
+	paths := slices.Concat(primary, overrides)
 	files := make([]*sourceFile, len(paths))
 	fileDiags := make([]hcl.Diagnostics, len(paths))
 	var wg sync.WaitGroup

@@ -178,7 +178,7 @@ func (e *evaluator) instanceOf(n *moduleNode) *modInst {
 func (c *Config) AttachSources(instances []*Instance) {
 	seen := map[*ProviderConfig]bool{}
 	for _, in := range instances {
-		rd, _ := c.resource(in.ConfigAddress)
+		rd := c.resource(in.ConfigAddress)
 		if rd == nil {
 			continue
 		}

@@ -20,7 +20,7 @@ type resourceRow struct {
 	Address, ConfigAddress, Type, Provider, ProviderConfig string
 	Region, Zone, Country, Classification                  string
 	Global                                                 bool
-	Source, Attribute, Unresolved, Unexpanded               string
+	Source, Attribute, Unresolved, Unexpanded              string
 	Via                                                    []string
 	Range, LocationRange                                   hcl.Range
 }

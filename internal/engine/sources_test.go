@@ -48,10 +48,10 @@ func TestSources(t *testing.T) {
 					continue
 				}
 				p := filepath.Join(dir, filepath.FromSlash(f.Name))
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				if err := os.MkdirAll(filepath.Dir(p), 0o750); err != nil {
 					t.Fatal(err)
 				}
-				if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+				if err := os.WriteFile(p, f.Data, 0o600); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -63,7 +63,7 @@ func TestSources(t *testing.T) {
 				} else {
 					ar.Files = append(ar.Files, f)
 				}
-				if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
+				if err := os.WriteFile(path, txtar.Format(ar), 0o600); err != nil {
 					t.Fatal(err)
 				}
 				return
@@ -82,7 +82,7 @@ func runArchive(t *testing.T, dir, header string) string {
 	src.Vars.Getenv = func(k string) string { return env[k] }
 	asOf := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 	var inputs []Input
-	for _, line := range strings.Split(header, "\n") {
+	for line := range strings.SplitSeq(header, "\n") {
 		key, value, ok := strings.Cut(line, ":")
 		if !ok || strings.HasPrefix(line, "#") {
 			continue
