@@ -27,6 +27,7 @@ type evaluator struct {
 	resourceAttrs []string
 	providerAttrs []string
 	rootVars      map[string]result
+	workspace     string // terraform.workspace
 	funcs         map[string]function.Function
 
 	memo      map[string]result
@@ -35,6 +36,9 @@ type evaluator struct {
 	resources map[string]*expansion // "<module instance>|<resource>" → instances
 	providers map[string]*ProviderConfig
 	rootInst  *modInst
+	// panics records what evaluation recovered from: nothing a user writes
+	// may crash a scan, but the fuzz test wants to know.
+	panics []string
 }
 
 // result is an evaluated value with how it was reached and, when it is not
@@ -92,6 +96,7 @@ func newEvaluator(c *Config, rootVars map[string]result) *evaluator {
 		resourceAttrs: c.loader.ResourceAttrs,
 		providerAttrs: c.loader.ProviderAttrs,
 		rootVars:      rootVars,
+		workspace:     "default",
 		funcs:         terraformFunctions(),
 		memo:          map[string]result{},
 		active:        map[string]bool{},
@@ -124,6 +129,7 @@ func (e *evaluator) memoised(key, what string, f func() result) result {
 func (e *evaluator) eval(expr hcl.Expression, s scope) (res result) {
 	defer func() {
 		if p := recover(); p != nil {
+			e.panics = append(e.panics, fmt.Sprintf("%s: %v", expr.Range(), p))
 			res = unknown(fmt.Sprintf("the expression at %s could not be evaluated", expr.Range()))
 		}
 	}()
@@ -290,7 +296,7 @@ func (b *contextBuilder) add(t hcl.Traversal) {
 	case "path":
 		b.top["path"] = b.e.pathValue(b.s.mi)
 	case "terraform":
-		b.top["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
+		b.top["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(b.e.workspace)})
 	case "self", "ephemeral":
 		b.top[root] = cty.DynamicVal
 		b.whys = append(b.whys, root+" values are known only after apply")

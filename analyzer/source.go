@@ -14,20 +14,31 @@ import (
 // far as the sources allow. Problems with the variable values given come
 // back as errors; anything the sources leave unknown becomes an unknown
 // value with the reason, never an error.
-func (c *Config) Evaluate(opts VarOptions) (instances []*Instance, err error) {
+func (c *Config) Evaluate(opts VarOptions) ([]*Instance, error) {
+	instances, _, err := c.evaluate(opts)
+	return instances, err
+}
+
+// evaluate is Evaluate, also returning the panics evaluation recovered
+// from.
+func (c *Config) evaluate(opts VarOptions) (instances []*Instance, panics []string, err error) {
 	vars, err := c.rootVariables(opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	e := newEvaluator(c, vars)
+	if opts.Getenv != nil && opts.Getenv("TF_WORKSPACE") != "" {
+		e.workspace = opts.Getenv("TF_WORKSPACE")
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			instances, err = nil, &InputError{File: c.Dir, Msg: fmt.Sprintf("internal error while evaluating the configuration: %v", p)}
+			panics = append(e.panics, fmt.Sprint(p))
+			instances, err = nil, &InputError{File: c.Dir, Msg: "internal error while evaluating the configuration"}
 		}
 	}()
-	e := newEvaluator(c, vars)
 	e.collect(e.rootInst, &instances)
 	slices.SortFunc(instances, func(a, b *Instance) int { return cmp.Compare(a.Address, b.Address) })
-	return instances, nil
+	return instances, e.panics, nil
 }
 
 // collect appends the managed resource instances of a module instance and
