@@ -307,16 +307,6 @@ func (b *body) blocksOf(typ string) []*nestedBlock {
 	return out
 }
 
-// dynamicOf returns the dynamic block generating blocks of a type, if any.
-func (b *body) dynamicOf(typ string) *nestedBlock {
-	for _, nb := range b.blocks {
-		if nb.typ == "dynamic" && len(nb.labels) == 1 && nb.labels[0] == typ {
-			return nb
-		}
-	}
-	return nil
-}
-
 // overrideType is the block type an override replaces: a dynamic block
 // stands for the blocks it generates.
 func (nb *nestedBlock) overrideType() string {
