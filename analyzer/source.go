@@ -32,7 +32,7 @@ func (c *Config) evaluate(opts VarOptions) (instances []*Instance, panics []stri
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			panics = append(e.panics, fmt.Sprint(p))
+			panics = slices.Concat(e.panics, []string{fmt.Sprint(p)})
 			instances, err = nil, &InputError{File: c.Dir, Msg: "internal error while evaluating the configuration"}
 		}
 	}()

@@ -39,25 +39,29 @@ func TestScripts(t *testing.T) {
 
 // copyMissing copies a tree, keeping the files already at the destination.
 func copyMissing(from, to string) error {
-	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+	src := os.DirFS(from)
+	if err := os.MkdirAll(to, 0o750); err != nil {
+		return err
+	}
+	dst, err := os.OpenRoot(to)
+	if err != nil {
+		return err
+	}
+	defer dst.Close()
+	return fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
 			return err
+		case d.IsDir():
+			return dst.MkdirAll(p, 0o750)
 		}
-		rel, err := filepath.Rel(from, p)
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o750)
-		}
-		if _, err := os.Stat(dst); err == nil {
+		if _, err := dst.Stat(p); err == nil {
 			return nil
 		}
-		b, err := os.ReadFile(p)
+		b, err := fs.ReadFile(src, p)
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(dst, b, 0o600)
+		return dst.WriteFile(p, b, 0o600)
 	})
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,18 +33,18 @@ func TestParityFreshPlan(t *testing.T) {
 	if m := os.Getenv("SOVLINT_TF_MIRROR"); m != "" {
 		mirror = m
 	}
-	if _, err := os.Stat(filepath.Join(mirror, "registry.terraform.io", "hashicorp", "aws")); err != nil {
+	if _, err := os.Stat(filepath.Join(mirror, "registry.terraform.io", "hashicorp", "aws")); err != nil { //nolint:gosec // the mirror is the developer's own setting
 		t.Skipf("no AWS provider mirror at %s", mirror)
 	}
 	rc := filepath.Join(t.TempDir(), "terraformrc")
 	cliConfig := "provider_installation {\n  filesystem_mirror {\n    path = \"" + mirror + "\"\n  }\n}\n"
-	if err := os.WriteFile(rc, []byte(cliConfig), 0o600); err != nil {
+	if err := os.WriteFile(rc, []byte(cliConfig), 0o600); err != nil { //nolint:gosec // a file in the test's temporary directory
 		t.Fatal(err)
 	}
 	for _, name := range []string{"var-default-region", "count-foreach"} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
-			if err := copySources(filepath.Join("../../testdata/plans", name), dir); err != nil {
+			if err := copySources(filepath.Join("..", "..", "testdata", "plans", name), dir); err != nil {
 				t.Fatal(err)
 			}
 			run := func(args ...string) []byte {
@@ -83,23 +84,26 @@ func TestParityFreshPlan(t *testing.T) {
 
 // copySources copies a case's .tf files, leaving its plan behind.
 func copySources(from, to string) error {
-	return filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
+	src := os.DirFS(from)
+	dst, err := os.OpenRoot(to)
+	if err != nil {
+		return err
+	}
+	defer dst.Close()
+	return fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
 			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		dst := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o750)
-		}
-		if !strings.HasSuffix(p, ".tf") {
+		case d.IsDir():
+			return dst.MkdirAll(p, 0o750)
+		case !strings.HasSuffix(p, ".tf"):
 			return nil
 		}
-		b, err := os.ReadFile(p)
+		b, err := fs.ReadFile(src, p)
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(dst, b, 0o600)
+		return dst.WriteFile(p, b, 0o600)
 	})
 }
 
