@@ -68,7 +68,7 @@ func StreamPlan[T any](r io.Reader, name string, attrs, providerAttrs []string, 
 	}
 	idx := newConfigIndex(p.Config, p.Variables, providerAttrs)
 	out := make([]T, len(changes))
-	parallelChunks(len(changes), func(lo, hi int) {
+	ParallelChunks(len(changes), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			out[i] = fn(idx.instance(&changes[i]))
 			changes[i] = planChange{} // let the raw values go as we convert
@@ -77,9 +77,9 @@ func StreamPlan[T any](r io.Reader, name string, attrs, providerAttrs []string, 
 	return out, p, nil
 }
 
-// parallelChunks runs work over [0, n) split into chunks, one goroutine per
+// ParallelChunks runs work over [0, n) split into chunks, one goroutine per
 // CPU.
-func parallelChunks(n int, work func(lo, hi int)) {
+func ParallelChunks(n int, work func(lo, hi int)) {
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/256))
 	if workers <= 1 {
 		work(0, n)

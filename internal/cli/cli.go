@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strings"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 )
 
@@ -55,12 +57,37 @@ func Main(args []string, s Streams) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintf(s.Err, "sovlint: %s\n", ee.err)
+			printError(s.Err, ee.err)
 		}
 		return ee.code
 	}
 	fmt.Fprintf(s.Err, "sovlint: %s\n", err)
 	return ExitError
+}
+
+// printError writes an error on one line; configuration errors (HCL
+// diagnostics) get one line each: file:line:col: summary; detail.
+func printError(w io.Writer, err error) {
+	var diags hcl.Diagnostics
+	if !errors.As(err, &diags) {
+		fmt.Fprintf(w, "sovlint: %s\n", err)
+		return
+	}
+	for _, d := range diags {
+		where := ""
+		if d.Subject != nil {
+			where = d.Subject.Filename
+			if d.Subject.Start.Line > 0 {
+				where += fmt.Sprintf(":%d:%d", d.Subject.Start.Line, d.Subject.Start.Column)
+			}
+			where += ": "
+		}
+		msg := d.Summary
+		if d.Detail != "" {
+			msg += "; " + strings.Join(strings.Fields(d.Detail), " ")
+		}
+		fmt.Fprintf(w, "sovlint: %s%s\n", where, msg)
+	}
 }
 
 func newRoot(s *Streams) *cobra.Command {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/internal/engine"
 	"github.com/sovlint/sovlint/report"
@@ -28,6 +29,10 @@ type scanFlags struct {
 	// baselineWrite records today's findings in one.
 	baseline      string
 	baselineWrite string
+	// vars are --var-file and --var in command-line order, later winning.
+	vars      []analyzer.VarInput
+	recursive bool
+	dir       string
 }
 
 func newScan(s *Streams) *cobra.Command {
@@ -39,8 +44,17 @@ func newScan(s *Streams) *cobra.Command {
   sovlint scan plan.json
   terraform show -json tfplan | sovlint scan -
   sovlint scan --format json --output report.json plan.json
-  sovlint scan --format text --format sarif:sovlint.sarif plan.json`,
-		Args: cobra.MinimumNArgs(1),
+  sovlint scan --format text --format sarif:sovlint.sarif plan.json
+  sovlint scan infra/live
+  sovlint scan --var-file prod.tfvars --var region=eu-west-3 infra/live
+  sovlint scan --recursive .
+  sovlint scan plan.json --dir infra/live`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 && f.dir == "" {
+				return usageError("scan needs a PATH (a plan JSON file, - for stdin, or a directory of sources)")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runScan(s, &f, cmd.Flags().Changed("fail-on"), args)
 		},
@@ -54,6 +68,10 @@ func newScan(s *Streams) *cobra.Command {
 	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto|always|never (auto honours NO_COLOR and non-terminals)")
 	fl.BoolVar(&f.noColor, "no-color", false, "same as --color never")
 	fl.StringVar(&f.config, "config", "", "read this configuration file instead of the "+config.FileName+" found upward from the first PATH")
+	fl.Var(&varFlag{dst: &f.vars, file: true}, "var-file", "read root variable values from FILE (.tfvars or .tfvars.json), repeatable")
+	fl.Var(&varFlag{dst: &f.vars}, "var", "set a root variable: NAME=VALUE, repeatable; later --var and --var-file win")
+	fl.BoolVarP(&f.recursive, "recursive", "r", false, "scan every root module below each directory PATH, each with its own .tfvars")
+	fl.StringVar(&f.dir, "dir", "", "the sources the plan PATHs were made from: findings go on their lines and their inline ignores apply; alone, scan DIR as sources")
 	fl.StringVar(&f.asOf, "as-of", "", "check qualification validity dates at DATE (YYYY-MM-DD) instead of today")
 	fl.StringVar(&f.baseline, "baseline", "", "suppress the findings recorded in this baseline file: only new ones count")
 	fl.StringVar(&f.baselineWrite, "baseline-write", "", "record today's findings in this baseline file (and exit 0 unless the scan fails)")
@@ -109,6 +127,9 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 	if err != nil {
 		return usageError("%s", err)
 	}
+	if len(args) == 0 {
+		args = []string{f.dir}
+	}
 	cfg, err := loadConfig(f.config, args[0])
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
@@ -144,6 +165,11 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 		Version: version(),
 		Config:  cfg,
 		Waivers: waivers,
+		Sources: engine.SourceOptions{
+			Vars:      analyzer.VarOptions{Inputs: f.vars, Getenv: s.Getenv},
+			Recursive: f.recursive,
+			PlanDir:   planDir(f.dir, args),
+		},
 	})
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
@@ -163,6 +189,43 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 			return &exitError{code: ExitFindings}
 		}
 	}
+	return nil
+}
+
+// planDir is --dir when it gives the sources of plans, and "" when --dir is
+// itself what to scan.
+func planDir(dir string, args []string) string {
+	if len(args) == 1 && args[0] == dir {
+		return ""
+	}
+	return dir
+}
+
+// varFlag appends --var-file and --var values to one list, so that their
+// command-line order decides which wins, as in Terraform.
+type varFlag struct {
+	dst  *[]analyzer.VarInput
+	file bool
+}
+
+func (v *varFlag) String() string { return "" }
+
+func (v *varFlag) Type() string {
+	if v.file {
+		return "FILE"
+	}
+	return "NAME=VALUE"
+}
+
+func (v *varFlag) Set(s string) error {
+	if v.file {
+		*v.dst = append(*v.dst, analyzer.VarInput{File: s})
+		return nil
+	}
+	if name, _, ok := strings.Cut(s, "="); !ok || strings.TrimSpace(name) == "" {
+		return errors.New("want NAME=VALUE")
+	}
+	*v.dst = append(*v.dst, analyzer.VarInput{Assign: s})
 	return nil
 }
 

@@ -109,7 +109,7 @@ func TestConfigErrorNamesFileAndLine(t *testing.T) {
 	if code != ExitError {
 		t.Fatalf("exit status %d, want %d", code, ExitError)
 	}
-	if want := cfg + ":5,1-10: Invalid exception"; !strings.Contains(stderr, want) {
+	if want := cfg + ":5:1: Invalid exception"; !strings.Contains(stderr, want) {
 		t.Errorf("stderr = %q, want it to name %q", stderr, want)
 	}
 }

@@ -38,6 +38,8 @@ type Options struct {
 	Policy  rules.Policy
 	Class   analyzer.ClassificationPolicy
 	Version string
+	// Sources configure how source directories are read.
+	Sources SourceOptions
 	// Config is the repository's .sovlint.hcl, nil when there is none.
 	Config *config.Config
 	// Waivers suppress findings: inline ignores, config exceptions,
@@ -63,28 +65,35 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 	}
 	rep := &report.Report{Tool: "sovlint", Version: opt.Version, CatalogAsOf: opt.Catalog.AsOf}
 	resolver := &analyzer.Resolver{Catalog: opt.Catalog, Policy: opt.Class}
-	var resources []analyzer.Resource
+	loader := newSourceLoader(&opt)
 	for _, in := range inputs {
 		rep.Inputs = append(rep.Inputs, in.Path)
-		loaded, err := load(in, opt.Catalog, resolver)
+		units, err := load(in, &opt, loader, resolver)
 		if err != nil {
 			return nil, err
 		}
-		for i := range loaded {
-			if loaded[i].Range.Filename == "" && in.Path != "-" {
-				loaded[i].Range.Filename = in.Path
+		// Each root module's inline waivers apply to its own findings only.
+		for _, u := range units {
+			resources := append(u.resources, resolveAll(resolver, u.instances)...)
+			for i := range resources {
+				if resources[i].Range.Filename == "" && in.Path != "-" {
+					resources[i].Range.Filename = in.Path
+				}
 			}
+			assessments, findings := rules.Evaluate(resources, opt.Policy)
+			findings = append(findings, settings.settle(applyWaivers(findings, u.waivers, opt.Policy.Now))...)
+			rep.Assessments = append(rep.Assessments, assessments...)
+			rep.Findings = append(rep.Findings, findings...)
+			rep.Warnings = append(rep.Warnings, u.warnings...)
 		}
-		resources = append(resources, loaded...)
 	}
-	rep.Assessments, rep.Findings = rules.Evaluate(resources, opt.Policy)
 	rep.Warnings = append(rep.Warnings, stalenessWarnings(opt.Catalog, rep.Assessments, opt.Policy.Now, opt.Config)...)
 	rep.Findings = append(rep.Findings, settings.settle(applyWaivers(rep.Findings, opt.Waivers, opt.Policy.Now))...)
 	rules.SortFindings(rep.Findings)
 	return rep, nil
 }
 
-func load(in Input, cat *providers.Catalog, resolver *analyzer.Resolver) ([]analyzer.Resource, error) {
+func load(in Input, opt *Options, loader *analyzer.SourceLoader, resolver *analyzer.Resolver) ([]unit, error) {
 	kind := in.Kind
 	if in.Path == "-" {
 		kind = KindPlan
@@ -101,15 +110,40 @@ func load(in Input, cat *providers.Catalog, resolver *analyzer.Resolver) ([]anal
 	}
 	switch kind {
 	case KindDir:
-		return nil, &analyzer.InputError{File: in.Path, Msg: "scanning source directories is not available in this build"}
-	default:
-		return loadPlan(in, cat, resolver)
+		return loadDir(in.Path, opt, loader)
 	}
+	if opt.Sources.PlanDir != "" {
+		// Placing instances on their source lines happens before they are
+		// resolved, so this path keeps them all; it is not the hot one.
+		instances, err := loadPlanInstances(in, opt.Catalog)
+		if err != nil {
+			return nil, err
+		}
+		u := unit{instances: instances}
+		if err := attachPlanSources(&u, opt, loader); err != nil {
+			return nil, err
+		}
+		return []unit{u}, nil
+	}
+	resources, err := loadPlan(in, opt.Catalog, resolver)
+	if err != nil {
+		return nil, err
+	}
+	return []unit{{resources: resources}}, nil
 }
 
 // loadPlan streams a plan and resolves its instances as they are built, on
 // every core, so they are never all held at once.
 func loadPlan(in Input, cat *providers.Catalog, resolver *analyzer.Resolver) ([]analyzer.Resource, error) {
+	return streamPlan(in, cat, resolver.Resolve)
+}
+
+// loadPlanInstances reads a plan's instances without resolving them.
+func loadPlanInstances(in Input, cat *providers.Catalog) ([]*analyzer.Instance, error) {
+	return streamPlan(in, cat, func(i *analyzer.Instance) *analyzer.Instance { return i })
+}
+
+func streamPlan[T any](in Input, cat *providers.Catalog, fn func(*analyzer.Instance) T) ([]T, error) {
 	var r io.Reader
 	name := in.Path
 	if in.Path == "-" {
@@ -125,7 +159,7 @@ func loadPlan(in Input, cat *providers.Catalog, resolver *analyzer.Resolver) ([]
 		}
 		r = f
 	}
-	resources, _, err := analyzer.StreamPlan(r, name, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), resolver.Resolve)
+	out, _, err := analyzer.StreamPlan(r, name, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), fn)
 	if err != nil {
 		if ie, ok := errors.AsType[*analyzer.InputError](err); ok && in.Path != "-" {
 			if b, rerr := os.ReadFile(in.Path); rerr == nil {
@@ -134,7 +168,18 @@ func loadPlan(in Input, cat *providers.Catalog, resolver *analyzer.Resolver) ([]
 		}
 		return nil, err
 	}
-	return resources, nil
+	return out, nil
+}
+
+// resolveAll resolves instances on every core, keeping their order.
+func resolveAll(resolver *analyzer.Resolver, instances []*analyzer.Instance) []analyzer.Resource {
+	out := make([]analyzer.Resource, len(instances))
+	analyzer.ParallelChunks(len(instances), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = resolver.Resolve(instances[i])
+		}
+	})
+	return out
 }
 
 func inputError(path string, err error) error {

@@ -1,0 +1,92 @@
+package engine
+
+import (
+	"sync"
+
+	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/report"
+)
+
+// SourceOptions configure how Terraform/OpenTofu sources are read.
+type SourceOptions struct {
+	// Vars are the root variable values: --var-file, --var, TF_VAR_*.
+	Vars analyzer.VarOptions
+	// Recursive scans every root module below a directory input, each with
+	// its own .tfvars files.
+	Recursive bool
+	// PlanDir holds the sources the plan inputs were made from: plan
+	// findings are placed on their lines, and their inline ignores apply.
+	PlanDir string
+}
+
+// unit is what one root module or one plan brings to a scan: its resource
+// instances, the inline waivers that apply to its findings (and no other
+// root's: two roots may share a module and its addresses), and warnings.
+type unit struct {
+	instances []*analyzer.Instance // still to resolve
+	resources []analyzer.Resource  // resolved while loading (plans)
+	waivers   []*Waiver
+	warnings  []report.Warning
+}
+
+func newSourceLoader(opt *Options) *analyzer.SourceLoader {
+	return analyzer.NewSourceLoader(opt.Catalog.ResourceAttributeNames(), opt.Catalog.ProviderAttributeNames())
+}
+
+// loadDir scans a source directory: one root module, or with Recursive
+// every root module below it, evaluated in parallel.
+func loadDir(dir string, opt *Options, loader *analyzer.SourceLoader) ([]unit, error) {
+	roots := []string{dir}
+	if opt.Sources.Recursive {
+		var err error
+		if roots, err = loader.RootModules(dir); err != nil {
+			return nil, err
+		}
+	}
+	units := make([]unit, len(roots))
+	errs := make([]error, len(roots))
+	var wg sync.WaitGroup
+	for i, root := range roots {
+		wg.Go(func() { units[i], errs[i] = loadRoot(root, opt, loader) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return units, nil
+}
+
+func loadRoot(dir string, opt *Options, loader *analyzer.SourceLoader) (unit, error) {
+	cfg, err := loader.LoadConfig(dir)
+	if err != nil {
+		return unit{}, err
+	}
+	instances, err := cfg.Evaluate(opt.Sources.Vars)
+	if err != nil {
+		return unit{}, err
+	}
+	return unit{instances: instances, waivers: inlineWaivers(cfg.Ignores()), warnings: warnings(cfg.Warnings())}, nil
+}
+
+// attachPlanSources reads the sources a plan was made from, places the
+// plan's instances on them and returns their inline waivers.
+func attachPlanSources(u *unit, opt *Options, loader *analyzer.SourceLoader) error {
+	cfg, err := loader.LoadConfig(opt.Sources.PlanDir)
+	if err != nil {
+		return err
+	}
+	cfg.AttachSources(u.instances)
+	u.waivers = inlineWaivers(cfg.Ignores())
+	u.warnings = warnings(cfg.Warnings())
+	return nil
+}
+
+func warnings(ws []analyzer.Warning) []report.Warning {
+	out := make([]report.Warning, 0, len(ws))
+	for _, w := range ws {
+		out = append(out, report.Warning{Message: w.Message, File: w.Range.Filename, Line: w.Range.Start.Line})
+	}
+	return out
+}
