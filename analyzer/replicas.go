@@ -75,7 +75,7 @@ func (r *Resolver) replica(spec *providers.Replication, v cty.Value, a Attr, p *
 		code = res.Region.Pair
 	} else if re := spec.ValueRe(); re != nil {
 		m := re.FindStringSubmatch(code)
-		if m == nil || m[1] == "" {
+		if len(m) < 2 || m[1] == "" {
 			rep.Unresolved = spec.Path + " does not name a region"
 			return rep
 		}

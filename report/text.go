@@ -10,7 +10,7 @@ import (
 )
 
 // Text prints findings grouped by resource, then how to fix each rule that
-// fired and a one-line summary. Colour only when Options.Color says so.
+// fired and a one-line summary. Color only when Options.Color says so.
 func Text(w io.Writer, r *Report, o Options) error {
 	bw := bufio.NewWriter(w)
 	c := palette(o.Color)

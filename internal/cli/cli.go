@@ -25,7 +25,7 @@ type Streams struct {
 	In  io.Reader
 	Out io.Writer
 	Err io.Writer
-	// IsTerminal reports whether Out is a terminal, for colour.
+	// IsTerminal reports whether Out is a terminal, for color.
 	IsTerminal bool
 	// Getenv reads the environment (NO_COLOR, TF_VAR_*).
 	Getenv func(string) string
@@ -54,8 +54,7 @@ func Main(args []string, s Streams) int {
 	if err == nil {
 		return ExitClean
 	}
-	var ee *exitError
-	if errors.As(err, &ee) {
+	if ee, ok := errors.AsType[*exitError](err); ok {
 		if ee.err != nil {
 			printError(s.Err, ee.err)
 		}

@@ -65,7 +65,7 @@ func newScan(s *Streams) *cobra.Command {
 	fl.StringVarP(&f.output, "output", "o", "", "write the output to FILE instead of stdout")
 	fl.BoolVar(&f.plan, "plan", false, "read every PATH as a plan JSON file, whatever it looks like")
 	fl.StringVar(&f.failOn, "fail-on", "notice", "exit 1 only for findings at or above this severity: notice|warning|error (default: the config's policy fail_on, else notice)")
-	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto|always|never (auto honours NO_COLOR and non-terminals)")
+	fl.StringVar(&f.color, "color", "auto", "color the text output: auto|always|never (auto honors NO_COLOR and non-terminals)")
 	fl.BoolVar(&f.noColor, "no-color", false, "same as --color never")
 	fl.StringVar(&f.config, "config", "", "read this configuration file instead of the "+config.FileName+" found upward from the first PATH")
 	fl.Var(&varFlag{dst: &f.vars, file: true}, "var-file", "read root variable values from FILE (.tfvars or .tfvars.json), repeatable")

@@ -33,7 +33,7 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 func writeFile(t *testing.T, dir, name, content string) string {
 	t.Helper()
 	p := filepath.Join(dir, name)
-	if err := os.WriteFile(p, []byte(content), 0o600); err != nil { //nolint:gosec // p is under the test's own t.TempDir()
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return p

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/sovlint/sovlint/analyzer"
@@ -74,7 +75,7 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 		}
 		// Each root module's inline waivers apply to its own findings only.
 		for _, u := range units {
-			resources := append(u.resources, resolveAll(resolver, u.instances)...)
+			resources := slices.Concat(u.resources, resolveAll(resolver, u.instances))
 			for i := range resources {
 				if resources[i].Range.Filename == "" && in.Path != "-" {
 					resources[i].Range.Filename = in.Path
@@ -108,8 +109,7 @@ func load(in Input, opt *Options, loader *analyzer.SourceLoader, resolver *analy
 			kind = KindDir
 		}
 	}
-	switch kind {
-	case KindDir:
+	if kind == KindDir {
 		return loadDir(in.Path, opt, loader)
 	}
 	if opt.Sources.PlanDir != "" {
@@ -183,9 +183,8 @@ func resolveAll(resolver *analyzer.Resolver, instances []*analyzer.Instance) []a
 }
 
 func inputError(path string, err error) error {
-	var pe *os.PathError
 	msg := err.Error()
-	if errors.As(err, &pe) {
+	if pe, ok := errors.AsType[*os.PathError](err); ok {
 		msg = pe.Err.Error()
 		if errors.Is(err, os.ErrNotExist) {
 			msg = "no such file or directory"

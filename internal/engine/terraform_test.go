@@ -33,12 +33,12 @@ func TestParityFreshPlan(t *testing.T) {
 	if m := os.Getenv("SOVLINT_TF_MIRROR"); m != "" {
 		mirror = m
 	}
-	if _, err := os.Stat(filepath.Join(mirror, "registry.terraform.io", "hashicorp", "aws")); err != nil { //nolint:gosec // the mirror is the developer's own setting
+	if _, err := os.Stat(filepath.Join(mirror, "registry.terraform.io", "hashicorp", "aws")); err != nil {
 		t.Skipf("no AWS provider mirror at %s", mirror)
 	}
 	rc := filepath.Join(t.TempDir(), "terraformrc")
 	cliConfig := "provider_installation {\n  filesystem_mirror {\n    path = \"" + mirror + "\"\n  }\n}\n"
-	if err := os.WriteFile(rc, []byte(cliConfig), 0o600); err != nil { //nolint:gosec // a file in the test's temporary directory
+	if err := os.WriteFile(rc, []byte(cliConfig), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"var-default-region", "count-foreach"} {

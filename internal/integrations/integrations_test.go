@@ -32,7 +32,7 @@ const (
 func sovlintOnPath(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "sovlint"), "./cmd/sovlint") //nolint:gosec // the output is the test's own temporary directory
+	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "sovlint"), "./cmd/sovlint")
 	cmd.Dir = root
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("building sovlint: %v\n%s", err, out)

@@ -140,7 +140,7 @@ func copyFile(t *testing.T, src, dst string) {
 
 func writeFile(t *testing.T, path, content string) {
 	t.Helper()
-	if err := os.WriteFile(path, []byte(content), 0o600); err != nil { //nolint:gosec // path is under the test's own t.TempDir()
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -184,21 +185,17 @@ func Tree(dir, repoRoot string, roots int) (files int, err error) {
 	cases := []string{"var-default-region", "count-foreach"}
 	for i := range roots {
 		name := cases[i%len(cases)]
-		src := filepath.Join(repoRoot, "testdata", "plans", name)
+		src := os.DirFS(filepath.Join(repoRoot, "testdata", "plans", name))
 		dst := filepath.Join(dir, fmt.Sprintf("team-%03d", i/len(cases)), name)
-		err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		err := fs.WalkDir(src, ".", func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || filepath.Ext(path) != ".tf" {
 				return err
 			}
-			rel, err := filepath.Rel(src, path)
+			b, err := fs.ReadFile(src, path)
 			if err != nil {
 				return err
 			}
-			b, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			out := filepath.Join(dst, rel)
+			out := filepath.Join(dst, filepath.FromSlash(path))
 			if err := os.MkdirAll(filepath.Dir(out), 0o750); err != nil {
 				return err
 			}
