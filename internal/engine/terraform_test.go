@@ -19,8 +19,8 @@ const terraformMirror = "/opt/tf-plugins"
 
 // TestParityFreshPlan has the real terraform plan a corpus case afresh,
 // from a filesystem mirror of the provider (never the network), and checks
-// that the new plan and the sources agree. It skips when terraform or the
-// mirror is absent, and in -short mode.
+// that the new plan, the committed plan and the sources all agree. It skips
+// when terraform or the mirror is absent, and in -short mode.
 func TestParityFreshPlan(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs terraform: skipped in -short mode")
@@ -41,8 +41,9 @@ func TestParityFreshPlan(t *testing.T) {
 	if err := os.WriteFile(rc, []byte(cliConfig), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"var-default-region", "count-foreach"} {
+	for _, name := range []string{"default-tags", "var-default-region", "count-foreach"} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			if err := copySources(filepath.Join("..", "..", "testdata", "plans", name), dir); err != nil {
 				t.Fatal(err)
@@ -77,6 +78,15 @@ func TestParityFreshPlan(t *testing.T) {
 			}
 			if diff := cmp.Diff(fromPlan.Findings, fromSources.Findings); diff != "" {
 				t.Errorf("findings differ (-plan +sources):\n%s", diff)
+			}
+			// The plan in the repository was made by another run of
+			// Terraform: a fresh one must resolve the same.
+			committed := scanFor(t, Input{Path: filepath.Join("..", "..", "testdata", "plans", name, "plan.json")}, SourceOptions{PlanDir: dir})
+			if diff := cmp.Diff(rows(committed), rows(fromPlan)); diff != "" {
+				t.Errorf("resources differ (-committed +fresh):\n%s", diff)
+			}
+			if diff := cmp.Diff(committed.Findings, fromPlan.Findings); diff != "" {
+				t.Errorf("findings differ (-committed +fresh):\n%s", diff)
 			}
 		})
 	}
