@@ -29,6 +29,10 @@ type Resource struct {
 	// Replicas are the other places the resource copies its data to.
 	Replicas []Replica
 
+	// parents are the resources this one lives in, when it has no location
+	// of its own: InheritLocations looks them up once all are resolved.
+	parents []parentRef
+
 	// Catalog is the provider's catalog entry; nil when the catalog does not
 	// know the provider.
 	Catalog *providers.Provider
@@ -76,6 +80,7 @@ type SourceKind string
 const (
 	FromResource SourceKind = "resource"         // an attribute of the resource
 	FromProvider SourceKind = "provider"         // the provider configuration it uses
+	FromParent   SourceKind = "parent"           // the resource it lives in (a SQL server for its databases)
 	FromDefault  SourceKind = "catalog_default"  // the catalog's default for providers with no region argument
 	FromGlobal   SourceKind = "global_service"   // the resource type is a global service
 	FromNowhere  SourceKind = "unresolved"       // nothing static says where
@@ -121,6 +126,16 @@ type Instance struct {
 	Attrs          Attrs
 	Range          hcl.Range
 	Unexpanded     string
+	// Refs tells which resources an attribute's expression references; nil
+	// when the loader cannot say.
+	Refs RefSource
+}
+
+// RefSource gives the references an attribute's configuration expression
+// makes, module-relative, as Terraform writes them in plans:
+// "azurerm_mssql_server.main.id", "azurerm_mssql_server.main".
+type RefSource interface {
+	References(attr string) []string
 }
 
 // Attrs maps attribute paths ("region", "default_tags.tags", "api.region")

@@ -119,6 +119,7 @@ func (x *configIndex) instance(c *planChange) *Instance {
 	}
 	cr := x.resources[cfgAddr]
 	if cr != nil {
+		in.Refs = planRefs{cr}
 		in.ProviderKey = x.normaliseKey(cr.ProviderConfigKey, module)
 		in.ProviderConfig = x.provider(in.ProviderKey)
 	}
@@ -327,4 +328,14 @@ func (x *configIndex) variable(name, module string) (cty.Value, []string, string
 		}
 	}
 	return cty.DynamicVal, via, fmt.Sprintf("%s is not set in the plan's configuration", in)
+}
+
+// planRefs reads references from a resource's configuration in the plan.
+type planRefs struct{ cr *tfjson.ConfigResource }
+
+func (p planRefs) References(attr string) []string {
+	if e := p.cr.Expressions[attr]; e != nil && e.ExpressionData != nil {
+		return e.References
+	}
+	return nil
 }

@@ -83,6 +83,11 @@ func (r *Resolver) locate(in *Instance, p *providers.Provider, res *Resource) Lo
 
 	loc, found := r.fromAttrs(in.Attrs, p.Location.ResourceAttributes, p, LocationSource{Kind: FromResource})
 	if !found {
+		// Wherever the parent turns out to be wins over what follows;
+		// InheritLocations decides once every resource is resolved.
+		res.parents = parentRefs(in, p.Location.ParentAttributes)
+	}
+	if !found {
 		src := LocationSource{Kind: FromProvider, Provider: res.ProviderConfig}
 		loc, found = r.fromAttrs(pcAttrs, p.Location.ProviderAttributes, p, src)
 	}
@@ -101,7 +106,12 @@ func (r *Resolver) locate(in *Instance, p *providers.Provider, res *Resource) Lo
 			where += " (not declared)"
 		}
 		reason := fmt.Sprintf("neither the resource nor %s sets a location", where)
-		if len(p.Location.Env) > 0 {
+		switch {
+		case len(p.Location.ProviderAttributes) == 0 && len(p.Location.ParentAttributes) > 0:
+			reason = fmt.Sprintf("the resource sets no location, %s has none to give, and it references no parent resource that has one", p.Name)
+		case len(p.Location.ProviderAttributes) == 0:
+			reason = fmt.Sprintf("the resource sets no location and %s has none to give", p.Name)
+		case len(p.Location.Env) > 0:
 			reason += "; it would come from the environment (" + strings.Join(p.Location.Env, ", ") + "), which sovlint does not read"
 		}
 		return Location{Source: LocationSource{Kind: FromNowhere, Provider: res.ProviderConfig}, Unresolved: reason}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // Evaluate expands the configuration into the managed resource instances a
@@ -85,6 +86,7 @@ func (e *evaluator) resourceInstances(mi *modInst, rd *resourceDecl, out *[]*Ins
 			ProviderKey:    key,
 			Range:          rd.defRange,
 			Unexpanded:     unexpanded,
+			Refs:           bodyRefs{rd.body},
 		}
 		s := scope{mi: mi, rep: rep}
 		for _, name := range e.resourceAttrs {
@@ -241,4 +243,35 @@ func staticRange(bd *body, path string) (rng hcl.Range, ok bool) {
 		return blocks[0].defRange, true
 	}
 	return staticRange(blocks[0].body, rest)
+}
+
+// bodyRefs reads references from a resource block's attribute expressions,
+// spelt as a plan spells them.
+type bodyRefs struct{ b *body }
+
+func (r bodyRefs) References(attr string) []string {
+	a := r.b.attrs[attr]
+	if a == nil {
+		return nil
+	}
+	var out []string
+	for _, t := range a.Expr.Variables() {
+		var sb strings.Builder
+		sb.WriteString(t.RootName())
+		for _, step := range t[1:] {
+			switch st := step.(type) {
+			case hcl.TraverseAttr:
+				sb.WriteString("." + st.Name)
+			case hcl.TraverseIndex:
+				switch k := st.Key; {
+				case k.Type() == cty.String:
+					fmt.Fprintf(&sb, "[%q]", k.AsString())
+				case k.Type() == cty.Number:
+					fmt.Fprintf(&sb, "[%s]", k.AsBigFloat().Text('f', -1))
+				}
+			}
+		}
+		out = append(out, sb.String())
+	}
+	return out
 }

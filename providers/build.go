@@ -153,6 +153,7 @@ func (l *LocationSpec) clone() LocationSpec {
 	c := *l
 	c.ResourceAttributes = slices.Clone(l.ResourceAttributes)
 	c.ProviderAttributes = slices.Clone(l.ProviderAttributes)
+	c.ParentAttributes = slices.Clone(l.ParentAttributes)
 	c.ValuePatterns = maps.Clone(l.ValuePatterns)
 	c.ZonePatterns = slices.Clone(l.ZonePatterns)
 	c.Env = slices.Clone(l.Env)
@@ -182,6 +183,7 @@ func (b *builder) addLocation(spec *LocationSpec, lb *locationBlock) {
 	}
 	spec.ResourceAttributes = appendNew(spec.ResourceAttributes, lb.ResourceAttributes...)
 	spec.ProviderAttributes = appendNew(spec.ProviderAttributes, lb.ProviderAttributes...)
+	spec.ParentAttributes = appendNew(spec.ParentAttributes, lb.ParentAttributes...)
 	spec.Env = appendNew(spec.Env, lb.Env...)
 	if len(lb.ValuePatterns) > 0 && spec.ValuePatterns == nil {
 		spec.ValuePatterns = map[string]string{}

@@ -4,6 +4,7 @@
 package providers
 
 import (
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -237,11 +238,15 @@ func (r *Region) Country() string { return strings.Join(r.Countries, ",") }
 // LocationSpec names the attributes a provider's resources and provider
 // blocks use to say where they land, in order of precedence.
 type LocationSpec struct {
-	ResourceAttributes []string          // "region", "availability_zone", "placement.region"…
-	ProviderAttributes []string          // "region", "api.region", "numspot_host"…
-	ValuePatterns      map[string]string // attribute → regexp whose first group is the region or zone
-	ZonePatterns       []string          // regexps whose first group turns a zone into its region
-	Env                []string          // environment variables the provider reads (reported, never read)
+	ResourceAttributes []string // "region", "availability_zone", "placement.region"…
+	ProviderAttributes []string // "region", "api.region", "numspot_host"…
+	// ParentAttributes reference the resource a child resource lives in
+	// (a SQL database's server_id, a subnet's virtual_network_name): a
+	// resource with no location of its own is where its parent is.
+	ParentAttributes []string
+	ValuePatterns    map[string]string // attribute → regexp whose first group is the region or zone
+	ZonePatterns     []string          // regexps whose first group turns a zone into its region
+	Env              []string          // environment variables the provider reads (reported, never read)
 
 	valueRes map[string]*regexp.Regexp
 	zoneRes  []*regexp.Regexp
@@ -446,6 +451,18 @@ func topLevel(attrPath string) string {
 // ValuePattern returns the compiled pattern that extracts a location from
 // the attribute's value (an endpoint URL), or nil.
 func (l *LocationSpec) ValuePattern(attr string) *regexp.Regexp { return l.valueRes[attr] }
+
+// ParentAttributeNames returns the resource attributes that may reference a
+// parent resource, across all providers.
+func (c *Catalog) ParentAttributeNames() []string {
+	seen := map[string]bool{}
+	for _, p := range c.Providers {
+		for _, a := range p.Location.ParentAttributes {
+			seen[a] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
 
 // ProviderAttributeNames returns the provider-block attribute paths the
 // analysis reads ("region", "api.region", "default_tags.tags",

@@ -373,6 +373,7 @@ type regionBlock struct {
 type locationBlock struct {
 	ResourceAttributes []string          `hcl:"resource_attributes,optional"`
 	ProviderAttributes []string          `hcl:"provider_attributes,optional"`
+	ParentAttributes   []string          `hcl:"parent_attributes,optional"`
 	ValuePatterns      map[string]string `hcl:"value_patterns,optional"`
 	ZonePatterns       []string          `hcl:"zone_patterns,optional"`
 	Env                []string          `hcl:"env,optional"`

@@ -116,6 +116,7 @@ type providerListing struct {
 type locationListing struct {
 	ResourceAttributes []string          `json:"resource_attributes"`
 	ProviderAttributes []string          `json:"provider_attributes"`
+	ParentAttributes   []string          `json:"parent_attributes,omitempty"`
 	ValuePatterns      map[string]string `json:"value_patterns,omitempty"`
 	ZonePatterns       []string          `json:"zone_patterns,omitempty"`
 	Env                []string          `json:"env,omitempty"`
@@ -307,7 +308,8 @@ func newCatalogListing(cat *providers.Catalog, list []*providers.Provider, now t
 		if !p.Local {
 			pl.Location = &locationListing{
 				ResourceAttributes: nonNil(p.Location.ResourceAttributes), ProviderAttributes: nonNil(p.Location.ProviderAttributes),
-				ValuePatterns: p.Location.ValuePatterns, ZonePatterns: p.Location.ZonePatterns, Env: p.Location.Env,
+				ParentAttributes: p.Location.ParentAttributes,
+				ValuePatterns:    p.Location.ValuePatterns, ZonePatterns: p.Location.ZonePatterns, Env: p.Location.Env,
 			}
 			pl.Offering = offering(p, nil)
 		}
@@ -444,6 +446,9 @@ func locationText(loc *locationListing) string {
 	var parts []string
 	if len(loc.ResourceAttributes) > 0 {
 		parts = append(parts, "resource "+strings.Join(loc.ResourceAttributes, ", "))
+	}
+	if len(loc.ParentAttributes) > 0 {
+		parts = append(parts, "the parent resource referenced by "+strings.Join(loc.ParentAttributes, ", "))
 	}
 	if len(loc.ProviderAttributes) > 0 {
 		parts = append(parts, "provider "+strings.Join(loc.ProviderAttributes, ", "))

@@ -76,6 +76,7 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 		// Each root module's inline waivers apply to its own findings only.
 		for _, u := range units {
 			resources := slices.Concat(u.resources, resolveAll(resolver, u.instances))
+			analyzer.InheritLocations(resources)
 			for i := range resources {
 				if resources[i].Range.Filename == "" && in.Path != "-" {
 					resources[i].Range.Filename = in.Path

@@ -16,6 +16,18 @@ source "sccrawler_azure" {
   date   = "2026-07-24"
 }
 
+source "ms_region_pairs" {
+  title = "Microsoft Learn, Azure region pairs and nonpaired regions (geo-redundant storage replicates to the pair)"
+  url   = "https://learn.microsoft.com/en-us/azure/reliability/cross-region-replication-azure"
+  date  = "2026"
+}
+
+source "tf_azurerm_storage_account" {
+  title = "terraform-provider-azurerm azurerm_storage_account: account_replication_type LRS, GRS, RAGRS, ZRS, GZRS, RAGZRS"
+  url   = "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/storage_account#account_replication_type"
+  date  = "2026"
+}
+
 source "tf_azurerm_environment" {
   title = "hashicorp/terraform-provider-azurerm PR #25546, provider docs diff: `environment` is public, usgovernment, german or china (ARM_ENVIRONMENT); `metadata_host` selects a custom cloud"
   url   = "https://github.com/hashicorp/terraform-provider-azurerm/pull/25546"
@@ -48,7 +60,17 @@ provider "azurerm" {
     # storage container, a SQL database) take their parent's, which only the
     # analysis of references can find.
     resource_attributes = ["location"]
-    env                 = ["ARM_ENVIRONMENT", "ARM_METADATA_HOSTNAME"]
+    # Child resources take their parent's location: a SQL database its
+    # server's, a subnet its network's, a secret its vault's. Most direct
+    # parent first; the resource group last, as the weakest hint.
+    parent_attributes = [
+      "server_id", "key_vault_id", "storage_account_id", "storage_account_name", "virtual_network_name",
+      "virtual_network_id", "network_security_group_name", "network_security_group_id", "azure_firewall_name",
+      "firewall_policy_id", "account_name", "account_id", "cluster_id", "kubernetes_cluster_id", "workspace_id",
+      "service_plan_id", "app_service_plan_id", "namespace_name", "namespace_id", "eventhub_name",
+      "virtual_machine_id", "network_interface_id", "resource_group_name",
+    ]
+    env = ["ARM_ENVIRONMENT", "ARM_METADATA_HOSTNAME"]
   }
 
   tags {
@@ -86,34 +108,51 @@ provider "azurerm" {
     verified = "unverified"
   }
 
+  # Geo-redundant storage copies every blob to the region's pair (SOV006).
+  replication "geo-redundant storage (GRS, GZRS) to the paired region" {
+    resource_types = ["azurerm_storage_account"]
+    path           = "account_replication_type"
+    when_values    = ["GRS", "RAGRS", "GZRS", "RAGZRS"]
+    source         = ["tf_azurerm_storage_account", "ms_region_pairs"]
+    as_of          = "2026-11-23"
+    verified       = "secondary"
+  }
+
   regions {
-    source   = ["sccrawler_azure", "research_sovereignty"]
+    # Pairs: ms_region_pairs; countries: the other two.
+    source   = ["sccrawler_azure", "research_sovereignty", "ms_region_pairs"]
     as_of    = "2026-07-24"
     verified = "secondary"
 
     region "francecentral" {
       name    = "France Central (Paris)"
       country = "FR"
+      pair    = "francesouth"
     }
     region "francesouth" {
       name    = "France South (Marseille)"
       country = "FR"
+      pair    = "francecentral"
     }
     region "westeurope" {
       name    = "West Europe (Netherlands)"
       country = "NL"
+      pair    = "northeurope"
     }
     region "northeurope" {
       name    = "North Europe (Ireland)"
       country = "IE"
+      pair    = "westeurope"
     }
     region "germanywestcentral" {
       name    = "Germany West Central (Frankfurt)"
       country = "DE"
+      pair    = "germanynorth"
     }
     region "germanynorth" {
       name    = "Germany North (Berlin)"
       country = "DE"
+      pair    = "germanywestcentral"
     }
     region "italynorth" {
       name    = "Italy North (Milan)"
@@ -143,55 +182,159 @@ provider "azurerm" {
       name    = "Denmark East (Copenhagen)"
       country = "DK"
     }
-    region "norwayeast" { country = "NO" }
-    region "norwaywest" { country = "NO" }
-    region "switzerlandnorth" { country = "CH" }
-    region "switzerlandwest" { country = "CH" }
+    region "norwayeast" {
+      country = "NO"
+      pair    = "norwaywest"
+    }
+    region "norwaywest" {
+      country = "NO"
+      pair    = "norwayeast"
+    }
+    region "switzerlandnorth" {
+      country = "CH"
+      pair    = "switzerlandwest"
+    }
+    region "switzerlandwest" {
+      country = "CH"
+      pair    = "switzerlandnorth"
+    }
     region "uksouth" {
       name    = "UK South (London)"
       country = "GB"
+      pair    = "ukwest"
     }
-    region "ukwest" { country = "GB" }
+    region "ukwest" {
+      country = "GB"
+      pair    = "uksouth"
+    }
     region "israelcentral" { country = "IL" }
     region "qatarcentral" { country = "QA" }
-    region "uaecentral" { country = "AE" }
-    region "uaenorth" { country = "AE" }
-    region "southafricanorth" { country = "ZA" }
-    region "southafricawest" { country = "ZA" }
-    region "eastus" { country = "US" }
-    region "eastus2" { country = "US" }
-    region "centralus" { country = "US" }
-    region "northcentralus" { country = "US" }
-    region "southcentralus" { country = "US" }
-    region "westcentralus" { country = "US" }
-    region "westus" { country = "US" }
-    region "westus2" { country = "US" }
-    region "westus3" { country = "US" }
-    region "canadacentral" { country = "CA" }
-    region "canadaeast" { country = "CA" }
+    region "uaecentral" {
+      country = "AE"
+      pair    = "uaenorth"
+    }
+    region "uaenorth" {
+      country = "AE"
+      pair    = "uaecentral"
+    }
+    region "southafricanorth" {
+      country = "ZA"
+      pair    = "southafricawest"
+    }
+    region "southafricawest" {
+      country = "ZA"
+      pair    = "southafricanorth"
+    }
+    region "eastus" {
+      country = "US"
+      pair    = "westus"
+    }
+    region "eastus2" {
+      country = "US"
+      pair    = "centralus"
+    }
+    region "centralus" {
+      country = "US"
+      pair    = "eastus2"
+    }
+    region "northcentralus" {
+      country = "US"
+      pair    = "southcentralus"
+    }
+    region "southcentralus" {
+      country = "US"
+      pair    = "northcentralus"
+    }
+    region "westcentralus" {
+      country = "US"
+      pair    = "westus2"
+    }
+    region "westus" {
+      country = "US"
+      pair    = "eastus"
+    }
+    region "westus2" {
+      country = "US"
+      pair    = "westcentralus"
+    }
+    region "westus3" {
+      country = "US"
+      pair    = "eastus"
+    }
+    region "canadacentral" {
+      country = "CA"
+      pair    = "canadaeast"
+    }
+    region "canadaeast" {
+      country = "CA"
+      pair    = "canadacentral"
+    }
     region "mexicocentral" {
       country = "MX"
       note    = "sc-crawler lists ZA; Querétaro is in Mexico"
     }
-    region "brazilsouth" { country = "BR" }
+    region "brazilsouth" {
+      country = "BR"
+      pair    = "southcentralus"
+    }
     region "brazilsoutheast" {
       country = "BR"
       note    = "sc-crawler lists US; Rio de Janeiro is in Brazil"
+      pair    = "brazilsouth"
     }
     region "chilecentral" { country = "CL" }
-    region "australiacentral" { country = "AU" }
-    region "australiacentral2" { country = "AU" }
-    region "australiaeast" { country = "AU" }
-    region "australiasoutheast" { country = "AU" }
-    region "eastasia" { country = "HK" }
-    region "southeastasia" { country = "SG" }
-    region "japaneast" { country = "JP" }
-    region "japanwest" { country = "JP" }
-    region "koreacentral" { country = "KR" }
-    region "koreasouth" { country = "KR" }
-    region "centralindia" { country = "IN" }
-    region "southindia" { country = "IN" }
-    region "westindia" { country = "IN" }
+    region "australiacentral" {
+      country = "AU"
+      pair    = "australiacentral2"
+    }
+    region "australiacentral2" {
+      country = "AU"
+      pair    = "australiacentral"
+    }
+    region "australiaeast" {
+      country = "AU"
+      pair    = "australiasoutheast"
+    }
+    region "australiasoutheast" {
+      country = "AU"
+      pair    = "australiaeast"
+    }
+    region "eastasia" {
+      country = "HK"
+      pair    = "southeastasia"
+    }
+    region "southeastasia" {
+      country = "SG"
+      pair    = "eastasia"
+    }
+    region "japaneast" {
+      country = "JP"
+      pair    = "japanwest"
+    }
+    region "japanwest" {
+      country = "JP"
+      pair    = "japaneast"
+    }
+    region "koreacentral" {
+      country = "KR"
+      pair    = "koreasouth"
+    }
+    region "koreasouth" {
+      country = "KR"
+      pair    = "koreacentral"
+    }
+    region "centralindia" {
+      country = "IN"
+      pair    = "southindia"
+    }
+    region "southindia" {
+      country = "IN"
+      pair    = "centralindia"
+    }
+    region "westindia" {
+      country = "IN"
+      pair    = "southindia"
+    }
     region "jioindiacentral" { country = "IN" }
     region "jioindiawest" { country = "IN" }
     region "indonesiacentral" { country = "ID" }

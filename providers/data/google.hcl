@@ -72,6 +72,9 @@ provider "google" {
     # `location` is a region, a zone or a multi-region depending on the
     # resource (GKE, GCS, BigQuery, KMS…).
     resource_attributes = ["region", "location", "zone"]
+    # An object is in its bucket, a table in its dataset, a database in its
+    # instance, a key in its key ring: before the provider's default region.
+    parent_attributes   = ["bucket", "dataset_id", "instance", "key_ring", "crypto_key", "cluster"]
     provider_attributes = ["region", "zone"]
     zone_patterns       = ["^([a-z]+-[a-z]+\\d+)-[a-z]$"]
     env                 = ["GOOGLE_REGION", "GCLOUD_REGION", "CLOUDSDK_COMPUTE_REGION", "GOOGLE_ZONE"]

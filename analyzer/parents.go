@@ -1,0 +1,126 @@
+package analyzer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A child resource (an Azure subnet, SQL database or key vault secret, a
+// Cloud Storage object) often has no location argument: it is wherever the
+// resource it belongs to is. The catalog names, per provider, the
+// attributes that point at that parent; the loaders say which resource an
+// attribute's expression references; InheritLocations, run once every
+// resource of a module tree is resolved, copies the parent's location.
+
+type parentRef struct {
+	attribute     string
+	configAddress string // module.x.azurerm_mssql_server.main
+	key           string // instance key when the reference names one: [0], ["a"]
+}
+
+// parentRefs finds, in precedence order, the resources the instance's
+// parent attributes reference.
+func parentRefs(in *Instance, attrs []string) []parentRef {
+	if in.Refs == nil || len(attrs) == 0 {
+		return nil
+	}
+	module := strings.TrimSuffix(in.ConfigAddress, in.Type+"."+in.Name)
+	var out []parentRef
+	for _, attr := range attrs {
+		for _, ref := range in.Refs.References(attr) {
+			if addr, key, ok := resourceRef(ref); ok {
+				out = append(out, parentRef{attribute: attr, configAddress: module + addr, key: key})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// resourceRef reads a managed resource out of a reference:
+// "azurerm_mssql_server.main.id" → "azurerm_mssql_server.main";
+// "aws_s3_bucket.b[0].id" → "aws_s3_bucket.b", "[0]".
+func resourceRef(ref string) (addr, key string, ok bool) {
+	typ, rest, found := strings.Cut(ref, ".")
+	if !found || !strings.Contains(typ, "_") {
+		return "", "", false // var., local., module., data., each., count., path., self…
+	}
+	name := rest
+	if i := strings.IndexAny(rest, ".["); i >= 0 {
+		name = rest[:i]
+		if rest[i] == '[' {
+			if j := strings.IndexByte(rest[i:], ']'); j > 0 {
+				key = rest[i : i+j+1]
+			}
+		}
+	}
+	if name == "" {
+		return "", "", false
+	}
+	return typ + "." + name, key, true
+}
+
+// InheritLocations gives each resource that has no location of its own the
+// location of the resource it lives in, when that one is resolved. The
+// resources must be all the instances of one module tree (one plan or one
+// root module), already resolved.
+func InheritLocations(resources []Resource) {
+	byConfig := map[string][]int{}
+	pending := false
+	for i := range resources {
+		byConfig[resources[i].ConfigAddress] = append(byConfig[resources[i].ConfigAddress], i)
+		pending = pending || len(resources[i].parents) > 0
+	}
+	if !pending {
+		return
+	}
+	for i := range resources {
+		r := &resources[i]
+		for _, ref := range r.parents {
+			p, why := parentOf(resources, byConfig[ref.configAddress], r, ref)
+			if p == nil {
+				if why != "" && r.Location.Unresolved != "" {
+					r.Location.Unresolved += "; its parent " + why
+				}
+				continue
+			}
+			r.Location = p.Location
+			r.Location.Source = LocationSource{Kind: FromParent, Attribute: ref.attribute, Via: []string{p.Address}}
+			r.Variant, r.Region = p.Variant, p.Region
+			break
+		}
+		r.parents = nil
+	}
+}
+
+// parentOf picks the parent instance: the one in the same module instance
+// with the referenced key, or the only one, or any when all agree on the
+// region.
+func parentOf(resources []Resource, candidates []int, child *Resource, ref parentRef) (*Resource, string) {
+	var same []*Resource
+	for _, i := range candidates {
+		if resources[i].Module == child.Module {
+			same = append(same, &resources[i])
+		}
+	}
+	if ref.key != "" {
+		for _, p := range same {
+			if strings.HasSuffix(p.Address, ref.key) {
+				same = []*Resource{p}
+				break
+			}
+		}
+	}
+	switch {
+	case len(same) == 0:
+		return nil, ""
+	case !same[0].Location.Resolved():
+		return nil, fmt.Sprintf("%s has an unresolved location too", same[0].Address)
+	}
+	for _, p := range same[1:] {
+		if p.Location.Region != same[0].Location.Region || !p.Location.Resolved() {
+			return nil, fmt.Sprintf("%s has instances in several locations", ref.configAddress)
+		}
+	}
+	return same[0], ""
+}
