@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -72,6 +73,7 @@ func TestBadInput(t *testing.T) {
 		{"invalid format_version", write("vx.json", `{"format_version": "latest"}`), `vx\.json: invalid plan format_version "latest"`},
 		{"trailing data", write("trail.json", `{"format_version": "1.2", "resource_changes": []} {}`), `trail\.json:1:\d+: .*unexpected data after the plan object`},
 		{"a directory forced as a plan", dir, `is a directory, not a plan file`},
+		{"a zip that is not a saved plan", write("tfplan", "PK\x03\x04 not really a plan"), `tfplan: this is a saved plan file, not its JSON: .*(show -json|neither terraform nor tofu)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,6 +108,7 @@ func TestUsageErrors(t *testing.T) {
 		{"scan"},
 		{"scan", "--format", "yaml", plan},
 		{"scan", "--fail-on", "fatal", plan},
+		{"scan", "--severity", "fatal", plan},
 		{"scan", "--as-of", "tomorrow", plan},
 		{"scan", "--color", "sometimes", plan},
 		{"scan", "--format", "json", "--format", "text", plan},
@@ -303,5 +306,41 @@ func TestReadmeExample(t *testing.T) {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("README example output lacks %q:\n%s", want, r.stdout)
 		}
+	}
+}
+
+// TestSeverityFilter: --severity hides findings below it from every output
+// and from the exit status; --fail-on only moves the exit threshold.
+func TestSeverityFilter(t *testing.T) {
+	dir := t.TempDir()
+	plan, err := os.ReadFile(repo("testdata", "plans", "default-tags", "plan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An exception that matches nothing is a SOV000 warning.
+	cfg := "exception {\n  addresses = [\"aws_s3_bucket.gone\"]\n  reason    = \"removed in INFRA-1\"\n}\n"
+	for name, content := range map[string]string{"plan.json": string(plan), ".sovlint.hcl": cfg} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rulesIn := func(out string) []string {
+		var rep struct{ Findings []struct{ Rule string } }
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, f := range rep.Findings {
+			ids = append(ids, f.Rule)
+		}
+		return ids
+	}
+	all := run(t, "", "scan", "--as-of", today, "--format", "json", filepath.Join(dir, "plan.json"))
+	errorsOnly := run(t, "", "scan", "--as-of", today, "--format", "json", "--severity", "error", filepath.Join(dir, "plan.json"))
+	if diff := cmp.Diff([]string{"SOV000", "SOV001", "SOV002", "SOV003"}, rulesIn(all.stdout)); diff != "" {
+		t.Errorf("default severity (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"SOV001", "SOV002", "SOV003"}, rulesIn(errorsOnly.stdout)); diff != "" {
+		t.Errorf("--severity error (-want +got):\n%s", diff)
 	}
 }

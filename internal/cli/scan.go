@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/internal/engine"
 	"github.com/sovlint/sovlint/report"
+	"github.com/sovlint/sovlint/rules"
 )
 
 type scanFlags struct {
@@ -21,6 +23,7 @@ type scanFlags struct {
 	output  string
 	plan    bool
 	failOn  string
+	minimum string // --severity
 	color   string
 	noColor bool
 	asOf    string
@@ -64,6 +67,7 @@ func newScan(s *Streams) *cobra.Command {
 	fl.StringArrayVarP(&f.formats, "format", "f", nil, "output format, repeatable: "+strings.Join(report.Formats(), "|")+`; "FORMAT:FILE" writes that format to FILE (default text)`)
 	fl.StringVarP(&f.output, "output", "o", "", "write the output to FILE instead of stdout")
 	fl.BoolVar(&f.plan, "plan", false, "read every PATH as a plan JSON file, whatever it looks like")
+	fl.StringVar(&f.minimum, "severity", "notice", "report only findings at or above this severity: notice|warning|error")
 	fl.StringVar(&f.failOn, "fail-on", "notice", "exit 1 only for findings at or above this severity: notice|warning|error (default: the config's policy fail_on, else notice)")
 	fl.StringVar(&f.color, "color", "auto", "color the text output: auto|always|never (auto honors NO_COLOR and non-terminals)")
 	fl.BoolVar(&f.noColor, "no-color", false, "same as --color never")
@@ -138,6 +142,10 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
+	minimum, err := rules.ParseSeverity(f.minimum)
+	if err != nil {
+		return usageError("--severity: %s", err)
+	}
 	var waivers []*engine.Waiver
 	if f.baseline != "" {
 		w, err := engine.LoadBaseline(f.baseline)
@@ -174,6 +182,7 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
+	rep.Findings = slices.DeleteFunc(rep.Findings, func(fd rules.Finding) bool { return fd.Severity < minimum })
 	for _, o := range outs {
 		if err := write(s, o, rep, report.Options{Color: color && o.path == ""}); err != nil {
 			return &exitError{code: ExitError, err: err}

@@ -3,6 +3,7 @@
 package engine
 
 import (
+	"bufio"
 	"errors"
 	"io"
 	"os"
@@ -147,6 +148,7 @@ func loadPlanInstances(in Input, cat *providers.Catalog) ([]*analyzer.Instance, 
 func streamPlan[T any](in Input, cat *providers.Catalog, fn func(*analyzer.Instance) T) ([]T, error) {
 	var r io.Reader
 	name := in.Path
+	binary := false
 	if in.Path == "-" {
 		r, name = in.Stdin, "<stdin>"
 	} else {
@@ -158,11 +160,17 @@ func streamPlan[T any](in Input, cat *providers.Catalog, fn func(*analyzer.Insta
 		if fi, err := f.Stat(); err == nil && fi.IsDir() {
 			return nil, &analyzer.InputError{File: in.Path, Msg: "is a directory, not a plan file"}
 		}
-		r = f
+		br := bufio.NewReaderSize(f, 256<<10)
+		r = br
+		if binary = isBinaryPlan(br); binary {
+			if r, err = showPlan(in.Path); err != nil {
+				return nil, err
+			}
+		}
 	}
 	out, _, err := analyzer.StreamPlan(r, name, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), fn)
 	if err != nil {
-		if ie, ok := errors.AsType[*analyzer.InputError](err); ok && in.Path != "-" {
+		if ie, ok := errors.AsType[*analyzer.InputError](err); ok && in.Path != "-" && !binary {
 			if b, rerr := os.ReadFile(in.Path); rerr == nil {
 				ie.LocateOffset(b)
 			}

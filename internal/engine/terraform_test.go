@@ -79,6 +79,12 @@ func TestParityFreshPlan(t *testing.T) {
 			if diff := cmp.Diff(fromPlan.Findings, fromSources.Findings); diff != "" {
 				t.Errorf("findings differ (-plan +sources):\n%s", diff)
 			}
+			// The saved plan itself scans the same: sovlint runs
+			// `terraform show -json` on it.
+			fromBinary := scanFor(t, Input{Path: filepath.Join(dir, "tfplan")}, SourceOptions{PlanDir: dir})
+			if diff := cmp.Diff(rows(fromPlan), rows(fromBinary)); diff != "" {
+				t.Errorf("resources differ (-json +saved plan):\n%s", diff)
+			}
 			// The plan in the repository was made by another run of
 			// Terraform: a fresh one must resolve the same.
 			committed := scanFor(t, Input{Path: filepath.Join("..", "..", "testdata", "plans", name, "plan.json")}, SourceOptions{PlanDir: dir})
