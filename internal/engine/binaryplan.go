@@ -29,7 +29,7 @@ func isBinaryPlan(r *bufio.Reader) bool {
 
 // showPlan runs `terraform show -json PATH`, else `tofu show -json PATH`,
 // in the current directory and then in the plan's own (one of them is the
-// initialised working directory the plan was made in), and returns the
+// initialized working directory the plan was made in), and returns the
 // JSON. Errors name the file and say what to do.
 func showPlan(path string) (io.Reader, error) {
 	attempts := [][]string{{"show", "-json", "-no-color", path}}
