@@ -42,6 +42,13 @@ func loadDir(dir string, opt *Options, loader *analyzer.SourceLoader) ([]unit, e
 		if roots, err = loader.RootModules(dir); err != nil {
 			return nil, err
 		}
+		if len(roots) == 0 {
+			return nil, &analyzer.InputError{File: dir, Msg: "no Terraform or OpenTofu configuration below this directory"}
+		}
+	} else if !analyzer.HasConfigFiles(dir) {
+		// Zero resources would be a silent pass: most often a monorepo root
+		// scanned without --recursive.
+		return nil, &analyzer.InputError{File: dir, Msg: "no Terraform or OpenTofu configuration files here: give a root module, or --recursive to scan every root module below"}
 	}
 	units := make([]unit, len(roots))
 	errs := make([]error, len(roots))
