@@ -358,6 +358,13 @@ func (c *Catalog) Provider(source string) *Provider {
 	if !strings.Contains(a, "/") {
 		return c.byType[a]
 	}
+	// A configuration that names a provider without required_providers
+	// gets "hashicorp/<type>" implied; Terraform's upgrade to namespaced
+	// providers mapped such legacy names to the provider's real namespace
+	// (hashicorp/scaleway → scaleway/scaleway), and so does the catalog.
+	if t, ok := strings.CutPrefix(a, "hashicorp/"); ok {
+		return c.byType[t]
+	}
 	return nil
 }
 

@@ -517,3 +517,14 @@ func TestValidCatalogParses(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+func TestImpliedHashicorpNamespace(t *testing.T) {
+	c := Default()
+	// Without required_providers Terraform implies hashicorp/<type>.
+	if p := c.Provider("registry.terraform.io/hashicorp/scaleway"); p == nil || p.ID != "scaleway" {
+		t.Errorf("hashicorp/scaleway resolved to %v, want the scaleway provider", p)
+	}
+	if p := c.Provider("registry.terraform.io/acme/scaleway"); p != nil {
+		t.Errorf("a third namespace must not borrow the type: got %s", p.ID)
+	}
+}
