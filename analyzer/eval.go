@@ -415,10 +415,16 @@ func (e *evaluator) pathValue(mi *modInst) cty.Value {
 	if mi.node.mod != nil {
 		mod = rel(mi.node.mod.dir)
 	}
+	// path.cwd is absolute in Terraform; names built from it
+	// (basename(path.cwd)) then come out as they would in a plan.
+	cwd := "."
+	if abs, err := filepath.Abs(e.cfg.Dir); err == nil {
+		cwd = filepath.ToSlash(abs)
+	}
 	return cty.ObjectVal(map[string]cty.Value{
 		"module": cty.StringVal(mod),
 		"root":   cty.StringVal("."),
-		"cwd":    cty.StringVal("."),
+		"cwd":    cty.StringVal(cwd),
 	})
 }
 

@@ -2,7 +2,9 @@ package analyzer
 
 import (
 	"errors"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -26,7 +28,7 @@ var unevaluatedFunctions = map[string]bool{
 	"base64encode": true, "base64decode": true, "base64gzip": true, "textencodebase64": true, "textdecodebase64": true,
 	"urlencode": true, "yamlencode": true, "yamldecode": true,
 	"cidrhost": true, "cidrnetmask": true, "cidrsubnet": true, "cidrsubnets": true,
-	"dirname": true, "basename": true, "strrev": true, "transpose": true, "matchkeys": true,
+	"transpose": true, "matchkeys": true,
 	"ephemeralasnull": true, "issensitive": true, "templatestring": true,
 }
 
@@ -53,6 +55,8 @@ func terraformFunctions() map[string]function.Function {
 			"trimprefix": stdlib.TrimPrefixFunc, "trimsuffix": stdlib.TrimSuffixFunc,
 			"trimspace": stdlib.TrimSpaceFunc, "upper": stdlib.UpperFunc,
 			"replace": replaceFunc, "startswith": startsWithFunc, "endswith": endsWithFunc,
+			// Path names are common in names and tags ("ex-${basename(path.cwd)}").
+			"basename": stringFunc(filepath.Base), "dirname": stringFunc(filepath.Dir), "strrev": stringFunc(reverse),
 			"strcontains": strContainsFunc,
 
 			"chunklist": stdlib.ChunklistFunc, "coalesce": coalesceFunc,
@@ -172,6 +176,25 @@ var replaceFunc = function.New(&function.Spec{
 		return cty.StringVal(strings.ReplaceAll(str, sub, rep)), nil
 	},
 })
+
+// stringFunc wraps a pure string → string function.
+func stringFunc(f func(string) string) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "str", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.StringVal(f(args[0].AsString())), nil
+		},
+	})
+}
+
+// reverse reverses a string by grapheme-agnostic runes, as Terraform's
+// strrev does for the strings configurations use.
+func reverse(s string) string {
+	r := []rune(s)
+	slices.Reverse(r)
+	return string(r)
+}
 
 func stringPredicate(f func(s, sub string) bool) function.Function {
 	return function.New(&function.Spec{
