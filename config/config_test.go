@@ -1,0 +1,76 @@
+package config_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/sovlint/sovlint/config"
+)
+
+func TestDiscover(t *testing.T) {
+	root := t.TempDir()
+	deep := filepath.Join(root, "infra", "live", "prod")
+	if err := os.MkdirAll(deep, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := config.Discover(deep); err != nil || got != "" {
+		t.Fatalf("Discover with no config = %q, %v; want nothing", got, err)
+	}
+	cfg := filepath.Join(root, "infra", config.FileName)
+	if err := os.WriteFile(cfg, []byte("policy {}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, from := range []string{deep, filepath.Join(root, "infra"), filepath.Join(deep, "plan.json")} {
+		if got, err := config.Discover(from); err != nil || got != cfg {
+			t.Errorf("Discover(%s) = %q, %v; want %q", from, got, err, cfg)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	cfg, err := config.Parse([]byte(`
+policy {
+  residency = ["eea"]
+  fail_on   = "error"
+}
+rule "SOV003" {
+  severity = "warning"
+}
+exception {
+  addresses = ["module.legacy.*"]
+  rules     = ["SOV001"]
+  reason    = "migration"
+  expires   = "2027-01-31"
+}
+provider "openstack" {}
+`), "x.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"eea"}, cfg.Policy.Residency); diff != "" {
+		t.Error(diff)
+	}
+	if cfg.Rules[0].ID != "SOV003" || cfg.Rules[0].Severity != "warning" || cfg.Exceptions[0].Expires != "2027-01-31" {
+		t.Errorf("rule or exception not decoded: %+v %+v", cfg.Rules, cfg.Exceptions)
+	}
+	if cfg.Catalog == nil {
+		t.Error("catalog blocks are not kept for the catalog")
+	}
+}
+
+func TestParseErrorsNameFileAndLine(t *testing.T) {
+	for src, want := range map[string]string{
+		"policy {\n  residency = \n}\n":          "x.hcl:2",
+		"exception {\n  addresses = [\"a\"]\n}\n": "x.hcl:1", // reason is mandatory
+		"rule {\n}\n":                             "x.hcl:1",
+	} {
+		_, err := config.Parse([]byte(src), "x.hcl")
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Parse(%q) = %v, want an error at %s", src, err, want)
+		}
+	}
+}
