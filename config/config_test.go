@@ -64,9 +64,9 @@ provider "openstack" {}
 
 func TestParseErrorsNameFileAndLine(t *testing.T) {
 	for src, want := range map[string]string{
-		"policy {\n  residency = \n}\n":          "x.hcl:2",
+		"policy {\n  residency = \n}\n":           "x.hcl:2",
 		"exception {\n  addresses = [\"a\"]\n}\n": "x.hcl:1", // reason is mandatory
-		"rule {\n}\n":                             "x.hcl:1",
+		"rule {\n}\n": "x.hcl:1",
 	} {
 		_, err := config.Parse([]byte(src), "x.hcl")
 		if err == nil || !strings.Contains(err.Error(), want) {
