@@ -162,4 +162,7 @@ type ProviderConfig struct {
 	Source string // registry source address
 	Attrs  Attrs
 	Range  hcl.Range
+	// Undetermined says why the loader cannot tell which configuration
+	// this is (an old plan that did not record a module's providers map).
+	Undetermined string
 }

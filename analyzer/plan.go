@@ -78,19 +78,34 @@ func StreamPlan[T any](r io.Reader, name string, attrs, providerAttrs []string, 
 }
 
 // ParallelChunks runs work over [0, n) split into chunks, one goroutine per
-// CPU.
+// CPU. A panic in a chunk is raised again in the caller's goroutine, where
+// the command line can turn it into an error instead of a crash.
 func ParallelChunks(n int, work func(lo, hi int)) {
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/256))
 	if workers <= 1 {
 		work(0, n)
 		return
 	}
-	var wg sync.WaitGroup
+	var (
+		wg       sync.WaitGroup
+		once     sync.Once
+		panicked any
+	)
 	size := (n + workers - 1) / workers
 	for lo := 0; lo < n; lo += size {
-		wg.Go(func() { work(lo, min(lo+size, n)) })
+		wg.Go(func() {
+			defer func() {
+				if p := recover(); p != nil {
+					once.Do(func() { panicked = p })
+				}
+			}()
+			work(lo, min(lo+size, n))
+		})
 	}
 	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
 }
 
 // readPlan is the streaming pass: versions, variables and configuration

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -120,8 +121,9 @@ func (x *configIndex) instance(c *planChange) *Instance {
 	cr := x.resources[cfgAddr]
 	if cr != nil {
 		in.Refs = planRefs{cr}
-		in.ProviderKey = x.normaliseKey(cr.ProviderConfigKey, module)
-		in.ProviderConfig = x.provider(in.ProviderKey)
+		key, legacy := x.normaliseKey(cr.ProviderConfigKey, module)
+		in.ProviderKey = key
+		in.ProviderConfig = x.provider(key, legacy)
 	}
 	if len(c.after)+len(c.unknown) > 0 {
 		in.Attrs = make(Attrs, len(c.after))
@@ -165,42 +167,54 @@ func isSet(cr *tfjson.ConfigResource, attr string) bool {
 }
 
 // normaliseKey turns a provider_config_key into the key of provider_config.
-// Terraform before 1.1 wrote module-relative keys ("db_instance:aws") that
-// name only the innermost module call.
-func (x *configIndex) normaliseKey(key, module string) string {
+// Terraform 1.0 and earlier wrote module-relative keys ("db_instance:aws") that
+// name only the innermost module call; legacy says the key was one.
+func (x *configIndex) normaliseKey(key, module string) (normalised string, legacy bool) {
 	if key == "" || strings.HasPrefix(key, "module.") || !strings.Contains(key, ":") {
-		return key
+		return key, false
 	}
 	_, local, _ := strings.Cut(key, ":")
-	return module + ":" + local
+	return module + ":" + local, true
 }
 
 // provider returns the provider configuration for a normalised key, or nil
 // when the plan declares none (the provider then takes everything from the
 // environment).
-func (x *configIndex) provider(key string) *ProviderConfig {
+func (x *configIndex) provider(key string, legacy bool) *ProviderConfig {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if pc, ok := x.resolved[key]; ok {
 		return pc
 	}
-	pc := x.buildProvider(key)
+	pc := x.buildProvider(key, legacy)
 	x.resolved[key] = pc
 	return pc
 }
 
-func (x *configIndex) buildProvider(key string) *ProviderConfig {
+func (x *configIndex) buildProvider(key string, legacy bool) *ProviderConfig {
 	raw, ok := x.providers[key]
 	module, local, inModule := strings.Cut(key, ":")
 	if !inModule {
 		module, local = "", key
 	}
-	// Terraform before 1.1 listed, for modules that inherit a provider, an
-	// entry with no expressions: walk up to the configuration it inherits.
-	for inModule && (!ok || len(raw.Expressions) == 0) && !strings.Contains(local, ".") {
+	// Terraform 1.0 and earlier listed, for a module that inherits a provider or
+	// is passed one by a providers map, an entry with no expressions, and
+	// did not record the map. Walk up to the parent's configuration only
+	// when it has a single one of that provider: with aliases to choose
+	// from, the plan cannot say which the module received.
+	for legacy && inModule && (!ok || len(raw.Expressions) == 0) && !strings.Contains(local, ".") {
 		mc := x.modules[module]
 		if mc == nil {
-			break
+			return nil
+		}
+		if names := x.configsIn(mc.parent, local); len(names) > 1 {
+			source := ""
+			if ok {
+				source = raw.FullName
+			}
+			return &ProviderConfig{Key: key, Source: source, Attrs: Attrs{}, Undetermined: fmt.Sprintf(
+				"plans from Terraform 1.0 and earlier do not record which of %s %s received; give the sources with --dir",
+				strings.Join(names, ", "), joinAddr(mc.parent, "module."+mc.name))}
 		}
 		module = mc.parent
 		if module == "" {
@@ -227,6 +241,19 @@ func (x *configIndex) buildProvider(key string) *ProviderConfig {
 		pc.Attrs[path] = Attr{Value: v, Set: true, Via: via, Why: why}
 	}
 	return pc
+}
+
+// configsIn lists the configurations of a provider (by local name, any
+// alias) declared in a module, sorted.
+func (x *configIndex) configsIn(module, name string) []string {
+	var keys []string
+	for k, pc := range x.providers {
+		if pc.ModuleAddress == module && pc.Name == name {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // lookupExpr finds a dotted attribute path in expressions, descending into

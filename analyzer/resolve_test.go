@@ -266,6 +266,31 @@ func TestResolveLocation(t *testing.T) {
 			want: want{Region: "eu-west-1", Country: "IE", Source: analyzer.FromProvider, Attribute: "region"},
 		},
 		{
+			name: "Terraform 1.0 module-relative key: with aliases to choose from, the plan cannot say which the module got",
+			spec: planSpec{
+				providers: map[string]any{
+					"aws":           awsProvider(map[string]any{"region": constant("eu-west-1")}),
+					"aws.primary":   awsProvider(map[string]any{"region": constant("us-east-1")}, "primary"),
+					"module.db:aws": map[string]any{"name": "aws", "full_name": awsSource, "module_address": "module.db"},
+				},
+				module:  []string{"db"},
+				resType: "aws_db_instance", source: awsSource, key: "db:aws",
+			},
+			want: want{Source: analyzer.FromNowhere, Unresolved: "plans from Terraform 1.0 and earlier do not record which of aws, aws.primary module.db received"},
+		},
+		{
+			name: "an empty provider block in a module of a current plan takes nothing from its parent",
+			spec: planSpec{
+				providers: map[string]any{
+					"aws":           awsProvider(map[string]any{"region": constant("eu-west-1")}),
+					"module.db:aws": map[string]any{"name": "aws", "full_name": awsSource, "module_address": "module.db"},
+				},
+				module:  []string{"db"},
+				resType: "aws_db_instance", source: awsSource, key: "module.db:aws",
+			},
+			want: want{Source: analyzer.FromNowhere, Unresolved: `neither the resource nor provider "module.db:aws" sets a location`},
+		},
+		{
 			name: "AWS European Sovereign Cloud region selects its variant",
 			spec: planSpec{
 				providers: map[string]any{"aws": awsProvider(map[string]any{"region": constant("eusc-de-east-1")})},

@@ -41,10 +41,21 @@ func (e *exitError) Error() string { return e.err.Error() }
 
 // Main runs sovlint with args (without the program name) and returns the
 // exit status.
-func Main(args []string, s Streams) int {
+func Main(args []string, s Streams) (code int) {
 	if s.Getenv == nil {
 		s.Getenv = func(string) string { return "" }
 	}
+	// A bug must not reach users as a stack trace: it is an error like any
+	// other (SOVLINT_DEBUG=1 prints the stack for a report).
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(s.Err, "sovlint: internal error: %v (please report it with the command you ran)\n", p)
+			if s.Getenv("SOVLINT_DEBUG") != "" {
+				s.Err.Write(debug.Stack())
+			}
+			code = ExitError
+		}
+	}()
 	root := newRoot(&s)
 	root.SetArgs(args)
 	root.SetIn(s.In)

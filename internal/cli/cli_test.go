@@ -344,3 +344,17 @@ func TestSeverityFilter(t *testing.T) {
 		t.Errorf("--severity error (-want +got):\n%s", diff)
 	}
 }
+
+// TestPanicIsAnError: a bug in a command must reach the user as one line
+// and exit status 2, never a stack trace.
+func TestPanicIsAnError(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := cli.Main([]string{"scan", "-"}, cli.Streams{In: panicReader{}, Out: &out, Err: &errb})
+	if code != cli.ExitError || strings.Count(errb.String(), "\n") != 1 || !strings.Contains(errb.String(), "sovlint: internal error: ") {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
+	}
+}
+
+type panicReader struct{}
+
+func (panicReader) Read([]byte) (int, error) { panic("boom") }
