@@ -51,7 +51,7 @@ func Main(args []string, s Streams) (code int) {
 		if p := recover(); p != nil {
 			fmt.Fprintf(s.Err, "sovlint: internal error: %v (please report it with the command you ran)\n", p)
 			if s.Getenv("SOVLINT_DEBUG") != "" {
-				s.Err.Write(debug.Stack())
+				fmt.Fprintf(s.Err, "%s", debug.Stack())
 			}
 			code = ExitError
 		}
