@@ -1,8 +1,6 @@
 package analyzer
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,7 +9,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/go-json-experiment/json/jsontext"
 	version "github.com/hashicorp/go-version"
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -33,11 +30,14 @@ type Plan struct {
 // Terraform writes after resource_changes, is known.
 type planChange struct {
 	address, moduleAddress, mode, typ, name, providerName string
-	deposed                                               string
-	actions                                               []string
-	after                                                 map[string]jsontext.Value
-	unknown                                               map[string]jsontext.Value
-	allUnknown                                            bool
+	attrs                                                 []rawAttr
+}
+
+// rawAttr is one attribute the catalog names, as raw JSON from change.after
+// and change.after_unknown; nil when the plan does not list it there.
+type rawAttr struct {
+	name           string
+	after, unknown []byte
 }
 
 // planVersionConstraint is terraform-json's own accepted range.
@@ -94,82 +94,82 @@ func ParallelChunks(n int, work func(lo, hi int)) {
 }
 
 // readPlan is the streaming pass: versions, variables and configuration
-// decoded, resource_changes reduced to planChanges, the rest skipped.
+// decoded, resource_changes reduced to planChanges, the rest validated and
+// skipped. One goroutine scans the file; the resource_changes elements it
+// finds are reduced on the others, so the scan is the only serial work.
 func readPlan(r io.Reader, name string, attrs []string) (*Plan, []planChange, error) {
-	want := make(map[string]bool, len(attrs))
-	for _, a := range attrs {
-		want[a] = true
-	}
-	dec := jsontext.NewDecoder(bufio.NewReaderSize(r, 256<<10), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	s := newJSONStream(r)
 	p := &Plan{}
-	var (
-		changes []planChange
-		seen    = map[string]bool{}
-	)
+	seen := map[string]bool{}
+	var changes *changeReader
 	fail := func(err error) (*Plan, []planChange, error) {
-		return nil, nil, jsonError(name, dec, err)
+		if changes != nil {
+			if _, werr := changes.finish(); werr != nil && isEarlier(werr, err) {
+				err = werr
+			}
+		}
+		return nil, nil, planError(name, err)
 	}
-	tok, err := dec.ReadToken()
-	if err != nil {
-		return fail(err)
+	c, ok := s.peek()
+	if !ok {
+		return fail(s.eof())
 	}
-	if tok.Kind() != '{' {
-		return nil, nil, &InputError{File: name, Line: 1, Col: 1, Msg: "not a Terraform plan: expected a JSON object"}
-	}
-	for dec.PeekKind() != '}' {
-		tok, err := dec.ReadToken()
-		if err != nil {
+	if c != '{' {
+		if err := s.skip(); err != nil {
 			return fail(err)
 		}
-		key := tok.String()
-		seen[key] = true
-		switch key {
+		return nil, nil, &InputError{File: name, Line: 1, Col: 1, Msg: "not a Terraform plan: expected a JSON object"}
+	}
+	err := s.members(true, func(key []byte) error {
+		k := string(key)
+		seen[k] = true
+		switch k {
 		case "format_version":
-			if err := readString(dec, &p.FormatVersion); err != nil {
-				return fail(err)
+			if err := streamString(s, &p.FormatVersion); err != nil {
+				return err
 			}
-			if err := checkFormatVersion(name, p.FormatVersion); err != nil {
-				return nil, nil, err
-			}
+			return checkFormatVersion(name, p.FormatVersion)
 		case "terraform_version":
-			if err := readString(dec, &p.TerraformVersion); err != nil {
-				return fail(err)
-			}
+			return streamString(s, &p.TerraformVersion)
 		case "variables":
-			v, err := dec.ReadValue()
+			v, err := s.capture()
 			if err != nil {
-				return fail(err)
+				return err
 			}
 			if err := json.Unmarshal(v, &p.Variables); err != nil {
-				return nil, nil, &InputError{File: name, Msg: "reading variables: " + err.Error()}
+				return &InputError{File: name, Msg: "reading variables: " + err.Error()}
 			}
 		case "configuration":
-			v, err := dec.ReadValue()
+			v, err := s.capture()
 			if err != nil {
-				return fail(err)
+				return err
 			}
 			p.Config = new(tfjson.Config)
 			if err := json.Unmarshal(v, p.Config); err != nil {
-				return nil, nil, &InputError{File: name, Msg: "reading configuration: " + err.Error()}
+				return &InputError{File: name, Msg: "reading configuration: " + err.Error()}
 			}
 		case "resource_changes":
-			if changes, err = readChanges(dec, want); err != nil {
-				return fail(err)
+			if changes != nil { // a duplicate name: the last one wins
+				changes.finish()
 			}
+			changes = newChangeReader(attrs)
+			return changes.read(s)
 		default:
-			if err := dec.SkipValue(); err != nil {
-				return fail(err)
-			}
+			return s.skip()
 		}
+		return nil
+	})
+	if err == nil {
+		err = s.end()
 	}
-	if _, err := dec.ReadToken(); err != nil {
+	if err != nil {
 		return fail(err)
 	}
-	if _, err := dec.ReadToken(); !errors.Is(err, io.EOF) {
-		if err == nil {
-			err = errors.New("unexpected data after the plan object")
+	var list []planChange
+	if changes != nil {
+		if list, err = changes.finish(); err != nil {
+			return nil, nil, planError(name, err)
 		}
-		return fail(err)
 	}
 	switch {
 	case !seen["format_version"]:
@@ -179,7 +179,7 @@ func readPlan(r io.Reader, name string, attrs []string) (*Plan, []planChange, er
 	case !seen["planned_values"] && !seen["resource_changes"] && !seen["configuration"]:
 		return nil, nil, &InputError{File: name, Msg: "not a Terraform plan: it has none of planned_values, resource_changes or configuration"}
 	}
-	return p, changes, nil
+	return p, list, nil
 }
 
 func checkFormatVersion(name, v string) error {
@@ -193,210 +193,364 @@ func checkFormatVersion(name, v string) error {
 	return nil
 }
 
-// readString reads a string; null leaves dst empty, as Terraform writes
+// streamString reads a string; null leaves dst empty, as Terraform writes
 // null for absent optional strings in some versions.
-func readString(dec *jsontext.Decoder, dst *string) error {
-	tok, err := dec.ReadToken()
+func streamString(s *jsonStream, dst *string) error {
+	c, err := s.next()
 	if err != nil {
 		return err
 	}
-	if tok.Kind() == 'n' {
+	switch c {
+	case 'n':
+		return s.skip()
+	case '"':
+		v, err := s.capture()
+		if err != nil {
+			return err
+		}
+		*dst = string(unquoteText(v))
 		return nil
 	}
-	if tok.Kind() != '"' {
-		return fmt.Errorf("expected a string, found %s", tok.Kind())
+	off := s.offset()
+	if err := s.skip(); err != nil {
+		return err
 	}
-	*dst = tok.String()
-	return nil
+	return &syntaxError{Offset: off, Msg: "expected a string, found " + kindName(c)}
 }
 
-func readStrings(dec *jsontext.Decoder) ([]string, error) {
-	if dec.PeekKind() != '[' {
-		return nil, dec.SkipValue()
+func kindName(c byte) string {
+	switch c {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	case '"':
+		return "a string"
 	}
-	if _, err := dec.ReadToken(); err != nil {
-		return nil, err
-	}
-	var out []string
-	for dec.PeekKind() != ']' {
-		var s string
-		if err := readString(dec, &s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	_, err := dec.ReadToken()
-	return out, err
+	return "a number"
 }
 
-func readChanges(dec *jsontext.Decoder, want map[string]bool) ([]planChange, error) {
-	if dec.PeekKind() == 'n' {
-		return nil, dec.SkipValue()
-	}
-	if _, err := dec.ReadToken(); err != nil {
-		return nil, err
-	}
-	var changes []planChange
-	for dec.PeekKind() != ']' {
-		var c planChange
-		if err := readChange(dec, want, &c); err != nil {
-			return nil, err
-		}
-		if keepChange(&c) {
-			changes = append(changes, c)
-		}
-	}
-	_, err := dec.ReadToken()
-	return changes, err
+// changeReader reduces resource_changes elements to planChanges on worker
+// goroutines while the stream goes on. Elements travel in batches of raw
+// bytes; results are put back in plan order at the end.
+type changeReader struct {
+	want    map[string]bool
+	work    chan *changeBatch
+	free    chan *changeBatch
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	results [][]planChange
+	errs    []error
+	batch   *changeBatch
+	seq     int
 }
 
-// keepChange drops what will not exist after apply, and data sources.
-func keepChange(c *planChange) bool {
-	if c.mode == "data" || c.deposed != "" {
-		return false
+// changeBatch is a run of consecutive resource_changes elements.
+type changeBatch struct {
+	seq  int
+	data []byte
+	ends []int   // end of each element in data
+	offs []int64 // input offset of each element, for errors
+}
+
+const changeBatchBytes = 256 << 10
+
+func newChangeReader(attrs []string) *changeReader {
+	want := make(map[string]bool, len(attrs))
+	for _, a := range attrs {
+		want[a] = true
 	}
-	for _, a := range c.actions {
+	workers := runtime.GOMAXPROCS(0)
+	c := &changeReader{
+		want: want,
+		work: make(chan *changeBatch, 2*workers),
+		free: make(chan *changeBatch, 3*workers),
+	}
+	for range workers {
+		c.wg.Go(c.reduce)
+	}
+	return c
+}
+
+// read streams the resource_changes array, handing its elements out.
+func (c *changeReader) read(s *jsonStream) error {
+	k, err := s.next()
+	if err != nil {
+		return err
+	}
+	switch k {
+	case 'n':
+		return s.skip()
+	case '[':
+	default:
+		off := s.offset()
+		if err := s.skip(); err != nil {
+			return err
+		}
+		return &syntaxError{Offset: off, Msg: "resource_changes: expected an array, found " + kindName(k)}
+	}
+	return s.array(func() error {
+		off := s.offset()
+		v, err := s.capture()
+		if err != nil {
+			return err
+		}
+		if v[0] != '{' {
+			return &syntaxError{Offset: off, Msg: "resource_changes: expected an object, found " + kindName(v[0])}
+		}
+		c.add(v, off)
+		return nil
+	})
+}
+
+func (c *changeReader) add(v []byte, off int64) {
+	b := c.batch
+	if b == nil {
+		select {
+		case b = <-c.free:
+			b.data, b.ends, b.offs = b.data[:0], b.ends[:0], b.offs[:0]
+		default:
+			b = &changeBatch{data: make([]byte, 0, changeBatchBytes+4<<10)}
+		}
+		b.seq = c.seq
+		c.seq++
+		c.batch = b
+	}
+	b.data = append(b.data, v...)
+	b.ends = append(b.ends, len(b.data))
+	b.offs = append(b.offs, off)
+	if len(b.data) >= changeBatchBytes {
+		c.work <- b
+		c.batch = nil
+	}
+}
+
+// finish waits for the workers and returns the kept changes in plan
+// order, or the first error in the input.
+func (c *changeReader) finish() ([]planChange, error) {
+	if c.batch != nil {
+		c.work <- c.batch
+		c.batch = nil
+	}
+	close(c.work)
+	c.wg.Wait()
+	var first error
+	for _, err := range c.errs {
+		if first == nil || isEarlier(err, first) {
+			first = err
+		}
+	}
+	if first != nil {
+		return nil, first
+	}
+	n := 0
+	for _, r := range c.results {
+		n += len(r)
+	}
+	out := make([]planChange, 0, n)
+	for _, r := range c.results {
+		out = append(out, r...)
+	}
+	return out, nil
+}
+
+// reduce is a worker: it turns batches of raw elements into planChanges.
+func (c *changeReader) reduce() {
+	w := changeWorker{want: c.want, strings: map[string]string{}}
+	for b := range c.work {
+		var out []planChange
+		var err error
+		start := 0
+		for i, end := range b.ends {
+			var pc planChange
+			var keep bool
+			pc, keep, err = w.change(b.data[start:end], b.offs[i])
+			if err != nil {
+				break
+			}
+			if keep {
+				out = append(out, pc)
+			}
+			start = end
+		}
+		c.mu.Lock()
+		for len(c.results) <= b.seq {
+			c.results = append(c.results, nil)
+		}
+		c.results[b.seq] = out
+		if err != nil {
+			c.errs = append(c.errs, err)
+		}
+		c.mu.Unlock()
+		select {
+		case c.free <- b:
+		default:
+		}
+	}
+}
+
+// changeWorker is one worker's state: the strings it interns (types,
+// names, providers repeat across thousands of resources) and the arena the
+// kept raw values are copied to.
+type changeWorker struct {
+	want    map[string]bool
+	strings map[string]string
+	module  string // the last module address, which runs of resources share
+	arena   []byte
+}
+
+func (w *changeWorker) intern(b []byte) string {
+	if s, ok := w.strings[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(w.strings) < 1<<16 {
+		w.strings[s] = s
+	}
+	return s
+}
+
+// keepBytes copies a kept raw value out of the batch, which is reused.
+func (w *changeWorker) keepBytes(b []byte) []byte {
+	if len(b) > cap(w.arena)-len(w.arena) {
+		w.arena = make([]byte, 0, max(64<<10, len(b)))
+	}
+	start := len(w.arena)
+	w.arena = append(w.arena, b...)
+	return w.arena[start:len(w.arena):len(w.arena)]
+}
+
+// change reduces one resource_changes element; keep is false for what will
+// not exist after apply, and for data sources.
+func (w *changeWorker) change(b []byte, off int64) (pc planChange, keep bool, err error) {
+	var deposed string
+	var actions []string
+	str := func(dst *string, lo, hi int, interned bool) {
+		switch {
+		case err != nil:
+		case b[lo] == 'n':
+		case b[lo] != '"':
+			err = &syntaxError{Offset: off + int64(lo), Msg: "expected a string, found " + kindName(b[lo])}
+		case interned:
+			*dst = w.intern(unquoteText(b[lo:hi]))
+		default:
+			*dst = string(unquoteText(b[lo:hi]))
+		}
+	}
+	rawMembers(b, 0, func(name []byte, lo, hi int) {
+		switch string(name[1 : len(name)-1]) {
+		case "address":
+			str(&pc.address, lo, hi, false)
+		case "module_address":
+			if v := b[lo:hi]; len(v) > 2 && v[0] == '"' && string(v[1:len(v)-1]) == w.module {
+				pc.moduleAddress = w.module
+			} else {
+				str(&pc.moduleAddress, lo, hi, false)
+				w.module = pc.moduleAddress
+			}
+		case "mode":
+			str(&pc.mode, lo, hi, true)
+		case "type":
+			str(&pc.typ, lo, hi, true)
+		case "name":
+			str(&pc.name, lo, hi, true)
+		case "provider_name":
+			str(&pc.providerName, lo, hi, true)
+		case "deposed":
+			str(&deposed, lo, hi, false)
+		case "change":
+			actions, pc.attrs = actions[:0], pc.attrs[:0] // a repeated change replaces the first
+			if b[lo] != '{' {
+				return
+			}
+			rawMembers(b, lo, func(name []byte, lo, hi int) {
+				switch string(name[1 : len(name)-1]) {
+				case "actions":
+					if b[lo] != '[' {
+						return
+					}
+					actions = actions[:0]
+					rawElements(b, lo, func(lo, hi int) {
+						var a string
+						str(&a, lo, hi, true)
+						actions = append(actions, a)
+					})
+				case "after":
+					w.wanted(&pc, b, lo, false)
+				case "after_unknown":
+					w.wanted(&pc, b, lo, true)
+				}
+			})
+		}
+	})
+	if err != nil {
+		return planChange{}, false, err
+	}
+	if pc.mode == "data" || deposed != "" {
+		return planChange{}, false, nil
+	}
+	for _, a := range actions {
 		switch a {
 		case "create", "update", "no-op":
-			return true
+			return pc, true, nil
 		}
 	}
-	return false // delete, read, forget
+	return planChange{}, false, nil // delete, read, forget
 }
 
-func readChange(dec *jsontext.Decoder, want map[string]bool, c *planChange) error {
-	if _, err := dec.ReadToken(); err != nil {
-		return err
-	}
-	for dec.PeekKind() != '}' {
-		name, err := readName(dec)
-		if err != nil {
-			return err
-		}
-		var dst *string
-		switch string(name) {
-		case "address":
-			dst = &c.address
-		case "module_address":
-			dst = &c.moduleAddress
-		case "mode":
-			dst = &c.mode
-		case "type":
-			dst = &c.typ
-		case "name":
-			dst = &c.name
-		case "provider_name":
-			dst = &c.providerName
-		case "deposed":
-			dst = &c.deposed
-		case "change":
-			if err := readChangeBody(dec, want, c); err != nil {
-				return err
-			}
-			continue
-		default:
-			if err := dec.SkipValue(); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := readString(dec, dst); err != nil {
-			return err
+// wanted keeps the raw values of the attributes the catalog names from the
+// object at b[i] (change.after or change.after_unknown). A repeated member
+// replaces what the first one gave, as in a decode.
+func (w *changeWorker) wanted(pc *planChange, b []byte, i int, unknown bool) {
+	for j := range pc.attrs {
+		if unknown {
+			pc.attrs[j].unknown = nil
+		} else {
+			pc.attrs[j].after = nil
 		}
 	}
-	_, err := dec.ReadToken()
-	return err
+	if b[i] != '{' {
+		return
+	}
+	rawMembers(b, i, func(name []byte, lo, hi int) {
+		n := unquote(name)
+		if !w.want[string(n)] {
+			return
+		}
+		v := w.keepBytes(b[lo:hi])
+		for j := range pc.attrs {
+			if pc.attrs[j].name == string(n) {
+				if unknown {
+					pc.attrs[j].unknown = v
+				} else {
+					pc.attrs[j].after = v
+				}
+				return
+			}
+		}
+		a := rawAttr{name: w.intern(n)}
+		if unknown {
+			a.unknown = v
+		} else {
+			a.after = v
+		}
+		pc.attrs = append(pc.attrs, a)
+	})
 }
 
-func readChangeBody(dec *jsontext.Decoder, want map[string]bool, c *planChange) error {
-	if _, err := dec.ReadToken(); err != nil {
-		return err
-	}
-	for dec.PeekKind() != '}' {
-		name, err := readName(dec)
-		if err != nil {
-			return err
-		}
-		switch string(name) {
-		case "actions":
-			if c.actions, err = readStrings(dec); err != nil {
-				return err
-			}
-		case "after":
-			if c.after, err = readWanted(dec, want); err != nil {
-				return err
-			}
-		case "after_unknown":
-			if dec.PeekKind() == 't' {
-				c.allUnknown = true
-				err = dec.SkipValue()
-			} else {
-				c.unknown, err = readWanted(dec, want)
-			}
-			if err != nil {
-				return err
-			}
-		default:
-			if err := dec.SkipValue(); err != nil {
-				return err
-			}
-		}
-	}
-	_, err := dec.ReadToken()
-	return err
+func isEarlier(a, b error) bool {
+	return errorOffset(a) < errorOffset(b)
 }
 
-// readName reads an object member name without allocating: the raw
-// bytes, unquoted when they hold no escapes (Terraform's attribute names
-// never do), valid until the next read.
-func readName(dec *jsontext.Decoder) ([]byte, error) {
-	v, err := dec.ReadValue()
-	if err != nil {
-		return nil, err
+func errorOffset(err error) int64 {
+	if se, ok := errors.AsType[*syntaxError](err); ok {
+		return se.Offset
 	}
-	if len(v) >= 2 && v[0] == '"' && bytes.IndexByte(v, '\\') < 0 {
-		return v[1 : len(v)-1], nil
-	}
-	var s string
-	if err := json.Unmarshal(v, &s); err != nil {
-		return nil, err
-	}
-	return []byte(s), nil
-}
-
-// readWanted reads an object, keeping a copy of the raw value of the wanted
-// keys and skipping the rest without decoding it.
-func readWanted(dec *jsontext.Decoder, want map[string]bool) (map[string]jsontext.Value, error) {
-	if dec.PeekKind() != '{' {
-		return nil, dec.SkipValue()
-	}
-	if _, err := dec.ReadToken(); err != nil {
-		return nil, err
-	}
-	var out map[string]jsontext.Value
-	for dec.PeekKind() != '}' {
-		name, err := readName(dec)
-		if err != nil {
-			return nil, err
-		}
-		if !want[string(name)] {
-			if err := dec.SkipValue(); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		k := string(name)
-		v, err := dec.ReadValue()
-		if err != nil {
-			return nil, err
-		}
-		if out == nil {
-			out = make(map[string]jsontext.Value, 4)
-		}
-		out[k] = v.Clone()
-	}
-	_, err := dec.ReadToken()
-	return out, err
+	return 1 << 62
 }
 
 // InputError is a problem with the user's input, located in a file.
@@ -421,28 +575,20 @@ func (e *InputError) Error() string {
 	return b.String()
 }
 
-// jsonError turns a decoder error into an InputError with the byte offset;
+// planError turns a stream error into an InputError with the byte offset;
 // the CLI turns offsets into line and column when it can re-read the file.
-func jsonError(name string, dec *jsontext.Decoder, err error) error {
+func planError(name string, err error) error {
 	if ie, ok := errors.AsType[*InputError](err); ok {
 		return ie
 	}
-	e := &InputError{File: name, Offset: dec.InputOffset()}
-	var se *jsontext.SyntacticError
-	switch {
-	case errors.As(err, &se):
-		e.Offset = se.ByteOffset
-		msg := se.Err.Error()
-		if errors.Is(se.Err, io.ErrUnexpectedEOF) {
-			msg = "unexpected end of JSON input (is the file truncated?)"
+	if se, ok := errors.AsType[*syntaxError](err); ok {
+		msg := se.Msg
+		if msg == errTruncated.Error() {
+			return &InputError{File: name, Offset: se.Offset, Msg: "unexpected end of JSON input (is the file truncated?)"}
 		}
-		e.Msg = "invalid JSON: " + msg
-	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		e.Msg = "unexpected end of JSON input (is the file truncated?)"
-	default:
-		e.Msg = "invalid JSON: " + err.Error()
+		return &InputError{File: name, Offset: se.Offset, Msg: "invalid JSON: " + msg}
 	}
-	return e
+	return &InputError{File: name, Msg: "reading the plan: " + err.Error()}
 }
 
 // LocateOffset fills in Line and Col from Offset using the file's content.

@@ -122,33 +122,27 @@ func (x *configIndex) instance(c *planChange) *Instance {
 		in.ProviderKey = x.normaliseKey(cr.ProviderConfigKey, module)
 		in.ProviderConfig = x.provider(in.ProviderKey)
 	}
-	if len(c.after)+len(c.unknown) > 0 {
-		in.Attrs = make(Attrs, len(c.after))
+	if len(c.attrs) > 0 {
+		in.Attrs = make(Attrs, len(c.attrs))
 	}
-	for k, raw := range c.after {
-		v, err := parseJSON(raw)
-		if err != nil {
-			v = nil
-		}
+	for _, a := range c.attrs {
 		var u any
-		if ur, ok := c.unknown[k]; ok {
-			u, _ = parseJSON(ur)
+		if a.unknown != nil {
+			u, _ = parseJSON(a.unknown)
 		}
-		in.Attrs[k] = Attr{Value: goToCty(v, u), Set: isSet(cr, k)}
-	}
-	for k, ur := range c.unknown {
-		if _, ok := c.after[k]; ok {
+		var attr Attr
+		switch {
+		case a.after != nil:
+			attr = Attr{Value: rawToCty(a.after, u), Set: isSet(cr, a.name)}
+		case u == true:
+			attr = Attr{Value: cty.DynamicVal, Set: isSet(cr, a.name)}
+		default:
 			continue
 		}
-		if u, _ := parseJSON(ur); u == true {
-			in.Attrs[k] = Attr{Value: cty.DynamicVal, Set: isSet(cr, k), Why: "known only after apply"}
+		if !whollyKnown(attr.Value) {
+			attr.Why = "known only after apply"
 		}
-	}
-	for k, a := range in.Attrs {
-		if !a.Value.IsWhollyKnown() && a.Why == "" {
-			a.Why = "known only after apply"
-			in.Attrs[k] = a
-		}
+		in.Attrs[a.name] = attr
 	}
 	return in
 }

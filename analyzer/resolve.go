@@ -67,7 +67,7 @@ func (r *Resolver) locate(in *Instance, p *providers.Provider, res *Resource) Lo
 	}
 	variant, undecided := p.VariantFor(knownStrings(pcAttrs), func(attr string) bool {
 		a, ok := pcAttrs[attr]
-		return ok && a.Value != cty.NilVal && !a.Value.IsWhollyKnown()
+		return ok && a.Value != cty.NilVal && !whollyKnown(a.Value)
 	})
 	if undecided != "" {
 		a := pcAttrs[undecided]
@@ -145,7 +145,7 @@ func (r *Resolver) fromAttrs(attrs Attrs, names []string, p *providers.Provider,
 		}
 		s := src
 		s.Attribute, s.Via, s.Range = name, a.Via, a.Range
-		if !a.Value.IsWhollyKnown() {
+		if !whollyKnown(a.Value) {
 			if !a.Set {
 				continue // computed by the provider from the configuration below
 			}
