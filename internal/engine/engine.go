@@ -75,7 +75,12 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 		}
 		// Each root module's inline waivers apply to its own findings only.
 		for _, u := range units {
-			resources := slices.Concat(u.resources, resolveAll(resolver, u.instances))
+			resources := u.resources
+			if len(u.instances) > 0 {
+				// Copying a plan's resources would cost as much as resolving
+				// them: only sources need the concatenation.
+				resources = slices.Concat(resources, resolveAll(resolver, u.instances))
+			}
 			for i := range resources {
 				if resources[i].Range.Filename == "" && in.Path != "-" {
 					resources[i].Range.Filename = in.Path
