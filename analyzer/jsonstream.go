@@ -1,18 +1,20 @@
 package analyzer
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"strconv"
 )
 
-// jsonStream validates a JSON document read in chunks and hands out the raw
-// bytes of the values the plan loader keeps, skipping the rest without
-// holding it. It accepts what jsontext accepts with AllowInvalidUTF8 and
-// AllowDuplicateNames (the options the loader used before it): the plan's
-// bulk is scanned once, byte by byte, at a few hundred megabytes a second
-// more than a token-level decoder manages.
+// jsonStream validates a JSON document read in chunks, or held in memory,
+// and hands out the raw bytes of the values the plan loader keeps, skipping
+// the rest without holding it. It accepts what jsontext accepts with
+// AllowInvalidUTF8 and AllowDuplicateNames (the options the loader used
+// before it). skipRaw finds where a value ends without validating it, so
+// that one goroutine can cut a plan into pieces that others validate.
 type jsonStream struct {
 	r     io.Reader
 	buf   []byte
@@ -29,6 +31,12 @@ const maxJSONDepth = 10000
 
 func newJSONStream(r io.Reader) *jsonStream {
 	return &jsonStream{r: r, buf: make([]byte, 0, 256<<10), keep: -1}
+}
+
+// memStream reads one value held in memory that starts at input offset off
+// and nesting depth depth of the document.
+func memStream(b []byte, off int64, depth int) *jsonStream {
+	return &jsonStream{buf: b, keep: -1, off: off, depth: depth, err: io.EOF}
 }
 
 // syntaxError is a JSON syntax problem at an input offset.
@@ -60,7 +68,7 @@ func (s *jsonStream) eof() error {
 // fill reads more input, keeping the unscanned bytes and those from keep
 // on. It reports false when the input is exhausted.
 func (s *jsonStream) fill() bool {
-	if s.err != nil {
+	if s.err != nil || s.r == nil {
 		return false
 	}
 	start := s.pos
@@ -318,31 +326,50 @@ func (s *jsonStream) name() ([]byte, error) {
 	return unquote(raw), nil
 }
 
-// strSafe marks the bytes a string may hold without a closer look.
-var strSafe = func() (t [256]bool) {
-	for i := 0x20; i < 256; i++ {
-		t[i] = i != '"' && i != '\\'
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// stringStop returns the index of the first byte from i that ends a run of
+// plain string content: '"', '\\' or, with controls, a byte below 0x20.
+// It tests eight bytes at a time: strings are most of a plan's bytes.
+func stringStop(b []byte, i int, controls bool) int {
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		q := x ^ (lsb * '"')
+		e := x ^ (lsb * '\\')
+		m := (q - lsb) &^ q
+		m |= (e - lsb) &^ e
+		if controls {
+			m |= (x - lsb*0x20) &^ x
+		}
+		// The lowest flagged byte is exact; borrows only flag bytes above it.
+		if m &= msb; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
 	}
-	return t
-}()
+	for ; i < len(b); i++ {
+		if c := b[i]; c == '"' || c == '\\' || controls && c < 0x20 {
+			return i
+		}
+	}
+	return i
+}
 
 // skipString validates a string starting at its opening quote.
 func (s *jsonStream) skipString() error {
 	s.pos++
 	for {
-		b := s.buf[s.pos:]
-		i := 0
-		for i < len(b) && strSafe[b[i]] {
-			i++
-		}
-		s.pos += i
-		if i == len(b) {
+		i := stringStop(s.buf, s.pos, true)
+		s.pos = i
+		if i == len(s.buf) {
 			if !s.fill() {
 				return s.eof()
 			}
 			continue
 		}
-		switch c := b[i]; {
+		switch c := s.buf[i]; {
 		case c == '"':
 			s.pos++
 			return nil
@@ -353,6 +380,68 @@ func (s *jsonStream) skipString() error {
 		default:
 			return s.errorf("invalid character %s in string (control characters must be escaped)", quoteChar(c))
 		}
+	}
+}
+
+// skipRaw moves past the object or array at pos without validating it: it
+// follows only strings and nesting, so it is right about where a valid
+// value ends, and whatever it makes of an invalid one, the validator that
+// gets the bytes finds the first error. emit, when not nil, gets every byte
+// of the value, in pieces, before the buffer lets them go.
+func (s *jsonStream) skipRaw(emit func([]byte)) error {
+	depth := 0
+	inString, escaped := false, false
+	start := s.pos
+	for {
+		b := s.buf
+		i := s.pos
+		if escaped && i < len(b) {
+			i++
+			escaped = false
+		}
+		for i < len(b) {
+			if inString {
+				i = stringStop(b, i, false)
+				if i == len(b) {
+					break
+				}
+				if b[i] == '\\' {
+					if i+1 >= len(b) {
+						i, escaped = len(b), true
+						break
+					}
+					i += 2
+					continue
+				}
+				inString = false
+				i++
+				continue
+			}
+			c := b[i]
+			i++
+			switch c {
+			case '"':
+				inString = true
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					s.pos = i
+					if emit != nil {
+						emit(b[start:i])
+					}
+					return nil
+				}
+			}
+		}
+		s.pos = len(b)
+		if emit != nil {
+			emit(b[start:s.pos])
+		}
+		if !s.fill() {
+			return s.eof()
+		}
+		start = s.pos
 	}
 }
 

@@ -95,40 +95,112 @@ func ParallelChunks(n int, work func(lo, hi int)) {
 
 // readPlan is the streaming pass: versions, variables and configuration
 // decoded, resource_changes reduced to planChanges, the rest validated and
-// skipped. One goroutine scans the file; the resource_changes elements it
-// finds are reduced on the others, so the scan is the only serial work.
+// skipped. The goroutine that reads the file only finds where values end;
+// validating them and picking fields out of resource_changes happens on
+// the others, so that a plan is read at the speed of that one scan.
 func readPlan(r io.Reader, name string, attrs []string) (*Plan, []planChange, error) {
-	s := newJSONStream(r)
-	p := &Plan{}
-	seen := map[string]bool{}
-	var changes *changeReader
-	fail := func(err error) (*Plan, []planChange, error) {
-		if changes != nil {
-			if _, werr := changes.finish(); werr != nil && isEarlier(werr, err) {
-				err = werr
-			}
-		}
+	pr := &planReader{s: newJSONStream(r), name: name, want: make(map[string]bool, len(attrs))}
+	for _, a := range attrs {
+		pr.want[a] = true
+	}
+	p, err := pr.read()
+	if werr := pr.wait(); werr != nil && (err == nil || isEarlier(werr, err)) {
+		err = werr
+	}
+	if err != nil {
 		return nil, nil, planError(name, err)
 	}
+	var list []planChange
+	if c := pr.changes; c != nil {
+		list = c.list()
+	}
+	switch {
+	case !pr.seen["format_version"]:
+		return nil, nil, &InputError{File: name, Msg: "not a Terraform plan: it has no format_version (expected the output of `terraform show -json PLANFILE`)"}
+	case pr.seen["values"] && !pr.seen["planned_values"] && !pr.seen["resource_changes"]:
+		return nil, nil, &InputError{File: name, Msg: "this is a Terraform state, not a plan: run `terraform show -json PLANFILE` on a saved plan"}
+	case !pr.seen["planned_values"] && !pr.seen["resource_changes"] && !pr.seen["configuration"]:
+		return nil, nil, &InputError{File: name, Msg: "not a Terraform plan: it has none of planned_values, resource_changes or configuration"}
+	}
+	return p, list, nil
+}
+
+// planReader is one read of a plan: the scanning goroutine's state and the
+// errors the others report.
+type planReader struct {
+	s       *jsonStream
+	name    string
+	want    map[string]bool
+	seen    map[string]bool
+	changes *changeReader // the last resource_changes: a repeated name wins
+	chunks  chan []byte   // buffers for values validated elsewhere
+
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	errs []error
+}
+
+// placedError is an error found at an input offset: of all the errors the
+// goroutines find, the first in the file is the one reported.
+type placedError struct {
+	offset int64
+	err    error
+}
+
+func (e *placedError) Error() string { return e.err.Error() }
+func (e *placedError) Unwrap() error { return e.err }
+
+func (pr *planReader) fail(err error) {
+	pr.mu.Lock()
+	pr.errs = append(pr.errs, err)
+	pr.mu.Unlock()
+}
+
+// wait waits for every goroutine the read started and returns the first
+// error in the file any of them found.
+func (pr *planReader) wait() error {
+	if pr.changes != nil {
+		pr.changes.close()
+	}
+	pr.wg.Wait()
+	var first error
+	for _, err := range pr.errs {
+		if first == nil || isEarlier(err, first) {
+			first = err
+		}
+	}
+	return first
+}
+
+func (pr *planReader) read() (*Plan, error) {
+	s := pr.s
+	p := &Plan{}
+	pr.seen = map[string]bool{}
 	c, ok := s.peek()
 	if !ok {
-		return fail(s.eof())
+		return nil, s.eof()
 	}
 	if c != '{' {
 		if err := s.skip(); err != nil {
-			return fail(err)
+			return nil, err
 		}
-		return nil, nil, &InputError{File: name, Line: 1, Col: 1, Msg: "not a Terraform plan: expected a JSON object"}
+		return nil, &InputError{File: pr.name, Line: 1, Col: 1, Msg: "not a Terraform plan: expected a JSON object"}
+	}
+	placed := func(err error) error {
+		if err != nil && errorOffset(err) < 0 {
+			return &placedError{offset: s.offset(), err: err}
+		}
+		return err
 	}
 	err := s.members(true, func(key []byte) error {
 		k := string(key)
-		seen[k] = true
+		pr.seen[k] = true
 		switch k {
 		case "format_version":
 			if err := streamString(s, &p.FormatVersion); err != nil {
 				return err
 			}
-			return checkFormatVersion(name, p.FormatVersion)
+			return placed(checkFormatVersion(pr.name, p.FormatVersion))
 		case "terraform_version":
 			return streamString(s, &p.TerraformVersion)
 		case "variables":
@@ -137,7 +209,7 @@ func readPlan(r io.Reader, name string, attrs []string) (*Plan, []planChange, er
 				return err
 			}
 			if err := json.Unmarshal(v, &p.Variables); err != nil {
-				return &InputError{File: name, Msg: "reading variables: " + err.Error()}
+				return placed(&InputError{File: pr.name, Msg: "reading variables: " + err.Error()})
 			}
 		case "configuration":
 			v, err := s.capture()
@@ -146,16 +218,16 @@ func readPlan(r io.Reader, name string, attrs []string) (*Plan, []planChange, er
 			}
 			p.Config = new(tfjson.Config)
 			if err := json.Unmarshal(v, p.Config); err != nil {
-				return &InputError{File: name, Msg: "reading configuration: " + err.Error()}
+				return placed(&InputError{File: pr.name, Msg: "reading configuration: " + err.Error()})
 			}
 		case "resource_changes":
-			if changes != nil { // a duplicate name: the last one wins
-				changes.finish()
+			if pr.changes != nil {
+				pr.changes.close()
 			}
-			changes = newChangeReader(attrs)
-			return changes.read(s)
+			pr.changes = newChangeReader(pr)
+			return pr.changes.read(s)
 		default:
-			return s.skip()
+			return pr.skip()
 		}
 		return nil
 	})
@@ -163,23 +235,94 @@ func readPlan(r io.Reader, name string, attrs []string) (*Plan, []planChange, er
 		err = s.end()
 	}
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
-	var list []planChange
-	if changes != nil {
-		if list, err = changes.finish(); err != nil {
-			return nil, nil, planError(name, err)
+	return p, nil
+}
+
+// skip passes over a value the analysis does not read. Objects and arrays
+// (planned_values, prior_state: a third of a plan) are validated on another
+// goroutine as their bytes go by; scalars at once.
+func (pr *planReader) skip() error {
+	s := pr.s
+	c, err := s.next()
+	if err != nil {
+		return err
+	}
+	if c != '{' && c != '[' {
+		return s.skip()
+	}
+	if pr.chunks == nil {
+		pr.chunks = make(chan []byte, 8)
+	}
+	pieces := make(chan []byte, 4)
+	v := &jsonStream{r: &chunkReader{chunks: pieces, free: pr.chunks}, buf: make([]byte, 0, 64<<10), keep: -1, off: s.offset(), depth: s.depth}
+	pr.wg.Go(func() {
+		err := v.skip()
+		if err == nil {
+			if _, ok := v.peek(); ok {
+				err = v.errorf("invalid character %s after value", quoteChar(v.buf[v.pos]))
+			}
 		}
+		if err != nil {
+			pr.fail(err)
+		}
+		for range pieces { // let the scan finish whatever the validator found
+		}
+	})
+	var cur []byte
+	err = s.skipRaw(func(b []byte) {
+		for len(b) > 0 {
+			if cur == nil {
+				select {
+				case cur = <-pr.chunks:
+					cur = cur[:0]
+				default:
+					cur = make([]byte, 0, 128<<10)
+				}
+			}
+			n := copy(cur[len(cur):cap(cur)], b)
+			cur, b = cur[:len(cur)+n], b[n:]
+			if len(cur) == cap(cur) {
+				pieces <- cur
+				cur = nil
+			}
+		}
+	})
+	if cur != nil {
+		pieces <- cur
 	}
-	switch {
-	case !seen["format_version"]:
-		return nil, nil, &InputError{File: name, Msg: "not a Terraform plan: it has no format_version (expected the output of `terraform show -json PLANFILE`)"}
-	case seen["values"] && !seen["planned_values"] && !seen["resource_changes"]:
-		return nil, nil, &InputError{File: name, Msg: "this is a Terraform state, not a plan: run `terraform show -json PLANFILE` on a saved plan"}
-	case !seen["planned_values"] && !seen["resource_changes"] && !seen["configuration"]:
-		return nil, nil, &InputError{File: name, Msg: "not a Terraform plan: it has none of planned_values, resource_changes or configuration"}
+	close(pieces)
+	return err
+}
+
+// chunkReader reads the pieces of a value sent over a channel, handing
+// each buffer back when it is consumed.
+type chunkReader struct {
+	chunks <-chan []byte
+	free   chan<- []byte
+	cur    []byte
+	off    int
+}
+
+func (r *chunkReader) Read(p []byte) (int, error) {
+	for r.off == len(r.cur) {
+		if r.cur != nil {
+			select {
+			case r.free <- r.cur:
+			default:
+			}
+		}
+		c, ok := <-r.chunks
+		if !ok {
+			r.cur = nil
+			return 0, io.EOF
+		}
+		r.cur, r.off = c, 0
 	}
-	return p, list, nil
+	n := copy(p, r.cur[r.off:])
+	r.off += n
+	return n, nil
 }
 
 func checkFormatVersion(name, v string) error {
@@ -196,6 +339,12 @@ func checkFormatVersion(name, v string) error {
 // streamString reads a string; null leaves dst empty, as Terraform writes
 // null for absent optional strings in some versions.
 func streamString(s *jsonStream, dst *string) error {
+	return readText(s, func(b []byte) { *dst = string(b) })
+}
+
+// readText reads a string or null (which leaves it unset), handing set the
+// unquoted bytes, valid until the stream is read again.
+func readText(s *jsonStream, set func([]byte)) error {
 	c, err := s.next()
 	if err != nil {
 		return err
@@ -208,7 +357,7 @@ func streamString(s *jsonStream, dst *string) error {
 		if err != nil {
 			return err
 		}
-		*dst = string(unquoteText(v))
+		set(unquoteText(v))
 		return nil
 	}
 	off := s.offset()
@@ -235,48 +384,44 @@ func kindName(c byte) string {
 }
 
 // changeReader reduces resource_changes elements to planChanges on worker
-// goroutines while the stream goes on. Elements travel in batches of raw
+// goroutines while the scan goes on. Elements travel in batches of raw
 // bytes; results are put back in plan order at the end.
 type changeReader struct {
-	want    map[string]bool
+	pr      *planReader
 	work    chan *changeBatch
 	free    chan *changeBatch
-	wg      sync.WaitGroup
 	mu      sync.Mutex
 	results [][]planChange
-	errs    []error
 	batch   *changeBatch
 	seq     int
+	closed  bool
 }
 
 // changeBatch is a run of consecutive resource_changes elements.
 type changeBatch struct {
-	seq  int
-	data []byte
-	ends []int   // end of each element in data
-	offs []int64 // input offset of each element, for errors
+	seq   int
+	depth int
+	data  []byte
+	ends  []int   // end of each element in data
+	offs  []int64 // input offset of each element, for errors
 }
 
 const changeBatchBytes = 256 << 10
 
-func newChangeReader(attrs []string) *changeReader {
-	want := make(map[string]bool, len(attrs))
-	for _, a := range attrs {
-		want[a] = true
-	}
+func newChangeReader(pr *planReader) *changeReader {
 	workers := runtime.GOMAXPROCS(0)
 	c := &changeReader{
-		want: want,
+		pr:   pr,
 		work: make(chan *changeBatch, 2*workers),
 		free: make(chan *changeBatch, 3*workers),
 	}
 	for range workers {
-		c.wg.Go(c.reduce)
+		pr.wg.Go(c.reduce)
 	}
 	return c
 }
 
-// read streams the resource_changes array, handing its elements out.
+// read scans the resource_changes array, handing its elements out.
 func (c *changeReader) read(s *jsonStream) error {
 	k, err := s.next()
 	if err != nil {
@@ -294,20 +439,29 @@ func (c *changeReader) read(s *jsonStream) error {
 		return &syntaxError{Offset: off, Msg: "resource_changes: expected an array, found " + kindName(k)}
 	}
 	return s.array(func() error {
-		off := s.offset()
-		v, err := s.capture()
+		k, err := s.next()
 		if err != nil {
 			return err
 		}
-		if v[0] != '{' {
-			return &syntaxError{Offset: off, Msg: "resource_changes: expected an object, found " + kindName(v[0])}
+		off := s.offset()
+		if k != '{' {
+			if err := s.skip(); err != nil {
+				return err
+			}
+			return &syntaxError{Offset: off, Msg: "resource_changes: expected an object, found " + kindName(k)}
 		}
-		c.add(v, off)
+		start, outer := s.hold()
+		err = s.skipRaw(nil)
+		v := s.release(start, outer)
+		if err != nil {
+			return err
+		}
+		c.add(v, off, s.depth)
 		return nil
 	})
 }
 
-func (c *changeReader) add(v []byte, off int64) {
+func (c *changeReader) add(v []byte, off int64, depth int) {
 	b := c.batch
 	if b == nil {
 		select {
@@ -316,7 +470,7 @@ func (c *changeReader) add(v []byte, off int64) {
 		default:
 			b = &changeBatch{data: make([]byte, 0, changeBatchBytes+4<<10)}
 		}
-		b.seq = c.seq
+		b.seq, b.depth = c.seq, depth
 		c.seq++
 		c.batch = b
 	}
@@ -329,24 +483,21 @@ func (c *changeReader) add(v []byte, off int64) {
 	}
 }
 
-// finish waits for the workers and returns the kept changes in plan
-// order, or the first error in the input.
-func (c *changeReader) finish() ([]planChange, error) {
+// close hands out the last batch and lets the workers end.
+func (c *changeReader) close() {
+	if c.closed {
+		return
+	}
+	c.closed = true
 	if c.batch != nil {
 		c.work <- c.batch
 		c.batch = nil
 	}
 	close(c.work)
-	c.wg.Wait()
-	var first error
-	for _, err := range c.errs {
-		if first == nil || isEarlier(err, first) {
-			first = err
-		}
-	}
-	if first != nil {
-		return nil, first
-	}
+}
+
+// list returns the kept changes in plan order, once the workers are done.
+func (c *changeReader) list() []planChange {
 	n := 0
 	for _, r := range c.results {
 		n += len(r)
@@ -355,21 +506,20 @@ func (c *changeReader) finish() ([]planChange, error) {
 	for _, r := range c.results {
 		out = append(out, r...)
 	}
-	return out, nil
+	return out
 }
 
-// reduce is a worker: it turns batches of raw elements into planChanges.
+// reduce is a worker: it validates batches of raw elements and turns them
+// into planChanges.
 func (c *changeReader) reduce() {
-	w := changeWorker{want: c.want, strings: map[string]string{}}
+	w := changeWorker{want: c.pr.want, strings: map[string]string{}}
 	for b := range c.work {
 		var out []planChange
-		var err error
 		start := 0
 		for i, end := range b.ends {
-			var pc planChange
-			var keep bool
-			pc, keep, err = w.change(b.data[start:end], b.offs[i])
+			pc, keep, err := w.change(b.data[start:end], b.offs[i], b.depth)
 			if err != nil {
+				c.pr.fail(err)
 				break
 			}
 			if keep {
@@ -382,9 +532,6 @@ func (c *changeReader) reduce() {
 			c.results = append(c.results, nil)
 		}
 		c.results[b.seq] = out
-		if err != nil {
-			c.errs = append(c.errs, err)
-		}
 		c.mu.Unlock()
 		select {
 		case c.free <- b:
@@ -424,69 +571,76 @@ func (w *changeWorker) keepBytes(b []byte) []byte {
 	return w.arena[start:len(w.arena):len(w.arena)]
 }
 
-// change reduces one resource_changes element; keep is false for what will
-// not exist after apply, and for data sources.
-func (w *changeWorker) change(b []byte, off int64) (pc planChange, keep bool, err error) {
+// change validates one resource_changes element, at input offset off and
+// nesting depth depth, and reduces it; keep is false for what will not
+// exist after apply, and for data sources.
+func (w *changeWorker) change(b []byte, off int64, depth int) (pc planChange, keep bool, err error) {
+	s := memStream(b, off, depth)
 	var deposed string
 	var actions []string
-	str := func(dst *string, lo, hi int, interned bool) {
-		switch {
-		case err != nil:
-		case b[lo] == 'n':
-		case b[lo] != '"':
-			err = &syntaxError{Offset: off + int64(lo), Msg: "expected a string, found " + kindName(b[lo])}
-		case interned:
-			*dst = w.intern(unquoteText(b[lo:hi]))
-		default:
-			*dst = string(unquoteText(b[lo:hi]))
-		}
-	}
-	rawMembers(b, 0, func(name []byte, lo, hi int) {
-		switch string(name[1 : len(name)-1]) {
-		case "address":
-			str(&pc.address, lo, hi, false)
-		case "module_address":
-			if v := b[lo:hi]; len(v) > 2 && v[0] == '"' && string(v[1:len(v)-1]) == w.module {
-				pc.moduleAddress = w.module
+	text := func(dst *string, interned bool) error {
+		return readText(s, func(v []byte) {
+			if interned {
+				*dst = w.intern(v)
 			} else {
-				str(&pc.moduleAddress, lo, hi, false)
-				w.module = pc.moduleAddress
+				*dst = string(v)
 			}
+		})
+	}
+	err = s.members(true, func(name []byte) error {
+		switch string(name) {
+		case "address":
+			return text(&pc.address, false)
+		case "module_address":
+			return readText(s, func(v []byte) {
+				if string(v) != w.module {
+					w.module = string(v)
+				}
+				pc.moduleAddress = w.module
+			})
 		case "mode":
-			str(&pc.mode, lo, hi, true)
+			return text(&pc.mode, true)
 		case "type":
-			str(&pc.typ, lo, hi, true)
+			return text(&pc.typ, true)
 		case "name":
-			str(&pc.name, lo, hi, true)
+			return text(&pc.name, true)
 		case "provider_name":
-			str(&pc.providerName, lo, hi, true)
+			return text(&pc.providerName, true)
 		case "deposed":
-			str(&deposed, lo, hi, false)
+			return text(&deposed, false)
 		case "change":
 			actions, pc.attrs = actions[:0], pc.attrs[:0] // a repeated change replaces the first
-			if b[lo] != '{' {
-				return
+			if k, err := s.next(); err != nil || k != '{' {
+				return s.skip()
 			}
-			rawMembers(b, lo, func(name []byte, lo, hi int) {
-				switch string(name[1 : len(name)-1]) {
+			return s.members(true, func(name []byte) error {
+				switch string(name) {
 				case "actions":
-					if b[lo] != '[' {
-						return
+					if k, err := s.next(); err != nil || k != '[' {
+						return s.skip()
 					}
 					actions = actions[:0]
-					rawElements(b, lo, func(lo, hi int) {
+					return s.array(func() error {
 						var a string
-						str(&a, lo, hi, true)
+						err := text(&a, true)
 						actions = append(actions, a)
+						return err
 					})
 				case "after":
-					w.wanted(&pc, b, lo, false)
+					return w.wanted(s, &pc, false)
 				case "after_unknown":
-					w.wanted(&pc, b, lo, true)
+					return w.wanted(s, &pc, true)
 				}
+				return s.skip()
 			})
 		}
+		return s.skip()
 	})
+	if err == nil {
+		if _, ok := s.peek(); ok {
+			err = s.errorf("invalid character %s after value", quoteChar(s.buf[s.pos]))
+		}
+	}
 	if err != nil {
 		return planChange{}, false, err
 	}
@@ -503,9 +657,9 @@ func (w *changeWorker) change(b []byte, off int64) (pc planChange, keep bool, er
 }
 
 // wanted keeps the raw values of the attributes the catalog names from the
-// object at b[i] (change.after or change.after_unknown). A repeated member
-// replaces what the first one gave, as in a decode.
-func (w *changeWorker) wanted(pc *planChange, b []byte, i int, unknown bool) {
+// object next in s (change.after or change.after_unknown). A repeated
+// member replaces what the first one gave, as in a decode.
+func (w *changeWorker) wanted(s *jsonStream, pc *planChange, unknown bool) error {
 	for j := range pc.attrs {
 		if unknown {
 			pc.attrs[j].unknown = nil
@@ -513,32 +667,36 @@ func (w *changeWorker) wanted(pc *planChange, b []byte, i int, unknown bool) {
 			pc.attrs[j].after = nil
 		}
 	}
-	if b[i] != '{' {
-		return
+	if k, err := s.next(); err != nil || k != '{' {
+		return s.skip()
 	}
-	rawMembers(b, i, func(name []byte, lo, hi int) {
-		n := unquote(name)
-		if !w.want[string(n)] {
-			return
+	return s.members(true, func(name []byte) error {
+		if !w.want[string(name)] {
+			return s.skip()
 		}
-		v := w.keepBytes(b[lo:hi])
+		v, err := s.capture()
+		if err != nil {
+			return err
+		}
+		v = w.keepBytes(v)
 		for j := range pc.attrs {
-			if pc.attrs[j].name == string(n) {
+			if pc.attrs[j].name == string(name) {
 				if unknown {
 					pc.attrs[j].unknown = v
 				} else {
 					pc.attrs[j].after = v
 				}
-				return
+				return nil
 			}
 		}
-		a := rawAttr{name: w.intern(n)}
+		a := rawAttr{name: w.intern(name)}
 		if unknown {
 			a.unknown = v
 		} else {
 			a.after = v
 		}
 		pc.attrs = append(pc.attrs, a)
+		return nil
 	})
 }
 
@@ -546,11 +704,15 @@ func isEarlier(a, b error) bool {
 	return errorOffset(a) < errorOffset(b)
 }
 
+// errorOffset is where in the input an error was found; -1 when unknown.
 func errorOffset(err error) int64 {
 	if se, ok := errors.AsType[*syntaxError](err); ok {
 		return se.Offset
 	}
-	return 1 << 62
+	if pe, ok := errors.AsType[*placedError](err); ok {
+		return pe.offset
+	}
+	return -1
 }
 
 // InputError is a problem with the user's input, located in a file.

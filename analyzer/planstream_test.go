@@ -214,7 +214,7 @@ func TestStreamedPlanMatchesWholeDecode(t *testing.T) {
 
 // edgePlans are shapes the corpus lacks.
 var edgePlans = map[string]string{
-	"escapes and odd spacing": "{ \"format_version\" : \"1.2\" ,\n\t\"resource_changes\" : [ { \"address\" : \"aws_s3_bucket.b\\u0031\" , \"mode\":\"managed\",\"type\":\"aws_s3_bucket\",\"name\":\"b1\",\"provider_name\":\"registry.terraform.io/hashicorp/aws\",\"change\":{\"actions\":[\"create\"],\"after\":{\"tags\":{\"data_classification\":\"sensitive\",\"k\\\"ey\":\"v\\n\\u00e9\\ud83d\\ude00\", \"\\u0072egion\" : \"x\"},\"r\\u0065gion\":\"eu-west-3\", \"bucket\":\"skipped\"},\"after_unknown\":{\"tags_all\":true,\"region\":false}}} ] }",
+	"escapes and odd spacing":        "{ \"format_version\" : \"1.2\" ,\n\t\"resource_changes\" : [ { \"address\" : \"aws_s3_bucket.b\\u0031\" , \"mode\":\"managed\",\"type\":\"aws_s3_bucket\",\"name\":\"b1\",\"provider_name\":\"registry.terraform.io/hashicorp/aws\",\"change\":{\"actions\":[\"create\"],\"after\":{\"tags\":{\"data_classification\":\"sensitive\",\"k\\\"ey\":\"v\\n\\u00e9\\ud83d\\ude00\", \"\\u0072egion\" : \"x\"},\"r\\u0065gion\":\"eu-west-3\", \"bucket\":\"skipped\"},\"after_unknown\":{\"tags_all\":true,\"region\":false}}} ] }",
 	"unknown leaves, numbers, nulls": `{"format_version":"1.2","resource_changes":[{"address":"x.y","mode":"managed","type":"x","name":"y","provider_name":"p/x","change":{"actions":["update"],"after":{"replica":[{"region_name":"eu-west-1","n":-1.5e3},{"region_name":null}],"labels":{},"zone":null,"metadata":[]},"after_unknown":{"replica":[{},{"region_name":true,"extra":true}],"labels":{"a":true}}}}]}`,
 	"dropped changes": `{"format_version":"1.2","resource_changes":[
 		{"address":"data.x.y","mode":"data","type":"x","name":"y","change":{"actions":["read"]}},
@@ -224,9 +224,9 @@ var edgePlans = map[string]string{
 		{"address":"x.nulls","module_address":null,"mode":"managed","type":"x","name":"nulls","provider_name":null,"change":{"actions":["no-op"],"after":{"region":"a","region":"b"}}}
 	]}`,
 	"after before after_unknown and duplicates": `{"format_version":"1.2","resource_changes":[{"change":{"after_unknown":{"region":true},"actions":["create"]},"address":"a.b","mode":"managed","type":"a","name":"b"},{"address":"a.c","mode":"managed","type":"a","name":"c","change":{"actions":["create"],"after":{"zone":"z1"},"after":{"zone":"z2"}}}],"resource_changes":[{"address":"a.d","mode":"managed","type":"a","name":"d","change":{"actions":["create"]}}]}`,
-	"repeated change": `{"format_version":"1.2","resource_changes":[{"address":"a.b","mode":"managed","type":"a","name":"b","change":{"actions":["create"],"after":{"zone":"z"}},"change":{"after_unknown":{"region":true}}},{"address":"a.c","mode":"managed","type":"a","name":"c","change":{"actions":["create"],"after":{"zone":"z"}},"change":{"actions":["update"]}}]}`,
+	"repeated change":     `{"format_version":"1.2","resource_changes":[{"address":"a.b","mode":"managed","type":"a","name":"b","change":{"actions":["create"],"after":{"zone":"z"}},"change":{"after_unknown":{"region":true}}},{"address":"a.c","mode":"managed","type":"a","name":"c","change":{"actions":["create"],"after":{"zone":"z"}},"change":{"actions":["update"]}}]}`,
 	"configuration first": `{"configuration":{"provider_config":{"aws":{"name":"aws","expressions":{"region":{"constant_value":"eu-west-3"}}}},"root_module":{"resources":[{"address":"aws_s3_bucket.b","provider_config_key":"aws","expressions":{"tags":{"constant_value":{"a":"b"}}}}]}},"format_version":"1.2","planned_values":{"root_module":{}},"resource_changes":[{"address":"aws_s3_bucket.b","mode":"managed","type":"aws_s3_bucket","name":"b","provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":["create"],"after":{"tags":{"a":"b"}},"after_unknown":{"tags_all":true}}}]}`,
-	"invalid UTF-8": "{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":\"a.b\xff\",\"mode\":\"managed\",\"type\":\"a\",\"name\":\"b\xff\",\"change\":{\"actions\":[\"create\"],\"after\":{\"tags\":{\"k\xfe\":\"v\xff\"}}}}]}",
+	"invalid UTF-8":       "{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":\"a.b\xff\",\"mode\":\"managed\",\"type\":\"a\",\"name\":\"b\xff\",\"change\":{\"actions\":[\"create\"],\"after\":{\"tags\":{\"k\xfe\":\"v\xff\"}}}}]}",
 }
 
 // validates runs the stream's validator over a whole document.
@@ -322,4 +322,99 @@ func FuzzRawToCty(f *testing.F) {
 			t.Errorf("rawToCty(%s, %s) = %#v, want %#v", b, u, got, want)
 		}
 	})
+}
+
+// planSlots are the places in a plan where any JSON value is acceptable:
+// the ones the loader skips (validated on other goroutines), keeps (after)
+// or reads around.
+var planSlots = []string{
+	`{"format_version":"1.2","planned_values":%s,"resource_changes":[]}`,
+	`{"format_version":"1.2","resource_changes":[{"address":"a.b","mode":"managed","type":"a","name":"b","change":{"actions":["create"],"before":%s,"after":{"tags":{}}}}]}`,
+	`{"format_version":"1.2","resource_changes":[{"address":"a.b","mode":"managed","type":"a","name":"b","change":{"actions":["create"],"after":{"tags":%s,"bucket":%s}}}]}`,
+	`{"format_version":"1.2","resource_changes":[{"address":"a.b","x":%s,"mode":"managed","type":"a","name":"b","change":{"actions":["create"]}},{"address":"a.c"}],"prior_state":%s}`,
+	`{"format_version":"1.2","prior_state":%s,"configuration":{},"timestamp":%s}`,
+}
+
+// TestPlanRejectsWhatJSONTextRejects: validating a plan on several
+// goroutines must reject exactly the documents the decoder did.
+func TestPlanRejectsWhatJSONTextRejects(t *testing.T) {
+	cat := providers.Default()
+	for _, c := range syntaxCases {
+		for _, slot := range planSlots {
+			doc := strings.ReplaceAll(slot, "%s", c)
+			checkPlanSyntax(t, cat, []byte(doc))
+		}
+	}
+}
+
+func checkPlanSyntax(t *testing.T, cat *providers.Catalog, doc []byte) {
+	t.Helper()
+	want := jsontextValidates(doc)
+	for _, r := range []io.Reader{bytes.NewReader(doc), iotest.OneByteReader(bytes.NewReader(doc))} {
+		_, err := LoadPlan(r, "p.json", cat.ResourceAttributeNames(), cat.ProviderAttributeNames())
+		switch {
+		case want != nil && err == nil:
+			t.Errorf("%.80q: accepted, jsontext says %v", doc, want)
+		case want != nil && !isSyntax(err):
+			t.Errorf("%.80q: %v, want a JSON syntax error", doc, err)
+		case want == nil && err != nil && isSyntax(err):
+			t.Errorf("%.80q: %v, but jsontext accepts it", doc, err)
+		}
+	}
+}
+
+func isSyntax(err error) bool {
+	return strings.Contains(err.Error(), "invalid JSON") || strings.Contains(err.Error(), "unexpected end of JSON input")
+}
+
+func FuzzPlanRejectsWhatJSONTextRejects(f *testing.F) {
+	for _, c := range syntaxCases {
+		if len(c) < 100 {
+			f.Add(c, uint8(0))
+		}
+	}
+	cat := providers.Default()
+	f.Fuzz(func(t *testing.T, value string, slot uint8) {
+		doc := strings.ReplaceAll(planSlots[int(slot)%len(planSlots)], "%s", value)
+		checkPlanSyntax(t, cat, []byte(doc))
+	})
+}
+
+// The goroutines that validate a plan find errors in any order; the one
+// reported is the first in the file.
+func TestPlanReportsTheFirstError(t *testing.T) {
+	cat := providers.Default()
+	bad := map[string]string{
+		"planned_values": `{"x":[1,,2]}`,
+		"element":        `{"address":"a.b","change":{"after":{"tags":{"k":tru}}}}`,
+		"prior_state":    `{"y":"\q"}`,
+	}
+	good := map[string]string{"planned_values": `{}`, "element": `{"address":"a.b"}`, "prior_state": `{}`}
+	for first := range bad {
+		doc := `{"format_version":"1.2","planned_values":` + pick(first, "planned_values", bad, good) +
+			`,"resource_changes":[` + strings.Repeat(`{"address":"a.b","mode":"managed","change":{"actions":["create"]}},`, 3000) + pick(first, "element", bad, good) +
+			`],"prior_state":` + pick(first, "prior_state", bad, good) + `}`
+		// Every later slot is broken too.
+		for _, later := range []string{"planned_values", "element", "prior_state"} {
+			if strings.Index(doc, good[later]) > strings.Index(doc, bad[first]) {
+				doc = strings.Replace(doc, good[later], bad[later], 1)
+			}
+		}
+		_, err := LoadPlan(iotest.HalfReader(strings.NewReader(doc)), "p.json", cat.ResourceAttributeNames(), cat.ProviderAttributeNames())
+		ie, ok := errors.AsType[*InputError](err)
+		if !ok {
+			t.Fatalf("%s first: %v, want an InputError", first, err)
+		}
+		at := int64(strings.Index(doc, bad[first]))
+		if ie.Offset < at || ie.Offset > at+int64(len(bad[first])) {
+			t.Errorf("%s first: error at byte %d (%s), want within bytes %d-%d", first, ie.Offset, ie.Msg, at, at+int64(len(bad[first])))
+		}
+	}
+}
+
+func pick(first, slot string, bad, good map[string]string) string {
+	if first == slot {
+		return bad[slot]
+	}
+	return good[slot]
 }
