@@ -11,6 +11,7 @@ import (
 
 	version "github.com/hashicorp/go-version"
 	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // Plan is what sovlint keeps of a `terraform show -json` / `tofu show -json`
@@ -26,15 +27,24 @@ type Plan struct {
 }
 
 // planChange is one resource_changes entry, reduced to what the analysis
-// reads. Attribute values stay raw JSON until the configuration, which
-// Terraform writes after resource_changes, is known.
+// reads. Whether an attribute is set in the configuration waits for the
+// configuration, which Terraform writes after resource_changes.
 type planChange struct {
 	address, moduleAddress, mode, typ, name, providerName string
-	attrs                                                 []rawAttr
+	attrs                                                 []keptAttr
 }
 
-// rawAttr is one attribute the catalog names, as raw JSON from change.after
-// and change.after_unknown; nil when the plan does not list it there.
+// keptAttr is an attribute the catalog names, converted from change.after
+// and change.after_unknown.
+type keptAttr struct {
+	name  string
+	value cty.Value
+	why   string // why the value is not wholly known
+}
+
+// rawAttr is a kept attribute before conversion: raw JSON from
+// change.after and change.after_unknown, nil when the plan does not list it
+// there.
 type rawAttr struct {
 	name           string
 	after, unknown []byte
@@ -69,8 +79,9 @@ func StreamPlan[T any](r io.Reader, name string, attrs, providerAttrs []string, 
 	idx := newConfigIndex(p.Config, p.Variables, providerAttrs)
 	out := make([]T, len(changes))
 	ParallelChunks(len(changes), func(lo, hi int) {
+		var bc blockCache
 		for i := lo; i < hi; i++ {
-			out[i] = fn(idx.instance(&changes[i]))
+			out[i] = fn(idx.instance(&changes[i], &bc))
 			changes[i] = planChange{} // let the raw values go as we convert
 		}
 	})
@@ -512,7 +523,7 @@ func (c *changeReader) list() []planChange {
 // reduce is a worker: it validates batches of raw elements and turns them
 // into planChanges.
 func (c *changeReader) reduce() {
-	w := changeWorker{want: c.pr.want, strings: map[string]string{}}
+	w := changeWorker{want: c.pr.want, strings: map[string]string{}, values: map[string]keptAttr{}}
 	for b := range c.work {
 		var out []planChange
 		start := 0
@@ -541,13 +552,17 @@ func (c *changeReader) reduce() {
 }
 
 // changeWorker is one worker's state: the strings it interns (types,
-// names, providers repeat across thousands of resources) and the arena the
-// kept raw values are copied to.
+// names, providers repeat across thousands of resources) and the values it
+// has converted. The resources of a module instance usually carry the same
+// tags: converting each distinct raw value once made conversion a tenth of
+// what it was on the corpus plans.
 type changeWorker struct {
 	want    map[string]bool
 	strings map[string]string
 	module  string // the last module address, which runs of resources share
-	arena   []byte
+	raw     []rawAttr
+	values  map[string]keptAttr // raw after + NUL + raw after_unknown → converted
+	key     []byte
 }
 
 func (w *changeWorker) intern(b []byte) string {
@@ -561,14 +576,52 @@ func (w *changeWorker) intern(b []byte) string {
 	return s
 }
 
-// keepBytes copies a kept raw value out of the batch, which is reused.
-func (w *changeWorker) keepBytes(b []byte) []byte {
-	if len(b) > cap(w.arena)-len(w.arena) {
-		w.arena = make([]byte, 0, max(64<<10, len(b)))
+// convert turns the raw attributes of a change into values, as the
+// generic path did: goToCty(parseJSON(after), parseJSON(after_unknown)).
+func (w *changeWorker) convert() []keptAttr {
+	var out []keptAttr
+	for _, a := range w.raw {
+		w.key = append(append(append(w.key[:0], a.after...), 0), a.unknown...)
+		k, ok := w.values[string(w.key)]
+		if !ok {
+			k = convertAttr(a)
+			if len(w.values) >= 1<<12 {
+				clear(w.values)
+			}
+			w.values[string(w.key)] = k
+		}
+		if k.value == cty.NilVal {
+			continue
+		}
+		if out == nil {
+			out = make([]keptAttr, 0, len(w.raw))
+		}
+		k.name = a.name
+		out = append(out, k)
 	}
-	start := len(w.arena)
-	w.arena = append(w.arena, b...)
-	return w.arena[start:len(w.arena):len(w.arena)]
+	return out
+}
+
+// convertAttr converts one attribute; the result has no value when the
+// plan lists it only as known after apply, with false.
+func convertAttr(a rawAttr) keptAttr {
+	var u any
+	if a.unknown != nil {
+		u, _ = parseJSON(a.unknown)
+	}
+	var k keptAttr
+	switch {
+	case a.after != nil:
+		k.value = rawToCty(a.after, u)
+	case u == true:
+		k.value = cty.DynamicVal
+	default:
+		return k
+	}
+	if !whollyKnown(k.value) {
+		k.why = "known only after apply"
+	}
+	return k
 }
 
 // change validates one resource_changes element, at input offset off and
@@ -576,6 +629,7 @@ func (w *changeWorker) keepBytes(b []byte) []byte {
 // exist after apply, and for data sources.
 func (w *changeWorker) change(b []byte, off int64, depth int) (pc planChange, keep bool, err error) {
 	s := memStream(b, off, depth)
+	w.raw = w.raw[:0]
 	var deposed string
 	var actions []string
 	text := func(dst *string, interned bool) error {
@@ -609,7 +663,7 @@ func (w *changeWorker) change(b []byte, off int64, depth int) (pc planChange, ke
 		case "deposed":
 			return text(&deposed, false)
 		case "change":
-			actions, pc.attrs = actions[:0], pc.attrs[:0] // a repeated change replaces the first
+			actions, w.raw = actions[:0], w.raw[:0] // a repeated change replaces the first
 			if k, err := s.next(); err != nil || k != '{' {
 				return s.skip()
 			}
@@ -627,9 +681,9 @@ func (w *changeWorker) change(b []byte, off int64, depth int) (pc planChange, ke
 						return err
 					})
 				case "after":
-					return w.wanted(s, &pc, false)
+					return w.wanted(s, false)
 				case "after_unknown":
-					return w.wanted(s, &pc, true)
+					return w.wanted(s, true)
 				}
 				return s.skip()
 			})
@@ -650,6 +704,7 @@ func (w *changeWorker) change(b []byte, off int64, depth int) (pc planChange, ke
 	for _, a := range actions {
 		switch a {
 		case "create", "update", "no-op":
+			pc.attrs = w.convert()
 			return pc, true, nil
 		}
 	}
@@ -658,13 +713,14 @@ func (w *changeWorker) change(b []byte, off int64, depth int) (pc planChange, ke
 
 // wanted keeps the raw values of the attributes the catalog names from the
 // object next in s (change.after or change.after_unknown). A repeated
-// member replaces what the first one gave, as in a decode.
-func (w *changeWorker) wanted(s *jsonStream, pc *planChange, unknown bool) error {
-	for j := range pc.attrs {
+// member replaces what the first one gave, as in a decode. The values point
+// into the batch, which outlives the change.
+func (w *changeWorker) wanted(s *jsonStream, unknown bool) error {
+	for j := range w.raw {
 		if unknown {
-			pc.attrs[j].unknown = nil
+			w.raw[j].unknown = nil
 		} else {
-			pc.attrs[j].after = nil
+			w.raw[j].after = nil
 		}
 	}
 	if k, err := s.next(); err != nil || k != '{' {
@@ -678,13 +734,12 @@ func (w *changeWorker) wanted(s *jsonStream, pc *planChange, unknown bool) error
 		if err != nil {
 			return err
 		}
-		v = w.keepBytes(v)
-		for j := range pc.attrs {
-			if pc.attrs[j].name == string(name) {
+		for j := range w.raw {
+			if w.raw[j].name == string(name) {
 				if unknown {
-					pc.attrs[j].unknown = v
+					w.raw[j].unknown = v
 				} else {
-					pc.attrs[j].after = v
+					w.raw[j].after = v
 				}
 				return nil
 			}
@@ -695,7 +750,7 @@ func (w *changeWorker) wanted(s *jsonStream, pc *planChange, unknown bool) error
 		} else {
 			a.after = v
 		}
-		pc.attrs = append(pc.attrs, a)
+		w.raw = append(w.raw, a)
 		return nil
 	})
 }

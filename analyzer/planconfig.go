@@ -105,44 +105,57 @@ func StripInstanceKeys(addr string) string {
 	return b.String()
 }
 
-func (x *configIndex) instance(c *planChange) *Instance {
-	module := StripInstanceKeys(c.moduleAddress)
-	cfgAddr := joinAddr(module, c.typ+"."+c.name)
+// blockCache remembers, on one goroutine, what instances of the same
+// block share: runs of resources come from one module instance, and
+// thousands of instances from one block.
+type blockCache struct {
+	module, stripped string // the last module address and its config path
+	blocks           map[blockKey]*blockInfo
+}
+
+type blockKey struct{ module, typ, name string }
+
+type blockInfo struct {
+	cfgAddr     string
+	cr          *tfjson.ConfigResource
+	providerKey string
+	provider    *ProviderConfig
+}
+
+func (x *configIndex) instance(c *planChange, bc *blockCache) *Instance {
+	if bc.blocks == nil || c.moduleAddress != bc.module {
+		if bc.blocks == nil {
+			bc.blocks = map[blockKey]*blockInfo{}
+		}
+		bc.module, bc.stripped = c.moduleAddress, StripInstanceKeys(c.moduleAddress)
+	}
+	module := bc.stripped
+	b := bc.blocks[blockKey{module, c.typ, c.name}]
+	if b == nil {
+		b = &blockInfo{cfgAddr: joinAddr(module, c.typ+"."+c.name)}
+		if b.cr = x.resources[b.cfgAddr]; b.cr != nil {
+			b.providerKey = x.normaliseKey(b.cr.ProviderConfigKey, module)
+			b.provider = x.provider(b.providerKey)
+		}
+		bc.blocks[blockKey{module, c.typ, c.name}] = b
+	}
+	cr := b.cr
 	in := &Instance{
 		Address:        c.address,
-		ConfigAddress:  cfgAddr,
+		ConfigAddress:  b.cfgAddr,
 		Module:         c.moduleAddress,
 		Mode:           c.mode,
 		Type:           c.typ,
 		Name:           c.name,
 		ProviderSource: c.providerName,
-	}
-	cr := x.resources[cfgAddr]
-	if cr != nil {
-		in.ProviderKey = x.normaliseKey(cr.ProviderConfigKey, module)
-		in.ProviderConfig = x.provider(in.ProviderKey)
+		ProviderKey:    b.providerKey,
+		ProviderConfig: b.provider,
 	}
 	if len(c.attrs) > 0 {
 		in.Attrs = make(Attrs, len(c.attrs))
 	}
 	for _, a := range c.attrs {
-		var u any
-		if a.unknown != nil {
-			u, _ = parseJSON(a.unknown)
-		}
-		var attr Attr
-		switch {
-		case a.after != nil:
-			attr = Attr{Value: rawToCty(a.after, u), Set: isSet(cr, a.name)}
-		case u == true:
-			attr = Attr{Value: cty.DynamicVal, Set: isSet(cr, a.name)}
-		default:
-			continue
-		}
-		if !whollyKnown(attr.Value) {
-			attr.Why = "known only after apply"
-		}
-		in.Attrs[a.name] = attr
+		in.Attrs[a.name] = Attr{Value: a.value, Set: isSet(cr, a.name), Why: a.why}
 	}
 	return in
 }
