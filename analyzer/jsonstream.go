@@ -369,11 +369,11 @@ func (s *jsonStream) skipString() error {
 			}
 			continue
 		}
-		switch c := s.buf[i]; {
-		case c == '"':
+		switch c := s.buf[i]; c {
+		case '"':
 			s.pos++
 			return nil
-		case c == '\\':
+		case '\\':
 			if err := s.escape(); err != nil {
 				return err
 			}
@@ -407,7 +407,7 @@ func (s *jsonStream) skipRaw(emit func([]byte)) error {
 				}
 				if b[i] == '\\' {
 					if i+1 >= len(b) {
-						i, escaped = len(b), true
+						escaped = true
 						break
 					}
 					i += 2
@@ -425,7 +425,8 @@ func (s *jsonStream) skipRaw(emit func([]byte)) error {
 			case '{', '[':
 				depth++
 			case '}', ']':
-				if depth--; depth == 0 {
+				depth--
+				if depth == 0 {
 					s.pos = i
 					if emit != nil {
 						emit(b[start:i])

@@ -108,12 +108,11 @@ func unquoteText(raw []byte) []byte {
 func rawString(raw []byte) string { return string(unquoteText(raw)) }
 
 // rawMembers calls fn for each member of the object at b[i] with its raw
-// name (quoted) and the bounds of its value; it returns the index past the
-// object.
-func rawMembers(b []byte, i int, fn func(name []byte, lo, hi int)) int {
+// name (quoted) and the bounds of its value.
+func rawMembers(b []byte, i int, fn func(name []byte, lo, hi int)) {
 	i = rawSpace(b, i+1)
 	if b[i] == '}' {
-		return i + 1
+		return
 	}
 	for {
 		end := rawStringEnd(b, i)
@@ -123,24 +122,24 @@ func rawMembers(b []byte, i int, fn func(name []byte, lo, hi int)) int {
 		fn(name, lo, hi)
 		i = rawSpace(b, hi)
 		if b[i] == '}' {
-			return i + 1
+			return
 		}
 		i = rawSpace(b, i+1) // past ','
 	}
 }
 
 // rawElements is rawMembers for an array.
-func rawElements(b []byte, i int, fn func(lo, hi int)) int {
+func rawElements(b []byte, i int, fn func(lo, hi int)) {
 	i = rawSpace(b, i+1)
 	if b[i] == ']' {
-		return i + 1
+		return
 	}
 	for {
 		hi := rawValueEnd(b, i)
 		fn(i, hi)
 		i = rawSpace(b, hi)
 		if b[i] == ']' {
-			return i + 1
+			return
 		}
 		i = rawSpace(b, i+1)
 	}
