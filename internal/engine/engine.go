@@ -88,8 +88,8 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 			}
 			assessments, findings := rules.Evaluate(resources, opt.Policy)
 			findings = append(findings, settings.settle(applyWaivers(findings, u.waivers, opt.Policy.Now))...)
-			rep.Assessments = append(rep.Assessments, assessments...)
-			rep.Findings = append(rep.Findings, findings...)
+			rep.Assessments = appendOrTake(rep.Assessments, assessments)
+			rep.Findings = appendOrTake(rep.Findings, findings)
 			rep.Warnings = append(rep.Warnings, u.warnings...)
 		}
 	}
@@ -97,6 +97,15 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 	rep.Findings = append(rep.Findings, settings.settle(applyWaivers(rep.Findings, opt.Waivers, opt.Policy.Now))...)
 	rules.SortFindings(rep.Findings)
 	return rep, nil
+}
+
+// appendOrTake appends more to list, or takes more when list is empty: a
+// plan's 30,000 assessments and findings are not copied for nothing.
+func appendOrTake[T any](list, more []T) []T {
+	if len(list) == 0 {
+		return more
+	}
+	return append(list, more...)
 }
 
 func load(in Input, opt *Options, loader *analyzer.SourceLoader, resolver *analyzer.Resolver) ([]unit, error) {
