@@ -3,7 +3,10 @@ package report
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
+	"sync"
+	"sync/atomic"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -99,19 +102,17 @@ func JSON(w io.Writer, r *Report, _ Options) error {
 	r.Summarize().appendJSON(o)
 	o.key("resources")
 	o.open('[')
-	for _, a := range r.Assessments {
-		o.elem()
-		j := resourceJSON(a)
+	o.elems(len(r.Assessments), func(o *jsonOut, i int) {
+		j := resourceJSON(r.Assessments[i])
 		j.appendJSON(o)
-	}
+	})
 	o.close(']')
 	o.key("findings")
 	o.open('[')
-	for i := range r.Findings {
-		o.elem()
+	o.elems(len(r.Findings), func(o *jsonOut, i int) {
 		j := findingJSON(r.Findings[i])
 		j.appendJSON(o)
-	}
+	})
 	o.close(']')
 	o.key("warnings")
 	o.open('[')
@@ -189,10 +190,109 @@ func (o *jsonOut) key(name string) {
 }
 
 func (o *jsonOut) str(s string) {
+	if plainASCII(s) {
+		o.b = append(o.b, '"')
+		o.b = append(o.b, s...)
+		o.b = append(o.b, '"')
+		return
+	}
 	var err error
 	if o.b, err = jsontext.AppendQuote(o.b, s); err != nil && o.err == nil {
 		o.err = fmt.Errorf("json: %q is not valid UTF-8: %w", s, err)
 	}
+}
+
+// plainASCII reports whether s is printable ASCII without '"' or '\\',
+// which JSON quotes as it is: most of a report's 36 MB for a large plan.
+// It tests eight bytes at a time.
+func plainASCII(s string) bool {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		q := x ^ (lsb * '"')
+		e := x ^ (lsb * '\\')
+		if ((q-lsb)&^q|(e-lsb)&^e|(x-lsb*0x20)|x)&msb != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// elems writes n array elements, encoded in chunks on every core and
+// written in order, a few chunks ahead of the writer at most.
+func (o *jsonOut) elems(n int, elem func(o *jsonOut, i int)) {
+	const chunkLen = 512
+	chunks := (n + chunkLen - 1) / chunkLen
+	if chunks <= 1 {
+		for i := range n {
+			o.elem()
+			elem(o, i)
+		}
+		return
+	}
+	type result struct {
+		b   []byte
+		err error
+	}
+	workers := runtime.GOMAXPROCS(0)
+	done := make([]chan result, chunks)
+	for k := range done {
+		done[k] = make(chan result, 1)
+	}
+	slots := make(chan struct{}, 2*workers) // chunks encoded but not yet written
+	free := make(chan []byte, 2*workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	depth, first := o.depth, o.empty
+	for range workers {
+		wg.Go(func() {
+			for {
+				slots <- struct{}{}
+				k := int(next.Add(1)) - 1
+				if k >= chunks {
+					<-slots
+					return
+				}
+				var b []byte
+				select {
+				case b = <-free:
+				default:
+				}
+				c := &jsonOut{b: b[:0], depth: depth, empty: first && k == 0}
+				for i := k * chunkLen; i < min(n, (k+1)*chunkLen); i++ {
+					c.elem()
+					elem(c, i)
+				}
+				done[k] <- result{c.b, c.err}
+			}
+		})
+	}
+	o.flushSome()
+	for k := range done {
+		r := <-done[k]
+		if r.err != nil && o.err == nil {
+			o.err = r.err
+		}
+		if o.err == nil {
+			if _, err := o.w.Write(r.b); err != nil {
+				o.err = err
+			}
+		}
+		select {
+		case free <- r.b:
+		default:
+		}
+		<-slots
+	}
+	wg.Wait()
+	o.empty = false
 }
 
 func (o *jsonOut) strs(list []string) {
@@ -219,7 +319,7 @@ func (o *jsonOut) counts(m map[string]int) {
 }
 
 func (o *jsonOut) flushSome() {
-	if o.err != nil {
+	if o.err != nil || o.w == nil { // a chunk of elems keeps its bytes
 		return
 	}
 	if _, err := o.w.Write(o.b); err != nil {

@@ -2,6 +2,8 @@ package report_test
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
@@ -22,6 +24,16 @@ func TestJSONMatchesReflection(t *testing.T) {
 	}
 	t.Run("every optional field", func(t *testing.T) {
 		compareJSON(t, fullReport("module.a[\"é\\\"\"].x.y", "tab\there <b>&amp;</b> \u2028 \x01 \x7f", "f.tf", 3))
+	})
+	// Large arrays are encoded in chunks on several goroutines.
+	t.Run("thousands of resources and findings", func(t *testing.T) {
+		rep := fullReport("a.b", "x", "f.tf", 1)
+		for i := range 1500 {
+			one := fullReport(fmt.Sprintf("aws_s3_bucket.b[%d]", i), strings.Repeat("é", i%7), "f.tf", i)
+			rep.Assessments = append(rep.Assessments, one.Assessments...)
+			rep.Findings = append(rep.Findings, one.Findings...)
+		}
+		compareJSON(t, rep)
 	})
 }
 
