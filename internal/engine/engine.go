@@ -77,8 +77,9 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 		for _, u := range units {
 			resources := u.resources
 			if len(u.instances) > 0 {
-				// Copying a plan's resources would cost as much as resolving
-				// them: only sources need the concatenation.
+				// Only a plan read with its sources (--dir) comes with
+				// instances still to resolve; copying the others' resources
+				// would cost as much as resolving them.
 				resources = slices.Concat(resources, resolveAll(resolver, u.instances))
 			}
 			for i := range resources {
@@ -124,7 +125,7 @@ func load(in Input, opt *Options, loader *analyzer.SourceLoader, resolver *analy
 		}
 	}
 	if kind == KindDir {
-		return loadDir(in.Path, opt, loader)
+		return loadDir(in.Path, opt, loader, resolver)
 	}
 	if opt.Sources.PlanDir != "" {
 		// Placing instances on their source lines happens before they are
