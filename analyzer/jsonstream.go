@@ -131,6 +131,9 @@ func (s *jsonStream) peek() (c byte, ok bool) {
 
 // next is peek for a byte that must be there.
 func (s *jsonStream) next() (byte, error) {
+	if s.pos < len(s.buf) && s.buf[s.pos] > ' ' { // plans are written without spaces
+		return s.buf[s.pos], nil
+	}
 	c, ok := s.peek()
 	if !ok {
 		return 0, s.eof()
@@ -150,6 +153,15 @@ func (s *jsonStream) skip() error {
 	c, err := s.next()
 	if err != nil {
 		return err
+	}
+	if s.r == nil { // all of it in memory
+		end, msg := scanValue(s.buf, s.pos, s.depth)
+		if msg != "" {
+			s.pos = end
+			return s.errorf("%s", msg)
+		}
+		s.pos = end
+		return nil
 	}
 	switch c {
 	case '{':
@@ -579,4 +591,213 @@ func (s *jsonStream) end() error {
 		return s.err
 	}
 	return nil
+}
+
+// scanValue validates the value at b[i] when the whole of it is in memory
+// (a resource_changes element on a worker), returning the index past it;
+// on error, the offending byte's index and what is wrong. It is skip
+// without the recursion and the refills: a loop over three states, which
+// the workers run over most of a plan.
+func scanValue(b []byte, i, depth int) (int, string) {
+	const (
+		value = iota // a value is expected
+		name         // an object member's name is expected
+		after        // a value ended: ',' or a closer is expected
+	)
+	var stack []byte // '{' or '[' per open container
+	state := value
+	for {
+		if state == after && len(stack) == 0 {
+			return i, ""
+		}
+		i = rawSpace(b, i)
+		if i >= len(b) {
+			return i, errTruncated.Error()
+		}
+		c := b[i]
+		switch state {
+		case value:
+			switch {
+			case c == '{' || c == '[':
+				if depth+len(stack) >= maxJSONDepth {
+					return i, fmt.Sprintf("exceeded max depth of %d", maxJSONDepth)
+				}
+				stack = append(stack, c)
+				i = rawSpace(b, i+1)
+				switch {
+				case i >= len(b):
+					return i, errTruncated.Error()
+				case c == '{' && b[i] == '}', c == '[' && b[i] == ']':
+					stack = stack[:len(stack)-1]
+					i, state = i+1, after
+				case c == '{':
+					state = name
+				}
+				continue
+			case c == '"':
+				var msg string
+				if i, msg = scanString(b, i); msg != "" {
+					return i, msg
+				}
+			case c == 't' || c == 'f' || c == 'n':
+				lit := "null"
+				switch c {
+				case 't':
+					lit = "true"
+				case 'f':
+					lit = "false"
+				}
+				for k := range len(lit) {
+					if i+k >= len(b) {
+						return len(b), errTruncated.Error()
+					}
+					if b[i+k] != lit[k] {
+						return i + k, fmt.Sprintf("invalid character %s in literal %s (expecting %s)", quoteChar(b[i+k]), lit, quoteChar(lit[k]))
+					}
+				}
+				i += len(lit)
+				if msg := scanDelimited(b, i); msg != "" {
+					return i, msg
+				}
+			case c == '-' || c >= '0' && c <= '9':
+				var msg string
+				if i, msg = scanNumber(b, i); msg != "" {
+					return i, msg
+				}
+			default:
+				return i, fmt.Sprintf("invalid character %s at start of value", quoteChar(c))
+			}
+			state = after
+		case name:
+			if c != '"' {
+				return i, fmt.Sprintf("invalid character %s at start of object name (expecting '\"')", quoteChar(c))
+			}
+			var msg string
+			if i, msg = scanString(b, i); msg != "" {
+				return i, msg
+			}
+			i = rawSpace(b, i)
+			if i >= len(b) {
+				return i, errTruncated.Error()
+			}
+			if b[i] != ':' {
+				return i, fmt.Sprintf("invalid character %s after object name (expecting ':')", quoteChar(b[i]))
+			}
+			i, state = i+1, value
+		case after:
+			top := stack[len(stack)-1]
+			switch {
+			case c == ',':
+				i++
+				if top == '{' {
+					state = name
+				} else {
+					state = value
+				}
+			case top == '{' && c == '}', top == '[' && c == ']':
+				stack = stack[:len(stack)-1]
+				i++
+			case top == '{':
+				return i, fmt.Sprintf("invalid character %s after object value (expecting ',' or '}')", quoteChar(c))
+			default:
+				return i, fmt.Sprintf("invalid character %s after array element (expecting ',' or ']')", quoteChar(c))
+			}
+		}
+	}
+}
+
+// scanString validates the string whose opening quote is at b[i].
+func scanString(b []byte, i int) (int, string) {
+	i++
+	for {
+		i = stringStop(b, i, true)
+		if i >= len(b) {
+			return i, errTruncated.Error()
+		}
+		switch c := b[i]; c {
+		case '"':
+			return i + 1, ""
+		case '\\':
+			if i+1 >= len(b) {
+				return len(b), errTruncated.Error()
+			}
+			switch b[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if i+6 > len(b) {
+					return len(b), errTruncated.Error()
+				}
+				for _, h := range b[i+2 : i+6] {
+					if !isHex(h) {
+						return i, fmt.Sprintf("invalid escape sequence %q in string", b[i:i+6])
+					}
+				}
+				i += 6
+			default:
+				return i, fmt.Sprintf("invalid escape sequence %q in string", b[i:i+2])
+			}
+		default:
+			return i, fmt.Sprintf("invalid character %s in string (control characters must be escaped)", quoteChar(c))
+		}
+	}
+}
+
+// scanNumber validates -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? at b[i].
+func scanNumber(b []byte, i int) (int, string) {
+	digits := func(i int) int {
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		return i
+	}
+	some := func(i int) (int, string) {
+		switch {
+		case i >= len(b):
+			return i, errTruncated.Error()
+		case b[i] < '0' || b[i] > '9':
+			return i, fmt.Sprintf("invalid character %s in number", quoteChar(b[i]))
+		}
+		return digits(i), ""
+	}
+	if b[i] == '-' {
+		i++
+	}
+	switch {
+	case i >= len(b):
+		return i, errTruncated.Error()
+	case b[i] == '0':
+		i++
+	case b[i] >= '1' && b[i] <= '9':
+		i = digits(i)
+	default:
+		return i, fmt.Sprintf("invalid character %s in number", quoteChar(b[i]))
+	}
+	var msg string
+	if i < len(b) && b[i] == '.' {
+		if i, msg = some(i + 1); msg != "" {
+			return i, msg
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if i, msg = some(i); msg != "" {
+			return i, msg
+		}
+	}
+	return i, scanDelimited(b, i)
+}
+
+// scanDelimited is delimited for a value held in memory.
+func scanDelimited(b []byte, i int) string {
+	if i >= len(b) {
+		return ""
+	}
+	if c := b[i]; c == '"' || c == '{' || c == '[' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+		return fmt.Sprintf("invalid character %s after value", quoteChar(c))
+	}
+	return ""
 }

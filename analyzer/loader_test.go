@@ -62,7 +62,7 @@ func TestLoaderReleasesModules(t *testing.T) {
 		}
 		l.Release(cfg)
 		if diff := cmp.Diff(want, cached()); diff != "" {
-			t.Errorf("after releasing %s, cached modules (-want +got):\n%s", base(roots[i:i+1])[0], diff)
+			t.Errorf("after releasing %s, cached modules (-want +got):\n%s", base(roots[i : i+1])[0], diff)
 		}
 	}
 }

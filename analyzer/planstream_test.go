@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -229,16 +230,29 @@ var edgePlans = map[string]string{
 	"invalid UTF-8":       "{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":\"a.b\xff\",\"mode\":\"managed\",\"type\":\"a\",\"name\":\"b\xff\",\"change\":{\"actions\":[\"create\"],\"after\":{\"tags\":{\"k\xfe\":\"v\xff\"}}}}]}",
 }
 
-// validates runs the stream's validator over a whole document.
+// validates runs the stream's validator over a whole document, read from
+// r as a stream and, when b is given, held in memory (the path workers
+// take), and requires both to agree.
 func validates(r io.Reader) error {
-	s := newJSONStream(r)
-	if err := s.skip(); err != nil {
+	b, err := io.ReadAll(r)
+	if err != nil {
 		return err
 	}
-	if _, ok := s.peek(); ok {
-		return errors.New("trailing data")
+	check := func(s *jsonStream) error {
+		if err := s.skip(); err != nil {
+			return err
+		}
+		if _, ok := s.peek(); ok {
+			return errors.New("trailing data")
+		}
+		return nil
 	}
-	return nil
+	streamed := check(newJSONStream(iotest.HalfReader(bytes.NewReader(b))))
+	inMemory := check(memStream(b, 0, 0))
+	if (streamed == nil) != (inMemory == nil) {
+		return fmt.Errorf("the stream says %w, in memory %w", streamed, inMemory)
+	}
+	return streamed
 }
 
 // jsontextValidates is the reference: the decoder the plan loader used to
@@ -269,7 +283,8 @@ func TestStreamValidatesLikeJSONText(t *testing.T) {
 	for _, c := range syntaxCases {
 		want := jsontextValidates([]byte(c))
 		for _, r := range []io.Reader{strings.NewReader(c), iotest.OneByteReader(strings.NewReader(c))} {
-			if got := validates(r); (got == nil) != (want == nil) {
+			got := validates(r)
+			if (got == nil) != (want == nil) || got != nil && strings.HasPrefix(got.Error(), "the stream says") {
 				t.Errorf("%.40q: stream says %v, jsontext says %v", c, got, want)
 			}
 		}
@@ -284,7 +299,8 @@ func FuzzStreamValidatesLikeJSONText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		want := jsontextValidates(b)
-		if got := validates(iotest.HalfReader(bytes.NewReader(b))); (got == nil) != (want == nil) {
+		got := validates(bytes.NewReader(b))
+		if (got == nil) != (want == nil) || got != nil && strings.HasPrefix(got.Error(), "the stream says") {
 			t.Errorf("%q: stream says %v, jsontext says %v", b, got, want)
 		}
 	})
