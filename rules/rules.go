@@ -81,6 +81,7 @@ func Evaluate(resources []analyzer.Resource, pol Policy) ([]Assessment, []Findin
 	// Resources of one type in one region share a profile: a large plan has
 	// thousands of resources and a few dozen distinct profiles.
 	var profiles sync.Map // profileKey → *providers.Profile
+	var cites citationCache
 	type chunk struct {
 		lo       int
 		findings []Finding
@@ -90,9 +91,11 @@ func Evaluate(resources []analyzer.Resource, pol Policy) ([]Assessment, []Findin
 		chunks []chunk
 	)
 	analyzer.ParallelChunks(len(resources), func(lo, hi int) {
-		var findings []Finding
+		// About one finding per two resources on the corpus plans; the
+		// elements are large, so growing from nothing costs.
+		findings := make([]Finding, 0, (hi-lo)*2/3)
 		for i := lo; i < hi; i++ {
-			out[i], findings = evaluate(&resources[i], pol, &profiles, findings)
+			out[i], findings = evaluate(&resources[i], pol, &profiles, &cites, findings)
 		}
 		mu.Lock()
 		chunks = append(chunks, chunk{lo, findings})
@@ -120,7 +123,7 @@ type profileKey struct {
 }
 
 // evaluate assesses one resource and appends its findings.
-func evaluate(r *analyzer.Resource, pol Policy, profiles *sync.Map, findings []Finding) (Assessment, []Finding) {
+func evaluate(r *analyzer.Resource, pol Policy, profiles *sync.Map, cites *citationCache, findings []Finding) (Assessment, []Finding) {
 	a := Assessment{Resource: r, Required: pol.Require[r.Classification.Level]}
 	if r.Catalog != nil && !r.Catalog.Local {
 		k := profileKey{r.Catalog, r.Variant, r.Region, r.Type, r.Location.Resolved()}
@@ -147,13 +150,13 @@ func evaluate(r *analyzer.Resource, pol Policy, profiles *sync.Map, findings []F
 			continue
 		}
 		if failure := rule.Check(s); failure != nil {
-			findings = append(findings, newFinding(rule, s, failure, pol))
+			findings = append(findings, newFinding(rule, s, failure, pol, cites))
 		}
 	}
 	return a, findings
 }
 
-func newFinding(rule *Rule, s *Subject, failure *Failure, pol Policy) Finding {
+func newFinding(rule *Rule, s *Subject, failure *Failure, pol Policy, cites *citationCache) Finding {
 	msg := failure.Message
 	r := s.Resource
 	sev := rule.Severity
@@ -179,9 +182,37 @@ func newFinding(rule *Rule, s *Subject, failure *Failure, pol Policy) Finding {
 		f.LocationRange = lr
 	}
 	for _, fact := range failure.Facts {
-		f.Sources = append(f.Sources, citations(pol.Catalog, fact)...)
+		f.Sources = append(f.Sources, cites.of(pol.Catalog, fact)...)
 	}
 	return f
+}
+
+// citationCache holds the citations of the catalog facts findings rest
+// on: thousands of findings cite the same few facts.
+type citationCache struct {
+	m sync.Map // citationKey → []Citation
+}
+
+// citationKey names a fact's citations. Facts from the catalog share their
+// Sources slice, so its first element's address stands for the list.
+type citationKey struct {
+	first          *string
+	n              int
+	asOf, verified string
+}
+
+// of returns a fact's citations; callers copy them.
+func (c *citationCache) of(cat *providers.Catalog, f providers.Fact) []Citation {
+	if len(f.Sources) == 0 {
+		return nil
+	}
+	k := citationKey{&f.Sources[0], len(f.Sources), f.AsOf, f.Verified}
+	if v, ok := c.m.Load(k); ok {
+		return v.([]Citation) //nolint:errcheck,forcetypeassert // only []Citation is stored
+	}
+	v := citations(cat, f)
+	c.m.Store(k, v)
+	return v
 }
 
 func citations(cat *providers.Catalog, f providers.Fact) []Citation {
