@@ -120,7 +120,7 @@ func (p ClassificationPolicy) Classify(in *Instance, spec TagSpecView) Classific
 // known.
 func collectTags(in *Instance, spec TagSpecView) ([]tag, string) {
 	if spec.Effective != "" {
-		if a, ok := in.Attrs[spec.Effective]; ok && a.Value != cty.NilVal && whollyKnown(a.Value) && !a.Value.IsNull() {
+		if a, ok := in.Attrs[spec.Effective]; ok && a.Value != cty.NilVal && a.whollyKnown() && !a.Value.IsNull() {
 			return tagsOf(&a), ""
 		}
 	}

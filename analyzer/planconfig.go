@@ -155,7 +155,11 @@ func (x *configIndex) instance(c *planChange, bc *blockCache) *Instance {
 		in.Attrs = make(Attrs, len(c.attrs))
 	}
 	for _, a := range c.attrs {
-		in.Attrs[a.name] = Attr{Value: a.value, Set: isSet(cr, a.name), Why: a.why}
+		known := knownWholly
+		if a.why != "" {
+			known = knownPartly
+		}
+		in.Attrs[a.name] = Attr{Value: a.value, Set: isSet(cr, a.name), Why: a.why, known: known}
 	}
 	return in
 }

@@ -188,7 +188,14 @@ func comparePlan(t *testing.T, name string, b []byte) {
 			t.Errorf("%s (%s): LoadPlan: %v", name, rname, err)
 			continue
 		}
-		if diff := cmp.Diff(want, p.Instances, ctyEqual, cmpopts.EquateEmpty()); diff != "" {
+		for _, in := range p.Instances {
+			for k, a := range in.Attrs {
+				if a.known != knownUnset && (a.known == knownWholly) != whollyKnown(a.Value) {
+					t.Errorf("%s (%s): %s.%s: cached knownness %v is wrong", name, rname, in.Address, k, a.known)
+				}
+			}
+		}
+		if diff := cmp.Diff(want, p.Instances, ctyEqual, cmpopts.EquateEmpty(), cmpopts.IgnoreUnexported(Attr{})); diff != "" {
 			t.Errorf("%s (%s): instances differ from a whole decode (-decode +stream):\n%s", name, rname, diff)
 		}
 	}

@@ -47,7 +47,7 @@ func (r *Resolver) variant(pc *ProviderConfig, p *providers.Provider) variantCho
 	var c variantChoice
 	c.variant, c.undecided = p.VariantFor(knownStrings(pcAttrs), func(attr string) bool {
 		a, ok := pcAttrs[attr]
-		return ok && a.Value != cty.NilVal && !whollyKnown(a.Value)
+		return ok && a.Value != cty.NilVal && !a.whollyKnown()
 	})
 	r.variants.Store(k, c)
 	return c
@@ -178,7 +178,7 @@ func (r *Resolver) fromAttrs(attrs Attrs, names []string, p *providers.Provider,
 		}
 		s := src
 		s.Attribute, s.Via, s.Range = name, a.Via, a.Range
-		if !whollyKnown(a.Value) {
+		if !a.whollyKnown() {
 			if !a.Set {
 				continue // computed by the provider from the configuration below
 			}
