@@ -413,7 +413,21 @@ func (s *jsonStream) skipRaw(emit func([]byte)) error {
 		}
 		for i < len(b) {
 			if inString {
-				i = stringStop(b, i, false)
+				// stringStop without controls, inlined: this loop runs once
+				// per string of the plan.
+				for ; i+8 <= len(b); i += 8 {
+					x := binary.LittleEndian.Uint64(b[i:])
+					q := x ^ (lsb * '"')
+					e := x ^ (lsb * '\\')
+					if m := ((q-lsb)&^q | (e-lsb)&^e) & msb; m != 0 {
+						i += bits.TrailingZeros64(m) / 8
+						goto stop
+					}
+				}
+				for i < len(b) && b[i] != '"' && b[i] != '\\' {
+					i++
+				}
+			stop:
 				if i == len(b) {
 					break
 				}
@@ -710,7 +724,20 @@ func scanValue(b []byte, i, depth int) (int, string) {
 func scanString(b []byte, i int) (int, string) {
 	i++
 	for {
-		i = stringStop(b, i, true)
+		// stringStop, inlined: once per string of every element.
+		for ; i+8 <= len(b); i += 8 {
+			x := binary.LittleEndian.Uint64(b[i:])
+			q := x ^ (lsb * '"')
+			e := x ^ (lsb * '\\')
+			if m := ((q-lsb)&^q | (e-lsb)&^e | (x-lsb*0x20)&^x) & msb; m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				goto stop
+			}
+		}
+		for i < len(b) && b[i] >= 0x20 && b[i] != '"' && b[i] != '\\' {
+			i++
+		}
+	stop:
 		if i >= len(b) {
 			return i, errTruncated.Error()
 		}
