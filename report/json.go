@@ -198,7 +198,7 @@ func (o *jsonOut) str(s string) {
 	}
 	var err error
 	if o.b, err = jsontext.AppendQuote(o.b, s); err != nil && o.err == nil {
-		o.err = fmt.Errorf("json: %q is not valid UTF-8: %w", s, err)
+		o.err = fmt.Errorf("json: a string to print is not valid UTF-8: %w", err) // not the string: it may hold an attribute value
 	}
 }
 
