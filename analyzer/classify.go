@@ -39,6 +39,9 @@ func DefaultPolicy() ClassificationPolicy {
 // so that Data-Classification, data_classification and DataClassification
 // are one key.
 func NormaliseTagKey(k string) string {
+	if isNormalTagKey(k) {
+		return k // the common case, which needs no copy
+	}
 	var b strings.Builder
 	b.Grow(len(k))
 	for _, r := range strings.ToLower(k) {
@@ -51,11 +54,21 @@ func NormaliseTagKey(k string) string {
 	return b.String()
 }
 
+func isNormalTagKey(k string) bool {
+	for i := range len(k) {
+		switch c := k[i]; {
+		case c >= 'A' && c <= 'Z', c >= 0x80, c == '-', c == '_', c == '.', c == ' ', c == '\t':
+			return false
+		}
+	}
+	return true
+}
+
 // tag is one tag with where it was written.
 type tag struct {
 	key   string
 	value cty.Value
-	attr  Attr
+	attr  *Attr
 }
 
 // Classify derives a resource's classification from its tags: the provider's
@@ -107,8 +120,8 @@ func (p ClassificationPolicy) Classify(in *Instance, spec TagSpecView) Classific
 // known.
 func collectTags(in *Instance, spec TagSpecView) ([]tag, string) {
 	if spec.Effective != "" {
-		if a, ok := in.Attrs[spec.Effective]; ok && a.Value != cty.NilVal && a.Value.IsWhollyKnown() && !a.Value.IsNull() {
-			return tagsOf(a), ""
+		if a, ok := in.Attrs[spec.Effective]; ok && a.Value != cty.NilVal && a.whollyKnown() && !a.Value.IsNull() {
+			return tagsOf(&a), ""
 		}
 	}
 	merged := map[string]tag{}
@@ -123,7 +136,7 @@ func collectTags(in *Instance, spec TagSpecView) ([]tag, string) {
 			}
 			return "the tags are not known statically" + because(a.Why)
 		}
-		for _, t := range tagsOf(a) {
+		for _, t := range tagsOf(&a) {
 			if _, seen := merged[t.key]; !seen {
 				order = append(order, t.key)
 			}
@@ -153,12 +166,19 @@ func collectTags(in *Instance, spec TagSpecView) ([]tag, string) {
 // tagsOf reads the tag shapes providers use: a map or object (AWS, Azure,
 // Google labels), a list of {key, value} objects (Outscale tags blocks), or
 // a list of "key=value" / "key:value" strings (Scaleway, DigitalOcean).
-func tagsOf(a Attr) []tag {
+func tagsOf(a *Attr) []tag {
 	v := a.Value
 	var out []tag
 	t := v.Type()
 	switch {
-	case t.IsMapType() || t.IsObjectType():
+	case t.IsObjectType():
+		// In any order: callers sort, and an object's keys are unique. cty's
+		// own iterator sorts them first, which showed in plan profiles.
+		out = make([]tag, 0, len(t.AttributeTypes()))
+		for k := range t.AttributeTypes() {
+			out = append(out, tag{key: k, value: v.GetAttr(k), attr: a})
+		}
+	case t.IsMapType():
 		for it := v.ElementIterator(); it.Next(); {
 			k, e := it.Element()
 			out = append(out, tag{key: k.AsString(), value: e, attr: a})

@@ -153,6 +153,31 @@ type Attr struct {
 	Range hcl.Range
 	Via   []string // references followed to reach the value
 	Why   string   // why the value is unknown
+
+	// known caches whether Value is wholly known, when the loader already
+	// knows (plans convert each distinct value once); walking a value's
+	// attributes again for every resource showed in profiles.
+	known knownness
+}
+
+type knownness uint8
+
+const (
+	knownUnset knownness = iota
+	knownWholly
+	knownPartly
+)
+
+// whollyKnown reports whether the value is wholly known.
+func (a *Attr) whollyKnown() bool {
+	switch a.known {
+	case knownWholly:
+		return true
+	case knownPartly:
+		return false
+	case knownUnset:
+	}
+	return whollyKnown(a.Value)
 }
 
 // ProviderConfig is a provider configuration (a provider block, possibly in

@@ -27,6 +27,15 @@ type module struct {
 	ignores   []moduleIgnore
 }
 
+// sourceBytes is the size of the module's files.
+func (m *module) sourceBytes() int {
+	n := 0
+	for _, f := range m.files {
+		n += len(f.src)
+	}
+	return n
+}
+
 // body is a block's content in a form both syntaxes share and override
 // files can be merged into. JSON bodies have attributes only: what would be
 // nested blocks are object-valued attributes there.

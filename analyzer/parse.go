@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -17,8 +18,11 @@ import (
 )
 
 // SourceLoader reads Terraform/OpenTofu configuration directories. It parses
-// every file once, several at a time, and is safe for concurrent use, so a
-// monorepo's root modules can share the child modules they call.
+// files several at a time and is safe for concurrent use, so a monorepo's
+// root modules can share the child modules they call. A decoded module is
+// kept until the last root module known to use it is released: the syntax
+// trees of a monorepo weigh some 60 times its sources, and keeping them all
+// made memory grow with the size of the repository.
 type SourceLoader struct {
 	// ResourceAttrs and ProviderAttrs are the attribute names the catalog
 	// reads (Catalog.ResourceAttributeNames, ProviderAttributeNames): only
@@ -29,8 +33,16 @@ type SourceLoader struct {
 
 	mu      sync.Mutex
 	modules map[string]*moduleLoad
+	// users counts, for the module directories RootModules found, the root
+	// modules not yet released that call them (themselves included).
+	users   map[string]int
 	parsers chan struct{} // one token per file parsed at a time
 }
+
+// keptSourceBytes bounds the sources whose decoded modules RootModules
+// keeps for the scans that follow (about 60 MB of syntax trees); beyond it,
+// a module is parsed again when its root module is loaded.
+const keptSourceBytes = 1 << 20
 
 // NewSourceLoader returns a loader that evaluates the given resource and
 // provider attributes.
@@ -39,6 +51,7 @@ func NewSourceLoader(resourceAttrs, providerAttrs []string) *SourceLoader {
 		ResourceAttrs: resourceAttrs,
 		ProviderAttrs: providerAttrs,
 		modules:       map[string]*moduleLoad{},
+		users:         map[string]int{},
 		parsers:       make(chan struct{}, runtime.GOMAXPROCS(0)),
 	}
 }
@@ -239,7 +252,8 @@ func HasConfigFiles(dir string) bool {
 // RootModules finds the root modules below dir: the directories holding
 // configuration files that no module below dir calls by a local path.
 // Hidden directories (and so .terraform) are skipped. Every directory found
-// is parsed, in parallel, and kept for the scans that follow.
+// is parsed, in parallel; the first megabyte of sources stays decoded for
+// the scans that follow, which Release lets go of root by root.
 func (l *SourceLoader) RootModules(dir string) ([]string, error) {
 	var dirs []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -260,23 +274,50 @@ func (l *SourceLoader) RootModules(dir string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.readModules(dirs)
-	called := map[string]bool{}
-	var diags hcl.Diagnostics
-	for _, d := range dirs {
-		mod, ds := l.module(d)
-		diags = append(diags, ds...)
-		if mod == nil {
-			continue
-		}
-		for _, c := range mod.calls {
-			if isLocalSource(c.source) {
-				called[absPath(filepath.Join(d, filepath.FromSlash(c.source)))] = true
+	calls := make([][]string, len(dirs)) // each directory's local module sources
+	errs := make([]hcl.Diagnostics, len(dirs))
+	var kept atomic.Int64
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(dirs) {
+					return
+				}
+				key := filepath.Clean(dirs[i])
+				mod, ds := l.readModule(key)
+				errs[i] = ds
+				if mod == nil {
+					continue
+				}
+				for _, c := range mod.calls {
+					if isLocalSource(c.source) {
+						calls[i] = append(calls[i], absPath(filepath.Join(dirs[i], filepath.FromSlash(c.source))))
+					}
+				}
+				if kept.Add(int64(mod.sourceBytes())) <= keptSourceBytes {
+					l.keep(key, mod, ds)
+				}
 			}
-		}
+		})
+	}
+	wg.Wait()
+	var diags hcl.Diagnostics
+	for _, ds := range errs {
+		diags = append(diags, ds...)
 	}
 	if diags.HasErrors() {
 		return nil, diags
+	}
+	called := map[string]bool{}
+	index := make(map[string]int, len(dirs)) // absolute path → dirs index
+	for i, d := range dirs {
+		index[absPath(d)] = i
+		for _, c := range calls[i] {
+			called[c] = true
+		}
 	}
 	var roots []string
 	for _, d := range dirs {
@@ -284,5 +325,63 @@ func (l *SourceLoader) RootModules(dir string) ([]string, error) {
 			roots = append(roots, d)
 		}
 	}
+	// Count the roots that reach each directory through local calls.
+	users := map[string]int{}
+	for _, root := range roots {
+		seen := map[int]bool{}
+		var visit func(i int)
+		visit = func(i int) {
+			if seen[i] {
+				return
+			}
+			seen[i] = true
+			users[filepath.Clean(dirs[i])]++
+			for _, c := range calls[i] {
+				if j, ok := index[c]; ok {
+					visit(j)
+				}
+			}
+		}
+		visit(index[absPath(root)])
+	}
+	l.mu.Lock()
+	for d, n := range users {
+		l.users[d] += n
+	}
+	l.mu.Unlock()
 	return roots, nil
+}
+
+// keep caches a module read outside module().
+func (l *SourceLoader) keep(key string, mod *module, diags hcl.Diagnostics) {
+	ml := &moduleLoad{mod: mod, diags: diags}
+	ml.once.Do(func() {})
+	l.mu.Lock()
+	if _, ok := l.modules[key]; !ok {
+		l.modules[key] = ml
+	}
+	l.mu.Unlock()
+}
+
+// Release says a configuration is evaluated: the modules no other root
+// module still to be loaded uses are dropped from the cache.
+func (l *SourceLoader) Release(c *Config) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	done := map[string]bool{}
+	for _, n := range c.nodes {
+		if n.mod == nil {
+			continue
+		}
+		key := filepath.Clean(n.mod.dir)
+		if done[key] {
+			continue
+		}
+		done[key] = true
+		l.users[key]--
+		if l.users[key] <= 0 {
+			delete(l.users, key)
+			delete(l.modules, key)
+		}
+	}
 }

@@ -106,52 +106,65 @@ func StripInstanceKeys(addr string) string {
 	return b.String()
 }
 
-func (x *configIndex) instance(c *planChange) *Instance {
-	module := StripInstanceKeys(c.moduleAddress)
-	cfgAddr := joinAddr(module, c.typ+"."+c.name)
+// blockCache remembers, on one goroutine, what instances of the same
+// block share: runs of resources come from one module instance, and
+// thousands of instances from one block.
+type blockCache struct {
+	module, stripped string // the last module address and its config path
+	blocks           map[blockKey]*blockInfo
+}
+
+type blockKey struct{ module, typ, name string }
+
+type blockInfo struct {
+	cfgAddr     string
+	cr          *tfjson.ConfigResource
+	providerKey string
+	provider    *ProviderConfig
+}
+
+func (x *configIndex) instance(c *planChange, bc *blockCache) *Instance {
+	if bc.blocks == nil || c.moduleAddress != bc.module {
+		if bc.blocks == nil {
+			bc.blocks = map[blockKey]*blockInfo{}
+		}
+		bc.module, bc.stripped = c.moduleAddress, StripInstanceKeys(c.moduleAddress)
+	}
+	module := bc.stripped
+	b := bc.blocks[blockKey{module, c.typ, c.name}]
+	if b == nil {
+		b = &blockInfo{cfgAddr: joinAddr(module, c.typ+"."+c.name)}
+		if b.cr = x.resources[b.cfgAddr]; b.cr != nil {
+			key, legacy := x.normaliseKey(b.cr.ProviderConfigKey, module)
+			b.providerKey = key
+			b.provider = x.provider(key, legacy)
+		}
+		bc.blocks[blockKey{module, c.typ, c.name}] = b
+	}
+	cr := b.cr
 	in := &Instance{
 		Address:        c.address,
-		ConfigAddress:  cfgAddr,
+		ConfigAddress:  b.cfgAddr,
 		Module:         c.moduleAddress,
 		Mode:           c.mode,
 		Type:           c.typ,
 		Name:           c.name,
 		ProviderSource: c.providerName,
+		ProviderKey:    b.providerKey,
+		ProviderConfig: b.provider,
 	}
-	cr := x.resources[cfgAddr]
 	if cr != nil {
 		in.Refs = planRefs{cr}
-		key, legacy := x.normaliseKey(cr.ProviderConfigKey, module)
-		in.ProviderKey = key
-		in.ProviderConfig = x.provider(key, legacy)
 	}
-	if len(c.after)+len(c.unknown) > 0 {
-		in.Attrs = make(Attrs, len(c.after))
+	if len(c.attrs) > 0 {
+		in.Attrs = make(Attrs, len(c.attrs))
 	}
-	for k, raw := range c.after {
-		v, err := parseJSON(raw)
-		if err != nil {
-			v = nil
+	for _, a := range c.attrs {
+		known := knownWholly
+		if a.why != "" {
+			known = knownPartly
 		}
-		var u any
-		if ur, ok := c.unknown[k]; ok {
-			u, _ = parseJSON(ur)
-		}
-		in.Attrs[k] = Attr{Value: goToCty(v, u), Set: isSet(cr, k)}
-	}
-	for k, ur := range c.unknown {
-		if _, ok := c.after[k]; ok {
-			continue
-		}
-		if u, _ := parseJSON(ur); u == true {
-			in.Attrs[k] = Attr{Value: cty.DynamicVal, Set: isSet(cr, k), Why: "known only after apply"}
-		}
-	}
-	for k, a := range in.Attrs {
-		if !a.Value.IsWhollyKnown() && a.Why == "" {
-			a.Why = "known only after apply"
-			in.Attrs[k] = a
-		}
+		in.Attrs[a.name] = Attr{Value: a.value, Set: isSet(cr, a.name), Why: a.why, known: known}
 	}
 	return in
 }

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/zclconf/go-cty/cty"
 
@@ -16,6 +17,40 @@ import (
 type Resolver struct {
 	Catalog *providers.Catalog
 	Policy  ClassificationPolicy
+
+	// variants caches the variant each provider configuration selects:
+	// thousands of resources share a handful of configurations.
+	variants sync.Map // variantKey → variantChoice
+}
+
+type variantKey struct {
+	pc *ProviderConfig
+	p  *providers.Provider
+}
+
+type variantChoice struct {
+	variant   *providers.Variant
+	undecided string
+}
+
+// variant is the catalog variant a provider configuration selects, or the
+// attribute that would select it but is not known statically.
+func (r *Resolver) variant(pc *ProviderConfig, p *providers.Provider) variantChoice {
+	k := variantKey{pc, p}
+	if c, ok := r.variants.Load(k); ok {
+		return c.(variantChoice) //nolint:errcheck,forcetypeassert // only variantChoices are stored
+	}
+	pcAttrs := Attrs{}
+	if pc != nil {
+		pcAttrs = pc.Attrs
+	}
+	var c variantChoice
+	c.variant, c.undecided = p.VariantFor(knownStrings(pcAttrs), func(attr string) bool {
+		a, ok := pcAttrs[attr]
+		return ok && a.Value != cty.NilVal && !a.whollyKnown()
+	})
+	r.variants.Store(k, c)
+	return c
 }
 
 // Resolve resolves one instance.
@@ -65,10 +100,8 @@ func (r *Resolver) locate(in *Instance, p *providers.Provider, res *Resource) Lo
 	if in.ProviderConfig != nil {
 		pcAttrs = in.ProviderConfig.Attrs
 	}
-	variant, undecided := p.VariantFor(knownStrings(pcAttrs), func(attr string) bool {
-		a, ok := pcAttrs[attr]
-		return ok && a.Value != cty.NilVal && !a.Value.IsWhollyKnown()
-	})
+	choice := r.variant(in.ProviderConfig, p)
+	variant, undecided := choice.variant, choice.undecided
 	if undecided != "" {
 		a := pcAttrs[undecided]
 		return Location{
@@ -158,7 +191,7 @@ func (r *Resolver) fromAttrs(attrs Attrs, names []string, p *providers.Provider,
 		}
 		s := src
 		s.Attribute, s.Via, s.Range = name, a.Via, a.Range
-		if !a.Value.IsWhollyKnown() {
+		if !a.whollyKnown() {
 			if !a.Set {
 				continue // computed by the provider from the configuration below
 			}

@@ -32,6 +32,21 @@ func (b *builder) fact(what string, rng hcl.Range, source []string, asOf, verifi
 	return f
 }
 
+// offeringBlockOf is the offering a provider or variant block declares
+// beside its own arguments: decoded from its body, or already decoded (the
+// embedded catalog's snapshot).
+func (b *builder) offeringBlockOf(rest hcl.Body, decoded *offeringBlock) (*offeringBlock, bool) {
+	if decoded != nil {
+		return decoded, true
+	}
+	var ob offeringBlock
+	if d := gohcl.DecodeBody(rest, nil, &ob); d.HasErrors() {
+		b.diags = append(b.diags, d...)
+		return nil, false
+	}
+	return &ob, true
+}
+
 func (b *builder) errorf(rng hcl.Range, format string, args ...any) {
 	b.diags = append(b.diags, errAt(rng, format, args...))
 }
@@ -48,12 +63,11 @@ func (b *builder) provider(pb *providerBlock, file string) *Provider {
 	if len(p.Registry) == 0 {
 		b.errorf(pb.DefRange, "provider %q lists no registry address", pb.ID)
 	}
-	var ob offeringBlock
-	if d := gohcl.DecodeBody(pb.Rest, nil, &ob); d.HasErrors() {
-		b.diags = append(b.diags, d...)
+	ob, ok := b.offeringBlockOf(pb.Rest, pb.decoded)
+	if !ok {
 		return nil
 	}
-	p.Offering = b.offering(&ob, pb.ID)
+	p.Offering = b.offering(ob, pb.ID)
 	if p.Operator == nil && !p.Local {
 		b.errorf(pb.DefRange, "provider %q has no operator block", pb.ID)
 	}
@@ -86,12 +100,11 @@ func (b *builder) amend(orig *Provider, pb *providerBlock) *Provider {
 			p.Registry = append(p.Registry, r)
 		}
 	}
-	var ob offeringBlock
-	if d := gohcl.DecodeBody(pb.Rest, nil, &ob); d.HasErrors() {
-		b.diags = append(b.diags, d...)
+	ob, ok := b.offeringBlockOf(pb.Rest, pb.decoded)
+	if !ok {
 		return nil
 	}
-	b.mergeOffering(&p.Offering, &ob, p.ID)
+	b.mergeOffering(&p.Offering, ob, p.ID)
 	b.addLocation(&p.Location, pb.Location)
 	b.addTags(&p.Tags, pb.Tags)
 	b.addGlobal(p, pb.Global)
@@ -267,23 +280,21 @@ func (b *builder) newVariant(owner string, vb *variantBlock) *Variant {
 		b.errorf(vb.DefRange, "variant %q of %q has no when block: nothing would select it", vb.ID, owner)
 		return nil
 	}
-	var vo offeringBlock
-	if d := gohcl.DecodeBody(vb.Rest, nil, &vo); d.HasErrors() {
-		b.diags = append(b.diags, d...)
+	vo, ok := b.offeringBlockOf(vb.Rest, vb.decoded)
+	if !ok {
 		return nil
 	}
 	v := &Variant{ID: vb.ID, Name: vb.Name, When: b.match(owner, vb.ID, vb.When), DeclRange: vb.DefRange}
 	if vb.InheritRegions != nil {
 		v.InheritRegions = *vb.InheritRegions
 	}
-	v.Offering = b.offering(&vo, owner+"/"+vb.ID)
+	v.Offering = b.offering(vo, owner+"/"+vb.ID)
 	return v
 }
 
 func (b *builder) amendVariant(owner string, orig *Variant, vb *variantBlock) *Variant {
-	var vo offeringBlock
-	if d := gohcl.DecodeBody(vb.Rest, nil, &vo); d.HasErrors() {
-		b.diags = append(b.diags, d...)
+	vo, ok := b.offeringBlockOf(vb.Rest, vb.decoded)
+	if !ok {
 		return nil
 	}
 	v := *orig
@@ -297,7 +308,7 @@ func (b *builder) amendVariant(owner string, orig *Variant, vb *variantBlock) *V
 	if vb.InheritRegions != nil {
 		v.InheritRegions = *vb.InheritRegions
 	}
-	b.mergeOffering(&v.Offering, &vo, owner+"/"+vb.ID)
+	b.mergeOffering(&v.Offering, vo, owner+"/"+vb.ID)
 	return &v
 }
 

@@ -12,7 +12,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
-	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 //go:embed data/*.hcl
@@ -24,11 +24,15 @@ var (
 	defaultErr     error
 )
 
-// Default returns the catalog embedded in the binary, parsed once on first
-// use. A broken embedded catalog is a build defect that a test catches.
+// Default returns the catalog embedded in the binary, built once on first
+// use from the data files as catalog_snapshot.go holds them decoded (a test
+// keeps the two the same). A broken embedded catalog is a build defect that
+// a test catches.
 func Default() *Catalog {
 	defaultOnce.Do(func() {
-		defaultCatalog, defaultErr = Load(embedded, "data")
+		a := newAssembly(nil)
+		a.add(snapshotUnits)
+		defaultCatalog, defaultErr = a.finish()
 	})
 	if defaultErr != nil {
 		panic("embedded catalog: " + defaultErr.Error())
@@ -57,7 +61,6 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 // Parse builds a catalog from HCL sources keyed by file name. Errors are
 // hcl.Diagnostics pointing at the offending line.
 func Parse(files map[string][]byte) (*Catalog, error) {
-	parser := hclparse.NewParser()
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
@@ -68,16 +71,10 @@ func Parse(files map[string][]byte) (*Catalog, error) {
 		diags hcl.Diagnostics
 	)
 	for _, n := range names {
-		f, d := parser.ParseHCL(files[n], n)
-		diags = append(diags, d...)
-		if d.HasErrors() {
-			continue
-		}
-		var cf catalogFile
-		d = gohcl.DecodeBody(f.Body, nil, &cf)
+		u, d := parseFile(n, files[n])
 		diags = append(diags, d...)
 		if !d.HasErrors() {
-			units = append(units, catalogUnit{file: n, blocks: cf})
+			units = append(units, u)
 		}
 	}
 	if diags.HasErrors() {
@@ -86,6 +83,17 @@ func Parse(files map[string][]byte) (*Catalog, error) {
 	a := newAssembly(nil)
 	a.add(units)
 	return a.finish()
+}
+
+// parseFile parses and decodes one data file.
+func parseFile(name string, src []byte) (catalogUnit, hcl.Diagnostics) {
+	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+	if diags.HasErrors() {
+		return catalogUnit{}, diags
+	}
+	var cf catalogFile
+	d := gohcl.DecodeBody(f.Body, nil, &cf)
+	return catalogUnit{file: name, blocks: cf}, append(diags, d...)
 }
 
 // Extend returns a new catalog: base with the source, country_group and
@@ -295,6 +303,7 @@ type providerBlock struct {
 	Variants []variantBlock     `hcl:"variant,block"`
 	Rest     hcl.Body           `hcl:",remain"` // decoded as an offeringBlock
 	DefRange hcl.Range          `hcl:",def_range"`
+	decoded  *offeringBlock     // Rest, when it is already decoded
 }
 
 type offeringBlock struct {
@@ -412,12 +421,13 @@ type replicationBlock struct {
 // variantBlock's name and when are optional for the same reason as
 // providerBlock's.
 type variantBlock struct {
-	ID             string      `hcl:"id,label"`
-	Name           string      `hcl:"name,optional"`
-	InheritRegions *bool       `hcl:"inherit_regions,optional"`
-	When           *matchBlock `hcl:"when,block"`
-	Rest           hcl.Body    `hcl:",remain"` // decoded as an offeringBlock
-	DefRange       hcl.Range   `hcl:",def_range"`
+	ID             string         `hcl:"id,label"`
+	Name           string         `hcl:"name,optional"`
+	InheritRegions *bool          `hcl:"inherit_regions,optional"`
+	When           *matchBlock    `hcl:"when,block"`
+	Rest           hcl.Body       `hcl:",remain"` // decoded as an offeringBlock
+	DefRange       hcl.Range      `hcl:",def_range"`
+	decoded        *offeringBlock // Rest, when it is already decoded
 }
 
 type matchBlock struct {

@@ -97,6 +97,17 @@ func (p *Provider) VariantFor(attrs map[string]string, unknown func(attr string)
 // chosen by configuration, else in a variant whose region pattern matches,
 // else in the base offering. It returns the variant that owns the region.
 func (p *Provider) LookupRegion(code string, chosen *Variant) (*Variant, *Region) {
+	k := regionKey{p, chosen, code}
+	if f, ok := regionCache.Load(k); ok {
+		l := f.(regionLookup) //nolint:errcheck,forcetypeassert // only regionLookups are stored
+		return l.variant, l.region
+	}
+	v, r := p.lookupRegion(code, chosen)
+	regionCache.Store(k, regionLookup{v, r})
+	return v, r
+}
+
+func (p *Provider) lookupRegion(code string, chosen *Variant) (*Variant, *Region) {
 	if chosen != nil {
 		r := chosen.Region(code)
 		if r == nil && chosen.InheritRegions {

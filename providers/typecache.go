@@ -39,3 +39,20 @@ func (p *Provider) typeFacts(resourceType string) *typeFacts {
 	actual, _ := typeCache.LoadOrStore(k, f)
 	return actual.(*typeFacts) //nolint:errcheck,forcetypeassert // only *typeFacts are stored
 }
+
+// Region lookups try zone and variant patterns (regular expressions) in
+// turn; resources name a handful of distinct regions, so each answer is
+// computed once per provider, variant and code.
+
+type regionKey struct {
+	p      *Provider
+	chosen *Variant
+	code   string
+}
+
+type regionLookup struct {
+	variant *Variant
+	region  *Region
+}
+
+var regionCache sync.Map // regionKey → regionLookup

@@ -1,10 +1,13 @@
 package report
 
 import (
-	"bufio"
+	"fmt"
 	"io"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
 
-	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/sovlint/sovlint/rules"
@@ -78,55 +81,445 @@ type jsonSuppression struct {
 	Line    int    `json:"line,omitzero"`
 }
 
-// JSON prints the report as one JSON object. It streams resources and
-// findings one by one: a 30,000-resource plan never has its whole report
-// in memory twice.
+// JSON prints the report as one JSON object, formatted as jsontext
+// indents it (the golden files and users' diffs depend on every byte). A
+// 30,000-resource plan makes a 36 MB report, so it is written by hand
+// rather than by reflection, which took as long as loading the plan: the
+// struct types above stay the schema, and a test holds the two to the same
+// bytes.
 func JSON(w io.Writer, r *Report, _ Options) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	enc := jsontext.NewEncoder(bw, jsontext.WithIndent("  "), jsontext.EscapeForHTML(false))
-	opts := json.Deterministic(true)
-	field := func(name string, v any) error {
-		if err := enc.WriteToken(jsontext.String(name)); err != nil {
-			return err
+	o := &jsonOut{w: w, b: make([]byte, 0, 96<<10)}
+	o.open('{')
+	o.key("tool")
+	o.str(r.Tool)
+	o.key("version")
+	o.str(r.Version)
+	o.key("inputs")
+	o.strs(r.Inputs)
+	o.key("catalog_as_of")
+	o.str(r.CatalogAsOf)
+	o.key("summary")
+	r.Summarize().appendJSON(o)
+	o.key("resources")
+	o.open('[')
+	o.elems(len(r.Assessments), func(o *jsonOut, i int) {
+		j := resourceJSON(r.Assessments[i])
+		j.appendJSON(o)
+	})
+	o.close(']')
+	o.key("findings")
+	o.open('[')
+	o.elems(len(r.Findings), func(o *jsonOut, i int) {
+		j := findingJSON(r.Findings[i])
+		j.appendJSON(o)
+	})
+	o.close(']')
+	o.key("warnings")
+	o.open('[')
+	for _, wr := range r.Warnings {
+		o.elem()
+		o.open('{')
+		o.key("message")
+		o.str(wr.Message)
+		if wr.File != "" {
+			o.key("file")
+			o.str(wr.File)
 		}
-		return json.MarshalEncode(enc, v, opts)
+		if wr.Line != 0 {
+			o.key("line")
+			o.int(wr.Line)
+		}
+		o.close('}')
 	}
-	array := func(name string, n int, elem func(i int) any) error {
-		if err := enc.WriteToken(jsontext.String(name)); err != nil {
-			return err
+	o.close(']')
+	o.close('}')
+	o.b = append(o.b, '\n')
+	return o.flush()
+}
+
+// jsonOut appends indented JSON to a buffer it flushes as it fills. Like
+// jsontext's encoder, it rejects strings that are not valid UTF-8.
+type jsonOut struct {
+	w     io.Writer
+	b     []byte
+	depth int
+	empty bool // the innermost container has no member yet
+	err   error
+}
+
+func (o *jsonOut) open(c byte) {
+	o.b = append(o.b, c)
+	o.depth++
+	o.empty = true
+}
+
+func (o *jsonOut) close(c byte) {
+	o.depth--
+	if !o.empty {
+		o.newline()
+	}
+	o.b = append(o.b, c)
+	o.empty = false
+	if len(o.b) >= 64<<10 {
+		o.flushSome()
+	}
+}
+
+func (o *jsonOut) newline() {
+	o.b = append(o.b, '\n')
+	for range o.depth {
+		o.b = append(o.b, ' ', ' ')
+	}
+}
+
+// elem starts an array element.
+func (o *jsonOut) elem() {
+	if !o.empty {
+		o.b = append(o.b, ',')
+	}
+	o.empty = false
+	o.newline()
+}
+
+// key starts an object member.
+func (o *jsonOut) key(name string) {
+	o.elem()
+	o.b = append(o.b, '"')
+	o.b = append(o.b, name...) // names are ASCII identifiers
+	o.b = append(o.b, '"', ':', ' ')
+}
+
+func (o *jsonOut) str(s string) {
+	if plainASCII(s) {
+		o.b = append(o.b, '"')
+		o.b = append(o.b, s...)
+		o.b = append(o.b, '"')
+		return
+	}
+	var err error
+	if o.b, err = jsontext.AppendQuote(o.b, s); err != nil && o.err == nil {
+		o.err = fmt.Errorf("json: a string to print is not valid UTF-8: %w", err) // not the string: it may hold an attribute value
+	}
+}
+
+// plainASCII reports whether s is printable ASCII without '"' or '\\',
+// which JSON quotes as it is: most of a report's 36 MB for a large plan.
+// It tests eight bytes at a time.
+func plainASCII(s string) bool {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		q := x ^ (lsb * '"')
+		e := x ^ (lsb * '\\')
+		if ((q-lsb)&^q|(e-lsb)&^e|(x-lsb*0x20)|x)&msb != 0 {
+			return false
 		}
-		if err := enc.WriteToken(jsontext.BeginArray); err != nil {
-			return err
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
+			return false
 		}
+	}
+	return true
+}
+
+// elems writes n array elements, encoded in chunks on every core and
+// written in order, a few chunks ahead of the writer at most.
+func (o *jsonOut) elems(n int, elem func(o *jsonOut, i int)) {
+	const chunkLen = 512
+	chunks := (n + chunkLen - 1) / chunkLen
+	if chunks <= 1 {
 		for i := range n {
-			if err := json.MarshalEncode(enc, elem(i), opts); err != nil {
-				return err
+			o.elem()
+			elem(o, i)
+		}
+		return
+	}
+	type result struct {
+		b   []byte
+		err error
+	}
+	workers := runtime.GOMAXPROCS(0)
+	done := make([]chan result, chunks)
+	for k := range done {
+		done[k] = make(chan result, 1)
+	}
+	slots := make(chan struct{}, 2*workers) // chunks encoded but not yet written
+	free := make(chan []byte, 2*workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	depth, first := o.depth, o.empty
+	for range workers {
+		wg.Go(func() {
+			for {
+				slots <- struct{}{}
+				k := int(next.Add(1)) - 1
+				if k >= chunks {
+					<-slots
+					return
+				}
+				var b []byte
+				select {
+				case b = <-free:
+				default:
+				}
+				c := &jsonOut{b: b[:0], depth: depth, empty: first && k == 0}
+				for i := k * chunkLen; i < min(n, (k+1)*chunkLen); i++ {
+					c.elem()
+					elem(c, i)
+				}
+				done[k] <- result{c.b, c.err}
+			}
+		})
+	}
+	o.flushSome()
+	for k := range done {
+		r := <-done[k]
+		if r.err != nil && o.err == nil {
+			o.err = r.err
+		}
+		if o.err == nil {
+			if _, err := o.w.Write(r.b); err != nil {
+				o.err = err
 			}
 		}
-		return enc.WriteToken(jsontext.EndArray)
-	}
-	steps := []func() error{
-		func() error { return enc.WriteToken(jsontext.BeginObject) },
-		func() error { return field("tool", r.Tool) },
-		func() error { return field("version", r.Version) },
-		func() error { return field("inputs", nonNil(r.Inputs)) },
-		func() error { return field("catalog_as_of", r.CatalogAsOf) },
-		func() error { return field("summary", r.Summarize()) },
-		func() error {
-			return array("resources", len(r.Assessments), func(i int) any { return resourceJSON(r.Assessments[i]) })
-		},
-		func() error {
-			return array("findings", len(r.Findings), func(i int) any { return findingJSON(r.Findings[i]) })
-		},
-		func() error { return field("warnings", nonNil(r.Warnings)) },
-		func() error { return enc.WriteToken(jsontext.EndObject) },
-	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return err
+		select {
+		case free <- r.b:
+		default:
 		}
+		<-slots
 	}
-	return bw.Flush()
+	wg.Wait()
+	o.empty = false
+}
+
+func (o *jsonOut) strs(list []string) {
+	o.open('[')
+	for _, s := range list {
+		o.elem()
+		o.str(s)
+	}
+	o.close(']')
+}
+
+func (o *jsonOut) int(n int) { o.b = strconv.AppendInt(o.b, int64(n), 10) }
+
+func (o *jsonOut) bool(v bool) { o.b = strconv.AppendBool(o.b, v) }
+
+// counts writes a map sorted by key, as json.Deterministic does.
+func (o *jsonOut) counts(m map[string]int) {
+	o.open('{')
+	for _, k := range sortedKeys(m) {
+		o.key(k)
+		o.int(m[k])
+	}
+	o.close('}')
+}
+
+func (o *jsonOut) flushSome() {
+	if o.err != nil || o.w == nil { // a chunk of elems keeps its bytes
+		return
+	}
+	if _, err := o.w.Write(o.b); err != nil {
+		o.err = err
+	}
+	o.b = o.b[:0]
+}
+
+func (o *jsonOut) flush() error {
+	o.flushSome()
+	return o.err
+}
+
+func (s Summary) appendJSON(o *jsonOut) {
+	o.open('{')
+	o.key("resources")
+	o.int(s.Resources)
+	o.key("sensitive")
+	o.int(s.Sensitive)
+	o.key("findings")
+	o.int(s.Findings)
+	o.key("suppressed")
+	o.int(s.Suppressed)
+	o.key("by_rule")
+	o.counts(s.ByRule)
+	o.key("by_severity")
+	o.counts(s.BySeverity)
+	o.close('}')
+}
+
+func (j *jsonResource) appendJSON(o *jsonOut) {
+	o.open('{')
+	o.key("address")
+	o.str(j.Address)
+	o.key("type")
+	o.str(j.Type)
+	o.key("provider")
+	o.str(j.Provider)
+	o.key("provider_config")
+	o.str(j.ProviderConfig)
+	o.key("region")
+	o.str(j.Region)
+	if j.Zone != "" {
+		o.key("zone")
+		o.str(j.Zone)
+	}
+	o.key("country")
+	o.str(j.Country)
+	if j.Variant != "" {
+		o.key("variant")
+		o.str(j.Variant)
+	}
+	o.key("classification")
+	o.str(j.Classification)
+	o.key("location_source")
+	o.str(j.LocationSource)
+	if j.LocationAttribute != "" {
+		o.key("location_attribute")
+		o.str(j.LocationAttribute)
+	}
+	if len(j.LocationVia) > 0 {
+		o.key("location_via")
+		o.strs(j.LocationVia)
+	}
+	if j.Unresolved != "" {
+		o.key("unresolved")
+		o.str(j.Unresolved)
+	}
+	if j.Unexpanded != "" {
+		o.key("unexpanded")
+		o.str(j.Unexpanded)
+	}
+	o.key("file")
+	o.str(j.File)
+	o.key("line")
+	o.int(j.Line)
+	if len(j.Replicas) > 0 {
+		o.key("replicas")
+		o.open('[')
+		for _, r := range j.Replicas {
+			o.elem()
+			o.open('{')
+			o.key("via")
+			o.str(r.Via)
+			o.key("region")
+			o.str(r.Region)
+			o.key("country")
+			o.str(r.Country)
+			if r.Unresolved != "" {
+				o.key("unresolved")
+				o.str(r.Unresolved)
+			}
+			o.close('}')
+		}
+		o.close(']')
+	}
+	o.key("checked")
+	o.bool(j.Checked)
+	if v := j.Verdicts; v != nil {
+		o.key("verdicts")
+		o.open('{')
+		o.key("secnumcloud")
+		o.str(v.SecNumCloud)
+		o.key("eu_legal_control")
+		o.str(v.EULegalControl)
+		o.key("eu_residency")
+		o.str(v.EUResidency)
+		o.close('}')
+	}
+	o.close('}')
+}
+
+func (j *jsonFinding) appendJSON(o *jsonOut) {
+	o.open('{')
+	o.key("rule")
+	o.str(j.Rule)
+	o.key("name")
+	o.str(j.Name)
+	o.key("severity")
+	o.str(j.Severity)
+	o.key("address")
+	o.str(j.Address)
+	o.key("message")
+	o.str(j.Message)
+	o.key("file")
+	o.str(j.File)
+	o.key("line")
+	o.int(j.Line)
+	if j.Column != 0 {
+		o.key("column")
+		o.int(j.Column)
+	}
+	if j.LocationFile != "" {
+		o.key("location_file")
+		o.str(j.LocationFile)
+	}
+	if j.LocationLine != 0 {
+		o.key("location_line")
+		o.int(j.LocationLine)
+	}
+	o.key("provider")
+	o.str(j.Provider)
+	o.key("provider_config")
+	o.str(j.ProviderConfig)
+	o.key("region")
+	o.str(j.Region)
+	o.key("country")
+	o.str(j.Country)
+	o.key("classification")
+	o.str(j.Classification)
+	if j.Remediation != "" {
+		o.key("remediation")
+		o.str(j.Remediation)
+	}
+	if j.HelpURI != "" {
+		o.key("help_uri")
+		o.str(j.HelpURI)
+	}
+	o.key("sources")
+	o.open('[')
+	for _, c := range j.Sources {
+		o.elem()
+		o.open('{')
+		o.key("key")
+		o.str(c.Key)
+		o.key("ref")
+		o.str(c.Ref)
+		o.key("as_of")
+		o.str(c.AsOf)
+		o.key("verified")
+		o.str(c.Verified)
+		o.close('}')
+	}
+	o.close(']')
+	if s := j.Suppressed; s != nil {
+		o.key("suppressed")
+		o.open('{')
+		o.key("kind")
+		o.str(s.Kind)
+		o.key("reason")
+		o.str(s.Reason)
+		if s.Expires != "" {
+			o.key("expires")
+			o.str(s.Expires)
+		}
+		if s.Owner != "" {
+			o.key("owner")
+			o.str(s.Owner)
+		}
+		if s.File != "" {
+			o.key("file")
+			o.str(s.File)
+		}
+		if s.Line != 0 {
+			o.key("line")
+			o.int(s.Line)
+		}
+		o.close('}')
+	}
+	o.close('}')
 }
 
 func nonNil[T any](s []T) []T {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sovlint/sovlint/analyzer"
@@ -72,59 +73,90 @@ type Assessment struct {
 }
 
 // Evaluate profiles every resource and runs the rules its classification
-// requires. Findings come back sorted.
+// requires. Findings come back sorted. Resources are evaluated on every
+// core; the findings of each chunk are put back in resource order before
+// the (stable) sort, so the result does not depend on the split.
 func Evaluate(resources []analyzer.Resource, pol Policy) ([]Assessment, []Finding) {
 	out := make([]Assessment, len(resources))
-	var findings []Finding
 	// Resources of one type in one region share a profile: a large plan has
 	// thousands of resources and a few dozen distinct profiles.
-	type profileKey struct {
-		p        *providers.Provider
-		variant  *providers.Variant
-		region   *providers.Region
-		typ      string
-		resolved bool
+	var profiles sync.Map // profileKey → *providers.Profile
+	var cites citationCache
+	type chunk struct {
+		lo       int
+		findings []Finding
 	}
-	profiles := map[profileKey]*providers.Profile{}
-	for i := range resources {
-		r := &resources[i]
-		a := Assessment{Resource: r, Required: pol.Require[r.Classification.Level]}
-		if r.Catalog != nil && !r.Catalog.Local {
-			k := profileKey{r.Catalog, r.Variant, r.Region, r.Type, r.Location.Resolved()}
-			pr, ok := profiles[k]
-			if !ok {
-				p := r.Catalog.Profile(providers.ProfileQuery{
-					ResourceType: r.Type,
-					Variant:      r.Variant,
-					Region:       r.Region,
-					Resolved:     r.Location.Resolved(),
-					Now:          pol.Now,
-					Residency:    pol.Residency,
-				})
-				pr = &p
-				profiles[k] = pr
-			}
-			a.Profile = pr
+	var (
+		mu     sync.Mutex
+		chunks []chunk
+	)
+	analyzer.ParallelChunks(len(resources), func(lo, hi int) {
+		// About one finding per two resources on the corpus plans; the
+		// elements are large, so growing from nothing costs.
+		findings := make([]Finding, 0, (hi-lo)*2/3)
+		for i := lo; i < hi; i++ {
+			out[i], findings = evaluate(&resources[i], pol, &profiles, &cites, findings)
 		}
-		out[i] = a
-		if len(a.Required) == 0 {
-			continue
-		}
-		s := &Subject{Resource: r, Profile: a.Profile, Now: pol.Now, Residency: pol.Residency}
-		for _, rule := range All {
-			if rule.Check == nil || !slices.Contains(a.Required, rule.ID) {
-				continue
-			}
-			if failure := rule.Check(s); failure != nil {
-				findings = append(findings, newFinding(rule, s, failure, pol))
-			}
-		}
+		mu.Lock()
+		chunks = append(chunks, chunk{lo, findings})
+		mu.Unlock()
+	})
+	slices.SortFunc(chunks, func(a, b chunk) int { return cmp.Compare(a.lo, b.lo) })
+	n := 0
+	for _, c := range chunks {
+		n += len(c.findings)
+	}
+	findings := make([]Finding, 0, n)
+	for _, c := range chunks {
+		findings = append(findings, c.findings...)
 	}
 	SortFindings(findings)
 	return out, findings
 }
 
-func newFinding(rule *Rule, s *Subject, failure *Failure, pol Policy) Finding {
+type profileKey struct {
+	p        *providers.Provider
+	variant  *providers.Variant
+	region   *providers.Region
+	typ      string
+	resolved bool
+}
+
+// evaluate assesses one resource and appends its findings.
+func evaluate(r *analyzer.Resource, pol Policy, profiles *sync.Map, cites *citationCache, findings []Finding) (Assessment, []Finding) {
+	a := Assessment{Resource: r, Required: pol.Require[r.Classification.Level]}
+	if r.Catalog != nil && !r.Catalog.Local {
+		k := profileKey{r.Catalog, r.Variant, r.Region, r.Type, r.Location.Resolved()}
+		pr, ok := profiles.Load(k)
+		if !ok {
+			p := r.Catalog.Profile(providers.ProfileQuery{
+				ResourceType: r.Type,
+				Variant:      r.Variant,
+				Region:       r.Region,
+				Resolved:     r.Location.Resolved(),
+				Now:          pol.Now,
+				Residency:    pol.Residency,
+			})
+			pr, _ = profiles.LoadOrStore(k, &p)
+		}
+		a.Profile = pr.(*providers.Profile) //nolint:errcheck,forcetypeassert // only *Profiles are stored
+	}
+	if len(a.Required) == 0 {
+		return a, findings
+	}
+	s := &Subject{Resource: r, Profile: a.Profile, Now: pol.Now, Residency: pol.Residency}
+	for _, rule := range All {
+		if rule.Check == nil || !slices.Contains(a.Required, rule.ID) {
+			continue
+		}
+		if failure := rule.Check(s); failure != nil {
+			findings = append(findings, newFinding(rule, s, failure, pol, cites))
+		}
+	}
+	return a, findings
+}
+
+func newFinding(rule *Rule, s *Subject, failure *Failure, pol Policy, cites *citationCache) Finding {
 	msg := failure.Message
 	r := s.Resource
 	sev := rule.Severity
@@ -150,9 +182,37 @@ func newFinding(rule *Rule, s *Subject, failure *Failure, pol Policy) Finding {
 		f.LocationRange = lr
 	}
 	for _, fact := range failure.Facts {
-		f.Sources = append(f.Sources, citations(pol.Catalog, fact)...)
+		f.Sources = append(f.Sources, cites.of(pol.Catalog, fact)...)
 	}
 	return f
+}
+
+// citationCache holds the citations of the catalog facts findings rest
+// on: thousands of findings cite the same few facts.
+type citationCache struct {
+	m sync.Map // citationKey → []Citation
+}
+
+// citationKey names a fact's citations. Facts from the catalog share their
+// Sources slice, so its first element's address stands for the list.
+type citationKey struct {
+	first          *string
+	n              int
+	asOf, verified string
+}
+
+// of returns a fact's citations; callers copy them.
+func (c *citationCache) of(cat *providers.Catalog, f providers.Fact) []Citation {
+	if len(f.Sources) == 0 {
+		return nil
+	}
+	k := citationKey{&f.Sources[0], len(f.Sources), f.AsOf, f.Verified}
+	if v, ok := c.m.Load(k); ok {
+		return v.([]Citation) //nolint:errcheck,forcetypeassert // only []Citation is stored
+	}
+	v := citations(cat, f)
+	c.m.Store(k, v)
+	return v
 }
 
 func citations(cat *providers.Catalog, f providers.Fact) []Citation {

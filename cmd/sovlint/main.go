@@ -9,6 +9,7 @@ import (
 )
 
 func main() {
+	tuneGC(os.Getenv)
 	os.Exit(cli.Main(os.Args[1:], cli.Streams{
 		In:         os.Stdin,
 		Out:        os.Stdout,

@@ -76,7 +76,13 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 		}
 		// Each root module's inline waivers apply to its own findings only.
 		for _, u := range units {
-			resources := slices.Concat(u.resources, resolveAll(resolver, u.instances))
+			resources := u.resources
+			if len(u.instances) > 0 {
+				// Only a plan read with its sources (--dir) comes with
+				// instances still to resolve; copying the others' resources
+				// would cost as much as resolving them.
+				resources = slices.Concat(resources, resolveAll(resolver, u.instances))
+			}
 			analyzer.InheritLocations(resources)
 			for i := range resources {
 				if resources[i].Range.Filename == "" && in.Path != "-" {
@@ -85,8 +91,8 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 			}
 			assessments, findings := rules.Evaluate(resources, opt.Policy)
 			findings = append(findings, settings.settle(applyWaivers(findings, u.waivers, opt.Policy.Now))...)
-			rep.Assessments = append(rep.Assessments, assessments...)
-			rep.Findings = append(rep.Findings, findings...)
+			rep.Assessments = appendOrTake(rep.Assessments, assessments)
+			rep.Findings = appendOrTake(rep.Findings, findings)
 			rep.Warnings = append(rep.Warnings, u.warnings...)
 		}
 	}
@@ -94,6 +100,15 @@ func Scan(inputs []Input, opt Options) (*report.Report, error) {
 	rep.Findings = append(rep.Findings, settings.settle(applyWaivers(rep.Findings, opt.Waivers, opt.Policy.Now))...)
 	rules.SortFindings(rep.Findings)
 	return rep, nil
+}
+
+// appendOrTake appends more to list, or takes more when list is empty: a
+// plan's 30,000 assessments and findings are not copied for nothing.
+func appendOrTake[T any](list, more []T) []T {
+	if len(list) == 0 {
+		return more
+	}
+	return append(list, more...)
 }
 
 func load(in Input, opt *Options, loader *analyzer.SourceLoader, resolver *analyzer.Resolver) ([]unit, error) {
@@ -112,7 +127,7 @@ func load(in Input, opt *Options, loader *analyzer.SourceLoader, resolver *analy
 		}
 	}
 	if kind == KindDir {
-		return loadDir(in.Path, opt, loader)
+		return loadDir(in.Path, opt, loader, resolver)
 	}
 	if opt.Sources.PlanDir != "" {
 		// Placing instances on their source lines happens before they are

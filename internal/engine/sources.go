@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/report"
@@ -24,7 +26,7 @@ type SourceOptions struct {
 // root's: two roots may share a module and its addresses), and warnings.
 type unit struct {
 	instances []*analyzer.Instance // still to resolve
-	resources []analyzer.Resource  // resolved while loading (plans)
+	resources []analyzer.Resource  // resolved while loading
 	waivers   []*Waiver
 	warnings  []report.Warning
 }
@@ -34,8 +36,9 @@ func newSourceLoader(opt *Options) *analyzer.SourceLoader {
 }
 
 // loadDir scans a source directory: one root module, or with Recursive
-// every root module below it, evaluated in parallel.
-func loadDir(dir string, opt *Options, loader *analyzer.SourceLoader) ([]unit, error) {
+// every root module below it, evaluated and resolved a few at a time (one
+// per core) so that only those roots' syntax trees are in memory at once.
+func loadDir(dir string, opt *Options, loader *analyzer.SourceLoader, resolver *analyzer.Resolver) ([]unit, error) {
 	roots := []string{dir}
 	if opt.Sources.Recursive {
 		var err error
@@ -52,9 +55,18 @@ func loadDir(dir string, opt *Options, loader *analyzer.SourceLoader) ([]unit, e
 	}
 	units := make([]unit, len(roots))
 	errs := make([]error, len(roots))
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for i, root := range roots {
-		wg.Go(func() { units[i], errs[i] = loadRoot(root, opt, loader) })
+	for range min(runtime.GOMAXPROCS(0), len(roots)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(roots) {
+					return
+				}
+				units[i], errs[i] = loadRoot(roots[i], opt, loader, resolver)
+			}
+		})
 	}
 	wg.Wait()
 	for _, err := range errs {
@@ -65,16 +77,21 @@ func loadDir(dir string, opt *Options, loader *analyzer.SourceLoader) ([]unit, e
 	return units, nil
 }
 
-func loadRoot(dir string, opt *Options, loader *analyzer.SourceLoader) (unit, error) {
+func loadRoot(dir string, opt *Options, loader *analyzer.SourceLoader, resolver *analyzer.Resolver) (unit, error) {
 	cfg, err := loader.LoadConfig(dir)
 	if err != nil {
 		return unit{}, err
 	}
+	defer loader.Release(cfg)
 	instances, err := cfg.Evaluate(opt.Sources.Vars)
 	if err != nil {
 		return unit{}, err
 	}
-	return unit{instances: instances, waivers: inlineWaivers(cfg.Ignores()), warnings: warnings(cfg.Warnings())}, nil
+	resources := make([]analyzer.Resource, len(instances))
+	for i, in := range instances {
+		resources[i] = resolver.Resolve(in)
+	}
+	return unit{resources: resources, waivers: inlineWaivers(cfg.Ignores()), warnings: warnings(cfg.Warnings())}, nil
 }
 
 // attachPlanSources reads the sources a plan was made from, places the

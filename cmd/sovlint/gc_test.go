@@ -1,0 +1,18 @@
+package main
+
+import "testing"
+
+func TestNextGCPercent(t *testing.T) {
+	for live, want := range map[uint64]int{
+		0:                96*100 - 100, // a tiny live heap: the floor, counted from 1 MiB
+		heapFloor / 4:    300,          // collect at the floor
+		heapFloor / 2:    100,          // twice the live heap is the floor
+		heapFloor - 1:    100,          // past it, GOGC=100
+		heapFloor * 3:    100,
+		heapFloor * 1000: 100,
+	} {
+		if got := nextGCPercent(live); got != want {
+			t.Errorf("nextGCPercent(%d) = %d, want %d", live, got, want)
+		}
+	}
+}
