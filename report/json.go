@@ -121,14 +121,8 @@ func JSON(w io.Writer, r *Report, _ Options) error {
 		o.open('{')
 		o.key("message")
 		o.str(wr.Message)
-		if wr.File != "" {
-			o.key("file")
-			o.str(wr.File)
-		}
-		if wr.Line != 0 {
-			o.key("line")
-			o.int(wr.Line)
-		}
+		o.optStr("file", wr.File)
+		o.optInt("line", wr.Line)
 		o.close('}')
 	}
 	o.close(']')
@@ -145,6 +139,22 @@ type jsonOut struct {
 	depth int
 	empty bool // the innermost container has no member yet
 	err   error
+}
+
+// optStr writes a string member unless it is empty (omitempty).
+func (o *jsonOut) optStr(key, v string) {
+	if v != "" {
+		o.key(key)
+		o.str(v)
+	}
+}
+
+// optInt writes a number member unless it is zero (omitzero).
+func (o *jsonOut) optInt(key string, v int) {
+	if v != 0 {
+		o.key(key)
+		o.int(v)
+	}
 }
 
 func (o *jsonOut) open(c byte) {
@@ -362,36 +372,21 @@ func (j *jsonResource) appendJSON(o *jsonOut) {
 	o.str(j.ProviderConfig)
 	o.key("region")
 	o.str(j.Region)
-	if j.Zone != "" {
-		o.key("zone")
-		o.str(j.Zone)
-	}
+	o.optStr("zone", j.Zone)
 	o.key("country")
 	o.str(j.Country)
-	if j.Variant != "" {
-		o.key("variant")
-		o.str(j.Variant)
-	}
+	o.optStr("variant", j.Variant)
 	o.key("classification")
 	o.str(j.Classification)
 	o.key("location_source")
 	o.str(j.LocationSource)
-	if j.LocationAttribute != "" {
-		o.key("location_attribute")
-		o.str(j.LocationAttribute)
-	}
+	o.optStr("location_attribute", j.LocationAttribute)
 	if len(j.LocationVia) > 0 {
 		o.key("location_via")
 		o.strs(j.LocationVia)
 	}
-	if j.Unresolved != "" {
-		o.key("unresolved")
-		o.str(j.Unresolved)
-	}
-	if j.Unexpanded != "" {
-		o.key("unexpanded")
-		o.str(j.Unexpanded)
-	}
+	o.optStr("unresolved", j.Unresolved)
+	o.optStr("unexpanded", j.Unexpanded)
 	o.key("file")
 	o.str(j.File)
 	o.key("line")
@@ -408,10 +403,7 @@ func (j *jsonResource) appendJSON(o *jsonOut) {
 			o.str(r.Region)
 			o.key("country")
 			o.str(r.Country)
-			if r.Unresolved != "" {
-				o.key("unresolved")
-				o.str(r.Unresolved)
-			}
+			o.optStr("unresolved", r.Unresolved)
 			o.close('}')
 		}
 		o.close(']')
@@ -448,18 +440,9 @@ func (j *jsonFinding) appendJSON(o *jsonOut) {
 	o.str(j.File)
 	o.key("line")
 	o.int(j.Line)
-	if j.Column != 0 {
-		o.key("column")
-		o.int(j.Column)
-	}
-	if j.LocationFile != "" {
-		o.key("location_file")
-		o.str(j.LocationFile)
-	}
-	if j.LocationLine != 0 {
-		o.key("location_line")
-		o.int(j.LocationLine)
-	}
+	o.optInt("column", j.Column)
+	o.optStr("location_file", j.LocationFile)
+	o.optInt("location_line", j.LocationLine)
 	o.key("provider")
 	o.str(j.Provider)
 	o.key("provider_config")
@@ -470,14 +453,8 @@ func (j *jsonFinding) appendJSON(o *jsonOut) {
 	o.str(j.Country)
 	o.key("classification")
 	o.str(j.Classification)
-	if j.Remediation != "" {
-		o.key("remediation")
-		o.str(j.Remediation)
-	}
-	if j.HelpURI != "" {
-		o.key("help_uri")
-		o.str(j.HelpURI)
-	}
+	o.optStr("remediation", j.Remediation)
+	o.optStr("help_uri", j.HelpURI)
 	o.key("sources")
 	o.open('[')
 	for _, c := range j.Sources {
@@ -501,22 +478,10 @@ func (j *jsonFinding) appendJSON(o *jsonOut) {
 		o.str(s.Kind)
 		o.key("reason")
 		o.str(s.Reason)
-		if s.Expires != "" {
-			o.key("expires")
-			o.str(s.Expires)
-		}
-		if s.Owner != "" {
-			o.key("owner")
-			o.str(s.Owner)
-		}
-		if s.File != "" {
-			o.key("file")
-			o.str(s.File)
-		}
-		if s.Line != 0 {
-			o.key("line")
-			o.int(s.Line)
-		}
+		o.optStr("expires", s.Expires)
+		o.optStr("owner", s.Owner)
+		o.optStr("file", s.File)
+		o.optInt("line", s.Line)
 		o.close('}')
 	}
 	o.close('}')
