@@ -840,3 +840,15 @@ func (e *InputError) LocateOffset(content []byte) {
 	}
 	e.Line, e.Col = line, col
 }
+
+// VariableValues returns the plan's root variable values, as the sources'
+// evaluator takes them.
+func (p *Plan) VariableValues() map[string]cty.Value {
+	out := make(map[string]cty.Value, len(p.Variables))
+	for name, v := range p.Variables {
+		if v != nil {
+			out[name] = goToCty(v.Value, nil)
+		}
+	}
+	return out
+}

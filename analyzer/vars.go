@@ -26,6 +26,9 @@ type VarOptions struct {
 	Inputs []VarInput
 	// Getenv reads TF_VAR_name; nil reads nothing.
 	Getenv func(string) string
+	// Values override everything else: the values a plan records for its
+	// root variables, which are the ones Terraform used.
+	Values map[string]cty.Value
 }
 
 // rawValue is one definition of a root variable, before its type applies.
@@ -88,6 +91,9 @@ func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 			}
 			defs[name] = rawValue{text: value, isText: true}
 		}
+	}
+	for name, v := range opts.Values {
+		defs[name] = rawValue{value: v}
 	}
 
 	out := make(map[string]result, len(decls))

@@ -132,12 +132,12 @@ func load(in Input, opt *Options, loader *analyzer.SourceLoader, resolver *analy
 	if opt.Sources.PlanDir != "" {
 		// Placing instances on their source lines happens before they are
 		// resolved, so this path keeps them all; it is not the hot one.
-		instances, err := loadPlanInstances(in, opt.Catalog)
+		instances, plan, err := loadPlanInstances(in, opt.Catalog)
 		if err != nil {
 			return nil, err
 		}
 		u := unit{instances: instances}
-		if err := attachPlanSources(&u, opt, loader); err != nil {
+		if err := attachPlanSources(&u, opt, loader, plan.VariableValues()); err != nil {
 			return nil, err
 		}
 		return []unit{u}, nil
@@ -152,15 +152,16 @@ func load(in Input, opt *Options, loader *analyzer.SourceLoader, resolver *analy
 // loadPlan streams a plan and resolves its instances as they are built, on
 // every core, so they are never all held at once.
 func loadPlan(in Input, cat *providers.Catalog, resolver *analyzer.Resolver) ([]analyzer.Resource, error) {
-	return streamPlan(in, cat, resolver.Resolve)
+	out, _, err := streamPlan(in, cat, resolver.Resolve)
+	return out, err
 }
 
 // loadPlanInstances reads a plan's instances without resolving them.
-func loadPlanInstances(in Input, cat *providers.Catalog) ([]*analyzer.Instance, error) {
+func loadPlanInstances(in Input, cat *providers.Catalog) ([]*analyzer.Instance, *analyzer.Plan, error) {
 	return streamPlan(in, cat, func(i *analyzer.Instance) *analyzer.Instance { return i })
 }
 
-func streamPlan[T any](in Input, cat *providers.Catalog, fn func(*analyzer.Instance) T) ([]T, error) {
+func streamPlan[T any](in Input, cat *providers.Catalog, fn func(*analyzer.Instance) T) ([]T, *analyzer.Plan, error) {
 	var r io.Reader
 	name := in.Path
 	binary := false
@@ -169,30 +170,30 @@ func streamPlan[T any](in Input, cat *providers.Catalog, fn func(*analyzer.Insta
 	} else {
 		f, err := os.Open(in.Path)
 		if err != nil {
-			return nil, inputError(in.Path, err)
+			return nil, nil, inputError(in.Path, err)
 		}
 		defer f.Close()
 		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return nil, &analyzer.InputError{File: in.Path, Msg: "is a directory, not a plan file"}
+			return nil, nil, &analyzer.InputError{File: in.Path, Msg: "is a directory, not a plan file"}
 		}
 		br := bufio.NewReaderSize(f, 256<<10)
 		r = br
 		if binary = isBinaryPlan(br); binary {
 			if r, err = showPlan(in.Path); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 	}
-	out, _, err := analyzer.StreamPlan(r, name, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), fn)
+	out, p, err := analyzer.StreamPlan(r, name, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), fn)
 	if err != nil {
 		if ie, ok := errors.AsType[*analyzer.InputError](err); ok && in.Path != "-" && !binary {
 			if b, rerr := os.ReadFile(in.Path); rerr == nil {
 				ie.LocateOffset(b)
 			}
 		}
-		return nil, err
+		return nil, nil, err
 	}
-	return out, nil
+	return out, p, nil
 }
 
 // resolveAll resolves instances on every core, keeping their order.

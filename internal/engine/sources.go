@@ -2,8 +2,11 @@ package engine
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/report"
@@ -96,12 +99,35 @@ func loadRoot(dir string, opt *Options, loader *analyzer.SourceLoader, resolver 
 
 // attachPlanSources reads the sources a plan was made from, places the
 // plan's instances on them and returns their inline waivers.
-func attachPlanSources(u *unit, opt *Options, loader *analyzer.SourceLoader) error {
+//
+// A plan records the references of a provider block's expressions, not
+// their text: a region that comes from a local is unknown in it. The
+// sources say what it is, so where the plan leaves a provider
+// configuration unknown, the sources' evaluation (with the plan's own root
+// variable values) takes its place.
+func attachPlanSources(u *unit, opt *Options, loader *analyzer.SourceLoader, planVars map[string]cty.Value) error {
 	cfg, err := loader.LoadConfig(opt.Sources.PlanDir)
 	if err != nil {
 		return err
 	}
 	cfg.AttachSources(u.instances)
+	if slices.ContainsFunc(u.instances, func(in *analyzer.Instance) bool { return providerUnknown(in.ProviderConfig) }) {
+		vars := opt.Sources.Vars
+		vars.Values = planVars
+		fromSources, err := cfg.Evaluate(vars)
+		if err != nil {
+			return err
+		}
+		byAddr := make(map[string]*analyzer.Instance, len(fromSources))
+		for _, in := range fromSources {
+			byAddr[in.Address] = in
+		}
+		for _, in := range u.instances {
+			if src := byAddr[in.Address]; src != nil && providerUnknown(in.ProviderConfig) && src.ProviderConfig != nil {
+				in.ProviderConfig, in.ProviderKey = src.ProviderConfig, src.ProviderKey
+			}
+		}
+	}
 	u.waivers = inlineWaivers(cfg.Ignores())
 	u.warnings = warnings(cfg.Warnings())
 	return nil
@@ -113,4 +139,19 @@ func warnings(ws []analyzer.Warning) []report.Warning {
 		out = append(out, report.Warning{Message: w.Message, File: w.Range.Filename, Line: w.Range.Start.Line})
 	}
 	return out
+}
+
+// providerUnknown reports whether a plan left a provider configuration
+// unknown: absent, undetermined, or with an attribute it could not
+// evaluate.
+func providerUnknown(pc *analyzer.ProviderConfig) bool {
+	if pc == nil || pc.Undetermined != "" {
+		return true
+	}
+	for _, a := range pc.Attrs {
+		if a.Value != cty.NilVal && !a.Value.IsWhollyKnown() {
+			return true
+		}
+	}
+	return false
 }

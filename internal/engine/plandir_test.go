@@ -1,0 +1,81 @@
+package engine
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// A plan keeps only the references of a provider block's expressions: a
+// region from a local is unknown in it (SOV004). Given the sources with
+// --dir, sovlint evaluates the local there, with the plan's own variable
+// values, and the location is known.
+func TestPlanDirEvaluatesWhatThePlanCannot(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"main.tf": `variable "env" { default = "dev" }
+locals {
+  regions = { dev = "us-east-1", prod = "eu-west-3" }
+  region  = local.regions[var.env]
+}
+provider "aws" {
+  region = local.region
+}
+resource "aws_sqs_queue" "q" {
+  tags = { classification = "sensitive" }
+}
+`,
+		// What Terraform writes for it with -var env=prod, trimmed to the
+		// parts sovlint reads.
+		"plan.json": `{
+  "format_version": "1.2",
+  "variables": {"env": {"value": "prod"}},
+  "resource_changes": [{
+    "address": "aws_sqs_queue.q", "mode": "managed", "type": "aws_sqs_queue", "name": "q",
+    "provider_name": "registry.terraform.io/hashicorp/aws",
+    "change": {"actions": ["create"], "before": null,
+      "after": {"tags": {"classification": "sensitive"}, "tags_all": {"classification": "sensitive"}},
+      "after_unknown": {}}
+  }],
+  "configuration": {
+    "provider_config": {"aws": {"name": "aws", "full_name": "registry.terraform.io/hashicorp/aws",
+      "expressions": {"region": {"references": ["local.region"]}}}},
+    "root_module": {"resources": [{"address": "aws_sqs_queue.q", "mode": "managed", "type": "aws_sqs_queue",
+      "name": "q", "provider_config_key": "aws", "expressions": {"tags": {"constant_value": {"classification": "sensitive"}}}}]}
+  }
+}
+`,
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	plan := filepath.Join(dir, "plan.json")
+
+	alone := scanFor(t, Input{Path: plan}, SourceOptions{})
+	r := alone.Assessments[0].Resource
+	if r.Location.Region != "" || !strings.Contains(r.Location.Unresolved, "local.region is not recorded in the plan JSON") {
+		t.Fatalf("without sources: region %q, unresolved %q; want unresolved because of the local", r.Location.Region, r.Location.Unresolved)
+	}
+
+	withSources := scanFor(t, Input{Path: plan}, SourceOptions{PlanDir: dir})
+	r = withSources.Assessments[0].Resource
+	// The plan's env=prod wins over the sources' default dev.
+	if r.Location.Region != "eu-west-3" || r.Location.Unresolved != "" {
+		t.Errorf("with sources: region %q, unresolved %q; want eu-west-3", r.Location.Region, r.Location.Unresolved)
+	}
+	if got := r.Location.Source.Range; got.Filename != filepath.Join(dir, "main.tf") || got.Start.Line != 7 {
+		t.Errorf("the location should point at the provider's region line, got %s", got)
+	}
+	var rules []string
+	for _, f := range withSources.Findings {
+		rules = append(rules, f.RuleID)
+	}
+	if diff := cmp.Diff([]string{"SOV001", "SOV002"}, rules); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+}
