@@ -172,7 +172,7 @@ func resolveSource(rootDir string, parent *moduleNode, call *moduleCallDecl, key
 			return dir, "", nil
 		}
 	}
-	return "", fmt.Sprintf("remote source %q is not fetched (run `terraform init` or `tofu init` in %s first)", call.source, rootDir), nil
+	return "", fmt.Sprintf("remote source %q is not fetched (run `terraform init` or `tofu init` in %s first)", redactSource(call.source), rootDir), nil
 }
 
 // checkModuleCycle reports a module that calls, directly or through others,
@@ -188,7 +188,7 @@ func checkModuleCycle(child *moduleNode, dir string) *hcl.Diagnostic {
 			return &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  "Module cycle",
-				Detail:   fmt.Sprintf("%s calls %q, the directory of %s, which calls it in turn.", child.path, child.call.source, where),
+				Detail:   fmt.Sprintf("%s calls %q, the directory of %s, which calls it in turn.", child.path, redactSource(child.call.source), where),
 				Subject:  child.call.sourceRange.Ptr(),
 			}
 		}
@@ -291,4 +291,32 @@ func (c *Config) Ignores() []Ignore {
 		res[i] = *ig
 	}
 	return res
+}
+
+// redactSource drops what a module source may carry besides the place:
+// credentials (git::https://user:token@host/…) and query arguments
+// other than the ref (?sshkey=<private key>).
+func redactSource(source string) string {
+	prefix, rest, forced := strings.Cut(source, "::")
+	if !forced {
+		prefix, rest = "", source
+	} else {
+		prefix += "::"
+	}
+	if scheme, after, ok := strings.Cut(rest, "://"); ok {
+		if at := strings.IndexByte(after, '@'); at >= 0 && at < strings.IndexAny(after+"/", "/") {
+			after = "…@" + after[at+1:]
+		}
+		rest = scheme + "://" + after
+	}
+	if base, query, ok := strings.Cut(rest, "?"); ok {
+		params := strings.Split(query, "&")
+		for i, p := range params {
+			if !strings.HasPrefix(p, "ref=") { // a version says where, not who
+				params[i] = "…"
+			}
+		}
+		rest = base + "?" + strings.Join(params, "&")
+	}
+	return prefix + rest
 }

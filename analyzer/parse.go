@@ -179,12 +179,26 @@ func parseFile(path string) (*sourceFile, hcl.Diagnostics) {
 	}
 	sf := &sourceFile{path: path, src: src, override: isOverride(filepath.Base(path))}
 	var diags hcl.Diagnostics
-	if strings.HasSuffix(path, ".json") {
-		sf.file, diags = hcljson.Parse(src, path)
-	} else {
-		sf.file, diags = hclsyntax.ParseConfig(src, path, hcl.InitialPos)
-	}
+	sf.file, diags = parseHCL(src, path)
 	return sf, diags
+}
+
+// parseHCL parses native or JSON syntax by the file's name. The parsers'
+// detail texts quote what they could not read ("hunter2" is not a valid
+// JSON keyword), and configuration and tfvars files hold passwords: only
+// the summary and the position reach the user.
+func parseHCL(src []byte, path string) (*hcl.File, hcl.Diagnostics) {
+	var f *hcl.File
+	var diags hcl.Diagnostics
+	if strings.HasSuffix(path, ".json") {
+		f, diags = hcljson.Parse(src, path)
+	} else {
+		f, diags = hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+	}
+	for _, d := range diags {
+		d.Detail = ""
+	}
+	return f, diags
 }
 
 // errorDetail is an OS error without the path it repeats.

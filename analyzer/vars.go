@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
-	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -141,10 +140,7 @@ func redactAssign(s string) string {
 	if name, _, ok := strings.Cut(s, "="); ok {
 		return name + "=…"
 	}
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
+	return "…" // without "=", it may be a value typed in the wrong place
 }
 
 // parseVarText reads a -var or TF_VAR_ value: as a plain string for a
@@ -176,13 +172,7 @@ func readVarFile(path string, defs map[string]rawValue) error {
 			Subject:  &hcl.Range{Filename: path},
 		}}
 	}
-	var f *hcl.File
-	var diags hcl.Diagnostics
-	if strings.HasSuffix(path, ".json") {
-		f, diags = hcljson.Parse(src, path)
-	} else {
-		f, diags = hclsyntax.ParseConfig(src, path, hcl.InitialPos)
-	}
+	f, diags := parseHCL(src, path)
 	if diags.HasErrors() {
 		return errorsOnly(diags)
 	}

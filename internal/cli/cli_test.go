@@ -358,3 +358,47 @@ func TestPanicIsAnError(t *testing.T) {
 type panicReader struct{}
 
 func (panicReader) Read([]byte) (int, error) { panic("boom") }
+
+// TestNoSecretsFromSources: what sources, tfvars and --var carry never
+// reaches an output or an error, even when it cannot be read.
+func TestNoSecretsFromSources(t *testing.T) {
+	const secret = "HUNTER2-SECRET-9x"
+	cases := map[string]struct {
+		files map[string]string
+		args  []string
+	}{
+		"a tfvars.json value that is not JSON": {
+			files: map[string]string{"main.tf": "variable \"pw\" {}\n", "terraform.tfvars.json": `{"pw": ` + secret + `}`},
+		},
+		"a tfvars value that does not parse": {
+			files: map[string]string{"main.tf": "variable \"pw\" {}\n", "terraform.tfvars": "pw = \"" + secret + "\n"},
+		},
+		"credentials in a module source": {
+			files: map[string]string{"main.tf": "module \"m\" {\n  source = \"git::https://oauth2:" + secret + "@gitlab.example.com/x.git?sshkey=" + secret + "\"\n}\nresource \"aws_s3_bucket\" \"b\" {}\n"},
+		},
+		"a --var without a name": {
+			files: map[string]string{"main.tf": "variable \"pw\" {}\nresource \"aws_s3_bucket\" \"b\" {}\n"},
+			args:  []string{"--var", secret},
+		},
+		"a --var with an empty name": {
+			files: map[string]string{"main.tf": "variable \"pw\" {}\nresource \"aws_s3_bucket\" \"b\" {}\n"},
+			args:  []string{"--var", "=" + secret},
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			for f, content := range tc.files {
+				if err := os.WriteFile(filepath.Join(dir, f), []byte(content), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, format := range []string{"text", "json"} {
+				r := run(t, "", append(append([]string{"scan", "--format", format}, tc.args...), dir)...)
+				if strings.Contains(r.stdout+r.stderr, secret) {
+					t.Errorf("%s: the secret reached the output (exit %d):\n%s%s", format, r.code, r.stdout, r.stderr)
+				}
+			}
+		})
+	}
+}

@@ -231,9 +231,8 @@ func (v *varFlag) Set(s string) error {
 		*v.dst = append(*v.dst, analyzer.VarInput{File: s})
 		return nil
 	}
-	if name, _, ok := strings.Cut(s, "="); !ok || strings.TrimSpace(name) == "" {
-		return errors.New("want NAME=VALUE")
-	}
+	// Checked (without echoing the value) where it is applied: the flag
+	// library would quote the whole argument in its own error.
 	*v.dst = append(*v.dst, analyzer.VarInput{Assign: s})
 	return nil
 }
