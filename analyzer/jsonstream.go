@@ -7,6 +7,7 @@ import (
 	"io"
 	"math/bits"
 	"strconv"
+	"strings"
 )
 
 // jsonStream validates a JSON document read in chunks, or held in memory,
@@ -141,11 +142,14 @@ func (s *jsonStream) next() (byte, error) {
 	return c, nil
 }
 
+// quoteChar names the character an error is about, when it says nothing
+// about a value: a malformed string in a plan may be a password, so only
+// JSON's own punctuation and the starts of literals are quoted.
 func quoteChar(c byte) string {
-	if c < 0x80 {
-		return strconv.QuoteRune(rune(c))
+	if strings.IndexByte(`{}[],:"-+.0123456789tfnue`, c) >= 0 {
+		return "character " + strconv.QuoteRune(rune(c))
 	}
-	return fmt.Sprintf("'\\x%02x'", c)
+	return "character"
 }
 
 // skip validates one value and moves past it.
@@ -180,7 +184,7 @@ func (s *jsonStream) skip() error {
 	if c == '-' || c >= '0' && c <= '9' {
 		return s.number()
 	}
-	return s.errorf("invalid character %s at start of value", quoteChar(c))
+	return s.errorf("invalid %s at start of value", quoteChar(c))
 }
 
 // hold keeps the bytes from the current position through refills until
@@ -240,7 +244,7 @@ func (s *jsonStream) members(names bool, member func(name []byte) error) error {
 	}
 	for {
 		if c != '"' {
-			return s.errorf("invalid character %s at start of object name (expecting '\"')", quoteChar(c))
+			return s.errorf("invalid %s at start of object name (expecting '\"')", quoteChar(c))
 		}
 		var name []byte
 		if names {
@@ -255,7 +259,7 @@ func (s *jsonStream) members(names bool, member func(name []byte) error) error {
 			return err
 		}
 		if c != ':' {
-			return s.errorf("invalid character %s after object name (expecting ':')", quoteChar(c))
+			return s.errorf("invalid %s after object name (expecting ':')", quoteChar(c))
 		}
 		s.pos++
 		if err := member(name); err != nil {
@@ -275,7 +279,7 @@ func (s *jsonStream) members(names bool, member func(name []byte) error) error {
 			s.depth--
 			return nil
 		default:
-			return s.errorf("invalid character %s after object value (expecting ',' or '}')", quoteChar(c))
+			return s.errorf("invalid %s after object value (expecting ',' or '}')", quoteChar(c))
 		}
 	}
 }
@@ -310,7 +314,7 @@ func (s *jsonStream) array(elem func() error) error {
 			s.depth--
 			return nil
 		default:
-			return s.errorf("invalid character %s after array element (expecting ',' or ']')", quoteChar(c))
+			return s.errorf("invalid %s after array element (expecting ',' or ']')", quoteChar(c))
 		}
 	}
 }
@@ -390,7 +394,7 @@ func (s *jsonStream) skipString() error {
 				return err
 			}
 		default:
-			return s.errorf("invalid character %s in string (control characters must be escaped)", quoteChar(c))
+			return s.errorf("invalid %s in string (control characters must be escaped)", quoteChar(c))
 		}
 	}
 }
@@ -487,13 +491,13 @@ func (s *jsonStream) escape() error {
 		}
 		for _, h := range s.buf[s.pos+2 : s.pos+6] {
 			if !isHex(h) {
-				return s.errorf("invalid escape sequence %q in string", s.buf[s.pos:s.pos+6])
+				return s.errorf("invalid escape sequence in string")
 			}
 		}
 		s.pos += 6
 		return nil
 	}
-	return s.errorf("invalid escape sequence %q in string", s.buf[s.pos:s.pos+2])
+	return s.errorf("invalid escape sequence in string")
 }
 
 func isHex(c byte) bool {
@@ -506,7 +510,7 @@ func (s *jsonStream) literal(lit string) error {
 			return s.eof()
 		}
 		if c := s.buf[s.pos]; c != lit[i] {
-			return s.errorf("invalid character %s in literal %s (expecting %s)", quoteChar(c), lit, quoteChar(lit[i]))
+			return s.errorf("invalid %s in literal %s (expecting %q)", quoteChar(c), lit, lit[i])
 		}
 		s.pos++
 	}
@@ -524,7 +528,7 @@ func (s *jsonStream) delimited() error {
 		return nil
 	default:
 		if c == '"' || c == '{' || c == '[' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
-			return s.errorf("invalid character %s after value", quoteChar(c))
+			return s.errorf("invalid %s after value", quoteChar(c))
 		}
 		return nil
 	}
@@ -554,7 +558,7 @@ func (s *jsonStream) number() error {
 	case c >= '1' && c <= '9':
 		s.digits()
 	default:
-		return s.errorf("invalid character %s in number", quoteChar(c))
+		return s.errorf("invalid %s in number", quoteChar(c))
 	}
 	if c, ok = s.byteAt(); ok && c == '.' {
 		s.pos++
@@ -590,7 +594,7 @@ func (s *jsonStream) someDigits() error {
 		return s.eof()
 	}
 	if c < '0' || c > '9' {
-		return s.errorf("invalid character %s in number", quoteChar(c))
+		return s.errorf("invalid %s in number", quoteChar(c))
 	}
 	s.digits()
 	return nil
@@ -666,7 +670,7 @@ func scanValue(b []byte, i, depth int) (int, string) {
 						return len(b), errTruncated.Error()
 					}
 					if b[i+k] != lit[k] {
-						return i + k, fmt.Sprintf("invalid character %s in literal %s (expecting %s)", quoteChar(b[i+k]), lit, quoteChar(lit[k]))
+						return i + k, fmt.Sprintf("invalid %s in literal %s (expecting %q)", quoteChar(b[i+k]), lit, lit[k])
 					}
 				}
 				i += len(lit)
@@ -679,12 +683,12 @@ func scanValue(b []byte, i, depth int) (int, string) {
 					return i, msg
 				}
 			default:
-				return i, fmt.Sprintf("invalid character %s at start of value", quoteChar(c))
+				return i, fmt.Sprintf("invalid %s at start of value", quoteChar(c))
 			}
 			state = after
 		case name:
 			if c != '"' {
-				return i, fmt.Sprintf("invalid character %s at start of object name (expecting '\"')", quoteChar(c))
+				return i, fmt.Sprintf("invalid %s at start of object name (expecting '\"')", quoteChar(c))
 			}
 			var msg string
 			if i, msg = scanString(b, i); msg != "" {
@@ -695,7 +699,7 @@ func scanValue(b []byte, i, depth int) (int, string) {
 				return i, errTruncated.Error()
 			}
 			if b[i] != ':' {
-				return i, fmt.Sprintf("invalid character %s after object name (expecting ':')", quoteChar(b[i]))
+				return i, fmt.Sprintf("invalid %s after object name (expecting ':')", quoteChar(b[i]))
 			}
 			i, state = i+1, value
 		case after:
@@ -712,9 +716,9 @@ func scanValue(b []byte, i, depth int) (int, string) {
 				stack = stack[:len(stack)-1]
 				i++
 			case top == '{':
-				return i, fmt.Sprintf("invalid character %s after object value (expecting ',' or '}')", quoteChar(c))
+				return i, fmt.Sprintf("invalid %s after object value (expecting ',' or '}')", quoteChar(c))
 			default:
-				return i, fmt.Sprintf("invalid character %s after array element (expecting ',' or ']')", quoteChar(c))
+				return i, fmt.Sprintf("invalid %s after array element (expecting ',' or ']')", quoteChar(c))
 			}
 		}
 	}
@@ -757,15 +761,15 @@ func scanString(b []byte, i int) (int, string) {
 				}
 				for _, h := range b[i+2 : i+6] {
 					if !isHex(h) {
-						return i, fmt.Sprintf("invalid escape sequence %q in string", b[i:i+6])
+						return i, fmt.Sprintf("invalid escape sequence in string")
 					}
 				}
 				i += 6
 			default:
-				return i, fmt.Sprintf("invalid escape sequence %q in string", b[i:i+2])
+				return i, fmt.Sprintf("invalid escape sequence in string")
 			}
 		default:
-			return i, fmt.Sprintf("invalid character %s in string (control characters must be escaped)", quoteChar(c))
+			return i, fmt.Sprintf("invalid %s in string (control characters must be escaped)", quoteChar(c))
 		}
 	}
 }
@@ -783,7 +787,7 @@ func scanNumber(b []byte, i int) (int, string) {
 		case i >= len(b):
 			return i, errTruncated.Error()
 		case b[i] < '0' || b[i] > '9':
-			return i, fmt.Sprintf("invalid character %s in number", quoteChar(b[i]))
+			return i, fmt.Sprintf("invalid %s in number", quoteChar(b[i]))
 		}
 		return digits(i), ""
 	}
@@ -798,7 +802,7 @@ func scanNumber(b []byte, i int) (int, string) {
 	case b[i] >= '1' && b[i] <= '9':
 		i = digits(i)
 	default:
-		return i, fmt.Sprintf("invalid character %s in number", quoteChar(b[i]))
+		return i, fmt.Sprintf("invalid %s in number", quoteChar(b[i]))
 	}
 	var msg string
 	if i < len(b) && b[i] == '.' {
@@ -824,7 +828,7 @@ func scanDelimited(b []byte, i int) string {
 		return ""
 	}
 	if c := b[i]; c == '"' || c == '{' || c == '[' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
-		return fmt.Sprintf("invalid character %s after value", quoteChar(c))
+		return fmt.Sprintf("invalid %s after value", quoteChar(c))
 	}
 	return ""
 }

@@ -402,3 +402,23 @@ func TestNoSecretsFromSources(t *testing.T) {
 		})
 	}
 }
+
+// TestMalformedPlanErrorsQuoteNoValue: an error about a broken string in a
+// plan names its position, never its bytes (it may be a password).
+func TestMalformedPlanErrorsQuoteNoValue(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"escape.json":  `{"format_version": "1.2", "password": "\uS3cr3tPW"}`,
+		"literal.json": `{"format_version": "1.2", "password": S3cr3tPW}`,
+		"control.json": "{\"format_version\": \"1.2\", \"password\": \"S3cr3t\x01PW\"}",
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		r := run(t, "", "scan", p)
+		if r.code != cli.ExitError || strings.Contains(r.stderr, "S3cr") || strings.Contains(r.stderr, "'S'") {
+			t.Errorf("%s: exit %d, stderr %q: want exit 2 and no byte of the value", name, r.code, r.stderr)
+		}
+	}
+}
