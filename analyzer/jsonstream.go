@@ -761,12 +761,12 @@ func scanString(b []byte, i int) (int, string) {
 				}
 				for _, h := range b[i+2 : i+6] {
 					if !isHex(h) {
-						return i, fmt.Sprintf("invalid escape sequence in string")
+						return i, "invalid escape sequence in string"
 					}
 				}
 				i += 6
 			default:
-				return i, fmt.Sprintf("invalid escape sequence in string")
+				return i, "invalid escape sequence in string"
 			}
 		default:
 			return i, fmt.Sprintf("invalid %s in string (control characters must be escaped)", quoteChar(c))
