@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -142,5 +143,24 @@ func TestClassify(t *testing.T) {
 				t.Errorf("classification mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// An old plan that cannot say which provider configuration a module got
+// cannot say which default tags apply either: the classification is
+// unknown (fail closed), not "none".
+func TestUndeterminedProviderLeavesClassificationUnknown(t *testing.T) {
+	spec := planSpec{
+		providers: map[string]any{
+			"aws":           awsProvider(map[string]any{"region": constant("eu-west-1"), "default_tags": blocks(block("tags", constant(map[string]any{"classification": "sensitive"})))}),
+			"aws.primary":   awsProvider(map[string]any{"region": constant("us-east-1")}, "primary"),
+			"module.db:aws": map[string]any{"name": "aws", "full_name": awsSource, "module_address": "module.db"},
+		},
+		module:  []string{"db"},
+		resType: "aws_db_instance", source: awsSource, key: "db:aws",
+	}
+	r := resolveOne(t, spec)
+	if r.Classification.Level != "unknown" || !strings.Contains(r.Classification.Unknown, "do not record which of aws, aws.primary") {
+		t.Errorf("classification %q (%q), want unknown with the reason", r.Classification.Level, r.Classification.Unknown)
 	}
 }

@@ -183,11 +183,7 @@ func (a *Attr) whollyKnown() bool {
 // ProviderConfig is a provider configuration (a provider block, possibly in
 // a child module) with the attributes the catalog names.
 type ProviderConfig struct {
-	Key    string // aws, aws.dr, module.regional:aws
-	Source string // registry source address
-	Attrs  Attrs
-	Range  hcl.Range
-	// Undetermined says why the loader cannot tell which configuration
-	// this is (an old plan that did not record a module's providers map).
-	Undetermined string
+	Key   string // aws, aws.dr, module.regional:aws
+	Attrs Attrs
+	Range hcl.Range
 }

@@ -221,13 +221,15 @@ func (x *configIndex) buildProvider(key string, legacy bool) *ProviderConfig {
 			return nil
 		}
 		if names := x.configsIn(mc.parent, local); len(names) > 1 {
-			source := ""
-			if ok {
-				source = raw.FullName
+			// Every attribute is unknown, so that location, default tags
+			// and variants all say so through the usual path.
+			why := fmt.Sprintf("plans from Terraform 1.0 and earlier do not record which of %s %s received; give the sources with --dir",
+				strings.Join(names, ", "), joinAddr(mc.parent, "module."+mc.name))
+			pc := &ProviderConfig{Key: key, Attrs: make(Attrs, len(x.providerAttrs))}
+			for _, path := range x.providerAttrs {
+				pc.Attrs[path] = Attr{Value: cty.DynamicVal, Set: true, Why: why}
 			}
-			return &ProviderConfig{Key: key, Source: source, Attrs: Attrs{}, Undetermined: fmt.Sprintf(
-				"plans from Terraform 1.0 and earlier do not record which of %s %s received; give the sources with --dir",
-				strings.Join(names, ", "), joinAddr(mc.parent, "module."+mc.name))}
+			return pc
 		}
 		module = mc.parent
 		if module == "" {
@@ -241,10 +243,7 @@ func (x *configIndex) buildProvider(key string, legacy bool) *ProviderConfig {
 	if !ok {
 		return nil
 	}
-	pc := &ProviderConfig{Key: key, Source: raw.FullName, Attrs: Attrs{}}
-	if pc.Source == "" {
-		pc.Source = raw.Name
-	}
+	pc := &ProviderConfig{Key: key, Attrs: Attrs{}}
 	for _, path := range x.providerAttrs {
 		expr := lookupExpr(raw.Expressions, path)
 		if expr == nil {

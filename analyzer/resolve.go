@@ -120,9 +120,6 @@ func (r *Resolver) locate(in *Instance, p *providers.Provider, res *Resource) Lo
 		// InheritLocations decides once every resource is resolved.
 		res.parents = parentRefs(in, p.Location.ParentAttributes)
 	}
-	if !found && in.ProviderConfig != nil && in.ProviderConfig.Undetermined != "" {
-		return Location{Source: LocationSource{Kind: FromNowhere, Provider: res.ProviderConfig}, Unresolved: in.ProviderConfig.Undetermined}
-	}
 	if !found {
 		src := LocationSource{Kind: FromProvider, Provider: res.ProviderConfig}
 		loc, found = r.fromAttrs(pcAttrs, p.Location.ProviderAttributes, p, src)

@@ -276,7 +276,7 @@ func TestResolveLocation(t *testing.T) {
 				module:  []string{"db"},
 				resType: "aws_db_instance", source: awsSource, key: "db:aws",
 			},
-			want: want{Source: analyzer.FromNowhere, Unresolved: "plans from Terraform 1.0 and earlier do not record which of aws, aws.primary module.db received"},
+			want: want{Source: analyzer.FromNowhere, Attribute: "region", Unresolved: "plans from Terraform 1.0 and earlier do not record which of aws, aws.primary module.db received"},
 		},
 		{
 			name: "an empty provider block in a module of a current plan takes nothing from its parent",

@@ -128,7 +128,7 @@ func (e *evaluator) providerFor(n *moduleNode, ref providerRef) (*ProviderConfig
 	if pc, ok := e.providers[key]; ok {
 		return pc, key
 	}
-	pc := &ProviderConfig{Key: key, Source: declNode.mod.providerSource(decl.name), Attrs: Attrs{}, Range: decl.defRange}
+	pc := &ProviderConfig{Key: key, Attrs: Attrs{}, Range: decl.defRange}
 	e.providers[key] = pc
 	s := scope{mi: e.instanceOf(declNode)}
 	for _, path := range e.providerAttrs {

@@ -553,7 +553,7 @@ func evaluate(t *testing.T, cat *providers.Catalog, row *truthRow) verdicts {
 		Attrs:          attrs(row.resource),
 	}
 	if row.config != nil {
-		in.ProviderConfig = &analyzer.ProviderConfig{Key: "p", Source: row.source, Attrs: attrs(row.config)}
+		in.ProviderConfig = &analyzer.ProviderConfig{Key: "p", Attrs: attrs(row.config)}
 	}
 	now, err := time.Parse(time.DateOnly, cmpOr(row.now, "2026-11-23"))
 	if err != nil {

@@ -145,7 +145,7 @@ func warnings(ws []analyzer.Warning) []report.Warning {
 // unknown: absent, undetermined, or with an attribute it could not
 // evaluate.
 func providerUnknown(pc *analyzer.ProviderConfig) bool {
-	if pc == nil || pc.Undetermined != "" {
+	if pc == nil {
 		return true
 	}
 	for _, a := range pc.Attrs {
