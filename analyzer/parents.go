@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -65,18 +66,28 @@ func resourceRef(ref string) (addr, key string, ok bool) {
 // resources must be all the instances of one module tree (one plan or one
 // root module), already resolved.
 func InheritLocations(resources []Resource) {
-	byConfig := map[string][]int{}
-	pending := false
-	for i := range resources {
-		byConfig[resources[i].ConfigAddress] = append(byConfig[resources[i].ConfigAddress], i)
-		pending = pending || len(resources[i].parents) > 0
-	}
-	if !pending {
+	if !slices.ContainsFunc(resources, func(r Resource) bool { return len(r.parents) > 0 }) {
 		return
 	}
+	byConfig := map[string][]int{}
 	for i := range resources {
+		byConfig[resources[i].ConfigAddress] = append(byConfig[resources[i].ConfigAddress], i)
+	}
+	// A parent may itself take its location from its own parent (a secret
+	// in a vault in a resource group…): settle parents first, depth first,
+	// whatever order the plan lists them in. state guards against cycles.
+	state := make([]byte, len(resources)) // 0 pending, 1 in progress, 2 settled
+	var settle func(i int)
+	settle = func(i int) {
+		if state[i] != 0 {
+			return
+		}
+		state[i] = 1
 		r := &resources[i]
 		for _, ref := range r.parents {
+			for _, c := range byConfig[ref.configAddress] {
+				settle(c)
+			}
 			p, why := parentOf(resources, byConfig[ref.configAddress], r, ref)
 			if p == nil {
 				if why != "" && r.Location.Unresolved != "" {
@@ -90,6 +101,10 @@ func InheritLocations(resources []Resource) {
 			break
 		}
 		r.parents = nil
+		state[i] = 2
+	}
+	for i := range resources {
+		settle(i)
 	}
 }
 
