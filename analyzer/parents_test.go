@@ -73,14 +73,20 @@ func TestInheritLocationsFromPlan(t *testing.T) {
 // secret → vault (no location of its own here) → resource group.
 func TestInheritLocationsChainInAnyOrder(t *testing.T) {
 	refs := func(m map[string]string) RefSource { return mapRefs(m) }
-	rg := Resource{Address: "azurerm_resource_group.rg", ConfigAddress: "azurerm_resource_group.rg",
-		Location: Location{Region: "francecentral", Country: "FR", Source: LocationSource{Kind: FromResource}}}
-	vault := Resource{Address: "azurerm_key_vault.v", ConfigAddress: "azurerm_key_vault.v",
+	rg := Resource{
+		Address: "azurerm_resource_group.rg", ConfigAddress: "azurerm_resource_group.rg",
+		Location: Location{Region: "francecentral", Country: "FR", Source: LocationSource{Kind: FromResource}},
+	}
+	vault := Resource{
+		Address: "azurerm_key_vault.v", ConfigAddress: "azurerm_key_vault.v",
 		Location: Location{Unresolved: "no location"},
-		parents:  parentRefs(&Instance{Type: "azurerm_key_vault", Name: "v", ConfigAddress: "azurerm_key_vault.v", Refs: refs(map[string]string{"resource_group_name": "azurerm_resource_group.rg.name"})}, []string{"resource_group_name"})}
-	secret := Resource{Address: "azurerm_key_vault_secret.s", ConfigAddress: "azurerm_key_vault_secret.s",
+		parents:  parentRefs(&Instance{Type: "azurerm_key_vault", Name: "v", ConfigAddress: "azurerm_key_vault.v", Refs: refs(map[string]string{"resource_group_name": "azurerm_resource_group.rg.name"})}, []string{"resource_group_name"}),
+	}
+	secret := Resource{
+		Address: "azurerm_key_vault_secret.s", ConfigAddress: "azurerm_key_vault_secret.s",
 		Location: Location{Unresolved: "no location"},
-		parents:  parentRefs(&Instance{Type: "azurerm_key_vault_secret", Name: "s", ConfigAddress: "azurerm_key_vault_secret.s", Refs: refs(map[string]string{"key_vault_id": "azurerm_key_vault.v.id"})}, []string{"key_vault_id"})}
+		parents:  parentRefs(&Instance{Type: "azurerm_key_vault_secret", Name: "s", ConfigAddress: "azurerm_key_vault_secret.s", Refs: refs(map[string]string{"key_vault_id": "azurerm_key_vault.v.id"})}, []string{"key_vault_id"}),
+	}
 	for name, order := range map[string][]Resource{
 		"parents first":  {rg, vault, secret},
 		"children first": {secret, vault, rg},
