@@ -164,7 +164,11 @@ func newFinding(rule *Rule, s *Subject, failure *Failure, pol Policy, cites *cit
 		sev = o
 	}
 	if r.Classification.Level == "unknown" {
-		msg += fmt.Sprintf("; classification unknown (%s), treated as sensitive", r.Classification.Unknown)
+		why := r.Classification.Unknown
+		if why == "" { // a tag written "unknown", not a value sovlint could not read
+			why = fmt.Sprintf("tag %q says so", r.Classification.Key)
+		}
+		msg += fmt.Sprintf("; classification unknown (%s), treated as sensitive", why)
 	}
 	f := Finding{
 		RuleID:         rule.ID,

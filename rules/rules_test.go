@@ -151,6 +151,9 @@ func TestSeverityOverride(t *testing.T) {
 	pol := rules.DefaultPolicy(cat, time.Now())
 	pol.Severity = map[string]rules.Severity{"SOV002": rules.SeverityNotice}
 	_, fs := rules.Evaluate([]analyzer.Resource{resource(t, "hashicorp/aws", "aws_s3_bucket", "eu-west-3", "sensitive")}, pol)
+	if !slices.ContainsFunc(fs, func(f rules.Finding) bool { return f.RuleID == "SOV002" }) {
+		t.Fatalf("no SOV002 finding to check the override on: %v", fs)
+	}
 	for _, f := range fs {
 		want := rules.SeverityError
 		if f.RuleID == "SOV002" {
@@ -158,6 +161,22 @@ func TestSeverityOverride(t *testing.T) {
 		}
 		if f.Severity != want {
 			t.Errorf("%s: severity %s, want %s", f.RuleID, f.Severity, want)
+		}
+	}
+}
+
+// A tag written "unknown" is a classification too: checked fail-closed,
+// with a message that says where it comes from.
+func TestWrittenUnknownClassification(t *testing.T) {
+	r := resource(t, "hashicorp/aws", "aws_s3_bucket", "eu-west-3", "unknown")
+	r.Classification.Key = "classification"
+	_, fs := rules.Evaluate([]analyzer.Resource{r}, rules.DefaultPolicy(providers.Default(), time.Now()))
+	if len(fs) == 0 {
+		t.Fatal("no findings")
+	}
+	for _, f := range fs {
+		if !strings.Contains(f.Message, `classification unknown (tag "classification" says so)`) {
+			t.Errorf("%s: %q", f.RuleID, f.Message)
 		}
 	}
 }
