@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
@@ -402,7 +403,7 @@ func (b *builder) mergeOffering(o *Offering, ob *offeringBlock, owner string) {
 		}
 		b.checkStatus(of.Status, what, of.DefRange)
 		for _, d := range []string{of.QualifiedFrom, of.ValidUntil} {
-			if d != "" && !fullDateRe.MatchString(d) {
+			if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
 				b.errorf(of.DefRange, "%s: date %q is not YYYY-MM-DD", what, d)
 			}
 		}
@@ -531,13 +532,15 @@ func (b *builder) checkStatus(s, what string, rng hcl.Range) {
 	}
 }
 
-var (
-	dateRe     = regexp.MustCompile(`^\d{4}-(0[1-9]|1[012])(-(0[1-9]|[12]\d|3[01]))?$`)
-	fullDateRe = regexp.MustCompile(`^\d{4}-(0[1-9]|1[012])-(0[1-9]|[12]\d|3[01])$`)
-	countryRe  = regexp.MustCompile(`^[A-Z]{2}$`)
-)
+var countryRe = regexp.MustCompile(`^[A-Z]{2}$`)
 
-func validDate(d string) bool    { return dateRe.MatchString(d) }
+// validDate accepts a calendar date, YYYY-MM-DD or YYYY-MM: 2026-02-30
+// is not one (a regexp would let it through, and a date that does not
+// parse must never make a lapsed qualification pass).
+func validDate(d string) bool {
+	_, ok := parseAsOf(d)
+	return ok
+}
 func validCountry(c string) bool { return countryRe.MatchString(c) }
 
 // checkFacts verifies that every fact built here names known sources, a

@@ -528,3 +528,20 @@ func TestImpliedHashicorpNamespace(t *testing.T) {
 		t.Errorf("a third namespace must not borrow the type: got %s", p.ID)
 	}
 }
+
+func TestImpossibleDatesAreRejected(t *testing.T) {
+	for _, d := range []string{"2026-02-30", "2026-13-01", "2026-00"} {
+		if validDate(d) {
+			t.Errorf("validDate(%q) = true", d)
+		}
+	}
+	for _, d := range []string{"2026-02-28", "2026-09"} {
+		if !validDate(d) {
+			t.Errorf("validDate(%q) = false", d)
+		}
+	}
+	o := &Offer{Name: "x", Status: StatusQualified, ValidUntil: "2026-02-30"}
+	if v := offerVerdict(o, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); v.Outcome == Pass {
+		t.Errorf("an offer whose valid_until does not parse passed: %+v", v)
+	}
+}

@@ -304,7 +304,7 @@ func (p *Provider) secNumCloud(pr *Profile, off *Offering, q ProfileQuery) Verdi
 	if q.Variant != nil {
 		name = q.Variant.Name
 	}
-	return statusVerdict(def.Status, name, def.Fact, def.Note)
+	return statusVerdict(def.Status, name, def.Fact)
 }
 
 // unlistedRegion reports a location that is known but absent from the
@@ -314,8 +314,10 @@ func unlistedRegion(q ProfileQuery) bool { return q.Resolved && q.Region == nil 
 
 func offerVerdict(o *Offer, now time.Time) Verdict {
 	if o.Status == StatusQualified && o.ValidUntil != "" && !now.IsZero() {
+		// A date that does not parse counts as past: it must never keep
+		// a qualification alive (the builder rejects one anyway).
 		until, err := time.Parse(time.DateOnly, o.ValidUntil)
-		if err == nil && now.After(until.Add(24*time.Hour-time.Nanosecond)) {
+		if err != nil || now.After(until.Add(24*time.Hour-time.Nanosecond)) {
 			return Verdict{
 				Outcome: Fail,
 				Reason:  fmt.Sprintf("the SecNumCloud qualification of %q lapsed on %s and the catalog records no renewal", o.Name, o.ValidUntil),
@@ -323,10 +325,10 @@ func offerVerdict(o *Offer, now time.Time) Verdict {
 			}
 		}
 	}
-	return statusVerdict(o.Status, o.Name, o.Fact, o.Note)
+	return statusVerdict(o.Status, o.Name, o.Fact)
 }
 
-func statusVerdict(status, name string, f Fact, note string) Verdict {
+func statusVerdict(status, name string, f Fact) Verdict {
 	var v Verdict
 	v.Fact = f
 	switch status {
@@ -343,7 +345,6 @@ func statusVerdict(status, name string, f Fact, note string) Verdict {
 		// An unverified qualification is not a qualification.
 		v.Outcome, v.Reason = Unknown, fmt.Sprintf("the SecNumCloud qualification of %s is unverified", name)
 	}
-	_ = note
 	return v
 }
 
@@ -387,7 +388,7 @@ func (p *Provider) Summarize(v *Variant, r *Region, now time.Time, residencyPoli
 		if v != nil {
 			name = v.Name
 		}
-		s.SecNumCloud = append(s.SecNumCloud, OfferVerdict{Verdict: statusVerdict(def.Status, name, def.Fact, def.Note)})
+		s.SecNumCloud = append(s.SecNumCloud, OfferVerdict{Verdict: statusVerdict(def.Status, name, def.Fact)})
 	}
 	return s
 }
