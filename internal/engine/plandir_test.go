@@ -12,7 +12,8 @@ import (
 // A plan keeps only the references of a provider block's expressions: a
 // region from a local is unknown in it (SOV004). Given the sources with
 // --dir, sovlint evaluates the local there, with the plan's own variable
-// values, and the location is known.
+// values, and the location is known, even for instances of a count the
+// sources cannot expand.
 func TestPlanDirEvaluatesWhatThePlanCannot(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
@@ -24,8 +25,10 @@ locals {
 provider "aws" {
   region = local.region
 }
+data "aws_availability_zones" "all" {}
 resource "aws_sqs_queue" "q" {
-  tags = { classification = "sensitive" }
+  count = length(data.aws_availability_zones.all.names)
+  tags  = { classification = "sensitive" }
 }
 `,
 		// What Terraform writes for it with -var env=prod, trimmed to the
@@ -34,7 +37,7 @@ resource "aws_sqs_queue" "q" {
   "format_version": "1.2",
   "variables": {"env": {"value": "prod"}},
   "resource_changes": [{
-    "address": "aws_sqs_queue.q", "mode": "managed", "type": "aws_sqs_queue", "name": "q",
+    "address": "aws_sqs_queue.q[0]", "mode": "managed", "type": "aws_sqs_queue", "name": "q", "index": 0,
     "provider_name": "registry.terraform.io/hashicorp/aws",
     "change": {"actions": ["create"], "before": null,
       "after": {"tags": {"classification": "sensitive"}, "tags_all": {"classification": "sensitive"}},

@@ -118,12 +118,16 @@ func attachPlanSources(u *unit, opt *Options, loader *analyzer.SourceLoader, pla
 		if err != nil {
 			return err
 		}
-		byAddr := make(map[string]*analyzer.Instance, len(fromSources))
+		// A provider configuration belongs to the block, not the instance:
+		// the sources may not expand a count the plan did.
+		byBlock := make(map[string]*analyzer.Instance, len(fromSources))
 		for _, in := range fromSources {
-			byAddr[in.Address] = in
+			if _, seen := byBlock[in.ConfigAddress]; !seen {
+				byBlock[in.ConfigAddress] = in
+			}
 		}
 		for _, in := range u.instances {
-			if src := byAddr[in.Address]; src != nil && providerUnknown(in.ProviderConfig) && src.ProviderConfig != nil {
+			if src := byBlock[in.ConfigAddress]; src != nil && providerUnknown(in.ProviderConfig) && src.ProviderConfig != nil {
 				in.ProviderConfig, in.ProviderKey = src.ProviderConfig, src.ProviderKey
 			}
 		}
