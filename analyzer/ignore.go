@@ -25,26 +25,17 @@ type Ignore struct {
 	// Block is the annotated block: "aws_s3_bucket.b", "module.network";
 	// "" when the comment annotates no resource or module block.
 	Block string
-	// Module is true when the block is a module call.
-	Module bool
 	// Targets are the configuration addresses the block stands for, in
 	// every place its module is called: resource addresses for a resource,
 	// module paths for a module call.
 	Targets []string
 }
 
-// moduleIgnore is an ignore comment as a module's files hold it, before the
-// module is placed in a configuration.
-type moduleIgnore struct {
-	Ignore
-	local string // the block's address within its module
-}
-
 const ignoreMarker = "sovlint:ignore"
 
 // scanIgnores finds the ignore comments of a file and the blocks they
 // annotate. Only files that mention the marker are lexed a second time.
-func scanIgnores(f *sourceFile, entities []*entity) []moduleIgnore {
+func scanIgnores(f *sourceFile, entities []*entity) []Ignore {
 	if !bytes.Contains(f.src, []byte(ignoreMarker)) || strings.HasSuffix(f.path, ".json") {
 		return nil
 	}
@@ -74,7 +65,7 @@ func scanIgnores(f *sourceFile, entities []*entity) []moduleIgnore {
 			byLine[e.defRange.Start.Line] = target{local: "module." + e.labels[0], module: true}
 		}
 	}
-	var out []moduleIgnore
+	var out []Ignore
 	for _, tok := range tokens {
 		if tok.Type != hclsyntax.TokenComment {
 			continue
@@ -95,9 +86,9 @@ func scanIgnores(f *sourceFile, entities []*entity) []moduleIgnore {
 			}
 		}
 		if ok {
-			ig.Block, ig.Module = t.local, t.module
+			ig.Block = t.local
 		}
-		out = append(out, moduleIgnore{Ignore: ig, local: ig.Block})
+		out = append(out, ig)
 	}
 	return out
 }

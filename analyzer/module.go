@@ -24,7 +24,7 @@ type module struct {
 	required  map[string]*requiredProvider
 	resources map[string]*resourceDecl // "aws_s3_bucket.b", "data.aws_region.r"
 	calls     map[string]*moduleCallDecl
-	ignores   []moduleIgnore
+	ignores   []Ignore
 }
 
 // sourceBytes is the size of the module's files.

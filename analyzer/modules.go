@@ -275,13 +275,13 @@ func (c *Config) Ignores() []Ignore {
 		for _, mi := range n.mod.ignores {
 			ig := byRange[mi.Range]
 			if ig == nil {
-				cp := mi.Ignore
+				cp := mi
 				ig = &cp
 				byRange[mi.Range] = ig
 				out = append(out, ig)
 			}
-			if mi.local != "" {
-				ig.Targets = append(ig.Targets, joinAddr(path, mi.local))
+			if mi.Block != "" {
+				ig.Targets = append(ig.Targets, joinAddr(path, mi.Block))
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/rules"
@@ -25,22 +24,20 @@ func inlineWaivers(ignores []analyzer.Ignore) []*Waiver {
 			Range:        ig.Range,
 			ReportUnused: true,
 		}
-		targets := ig.Targets
-		switch {
-		case ig.Block == "":
+		// A target is a configuration address: as a glob it covers every
+		// instance, and a module call's covers everything inside it.
+		var globs []addressGlob
+		for _, t := range ig.Targets {
+			if g, err := parseAddressGlob(t); err == nil {
+				globs = append(globs, g)
+			}
+		}
+		w.What = "inline ignore on " + ig.Block
+		if ig.Block == "" {
 			w.What = "inline ignore (not on a resource or module block)"
-			w.Matches = func(*rules.Finding) bool { return false }
-		case ig.Module:
-			w.What = "inline ignore on " + ig.Block
-			w.Matches = func(f *rules.Finding) bool {
-				addr := analyzer.StripInstanceKeys(f.Address)
-				return slices.ContainsFunc(targets, func(t string) bool { return strings.HasPrefix(addr, t+".") })
-			}
-		default:
-			w.What = "inline ignore on " + ig.Block
-			w.Matches = func(f *rules.Finding) bool {
-				return slices.Contains(targets, analyzer.StripInstanceKeys(f.Address))
-			}
+		}
+		w.Matches = func(f *rules.Finding) bool {
+			return slices.ContainsFunc(globs, func(g addressGlob) bool { return g.match(f.Address) })
 		}
 		out = append(out, w)
 	}
