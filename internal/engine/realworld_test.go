@@ -23,8 +23,10 @@ import (
 // classification checked by hand in expect.json. The test measures how many
 // resources sovlint gets right and holds two ratchets:
 //
-//   - realWorldFloor: the number of resources right when the corpus was
-//     built. Fewer fails the test; more asks for the floor to be raised.
+//   - realWorldFloor: the number of items right when the corpus was
+//     built (an item is an expected resource, or a finding a copy of
+//     sensitive data must raise; a resource reported that must not exist is
+//     an item wrong). Fewer fails the test; more asks for the floor to be raised.
 //   - knownSilentPasses: the sensitive-tagged resources that get no finding
 //     and no explicit unknown today. A new one fails the test, and so does a
 //     listed one that is fixed, so the list stays exact until it is empty.
@@ -32,8 +34,9 @@ import (
 // The scan goes through engine.Scan and the JSON report, the contract
 // users see, so that package moves inside sovlint do not touch this test.
 
-// realWorldFloor is the count of resources right, measured when the corpus
-// was built (issue 10).
+// realWorldFloor is the count of items right (resources, and findings a
+// copy of sensitive data must raise), measured when the corpus was built
+// (issue 10).
 const realWorldFloor = 0
 
 // knownSilentPasses lists "corpus-dir address" for each sensitive-tagged
@@ -49,6 +52,25 @@ type expectFile struct {
 	// Root is the root module to scan, relative to the corpus directory.
 	Root      string           `json:"root"`
 	Resources []expectResource `json:"resources"`
+	// Absent are resources a scan must not report: a count or for_each
+	// known to be empty.
+	Absent []expectAbsent `json:"absent"`
+	// Findings are rules that must fire on one of some addresses: a copy of
+	// sensitive data relates back to its source.
+	Findings []expectFinding `json:"findings"`
+}
+
+type expectAbsent struct {
+	Address      string `json:"address"`
+	Issue10Class string `json:"issue10_class"`
+	Note         string `json:"note"`
+}
+
+type expectFinding struct {
+	Rule         string   `json:"rule"`
+	AnyOf        []string `json:"any_of"`
+	Issue10Class string   `json:"issue10_class"`
+	Note         string   `json:"note"`
 }
 
 type expectResource struct {
@@ -105,8 +127,10 @@ func TestRealWorldCorpus(t *testing.T) {
 			gotBy[r.Address] = r
 		}
 		findings := map[string]bool{}
+		rulesAt := map[string]bool{}
 		for _, f := range got.Findings {
 			findings[f.Address] = true
+			rulesAt[f.Rule+" "+f.Address] = true
 		}
 		repoRight := 0
 		expected := map[string]bool{}
@@ -129,15 +153,32 @@ func TestRealWorldCorpus(t *testing.T) {
 				silent = append(silent, name+" "+e.Address)
 			}
 		}
+		absent := map[string]expectAbsent{}
+		for _, a := range exp.Absent {
+			absent[a.Address] = a
+		}
 		extra := 0
 		for _, r := range got.Resources {
-			if !expected[r.Address] {
-				extra++
-				byClass["phantom"]++
-				mismatches = append(mismatches, fmt.Sprintf("%s %s [phantom]: reported, but no such resource is expected", name, r.Address))
+			if expected[r.Address] {
+				continue
 			}
+			extra++
+			class, why := "phantom", "reported, but no such resource is expected"
+			if a, ok := absent[r.Address]; ok {
+				class, why = classOf(a.Issue10Class), "reported, but it must not exist: "+a.Note
+			}
+			byClass[class]++
+			mismatches = append(mismatches, fmt.Sprintf("%s %s [%s]: %s", name, r.Address, class, why))
 		}
-		n := len(exp.Resources) + extra
+		for _, f := range exp.Findings {
+			if slices.ContainsFunc(f.AnyOf, func(a string) bool { return rulesAt[f.Rule+" "+a] }) {
+				repoRight++
+				continue
+			}
+			byClass[classOf(f.Issue10Class)]++
+			mismatches = append(mismatches, fmt.Sprintf("%s %s [%s]: no %s on any of them", name, strings.Join(f.AnyOf, ","), classOf(f.Issue10Class), f.Rule))
+		}
+		n := len(exp.Resources) + len(exp.Findings) + extra
 		total += n
 		right += repoRight
 		t.Logf("%-28s %3d/%3d right (%5.1f%%)", name, repoRight, n, percent(repoRight, n))
