@@ -47,8 +47,13 @@ var knownSilentPasses = []string{}
 // calendar.
 var realWorldDay = time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)
 
-// expectFile is a corpus directory's expect.json.
+// expectFile is a corpus directory's expect.json: one or more root
+// modules of the copied repository, each scanned on its own.
 type expectFile struct {
+	Scans []expectScan `json:"scans"`
+}
+
+type expectScan struct {
 	// Root is the root module to scan, relative to the corpus directory.
 	Root      string           `json:"root"`
 	Resources []expectResource `json:"resources"`
@@ -119,69 +124,26 @@ func TestRealWorldCorpus(t *testing.T) {
 	byClass := map[string]int{}
 	var mismatches, silent []string
 	for _, path := range expects {
-		name := filepath.Base(filepath.Dir(path))
-		exp := readExpect(t, path)
-		got := scanJSON(t, cat, filepath.Join(filepath.Dir(path), filepath.FromSlash(exp.Root)))
-		gotBy := map[string]gotResource{}
-		for _, r := range got.Resources {
-			gotBy[r.Address] = r
-		}
-		findings := map[string]bool{}
-		rulesAt := map[string]bool{}
-		for _, f := range got.Findings {
-			findings[f.Address] = true
-			rulesAt[f.Rule+" "+f.Address] = true
-		}
-		repoRight := 0
-		expected := map[string]bool{}
-		for _, e := range exp.Resources {
-			expected[e.Address] = true
-			g, ok := gotBy[e.Address]
-			why := ""
-			if !ok {
-				why = "not reported"
-			} else {
-				why = compareResource(e, g)
+		dir := filepath.Base(filepath.Dir(path))
+		repoRight, repoTotal := 0, 0
+		for _, exp := range readExpect(t, path).Scans {
+			name := dir
+			if exp.Root != "" {
+				name += ":" + exp.Root
 			}
-			if why == "" {
-				repoRight++
-			} else {
-				byClass[classOf(e.Issue10Class)]++
-				mismatches = append(mismatches, fmt.Sprintf("%s %s [%s]: %s", name, e.Address, classOf(e.Issue10Class), why))
-			}
-			if e.Classification == "sensitive" && silentPass(g, ok, findings[e.Address]) {
-				silent = append(silent, name+" "+e.Address)
+			got := scanJSON(t, cat, filepath.Join(filepath.Dir(path), filepath.FromSlash(exp.Root)))
+			r, n, m, sil, cls := checkScan(name, exp, got)
+			repoRight += r
+			repoTotal += n
+			mismatches = append(mismatches, m...)
+			silent = append(silent, sil...)
+			for c, k := range cls {
+				byClass[c] += k
 			}
 		}
-		absent := map[string]expectAbsent{}
-		for _, a := range exp.Absent {
-			absent[a.Address] = a
-		}
-		extra := 0
-		for _, r := range got.Resources {
-			if expected[r.Address] {
-				continue
-			}
-			extra++
-			class, why := "phantom", "reported, but no such resource is expected"
-			if a, ok := absent[r.Address]; ok {
-				class, why = classOf(a.Issue10Class), "reported, but it must not exist: "+a.Note
-			}
-			byClass[class]++
-			mismatches = append(mismatches, fmt.Sprintf("%s %s [%s]: %s", name, r.Address, class, why))
-		}
-		for _, f := range exp.Findings {
-			if slices.ContainsFunc(f.AnyOf, func(a string) bool { return rulesAt[f.Rule+" "+a] }) {
-				repoRight++
-				continue
-			}
-			byClass[classOf(f.Issue10Class)]++
-			mismatches = append(mismatches, fmt.Sprintf("%s %s [%s]: no %s on any of them", name, strings.Join(f.AnyOf, ","), classOf(f.Issue10Class), f.Rule))
-		}
-		n := len(exp.Resources) + len(exp.Findings) + extra
-		total += n
+		total += repoTotal
 		right += repoRight
-		t.Logf("%-28s %3d/%3d right (%5.1f%%)", name, repoRight, n, percent(repoRight, n))
+		t.Logf("%-28s %3d/%3d right (%5.1f%%)", dir, repoRight, repoTotal, percent(repoRight, repoTotal))
 	}
 	t.Logf("%-28s %3d/%3d right (%5.1f%%)", "TOTAL", right, total, percent(right, total))
 	classes := make([]string, 0, len(byClass))
@@ -304,8 +266,13 @@ func readExpect(t *testing.T, path string) expectFile {
 	if err := dec.Decode(&e); err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	if e.Root == "" || len(e.Resources) == 0 {
-		t.Fatalf("%s: no root or no resources", path)
+	if len(e.Scans) == 0 {
+		t.Fatalf("%s: no scans", path)
+	}
+	for _, sc := range e.Scans {
+		if sc.Root == "" || len(sc.Resources) == 0 {
+			t.Fatalf("%s: a scan has no root or no resources", path)
+		}
 	}
 	return e
 }
@@ -326,4 +293,67 @@ func scanJSON(t *testing.T, cat *providers.Catalog, dir string) gotReport {
 		t.Fatalf("the JSON report does not decode: %v", err)
 	}
 	return got
+}
+
+// checkScan compares one scan with its expectation. It returns the items
+// right, the items counted (expected resources, expected findings, and
+// resources reported that must not exist), the mismatches, the sensitive
+// resources that passed unchecked, and the wrong items per issue-10 class.
+func checkScan(name string, exp expectScan, got gotReport) (right, total int, mismatches, silent []string, byClass map[string]int) {
+	byClass = map[string]int{}
+	gotBy := map[string]gotResource{}
+	for _, r := range got.Resources {
+		gotBy[r.Address] = r
+	}
+	findings := map[string]bool{}
+	rulesAt := map[string]bool{}
+	for _, f := range got.Findings {
+		findings[f.Address] = true
+		rulesAt[f.Rule+" "+f.Address] = true
+	}
+	wrong := func(class, address, why string) {
+		byClass[class]++
+		mismatches = append(mismatches, fmt.Sprintf("%s %s [%s]: %s", name, address, class, why))
+	}
+	expected := map[string]bool{}
+	for _, e := range exp.Resources {
+		expected[e.Address] = true
+		g, ok := gotBy[e.Address]
+		why := "not reported"
+		if ok {
+			why = compareResource(e, g)
+		}
+		if why == "" {
+			right++
+		} else {
+			wrong(classOf(e.Issue10Class), e.Address, why)
+		}
+		if e.Classification == "sensitive" && silentPass(g, ok, findings[e.Address]) {
+			silent = append(silent, name+" "+e.Address)
+		}
+	}
+	absent := map[string]expectAbsent{}
+	for _, a := range exp.Absent {
+		absent[a.Address] = a
+	}
+	extra := 0
+	for _, r := range got.Resources {
+		if expected[r.Address] {
+			continue
+		}
+		extra++
+		if a, ok := absent[r.Address]; ok {
+			wrong(classOf(a.Issue10Class), r.Address, "reported, but it must not exist: "+a.Note)
+		} else {
+			wrong("phantom", r.Address, "reported, but no such resource is expected")
+		}
+	}
+	for _, f := range exp.Findings {
+		if slices.ContainsFunc(f.AnyOf, func(a string) bool { return rulesAt[f.Rule+" "+a] }) {
+			right++
+			continue
+		}
+		wrong(classOf(f.Issue10Class), strings.Join(f.AnyOf, ","), "no "+f.Rule+" on any of them")
+	}
+	return right, len(exp.Resources) + len(exp.Findings) + extra, mismatches, silent, byClass
 }
