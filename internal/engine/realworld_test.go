@@ -13,9 +13,8 @@ import (
 	"time"
 
 	"github.com/sovlint/sovlint/internal/engine"
-	"github.com/sovlint/sovlint/providers"
+	"github.com/sovlint/sovlint/internal/settings"
 	"github.com/sovlint/sovlint/report"
-	"github.com/sovlint/sovlint/rules"
 )
 
 // The real-world corpus (testdata/realworld, see its README) is Terraform
@@ -133,7 +132,6 @@ func TestRealWorldCorpus(t *testing.T) {
 	if err != nil || len(expects) == 0 {
 		t.Fatalf("no corpus: %v", err)
 	}
-	cat := providers.Default()
 	total, right := 0, 0
 	byClass := map[string]int{}
 	var mismatches, silent []string
@@ -145,7 +143,7 @@ func TestRealWorldCorpus(t *testing.T) {
 			if exp.Root != "" {
 				name += ":" + exp.Root
 			}
-			got := scanJSON(t, cat, filepath.Join(filepath.Dir(path), filepath.FromSlash(exp.Root)))
+			got := scanJSON(t, filepath.Join(filepath.Dir(path), filepath.FromSlash(exp.Root)))
 			r, n, m, sil, cls := checkScan(name, exp, got)
 			repoRight += r
 			repoTotal += n
@@ -292,9 +290,9 @@ func readExpect(t *testing.T, path string) expectFile {
 }
 
 // scanJSON scans a root module and reads back the JSON report.
-func scanJSON(t *testing.T, cat *providers.Catalog, dir string) gotReport {
+func scanJSON(t *testing.T, dir string) gotReport {
 	t.Helper()
-	rep, err := engine.Scan([]engine.Input{{Path: dir}}, engine.Options{Catalog: cat, Policy: rules.DefaultPolicy(cat, realWorldDay)})
+	rep, err := engine.Scan([]engine.Input{{Path: dir}}, engine.Options{Settings: settings.Default(realWorldDay)})
 	if err != nil {
 		t.Fatalf("scan %s: %v", dir, err)
 	}
