@@ -43,7 +43,7 @@ func ReferenceJSON(w io.Writer, r *Report) error {
 		func() error { return field("catalog_as_of", r.CatalogAsOf) },
 		func() error { return field("summary", r.Summarize()) },
 		func() error {
-			return array("resources", len(r.Resources), func(i int) any { return resourceJSON(&r.Resources[i]) })
+			return array("resources", r.ResourceCount(), func(i int) any { res := r.Resources.At(i); return resourceJSON(&res) })
 		},
 		func() error {
 			return array("findings", len(r.Findings), func(i int) any { return r.findingJSON(r.Findings[i]) })

@@ -101,8 +101,9 @@ func JSON(w io.Writer, r *Report, _ Options) error {
 	r.Summarize().appendJSON(o)
 	o.key("resources")
 	o.open('[')
-	o.elems(len(r.Resources), func(o *jsonOut, i int) {
-		j := resourceJSON(&r.Resources[i])
+	o.elems(r.ResourceCount(), func(o *jsonOut, i int) {
+		res := r.Resources.At(i)
+		j := resourceJSON(&res)
 		j.appendJSON(o)
 	})
 	o.close(']')

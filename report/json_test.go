@@ -30,7 +30,7 @@ func TestJSONMatchesReflection(t *testing.T) {
 		rep := fullReport("a.b", "x", "f.tf", 1)
 		for i := range 1500 {
 			one := fullReport(fmt.Sprintf("aws_s3_bucket.b[%d]", i), strings.Repeat("é", i%7), "f.tf", i)
-			rep.Resources = append(rep.Resources, one.Resources...)
+			rep.Resources = append(rep.Resources.(report.Rows), one.Resources.(report.Rows)...)
 			rep.Findings = append(rep.Findings, one.Findings...)
 		}
 		compareJSON(t, rep)
@@ -75,7 +75,7 @@ func fullReport(address, text, file string, line int) *report.Report {
 	resRange := hcl.Range{Filename: file, Start: hcl.Pos{Line: line, Column: 2}}
 	return &report.Report{
 		Tool: "sovlint", Version: text, Inputs: []string{file, text}, CatalogAsOf: "2026-11-01",
-		Resources: []finding.Resource{res, unresolved},
+		Resources: report.Rows{res, unresolved},
 		Rules:     rules.Docs(),
 		Findings: []finding.Finding{{
 			RuleID: "SOV006", Severity: finding.SeverityWarning, Address: address, Message: text,

@@ -67,8 +67,7 @@ func JUnit(w io.Writer, r *Report, _ Options) error {
 			order = append(order, address)
 		}
 	}
-	for i := range r.Resources {
-		res := &r.Resources[i]
+	for res := range r.ResourceRows() {
 		if !res.Checked {
 			continue
 		}

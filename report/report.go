@@ -5,6 +5,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"iter"
 	"maps"
 	"slices"
 	"strings"
@@ -18,12 +19,49 @@ type Report struct {
 	Version     string   // sovlint's version
 	Inputs      []string // the plans and directories scanned, as given
 	CatalogAsOf string
-	// Resources are every scanned resource, in scan order.
-	Resources []finding.Resource
+	// Resources are every scanned resource, in scan order; nil when none.
+	Resources ResourceList
 	Findings  []finding.Finding // sorted, including suppressed ones
 	// Rules document every rule findings may name, sorted by ID.
 	Rules    []finding.RuleDoc
 	Warnings []Warning
+}
+
+// ResourceList is the scanned resources as rows, made as they are read:
+// the engine keeps its assessed resources until the report is printed, and
+// a second copy of 300,000 rows beside them would cost a tenth of a
+// scan's memory.
+type ResourceList interface {
+	Len() int
+	At(i int) finding.Resource
+}
+
+// Rows is a ResourceList held in memory.
+type Rows []finding.Resource
+
+// Len returns the number of rows.
+func (r Rows) Len() int { return len(r) }
+
+// At returns row i.
+func (r Rows) At(i int) finding.Resource { return r[i] }
+
+// ResourceCount is the number of scanned resources.
+func (r *Report) ResourceCount() int {
+	if r.Resources == nil {
+		return 0
+	}
+	return r.Resources.Len()
+}
+
+// ResourceRows yields every scanned resource's row, in scan order.
+func (r *Report) ResourceRows() iter.Seq[finding.Resource] {
+	return func(yield func(finding.Resource) bool) {
+		for i := range r.ResourceCount() {
+			if !yield(r.Resources.At(i)) {
+				return
+			}
+		}
+	}
 }
 
 // Warning is a problem with the scan that is not a finding: a remote module
@@ -89,9 +127,9 @@ type Summary struct {
 // Summarize counts resources, resources the policy checks, and active and
 // suppressed findings.
 func (r *Report) Summarize() Summary {
-	s := Summary{Resources: len(r.Resources), ByRule: map[string]int{}, BySeverity: map[string]int{}}
-	for i := range r.Resources {
-		if r.Resources[i].Checked {
+	s := Summary{Resources: r.ResourceCount(), ByRule: map[string]int{}, BySeverity: map[string]int{}}
+	for res := range r.ResourceRows() {
+		if res.Checked {
 			s.Sensitive++
 		}
 	}
