@@ -30,7 +30,9 @@ func TestJSONMatchesReflection(t *testing.T) {
 		rep := fullReport("a.b", "x", "f.tf", 1)
 		for i := range 1500 {
 			one := fullReport(fmt.Sprintf("aws_s3_bucket.b[%d]", i), strings.Repeat("é", i%7), "f.tf", i)
-			rep.Resources = append(rep.Resources.(report.Rows), one.Resources.(report.Rows)...)
+			all, _ := rep.Resources.(report.Rows)
+			more, _ := one.Resources.(report.Rows)
+			rep.Resources = append(all, more...)
 			rep.Findings = append(rep.Findings, one.Findings...)
 		}
 		compareJSON(t, rep)
