@@ -32,7 +32,8 @@ func TestJSONMatchesReflection(t *testing.T) {
 			one := fullReport(fmt.Sprintf("aws_s3_bucket.b[%d]", i), strings.Repeat("é", i%7), "f.tf", i)
 			all, _ := rep.Resources.(report.Rows)
 			more, _ := one.Resources.(report.Rows)
-			rep.Resources = append(all, more...)
+			all = append(all, more...)
+			rep.Resources = all
 			rep.Findings = append(rep.Findings, one.Findings...)
 		}
 		compareJSON(t, rep)
