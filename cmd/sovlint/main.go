@@ -24,5 +24,5 @@ func main() {
 // isTerminal asks the terminal driver, as a character-device test would
 // also say yes for /dev/null.
 func isTerminal(f *os.File) bool {
-	return term.IsTerminal(int(f.Fd())) //nolint:gosec // file descriptors fit an int
+	return term.IsTerminal(int(f.Fd()))
 }

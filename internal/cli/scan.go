@@ -269,7 +269,7 @@ func streamToFile(path string, write func(io.Writer) error) (err error) {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	// A report is meant to be read by CI tools and people.
-	if err := tmp.Chmod(0o644); err != nil { //nolint:gosec // see above
+	if err := tmp.Chmod(0o644); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
