@@ -225,11 +225,12 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("baseline has %d entries, want 7", n)
 	}
 	const want = `{
-  "version": 1,
+  "version": 2,
   "tool": "sovlint",
   "findings": [
     {
       "rule": "SOV001",
+      "root": ".",
       "address": "aws_rds_cluster.main"
     },
 `
@@ -242,6 +243,7 @@ func TestBaseline(t *testing.T) {
 	edited := strings.Replace(buf.String(), `
     {
       "rule": "SOV003",
+      "root": ".",
       "address": "module.regional.aws_sns_topic.t"
     }`, "", 1)
 	edited = strings.Replace(edited, "},\n  ]", "}\n  ]", 1)
@@ -295,7 +297,7 @@ func TestLoadBaselineErrors(t *testing.T) {
 	dir := t.TempDir()
 	for name, content := range map[string]string{
 		"notjson.json": "{",
-		"future.json":  `{"version": 2, "findings": []}`,
+		"future.json":  `{"version": 3, "findings": []}`,
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
 			t.Fatal(err)

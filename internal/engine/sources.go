@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"path/filepath"
 	"slices"
 
 	"github.com/zclconf/go-cty/cty"
@@ -9,6 +10,7 @@ import (
 	"github.com/sovlint/sovlint/analyzer/tfconfig"
 	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/par"
+	"github.com/sovlint/sovlint/internal/pathglob"
 	"github.com/sovlint/sovlint/internal/suppress"
 	"github.com/sovlint/sovlint/report"
 )
@@ -23,12 +25,22 @@ type SourceOptions struct {
 	// PlanDir holds the sources the plan inputs were made from: plan
 	// findings are placed on their lines, and their inline ignores apply.
 	PlanDir string
+	// Exclude are doublestar globs, relative to each directory input, of
+	// directories a recursive scan skips (--exclude).
+	Exclude []string
 }
 
 // unit is what one root module or one plan brings to a scan: its resource
 // instances, the inline waivers that apply to its findings (and no other
 // root's: two roots may share a module and its addresses), and warnings.
 type unit struct {
+	// rel is the root's directory relative to the input ("." for the
+	// input itself, and for a plan); path is the root module's directory
+	// or the plan file; rootDir is the directory exceptions' root globs
+	// match.
+	rel, path, rootDir string
+	// err says why the root could not be scanned; nothing else is set.
+	err       error
 	instances []*analyzer.Instance // still to resolve
 	resources []analyzer.Resource  // resolved while loading
 	waivers   []*suppress.Waiver
@@ -38,14 +50,16 @@ type unit struct {
 // loadDir scans a source directory: one root module, or with Recursive
 // every root module below it, evaluated and resolved a few at a time (one
 // per core) so that only those roots' syntax trees are in memory at once.
+// A root module that cannot be loaded is a unit with its error: the others
+// are still scanned.
 func (sc *scan) loadDir(dir string) ([]unit, error) {
 	roots := []string{dir}
 	if sc.sources.Recursive {
-		var err error
-		if roots, err = sc.loader.RootModules(dir); err != nil {
+		found, err := sc.loader.FindRoots(dir, tfconfig.RootSearch{Skip: sc.excluded(dir)})
+		if err != nil {
 			return nil, err
 		}
-		if len(roots) == 0 {
+		if roots = found.Roots; len(roots) == 0 {
 			return nil, &finding.InputError{File: dir, Msg: "no Terraform or OpenTofu configuration below this directory"}
 		}
 	} else if !tfconfig.HasConfigFiles(dir) {
@@ -54,31 +68,51 @@ func (sc *scan) loadDir(dir string) ([]unit, error) {
 		return nil, &finding.InputError{File: dir, Msg: "no Terraform or OpenTofu configuration files here: give a root module, or --recursive to scan every root module below"}
 	}
 	units := make([]unit, len(roots))
-	errs := make([]error, len(roots))
-	par.Each(len(roots), func(i int) { units[i], errs[i] = sc.loadRoot(roots[i]) })
-	for _, err := range errs {
+	par.Each(len(roots), func(i int) {
+		defer func() {
+			if p := recover(); p != nil {
+				units[i].err = &InternalError{File: roots[i], Panic: p}
+			}
+		}()
+		units[i] = sc.loadRoot(roots[i])
+	})
+	for i := range units {
+		rel, err := filepath.Rel(dir, roots[i])
 		if err != nil {
-			return nil, err
+			rel = roots[i]
 		}
+		units[i].rel, units[i].path, units[i].rootDir = rel, roots[i], roots[i]
 	}
 	return units, nil
 }
 
-func (sc *scan) loadRoot(dir string) (unit, error) {
+// excluded returns the test that skips directories below the input dir:
+// --exclude globs relative to it, and the configuration's exclude globs
+// relative to the configuration file.
+func (sc *scan) excluded(dir string) func(string) bool {
+	flags, _ := pathglob.Compile(dir, sc.sources.Exclude) // checked by the command line
+	cfg := sc.set.ConfigExclude
+	if flags.Empty() && cfg.Empty() {
+		return nil
+	}
+	return func(p string) bool { return flags.Match(p) || cfg.Match(p) }
+}
+
+func (sc *scan) loadRoot(dir string) unit {
 	cfg, err := sc.loader.LoadConfig(dir)
 	if err != nil {
-		return unit{}, err
+		return unit{err: err}
 	}
 	defer sc.loader.Release(cfg)
 	instances, err := cfg.Evaluate(sc.sources.Vars)
 	if err != nil {
-		return unit{}, err
+		return unit{err: err}
 	}
 	resources := make([]analyzer.Resource, len(instances))
 	for i, in := range instances {
 		resources[i] = sc.resolver.Resolve(in)
 	}
-	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(cfg.Warnings())}, nil
+	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(cfg.Warnings())}
 }
 
 // attachPlanSources reads the sources a plan was made from, places the

@@ -30,7 +30,7 @@ func TestApplyWaivers(t *testing.T) {
 		{Kind: finding.SuppressedBaseline, Matches: byAddr("aws_s3_bucket.gone"), Reason: "baseline", What: "baseline entry"},
 		{Kind: finding.SuppressedConfig, Matches: byAddr("aws_s3_bucket.c"), Reason: "typo in date", Expires: "2027-13-01", What: "bad date", ReportUnused: true},
 	}
-	meta := Apply(findings, waivers, now)
+	meta := Apply(findings, waivers, Scope{Now: now})
 
 	suppressed := map[string]string{}
 	for _, f := range findings {
