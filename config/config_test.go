@@ -82,7 +82,7 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 	for src, want := range map[string]string{
 		"policy {\n  residency = \n}\n":           "x.hcl:2",
 		"exception {\n  addresses = [\"a\"]\n}\n": "x.hcl:1", // reason is mandatory
-		"rule {\n}\n": "x.hcl:1",
+		"rule {\n}\n":     "x.hcl:1",
 		"\nexclude = 3\n": "x.hcl:2",
 	} {
 		_, err := config.Parse([]byte(src), "x.hcl")
