@@ -164,6 +164,10 @@ type sourceFile struct {
 	src      []byte
 	file     *hcl.File
 	override bool
+	// generated is text another tool writes (a Terragrunt generate
+	// block), positioned where it is written: its inline ignores are not
+	// read.
+	generated bool
 }
 
 // parseFile parses one configuration file (native syntax or JSON).
@@ -188,12 +192,17 @@ func parseFile(path string) (*sourceFile, hcl.Diagnostics) {
 // JSON keyword), and configuration and tfvars files hold passwords: only
 // the summary and the position reach the user.
 func parseHCL(src []byte, path string) (*hcl.File, hcl.Diagnostics) {
+	return parseHCLAt(src, path, strings.HasSuffix(path, ".json"), hcl.InitialPos)
+}
+
+// parseHCLAt is parseHCL for text that starts at pos in the file path.
+func parseHCLAt(src []byte, path string, json bool, pos hcl.Pos) (*hcl.File, hcl.Diagnostics) {
 	var f *hcl.File
 	var diags hcl.Diagnostics
-	if strings.HasSuffix(path, ".json") {
+	if json {
 		f, diags = hcljson.Parse(src, path)
 	} else {
-		f, diags = hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+		f, diags = hclsyntax.ParseConfig(src, path, pos)
 	}
 	for _, d := range diags {
 		d.Detail = ""
