@@ -2,6 +2,7 @@ package tfconfig
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -60,7 +61,7 @@ func (l *SourceLoader) LoadUnit(dir string, extra []ExtraFile) (*Config, error) 
 		diags = append(diags, ds...)
 		files = append(files, sf)
 	}
-	for _, name := range sortedKeys(byName) {
+	for _, name := range slices.Sorted(maps.Keys(byName)) {
 		x := byName[name]
 		if configExt(name) == "" {
 			continue
