@@ -72,8 +72,7 @@ func InputErrors(err error) []InputError {
 		}
 		return out
 	}
-	var diags hcl.Diagnostics
-	if errors.As(err, &diags) {
+	if diags, ok := errors.AsType[hcl.Diagnostics](err); ok {
 		out := make([]InputError, 0, len(diags))
 		for _, d := range diags {
 			ie := InputError{Msg: d.Summary}

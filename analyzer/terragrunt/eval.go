@@ -3,6 +3,7 @@ package terragrunt
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 
@@ -117,9 +118,7 @@ func (e *eval) evaluate(c *config, include *cty.Value) (*evaluated, hcl.Diagnost
 		if locals == nil {
 			locals = hcl.Attributes{}
 		}
-		for n, a := range attrs {
-			locals[n] = a
-		}
+		maps.Copy(locals, attrs)
 	}
 	for name := range locals {
 		out.locals[name] = cty.DynamicVal
@@ -247,13 +246,8 @@ func contentStart(src []byte, rng hcl.Range) hcl.Pos {
 // functions, Terragrunt's, an unknown-valued stand-in for any other
 // function it calls, local, include and dependency.
 func (e *eval) context(expr hcl.Expression, cur *evaluated, include *cty.Value, fileDir string) *hcl.EvalContext {
-	fns := map[string]function.Function{}
-	for k, f := range funcs.Terraform() {
-		fns[k] = f
-	}
-	for k, f := range e.functions(fileDir) {
-		fns[k] = f
-	}
+	fns := maps.Clone(funcs.Terraform())
+	maps.Copy(fns, e.functions(fileDir))
 	if syn, ok := expr.(hclsyntax.Node); ok {
 		_ = hclsyntax.VisitAll(syn, func(n hclsyntax.Node) hcl.Diagnostics {
 			if fc, ok := n.(*hclsyntax.FunctionCallExpr); ok {
@@ -489,15 +483,9 @@ func merge(parent, child *evaluated) *evaluated {
 	if child.source != nil {
 		out.source = child.source
 	}
-	for k, g := range parent.generates {
-		out.generates[k] = g
-	}
-	for k, g := range child.generates {
-		out.generates[k] = g
-	}
-	for k, p := range parent.inputs {
-		out.inputs[k] = p
-	}
+	maps.Copy(out.generates, parent.generates)
+	maps.Copy(out.generates, child.generates)
+	maps.Copy(out.inputs, parent.inputs)
 	deep := parent.strategy == "deep" || parent.strategy == "deep_map_only"
 	for k, c := range child.inputs {
 		if p, ok := out.inputs[k]; ok && deep {

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -182,13 +183,12 @@ func Load(path string) (*Unit, error) {
 		merged = merge(p, merged)
 	}
 	u.Warnings = append(u.Warnings, merged.warnings...)
-	for name, in := range merged.inputs {
-		u.Inputs[name] = in
-	}
+	maps.Copy(u.Inputs, merged.inputs)
 	if err := u.source(merged); err != nil {
 		return nil, err
 	}
-	return u, u.generate(merged)
+	u.generate(merged)
+	return u, nil
 }
 
 // source sets the module directory from terraform.source: a local path
@@ -243,7 +243,7 @@ func (u *Unit) source(e *evaluated) error {
 }
 
 // generate adds the configuration files the generate blocks write.
-func (u *Unit) generate(e *evaluated) error {
+func (u *Unit) generate(e *evaluated) {
 	for _, name := range sortedKeys(e.generates) {
 		g := e.generates[name]
 		if g.disabled {
@@ -270,7 +270,6 @@ func (u *Unit) generate(e *evaluated) error {
 		}
 		u.Extra = append(u.Extra, tfconfig.ExtraFile{Name: filepath.Base(g.path), Src: g.contents, Filename: g.file, Start: g.start, Replace: replace})
 	}
-	return nil
 }
 
 // remoteSource reports whether a terraform.source is fetched rather than

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -181,11 +180,10 @@ type rootResult struct {
 // ("." for the input itself), prefixed with the input when the scan has
 // several.
 func (sc *scan) rootName(in Input, rel string) string {
-	rel = filepath.ToSlash(rel)
 	if !sc.multi {
-		return rel
+		return filepath.ToSlash(rel)
 	}
-	return path.Join(filepath.ToSlash(filepath.Clean(in.Path)), rel)
+	return filepath.ToSlash(filepath.Join(in.Path, rel))
 }
 
 // input loads, resolves, assesses and checks one input, root module by

@@ -61,7 +61,8 @@ type unit struct {
 func (sc *scan) loadDir(dir string) ([]unit, error) {
 	roots := []string{dir}
 	var tgUnits []string
-	if sc.sources.Recursive {
+	switch {
+	case sc.sources.Recursive:
 		found, err := sc.loader.FindRoots(dir, tfconfig.RootSearch{Skip: sc.excluded(dir)})
 		if err != nil {
 			return nil, err
@@ -71,9 +72,9 @@ func (sc *scan) loadDir(dir string) ([]unit, error) {
 		if len(roots)+len(tgUnits) == 0 {
 			return nil, &finding.InputError{File: dir, Msg: "no Terraform or OpenTofu configuration below this directory"}
 		}
-	} else if isFile(filepath.Join(dir, terragrunt.FileName)) {
+	case isFile(filepath.Join(dir, terragrunt.FileName)):
 		roots, tgUnits = nil, []string{dir}
-	} else if !tfconfig.HasConfigFiles(dir) {
+	case !tfconfig.HasConfigFiles(dir):
 		// Zero resources would be a silent pass: most often a monorepo root
 		// scanned without --recursive.
 		return nil, &finding.InputError{File: dir, Msg: "no Terraform or OpenTofu configuration files here: give a root module, or --recursive to scan every root module below"}
