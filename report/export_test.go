@@ -49,6 +49,7 @@ func ReferenceJSON(w io.Writer, r *Report) error {
 			return array("findings", len(r.Findings), func(i int) any { return r.findingJSON(r.Findings[i]) })
 		},
 		func() error { return field("warnings", nonNil(r.Warnings)) },
+		func() error { return field("errors", errorsJSON(r.Errors)) },
 		func() error { return enc.WriteToken(jsontext.EndObject) },
 	}
 	for _, step := range steps {

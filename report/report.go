@@ -25,6 +25,12 @@ type Report struct {
 	// Rules document every rule findings may name, sorted by ID.
 	Rules    []finding.RuleDoc
 	Warnings []Warning
+	// Roots are the root modules and plans the scan read, in scan order,
+	// refused ones included.
+	Roots []finding.Root
+	// Errors are the problems that stopped a root module or plan from being
+	// scanned, each naming its root: the other roots are still reported.
+	Errors []finding.InputError
 }
 
 // ResourceList is the scanned resources as rows, made as they are read:
@@ -116,18 +122,27 @@ func (r *Report) Active() []finding.Finding {
 
 // Summary counts what a report holds.
 type Summary struct {
-	Resources  int            `json:"resources"`
-	Sensitive  int            `json:"sensitive"`
-	Findings   int            `json:"findings"`
-	Suppressed int            `json:"suppressed"`
-	ByRule     map[string]int `json:"by_rule"`
-	BySeverity map[string]int `json:"by_severity"`
+	Resources  int `json:"resources"`
+	Sensitive  int `json:"sensitive"`
+	Findings   int `json:"findings"`
+	Suppressed int `json:"suppressed"`
+	// Roots counts the root modules and plans read, RefusedRoots those of
+	// them that could not be scanned.
+	Roots        int            `json:"roots"`
+	RefusedRoots int            `json:"refused_roots"`
+	ByRule       map[string]int `json:"by_rule"`
+	BySeverity   map[string]int `json:"by_severity"`
 }
 
 // Summarize counts resources, resources the policy checks, and active and
 // suppressed findings.
 func (r *Report) Summarize() Summary {
-	s := Summary{Resources: r.ResourceCount(), ByRule: map[string]int{}, BySeverity: map[string]int{}}
+	s := Summary{Resources: r.ResourceCount(), Roots: len(r.Roots), ByRule: map[string]int{}, BySeverity: map[string]int{}}
+	for _, root := range r.Roots {
+		if root.Refused {
+			s.RefusedRoots++
+		}
+	}
 	for res := range r.ResourceRows() {
 		if res.Checked {
 			s.Sensitive++
@@ -143,6 +158,32 @@ func (r *Report) Summarize() Summary {
 		s.BySeverity[f.Severity.String()]++
 	}
 	return s
+}
+
+// multiRoot reports whether the report names roots: several of them, or a
+// refused one. A single-root report prints as it did before roots existed.
+func (s Summary) multiRoot() bool { return s.Roots > 1 || s.RefusedRoots > 0 }
+
+// rootsPhrase says how many root modules were scanned and refused, for the
+// summary lines of multi-root reports; "" otherwise.
+func (s Summary) rootsPhrase() string {
+	if !s.multiRoot() {
+		return ""
+	}
+	scanned := s.Roots - s.RefusedRoots
+	if s.RefusedRoots == 0 {
+		return fmt.Sprintf(" in %d root modules", scanned)
+	}
+	return fmt.Sprintf(" in %d of %d root modules (%d refused)", scanned, s.Roots, s.RefusedRoots)
+}
+
+// errorLine is an input error on one line: the root it stopped, then
+// file:line:col: what is wrong.
+func errorLine(e *finding.InputError) string {
+	if finding.IsTop(e.Root) {
+		return "not scanned: " + e.Error()
+	}
+	return e.Root + " not scanned: " + e.Error()
 }
 
 // rule returns the documentation of the rule with the given ID, or nil.

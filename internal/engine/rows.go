@@ -1,6 +1,9 @@
 package engine
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/rules"
@@ -11,10 +14,11 @@ import (
 // plan has thousands of resources and a few dozen profiles.
 type subjectRows struct {
 	subjects []rules.Subject
+	roots    []rootSpan // which root each run of subjects belongs to
 	verdicts map[*providers.Profile]*finding.Verdicts
 }
 
-func newSubjectRows(subjects []rules.Subject) *subjectRows {
+func newSubjectRows(subjects []rules.Subject, roots []rootSpan) *subjectRows {
 	verdicts := map[*providers.Profile]*finding.Verdicts{}
 	for i := range subjects {
 		if p := subjects[i].Profile; p != nil && verdicts[p] == nil {
@@ -25,12 +29,19 @@ func newSubjectRows(subjects []rules.Subject) *subjectRows {
 			}
 		}
 	}
-	return &subjectRows{subjects: subjects, verdicts: verdicts}
+	return &subjectRows{subjects: subjects, roots: roots, verdicts: verdicts}
 }
 
 func (r *subjectRows) Len() int { return len(r.subjects) }
 
-func (r *subjectRows) At(i int) finding.Resource { return row(&r.subjects[i], r.verdicts) }
+func (r *subjectRows) At(i int) finding.Resource {
+	row := row(&r.subjects[i], r.verdicts)
+	// The spans are in subject order: the first that ends after i holds it.
+	if k, _ := slices.BinarySearchFunc(r.roots, i, func(s rootSpan, i int) int { return cmp.Compare(s.end, i+1) }); k < len(r.roots) {
+		row.Root = r.roots[k].name
+	}
+	return row
+}
 
 func row(s *rules.Subject, verdicts map[*providers.Profile]*finding.Verdicts) finding.Resource {
 	r := s.Resource
