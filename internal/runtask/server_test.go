@@ -420,7 +420,9 @@ func TestCallbackRetries(t *testing.T) {
 	t.Run("transient failures are retried", func(t *testing.T) {
 		h := newHarness(t, nil)
 		h.tfc.setPlan("plan-cb", planJSON("aws_s3_bucket.eu"))
-		h.tfc.edit(func() { h.tfc.callbackFails["cb"] = []int{http.StatusServiceUnavailable, http.StatusBadGateway, http.StatusTooManyRequests} })
+		h.tfc.edit(func() {
+			h.tfc.callbackFails["cb"] = []int{http.StatusServiceUnavailable, http.StatusBadGateway, http.StatusTooManyRequests}
+		})
 		h.post(h.payload("cb", nil), nil)
 		h.wait()
 		if n := len(h.tfc.calls("cb")); n != 4 {
