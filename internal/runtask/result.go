@@ -52,6 +52,9 @@ type Outcome struct {
 	// URL is where the fact behind the finding is published (the catalog
 	// source) or the rule's documentation; dropped unless http(s).
 	URL string
+	// Warning marks a problem with the check rather than a finding (an
+	// old catalog, an input only partly read): shown, never failing.
+	Warning bool
 }
 
 // Limits that keep a callback within what the Terraform API accepts and the
@@ -136,6 +139,9 @@ func outcomeJSON(o Outcome) outcomeResource {
 		desc = o.Address + ": " + o.Message
 	}
 	tags := map[string][]tag{"Status": {{Label: "Failed", Level: LevelError}}}
+	if o.Warning {
+		tags["Status"] = []tag{{Label: "Warning", Level: LevelWarning}}
+	}
 	if o.Severity != "" {
 		tags["Severity"] = []tag{{Label: titleCase(o.Severity), Level: validLevel(o.Level)}}
 	}
