@@ -85,7 +85,8 @@ type Config struct {
 	// (default 9 minutes).
 	RunTimeout time.Duration
 	// CallbackReserve is the part of RunTimeout kept for calling back
-	// after a scan that runs long (default 1 minute).
+	// after a scan that runs long (default a fifth of RunTimeout, at most
+	// 1 minute).
 	CallbackReserve time.Duration
 	// MaxOutcomes bounds the outcomes of one result (default
 	// DefaultMaxOutcomes).
@@ -102,6 +103,9 @@ type Config struct {
 	// Transport makes the outgoing requests (default: a clone of
 	// http.DefaultTransport).
 	Transport http.RoundTripper
+	// SeparateMetrics leaves /metrics out of Handler, for serving
+	// MetricsHandler on another (private) listener.
+	SeparateMetrics bool
 }
 
 // Server is a run task endpoint. It is stateless: runs live only between
@@ -157,7 +161,7 @@ func New(cfg Config) (*Server, error) {
 	setDefault(&cfg.MaxConcurrentScans, runtime.GOMAXPROCS(0))
 	setDefault(&cfg.MaxRuns, 1024)
 	setDefault(&cfg.RunTimeout, 9*time.Minute)
-	setDefault(&cfg.CallbackReserve, time.Minute)
+	setDefault(&cfg.CallbackReserve, min(time.Minute, cfg.RunTimeout/5))
 	setDefault(&cfg.MaxOutcomes, DefaultMaxOutcomes)
 	setDefault(&cfg.RetryBackoff, 500*time.Millisecond)
 	setDefault(&cfg.AbortGrace, 10*time.Second)
@@ -193,10 +197,16 @@ func setDefault[T int | int64 | time.Duration](v *T, d T) {
 	}
 }
 
+// MetricsHandler serves the Prometheus metrics.
+func (s *Server) MetricsHandler() http.Handler { return s.metrics.handler() }
+
 // Handler serves the run task protocol on POST to any path, and
-// GET /healthz, /readyz and /metrics.
+// GET /healthz, /readyz and (unless SeparateMetrics) /metrics.
 func (s *Server) Handler() http.Handler {
 	metrics := s.metrics.handler()
+	if s.cfg.SeparateMetrics {
+		metrics = http.NotFoundHandler()
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost {
 			s.handleRun(w, r)
