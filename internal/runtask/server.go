@@ -241,7 +241,16 @@ func (s *Server) Handler() http.Handler {
 func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 	refuse := func(code int, result, reason string, attrs ...any) {
 		s.metrics.requests.WithLabelValues(result).Inc()
-		s.log.Warn("request refused", append([]any{"status", code, "reason", reason, "remote", r.RemoteAddr}, attrs...)...)
+		// Turning runs away when full or stopping is the back pressure
+		// HCP Terraform's retries expect, not a problem: info, not warn.
+		level := slog.LevelWarn
+		if result == reqBusy {
+			level = slog.LevelInfo
+		}
+		s.log.Log(r.Context(), level, "request refused", append([]any{"status", code, "reason", reason, "remote", r.RemoteAddr}, attrs...)...)
+		if code == http.StatusServiceUnavailable {
+			w.Header().Set("Retry-After", "5")
+		}
 		http.Error(w, reason, code)
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxRequestBytes))

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -49,13 +50,21 @@ type API struct {
 }
 
 // NewAPI starts a fake API on loopback; Close stops it.
-func NewAPI(token string) *API {
+func NewAPI(token string) *API { return NewAPIOn(token, nil) }
+
+// NewAPIOn starts a fake API on ln (a free loopback port when nil).
+func NewAPIOn(token string, ln net.Listener) *API {
 	a := &API{Token: token, plans: map[string][]byte{}, callbacks: map[string][]Callback{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/v2/plans/{id}/json-output", a.jsonOutput)
 	mux.HandleFunc("GET /_archivist/v1/object/{id}", a.object)
 	mux.HandleFunc("PATCH /api/v2/task-results/{id}/callback", a.callback)
-	a.Server = httptest.NewServer(mux)
+	a.Server = httptest.NewUnstartedServer(mux)
+	if ln != nil {
+		_ = a.Server.Listener.Close()
+		a.Server.Listener = ln
+	}
+	a.Server.Start()
 	return a
 }
 
