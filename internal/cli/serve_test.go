@@ -12,7 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"go.yaml.in/yaml/v3"
+
+	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/internal/runtask/runtasktest"
+	"github.com/sovlint/sovlint/internal/serve"
 )
 
 // lockedBuffer is a stderr written by the server's goroutines.
@@ -162,5 +166,81 @@ func TestServeRefusesBadSetups(t *testing.T) {
 				t.Errorf("stderr %q, want one line containing %q", errb.String(), tt.want)
 			}
 		})
+	}
+}
+
+// The Kubernetes example must start: its arguments are flags `sovlint
+// serve` has, the files they name are the ones the Secret and ConfigMap
+// mount, and the policies in the ConfigMap load.
+func TestKubernetesExampleMatchesTheCLI(t *testing.T) {
+	dir := filepath.Join("..", "..", "deploy", "kubernetes")
+	var deploy struct {
+		Spec struct {
+			Template struct {
+				Spec struct {
+					Containers []struct {
+						Args         []string `yaml:"args"`
+						VolumeMounts []struct {
+							Name      string `yaml:"name"`
+							MountPath string `yaml:"mountPath"`
+						} `yaml:"volumeMounts"`
+					} `yaml:"containers"`
+				} `yaml:"spec"`
+			} `yaml:"template"`
+		} `yaml:"spec"`
+	}
+	var cm struct {
+		Data map[string]string `yaml:"data"`
+	}
+	var secret struct {
+		StringData map[string]string `yaml:"stringData"`
+	}
+	for file, v := range map[string]any{"deployment.yaml": &deploy, "configmap.yaml": &cm, "secret.yaml": &secret} {
+		b, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := yaml.Unmarshal(b, v); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+	}
+	c := deploy.Spec.Template.Spec.Containers[0]
+	if len(c.Args) == 0 || c.Args[0] != "serve" {
+		t.Fatalf("args %q do not start with serve", c.Args)
+	}
+	cmd := newServe(&Streams{})
+	if err := cmd.ParseFlags(c.Args[1:]); err != nil {
+		t.Fatalf("sovlint serve refuses the example's flags: %v", err)
+	}
+	mounts := map[string]string{}
+	for _, m := range c.VolumeMounts {
+		mounts[m.Name] = m.MountPath
+	}
+	fl := cmd.Flags()
+	keyFile, _ := fl.GetString("hmac-key-file")
+	if _, ok := secret.StringData[filepath.Base(keyFile)]; !ok || filepath.Dir(keyFile) != mounts["hmac"] {
+		t.Errorf("--hmac-key-file %s is not the Secret's key mounted at %s", keyFile, mounts["hmac"])
+	}
+	cfgFile, _ := fl.GetString("config")
+	files := []string{cfgFile}
+	specs, _ := fl.GetStringArray("workspace-config")
+	for _, s := range specs {
+		_, f, _ := strings.Cut(s, "=")
+		files = append(files, f)
+	}
+	for _, f := range files {
+		src, ok := cm.Data[filepath.Base(f)]
+		if !ok || filepath.Dir(f) != mounts["policies"] {
+			t.Errorf("%s is not a ConfigMap policy mounted at %s", f, mounts["policies"])
+			continue
+		}
+		cfg, err := config.Parse([]byte(src), f)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		if _, err := serve.New(serve.Options{Base: serve.Policy{Config: cfg}}); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
 	}
 }

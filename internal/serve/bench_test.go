@@ -13,7 +13,7 @@ import (
 // BenchmarkScanPlan is one run's scan of a 60-resource real plan with the
 // default policy: what each run task costs the server beyond the network.
 func BenchmarkScanPlan(b *testing.B) {
-	plan := readPlan(&testing.T{}, "modules-count-aliases")
+	plan := readPlan(b, "modules-count-aliases")
 	s, err := New(Options{})
 	if err != nil {
 		b.Fatal(err)

@@ -19,7 +19,7 @@ import (
 	"github.com/sovlint/sovlint/internal/runtask/runtasktest"
 )
 
-func readPlan(t *testing.T, name string) []byte {
+func readPlan(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "plans", name, "plan.json"))
 	if err != nil {
