@@ -71,7 +71,9 @@ func parsePayload(body []byte) (*payload, error) {
 			return nil, fmt.Errorf("%w: malformed JSON", errPayload)
 		}
 	}
-	if p.PayloadVersion != payloadVersion {
+	// The verification request needs no more than its token: it asks for
+	// nothing but a 200.
+	if p.PayloadVersion != payloadVersion && !p.isVerification() {
 		return nil, fmt.Errorf("%w: payload_version %d is not supported (want %d)", errPayload, p.PayloadVersion, payloadVersion)
 	}
 	return &p, nil

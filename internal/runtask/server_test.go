@@ -122,6 +122,10 @@ func TestVerificationRequestGets200AndNoCallback(t *testing.T) {
 	if code := h.post(body, nil); code != http.StatusOK {
 		t.Fatalf("status %d, want 200", code)
 	}
+	// Whatever else it holds (or lacks).
+	if code := h.post([]byte(`{"access_token":"test-token"}`), nil); code != http.StatusOK {
+		t.Fatalf("minimal verification: status %d, want 200", code)
+	}
 	// Unsigned, it is refused like any request.
 	empty := ""
 	if code := h.post(body, &empty); code != http.StatusUnauthorized {
