@@ -61,7 +61,7 @@ SIGTERM or SIGINT stops accepting runs and finishes those in flight.`,
   sovlint serve --terraform-url https://tfe.example.gouv.fr --hmac-key-file /run/secrets/hmac \
     --config /etc/sovlint/org.sovlint.hcl --workspace-config 'sandbox-*=/etc/sovlint/sandbox.sovlint.hcl'`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		RunE: func(*cobra.Command, []string) error {
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			return runServe(ctx, s, &f, nil)

@@ -38,7 +38,7 @@ func (l *lockedBuffer) String() string {
 }
 
 // TestServeEndToEnd runs `sovlint serve` against a fake Terraform API with
-// real plans from testdata/plans, a policy for the organisation and one for
+// real plans from testdata/plans, a policy for the organization and one for
 // sandbox workspaces, then stops it as SIGTERM would.
 func TestServeEndToEnd(t *testing.T) {
 	const token = "atlasv1.SECRET-run-token"

@@ -56,10 +56,10 @@ func (c *apiClient) checkRedirect(req *http.Request, via []*http.Request) error 
 	if len(via) >= 5 {
 		return fmt.Errorf("%w: too many redirects", errRedirect)
 	}
-	if _, err := c.redirects.check(req.URL.String()); err != nil {
+	if !c.redirects.allows(req.URL) {
 		return errRedirect
 	}
-	if _, err := c.api.check(req.URL.String()); err != nil {
+	if !c.api.allows(req.URL) {
 		req.Header.Del("Authorization")
 	}
 	return nil
@@ -77,7 +77,7 @@ func (e *runError) Error() string { return e.msg }
 // openPlan requests the plan JSON and returns its body, limited to maxPlan
 // bytes. Transient failures (network, 429, 5xx) are retried a few times.
 func (c *apiClient) openPlan(ctx context.Context, planURL, token string) (*planBody, error) {
-	if _, err := c.api.check(planURL); err != nil {
+	if err := c.api.check(planURL); err != nil {
 		return nil, &runError{msg: "the plan URL is not under the configured Terraform URL"}
 	}
 	var last error
@@ -115,10 +115,10 @@ func (c *apiClient) getPlan(ctx context.Context, planURL, token string) (*planBo
 	if err != nil {
 		return nil, requestError("plan download", err)
 	}
-	switch {
-	case resp.StatusCode == http.StatusOK:
+	switch resp.StatusCode {
+	case http.StatusOK:
 		return &planBody{rc: resp.Body, left: c.maxPlan}, nil
-	case resp.StatusCode == http.StatusNoContent:
+	case http.StatusNoContent:
 		drain(resp.Body)
 		return nil, &runError{msg: "the Terraform API has no JSON plan for this run yet (HTTP 204)", retry: true}
 	default:
@@ -134,7 +134,7 @@ func (c *apiClient) getPlan(ctx context.Context, planURL, token string) (*planBo
 // exponential backoff (and the API's Retry-After) until ctx ends. It
 // returns the number of attempts made.
 func (c *apiClient) patchResult(ctx context.Context, callbackURL, token string, body []byte) (int, error) {
-	if _, err := c.api.check(callbackURL); err != nil {
+	if err := c.api.check(callbackURL); err != nil {
 		return 0, &runError{msg: "the callback URL is not under the configured Terraform URL"}
 	}
 	var last error
@@ -235,7 +235,7 @@ func requestError(what string, err error) error {
 	case errors.Is(err, context.DeadlineExceeded):
 		return &runError{msg: "the " + what + " timed out"}
 	case errors.Is(err, context.Canceled):
-		return &runError{msg: "the " + what + " was cancelled (the server is stopping)"}
+		return &runError{msg: "the " + what + " was canceled (the server is stopping)"}
 	case errors.As(err, &cert):
 		return &runError{msg: "the " + what + " failed: the Terraform API's TLS certificate did not verify"}
 	case errors.As(err, &dns):

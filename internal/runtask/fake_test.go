@@ -52,8 +52,8 @@ type callback struct {
 	doc    callbackBody
 }
 
-func newFakeTFC(t testing.TB) *fakeTFC {
-	t.Helper()
+func newFakeTFC(tb testing.TB) *fakeTFC {
+	tb.Helper()
 	f := &fakeTFC{
 		plans:         map[string][]byte{},
 		planStatus:    map[string]int{},
@@ -68,7 +68,7 @@ func newFakeTFC(t testing.TB) *fakeTFC {
 	mux.HandleFunc("GET /_archivist/v1/object/{id}", f.object)
 	mux.HandleFunc("PATCH /api/v2/task-results/{id}/callback", f.callback)
 	f.api = httptest.NewServer(mux)
-	t.Cleanup(f.api.Close)
+	tb.Cleanup(f.api.Close)
 	amux := http.NewServeMux()
 	amux.HandleFunc("GET /v1/object/{id}", func(w http.ResponseWriter, r *http.Request) {
 		f.archiveHits.Add(1)
@@ -78,7 +78,7 @@ func newFakeTFC(t testing.TB) *fakeTFC {
 		f.serveObject(w, r)
 	})
 	f.archive = httptest.NewServer(amux)
-	t.Cleanup(f.archive.Close)
+	tb.Cleanup(f.archive.Close)
 	return f
 }
 
@@ -191,7 +191,7 @@ func (f *fakeTFC) record(id string, c callback) {
 	f.callbacks[id] = append(f.callbacks[id], c)
 }
 
-// edit changes the fake's behaviour under its lock.
+// edit changes the fake's behavior under its lock.
 func (f *fakeTFC) edit(fn func()) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -222,12 +222,12 @@ func (f *fakeTFC) delivered(id string) []callback {
 	return ok
 }
 
-func (f *fakeTFC) checkNoLeaks(t testing.TB) {
-	t.Helper()
+func (f *fakeTFC) checkNoLeaks(tb testing.TB) {
+	tb.Helper()
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, l := range f.leaks {
-		t.Errorf("fake Terraform API saw a protocol violation: %s", l)
+		tb.Errorf("fake Terraform API saw a protocol violation: %s", l)
 	}
 }
 
@@ -253,7 +253,7 @@ type fakeScanner struct {
 	// block, when set, is waited on before answering (or ctx, whichever
 	// ends first).
 	block chan struct{}
-	// entered is signalled when a scan starts.
+	// entered is signaled when a scan starts.
 	entered chan struct{}
 	runs    sync.Map // run ID → Run
 }
@@ -283,8 +283,7 @@ func (s *fakeScanner) ScanPlan(ctx context.Context, run Run, plan io.Reader) (Ve
 	}
 	var p fakePlan
 	if err := json.Unmarshal(data, &p); err != nil {
-		var syn *json.SyntaxError
-		if errors.As(err, &syn) {
+		if syn, ok := errors.AsType[*json.SyntaxError](err); ok {
 			return Verdict{}, fmt.Errorf("plan.json: malformed JSON at byte %d", syn.Offset)
 		}
 		return Verdict{}, errors.New("plan.json: not a plan")

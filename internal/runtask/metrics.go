@@ -9,7 +9,7 @@ import (
 )
 
 // metrics are the server's Prometheus series. Labels take a handful of
-// fixed values: never a workspace, organisation, run or URL, which would
+// fixed values: never a workspace, organization, run or URL, which would
 // both leak and explode the series count.
 type metrics struct {
 	registry    *prometheus.Registry

@@ -100,15 +100,23 @@ type allowList []origin
 // check parses raw and reports an error unless it is under one of the
 // origins. The error never quotes the URL: a download URL the API
 // redirects to is a credential of its own.
-func (a allowList) check(raw string) (*url.URL, error) {
+func (a allowList) check(raw string) error {
 	u, err := url.Parse(raw)
 	if err != nil || !u.IsAbs() {
-		return nil, fmt.Errorf("%w: not an absolute URL", errOrigin)
+		return fmt.Errorf("%w: not an absolute URL", errOrigin)
 	}
+	if !a.allows(u) {
+		return errOrigin
+	}
+	return nil
+}
+
+// allows reports whether u is under one of the origins.
+func (a allowList) allows(u *url.URL) bool {
 	for _, o := range a {
 		if o.contains(u) {
-			return u, nil
+			return true
 		}
 	}
-	return nil, errOrigin
+	return false
 }

@@ -18,7 +18,7 @@ const (
 	StatusFailed Status = "failed"
 )
 
-// Level is the colour HCP Terraform gives an outcome tag.
+// Level is the color HCP Terraform gives an outcome tag.
 type Level string
 
 // Tag levels the protocol accepts.
@@ -43,7 +43,7 @@ type Verdict struct {
 type Outcome struct {
 	Rule     string // rule ID, e.g. SOV001; the outcome's identifier
 	Severity string // the finding's severity as the report names it (error, warning, notice)
-	Level    Level  // how HCP Terraform colours the severity
+	Level    Level  // how HCP Terraform colors the severity
 	Address  string // the resource address
 	Message  string // what is wrong, one line
 	// Details is optional Markdown shown when the outcome is opened:

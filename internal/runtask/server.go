@@ -4,7 +4,7 @@
 // verdict back to the Terraform API.
 //
 // The package knows nothing of how plans are judged: the Scanner is a value
-// given by the caller, who may pick a policy per organisation or workspace
+// given by the caller, who may pick a policy per organization or workspace
 // from the Run it is handed.
 package runtask
 
@@ -118,7 +118,7 @@ type Server struct {
 	log     *slog.Logger
 	slots   chan struct{} // one token per concurrent scan
 
-	// abortCtx is cancelled when a shutdown runs out of time: the runs
+	// abortCtx is canceled when a shutdown runs out of time: the runs
 	// still going stop and report that they were cut short.
 	abortCtx context.Context
 	abort    context.CancelFunc
@@ -172,7 +172,11 @@ func New(cfg Config) (*Server, error) {
 		cfg.Logger = slog.New(slog.NewJSONHandler(os.Stderr, nil))
 	}
 	if cfg.Transport == nil {
-		t := http.DefaultTransport.(*http.Transport).Clone()
+		t, ok := http.DefaultTransport.(*http.Transport)
+		if !ok {
+			return nil, errors.New("runtask: http.DefaultTransport was replaced; give Config.Transport")
+		}
+		t = t.Clone()
 		t.MaxIdleConnsPerHost = 64
 		t.ResponseHeaderTimeout = time.Minute
 		cfg.Transport = t
@@ -255,8 +259,7 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxRequestBytes))
 	if err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
 			refuse(http.StatusRequestEntityTooLarge, reqTooLarge, fmt.Sprintf("request body larger than %d bytes", s.cfg.MaxRequestBytes))
 			return
 		}
@@ -291,7 +294,7 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 		refuse(http.StatusUnprocessableEntity, reqMalformed, "no access_token", "run_id", p.RunID)
 		return
 	}
-	if _, err := s.api.api.check(p.TaskResultCallbackURL); err != nil {
+	if err := s.api.api.check(p.TaskResultCallbackURL); err != nil {
 		// Without a callback URL that may be called there is nobody to
 		// tell: refuse, so the task errors on the run instead of hanging.
 		refuse(http.StatusUnprocessableEntity, reqBadURL, "task_result_callback_url is not under the configured Terraform URL", "run_id", p.RunID)
@@ -404,7 +407,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration
 	s.mu.Unlock()
 	herr := hs.Shutdown(sctx)
 	derr := s.Drain(sctx)
-	<-errc // http.ErrServerClosed
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("runtask: %w", err)
+	}
 	if derr != nil {
 		return derr
 	}

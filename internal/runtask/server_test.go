@@ -43,8 +43,10 @@ func TestPassedRun(t *testing.T) {
 	}
 	// The scanner is told which run it judges, to pick a policy.
 	r, _ := h.scanner.runs.Load("run-a")
-	wantRun := Run{ID: "run-a", TaskResultID: "taskrs-a", Stage: "post_plan", Organization: "ministere",
-		Workspace: "prod-a", WorkspaceID: "ws-a", Enforcement: "mandatory"}
+	wantRun := Run{
+		ID: "run-a", TaskResultID: "taskrs-a", Stage: "post_plan", Organization: "ministere",
+		Workspace: "prod-a", WorkspaceID: "ws-a", Enforcement: "mandatory",
+	}
 	if d := cmp.Diff(wantRun, r); d != "" {
 		t.Errorf("run given to the scanner (-want +got):\n%s", d)
 	}
@@ -447,7 +449,7 @@ func TestCallbackRetries(t *testing.T) {
 			t.Errorf("%d attempts, want 1", n)
 		}
 		lines := h.logLines("run not reported")
-		if len(lines) != 1 || !strings.Contains(lines[0]["callback_error"].(string), "HTTP 401") {
+		if msg, _ := lines[0]["callback_error"].(string); len(lines) != 1 || !strings.Contains(msg, "HTTP 401") {
 			t.Errorf("log lines %v, want one saying the callback got 401", lines)
 		}
 		h.checkNoSecrets()
@@ -519,7 +521,7 @@ func TestGracefulShutdownFinishesScansInFlight(t *testing.T) {
 	// While draining: not ready, and new runs go elsewhere.
 	waitFor(t, srv.isDraining)
 	rec := httptest.NewRecorder()
-	srv.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))
+	srv.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", http.NoBody))
 	if rec.Code != http.StatusServiceUnavailable {
 		t.Errorf("/readyz while draining: %d, want 503", rec.Code)
 	}
@@ -594,7 +596,7 @@ func TestHealthReadinessAndMetrics(t *testing.T) {
 			t.Errorf("GET %s: %d, want %d", path, resp.StatusCode, want)
 		}
 	}
-	req, _ := http.NewRequest(http.MethodPut, h.base+"/", nil)
+	req, _ := http.NewRequest(http.MethodPut, h.base+"/", http.NoBody)
 	resp, err := h.client.Do(req)
 	if err != nil {
 		t.Fatal(err)

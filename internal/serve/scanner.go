@@ -186,10 +186,9 @@ func verdict(rep *report.Report, failOn finding.Severity, pol Policy) runtask.Ve
 
 	active := len(rep.Findings) - suppressed
 	var msg strings.Builder
-	switch {
-	case active == 0:
+	if active == 0 {
 		fmt.Fprintf(&msg, "No finding on %d resources", len(rep.Resources))
-	default:
+	} else {
 		fmt.Fprintf(&msg, "%d %s on %d of %d resources: %s", active, plural(active, "finding"),
 			len(resources), len(rep.Resources), ruleCounts(byRule, docs))
 		if failing == 0 {

@@ -19,11 +19,11 @@ import (
 	"github.com/sovlint/sovlint/internal/runtask/runtasktest"
 )
 
-func readPlan(t testing.TB, name string) []byte {
-	t.Helper()
+func readPlan(tb testing.TB, name string) []byte {
+	tb.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "plans", name, "plan.json"))
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return b
 }
@@ -185,7 +185,7 @@ func TestScanPlanErrorsNameThePlanAndQuoteNothing(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := s.ScanPlan(ctx, runtask.Run{}, bytes.NewReader(readPlan(t, "count-foreach"))); err == nil {
-		t.Error("a cancelled scan returned no error")
+		t.Error("a canceled scan returned no error")
 	}
 }
 

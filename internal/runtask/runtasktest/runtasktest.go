@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"sync"
 
 	"github.com/sovlint/sovlint/internal/runtask"
@@ -122,7 +123,8 @@ func (a *API) jsonOutput(w http.ResponseWriter, r *http.Request) {
 	if !a.authorized(w, r) {
 		return
 	}
-	http.Redirect(w, r, "/_archivist/v1/object/"+r.PathValue("id")+"?temporary=1", http.StatusTemporaryRedirect)
+	target := "/_archivist/v1/object/" + url.PathEscape(r.PathValue("id")) + "?temporary=1"
+	http.Redirect(w, r, target, http.StatusTemporaryRedirect)
 }
 
 func (a *API) object(w http.ResponseWriter, r *http.Request) {
