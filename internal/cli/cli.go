@@ -101,7 +101,7 @@ Exit status: 0 no findings, 1 findings, 2 usage or input error.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: ExitError, err: err}
 	})
-	root.AddCommand(newScan(s), newExplain(s), newProviders(s), newInit(s))
+	root.AddCommand(newScan(s), newExplain(s), newProviders(s), newInit(s), newServe(s))
 	return root
 }
 
