@@ -27,7 +27,7 @@ func parseConfig(t *testing.T, src string) *config.Config {
 var allRules = []string{"SOV001", "SOV002", "SOV003", "SOV004", "SOV005", "SOV006"}
 
 func TestCatalogConfigWithoutConfiguration(t *testing.T) {
-	set, err := catalogConfig(nil, scanDay)
+	set, err := catalogConfig(nil, "", scanDay)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestCatalogConfigResidency(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.residency, func(t *testing.T) {
-			set, err := catalogConfig(parseConfig(t, "policy {\n  residency = "+tt.residency+"\n}\n"), scanDay)
+			set, err := catalogConfig(parseConfig(t, "policy {\n  residency = "+tt.residency+"\n}\n"), "", scanDay)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -96,7 +96,7 @@ func TestCatalogConfigLevels(t *testing.T) {
   unknown_classification = "internal"
 }
 `)
-	set, err := catalogConfig(cfg, scanDay)
+	set, err := catalogConfig(cfg, "", scanDay)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func TestCatalogConfigUnknownClassification(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			set, err := catalogConfig(parseConfig(t, "policy {\n"+tt.policy+"\n}\n"), scanDay)
+			set, err := catalogConfig(parseConfig(t, "policy {\n"+tt.policy+"\n}\n"), "", scanDay)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -163,7 +163,7 @@ func TestCatalogConfigErrorsNameFileAndLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := catalogConfig(parseConfig(t, tt.src), scanDay)
+			_, err := catalogConfig(parseConfig(t, tt.src), "", scanDay)
 			if err == nil {
 				t.Fatal("CatalogConfig accepted a broken configuration")
 			}
