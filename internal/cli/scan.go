@@ -33,6 +33,7 @@ type scanFlags struct {
 	noColor bool
 	asOf    string
 	config  string
+	catalog string
 	// baseline suppresses the findings a baseline file lists;
 	// baselineWrite records today's findings in one.
 	baseline      string
@@ -87,6 +88,7 @@ func newScan(s *Streams) *cobra.Command {
 	fl.BoolVar(&f.keepGoing, "keep-going", false, "accept a partial scan: a root module or plan that cannot be read is reported, and the exit status reflects the findings of the others")
 	fl.StringVar(&f.dir, "dir", "", "the sources the plan PATHs were made from: findings go on their lines and their inline ignores apply; alone, scan DIR as sources")
 	fl.StringVar(&f.asOf, "as-of", "", "check qualification validity dates at DATE (YYYY-MM-DD) instead of today")
+	fl.StringVar(&f.catalog, "catalog", "", catalogFlagUsage)
 	fl.StringVar(&f.baseline, "baseline", "", "suppress the findings recorded in this baseline file: only new ones count")
 	fl.StringVar(&f.baselineWrite, "baseline-write", "", "record today's findings in this baseline file (and exit 0 unless the scan fails)")
 	return cmd
@@ -144,7 +146,7 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 	if len(args) == 0 {
 		args = []string{f.dir}
 	}
-	set, err := settings.Load(settings.Flags{ConfigPath: f.config, FirstInput: args[0], FailOn: f.failOn, FailOnSet: failOnSet, Now: now})
+	set, err := settings.Load(settings.Flags{ConfigPath: f.config, FirstInput: args[0], FailOn: f.failOn, FailOnSet: failOnSet, Now: now, CatalogPath: f.catalog})
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
