@@ -11,7 +11,8 @@ import (
 
 // A recursive scan keeps a decoded module until the last root module that
 // uses it is released, and no longer: memory must not grow with the size
-// of the monorepo.
+// of the monorepo. Finding the roots decodes nothing: each module is
+// parsed once, when the first root that uses it is loaded.
 func TestLoaderReleasesModules(t *testing.T) {
 	dir := t.TempDir()
 	write := func(rel, src string) {
@@ -52,7 +53,10 @@ func TestLoaderReleasesModules(t *testing.T) {
 		}
 		return base(out)
 	}
-	for i, want := range [][]string{{"b", "c", "shared"}, {"c"}, nil} {
+	if got := cached(); got != nil {
+		t.Errorf("decoded before any root is loaded: %v", got)
+	}
+	for i, want := range [][]string{{"shared"}, nil, nil} {
 		cfg, err := l.LoadConfig(roots[i])
 		if err != nil {
 			t.Fatal(err)
@@ -64,5 +68,9 @@ func TestLoaderReleasesModules(t *testing.T) {
 		if diff := cmp.Diff(want, cached()); diff != "" {
 			t.Errorf("after releasing %s, cached modules (-want +got):\n%s", base(roots[i : i+1])[0], diff)
 		}
+	}
+	// Four directories listed once, four files read once and parsed once.
+	if got := [3]int64{l.counts.lists.Load(), l.counts.reads.Load(), l.counts.parses.Load()}; got != [3]int64{5, 4, 4} {
+		t.Errorf("listings, reads, parses = %v, want [5 4 4] (the top directory and four below)", got)
 	}
 }

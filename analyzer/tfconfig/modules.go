@@ -65,7 +65,10 @@ func (l *SourceLoader) configFrom(dir string, rootMod *module) (*Config, error) 
 	c := &Config{Dir: dir, loader: l, nodes: map[string]*moduleNode{}}
 	c.root = &moduleNode{mod: rootMod, children: map[string]*moduleNode{}}
 	c.nodes[""] = c.root
-	manifest := readManifest(dir)
+	var manifest map[string]string
+	if l.list(dir).dotTerraform {
+		manifest = readManifest(dir)
+	}
 	level := []*moduleNode{c.root}
 	for depth := 0; len(level) > 0; depth++ {
 		type pending struct {
@@ -89,7 +92,7 @@ func (l *SourceLoader) configFrom(dir string, rootMod *module) (*Config, error) 
 				}
 				n.children[name] = child
 				c.nodes[child.path] = child
-				childDir, why, diag := resolveSource(dir, n, call, child.key, manifest)
+				childDir, why, diag := l.resolveSource(dir, n, call, child.key, manifest)
 				switch {
 				case diag != nil:
 					diags = append(diags, diag)
@@ -99,7 +102,7 @@ func (l *SourceLoader) configFrom(dir string, rootMod *module) (*Config, error) 
 				case depth >= maxModuleDepth:
 					diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Modules nested too deeply", Detail: fmt.Sprintf("%s is nested more than %d modules deep.", child.path, maxModuleDepth), Subject: call.defRange.Ptr()})
 				default:
-					if d := checkModuleCycle(child, childDir); d != nil {
+					if d := l.checkModuleCycle(child, childDir); d != nil {
 						diags = append(diags, d)
 						continue
 					}
@@ -150,13 +153,13 @@ func isLocalSource(src string) bool {
 // to the calling module, or the directory modules.json records for a remote
 // source. It returns why the module is not scanned when its sources are not
 // on disk, or a diagnostic when a local source is missing.
-func resolveSource(rootDir string, parent *moduleNode, call *moduleCallDecl, key string, manifest map[string]string) (string, string, *hcl.Diagnostic) {
+func (l *SourceLoader) resolveSource(rootDir string, parent *moduleNode, call *moduleCallDecl, key string, manifest map[string]string) (string, string, *hcl.Diagnostic) {
 	if call.source == "" {
 		return "", "", nil // reported when decoding the call
 	}
 	if isLocalSource(call.source) {
 		dir := filepath.Join(parent.mod.dir, filepath.FromSlash(call.source))
-		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		if !l.isDir(dir) {
 			return "", "", &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  "Module directory not found",
@@ -177,10 +180,10 @@ func resolveSource(rootDir string, parent *moduleNode, call *moduleCallDecl, key
 
 // checkModuleCycle reports a module that calls, directly or through others,
 // the directory it is in.
-func checkModuleCycle(child *moduleNode, dir string) *hcl.Diagnostic {
-	abs := absPath(dir)
+func (l *SourceLoader) checkModuleCycle(child *moduleNode, dir string) *hcl.Diagnostic {
+	abs := l.abs(dir)
 	for n := child.parent; n != nil; n = n.parent {
-		if n.mod != nil && absPath(n.mod.dir) == abs {
+		if n.mod != nil && l.abs(n.mod.dir) == abs {
 			where := n.path
 			if where == "" {
 				where = "the root module"
@@ -194,6 +197,19 @@ func checkModuleCycle(child *moduleNode, dir string) *hcl.Diagnostic {
 		}
 	}
 	return nil
+}
+
+// isDir reports whether dir is a directory: one the loader has listed, or
+// one the system says is.
+func (l *SourceLoader) isDir(dir string) bool {
+	l.mu.Lock()
+	li := l.listings[filepath.Clean(dir)]
+	l.mu.Unlock()
+	if li != nil && li.err == nil {
+		return true
+	}
+	fi, err := os.Stat(dir)
+	return err == nil && fi.IsDir()
 }
 
 func absPath(p string) string {

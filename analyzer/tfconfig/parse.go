@@ -25,6 +25,10 @@ import (
 // kept until the last root module known to use it is released: the syntax
 // trees of a monorepo weigh some 60 times its sources, and keeping them all
 // made memory grow with the size of the repository.
+//
+// Each directory is listed once (the listing is kept for the scan), and
+// each file read and parsed once: FindRoots reads the files ahead, finds
+// module calls in their tokens, and keeps their text until they are parsed.
 type SourceLoader struct {
 	// ResourceAttrs and ProviderAttrs are the attribute names the catalog
 	// reads (Catalog.ResourceAttributeNames, ProviderAttributeNames): only
@@ -39,12 +43,32 @@ type SourceLoader struct {
 	// modules not yet released that call them (themselves included).
 	users   map[string]int
 	parsers chan struct{} // one token per file parsed at a time
+
+	// listings are the directories listed so far, by clean path.
+	listings map[string]*listing
+	// sources are files FindRoots read ahead, until they are parsed;
+	// sourceBytes is their size, at most keptSourceBytes.
+	sources     map[string][]byte
+	sourceBytes int
+	// search is the last FindRoots, for CheckRoots.
+	search *rootSearch
+
+	cwdOnce sync.Once
+	cwd     string
+
+	// counts are what the loader did, for tests.
+	counts struct{ lists, reads, parses atomic.Int64 }
 }
 
-// keptSourceBytes bounds the sources whose decoded modules RootModules
-// keeps for the scans that follow (about 60 MB of syntax trees); beyond it,
-// a module is parsed again when its root module is loaded.
-const keptSourceBytes = 1 << 20
+// keptSourceBytes bounds the text of the files FindRoots reads ahead and
+// keeps until they are parsed; past it, a file is read again when parsed.
+const keptSourceBytes = 64 << 20
+
+// keptModuleBytes bounds the sources of the modules FindRoots has to decode
+// to find their calls (JSON files, override files with module blocks) and
+// keeps decoded for the scans that follow: about 60 MB of syntax trees.
+// Beyond it, such a module is parsed again when its root module is loaded.
+const keptModuleBytes = 1 << 20
 
 // NewSourceLoader returns a loader that evaluates the given resource and
 // provider attributes.
@@ -55,7 +79,23 @@ func NewSourceLoader(resourceAttrs, providerAttrs []string) *SourceLoader {
 		modules:       map[string]*moduleLoad{},
 		users:         map[string]int{},
 		parsers:       make(chan struct{}, runtime.GOMAXPROCS(0)),
+		listings:      map[string]*listing{},
+		sources:       map[string][]byte{},
 	}
+}
+
+// abs is filepath.Abs with the working directory looked up once: Abs asks
+// the system for it (two system calls) every time, and a monorepo's scan
+// compares thousands of paths.
+func (l *SourceLoader) abs(p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	l.cwdOnce.Do(func() { l.cwd, _ = os.Getwd() })
+	if l.cwd == "" {
+		return absPath(p)
+	}
+	return filepath.Join(l.cwd, p)
 }
 
 type moduleLoad struct {
@@ -115,32 +155,91 @@ func ignoredFile(name string) bool {
 		(strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"))
 }
 
-// configFiles lists a directory's configuration files in lexical order,
-// primary files first. A .tofu file takes the place of the .tf file of the
-// same name (and .tofu.json of .tf.json), as OpenTofu does.
-func configFiles(dir string) (primary, overrides []string, err error) {
+// listing is what one listing of a directory tells the loader.
+type listing struct {
+	err error
+	// primary and overrides are the configuration files, as configFiles
+	// gives them.
+	primary, overrides []string
+	// varFiles are the root variable files Terraform reads by itself, in
+	// its order: terraform.tfvars, terraform.tfvars.json, then
+	// *.auto.tfvars and *.auto.tfvars.json in lexical order.
+	varFiles []string
+	// dotTerraform says the directory has a .terraform entry, where
+	// modules.json may be.
+	dotTerraform bool
+	// walk are the subdirectories and terragrunt.hcl files, in lexical
+	// order, for FindRoots' walk; dropped once it is done.
+	walk []walkEntry
+}
+
+type walkEntry struct {
+	name string
+	dir  bool
+}
+
+// list lists a directory, once for the loader's lifetime: a scan reads a
+// directory's files, variable files and module manifest from one listing.
+func (l *SourceLoader) list(dir string) *listing {
+	key := filepath.Clean(dir)
+	l.mu.Lock()
+	li := l.listings[key]
+	l.mu.Unlock()
+	if li != nil {
+		return li
+	}
+	li = readListing(dir)
+	l.counts.lists.Add(1)
+	l.mu.Lock()
+	if prev := l.listings[key]; prev != nil {
+		li = prev
+	} else {
+		l.listings[key] = li
+	}
+	l.mu.Unlock()
+	return li
+}
+
+// readListing lists a directory. Configuration files are those
+// configFiles returns; a symbolic link counts when it leads to a file.
+func readListing(dir string) *listing {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, nil, err
+		return &listing{err: err}
 	}
+	li := &listing{}
 	present := map[string]bool{}
-	var names []string
+	var names, auto []string
 	for _, e := range entries {
 		name := e.Name()
-		if configExt(name) == "" || ignoredFile(name) {
-			continue
+		switch {
+		case e.IsDir():
+			li.walk = append(li.walk, walkEntry{name: name, dir: true})
+		case name == TerragruntFile:
+			li.walk = append(li.walk, walkEntry{name: name})
 		}
-		if e.IsDir() {
-			continue
-		}
-		if e.Type()&os.ModeSymlink != 0 {
-			if fi, err := os.Stat(filepath.Join(dir, name)); err != nil || fi.IsDir() {
-				continue
+		switch {
+		case name == ".terraform":
+			li.dotTerraform = true
+		case name == "terraform.tfvars" || name == "terraform.tfvars.json":
+			if isFileEntry(dir, e) {
+				li.varFiles = append(li.varFiles, filepath.Join(dir, name))
 			}
+		case !e.IsDir() && (strings.HasSuffix(name, ".auto.tfvars") || strings.HasSuffix(name, ".auto.tfvars.json")):
+			auto = append(auto, filepath.Join(dir, name))
+		}
+		if configExt(name) == "" || ignoredFile(name) || e.IsDir() {
+			continue
+		}
+		if e.Type()&os.ModeSymlink != 0 && !isFileEntry(dir, e) {
+			continue
 		}
 		present[name] = true
 		names = append(names, name)
 	}
+	// terraform.tfvars comes before terraform.tfvars.json in a listing.
+	slices.Sort(auto)
+	li.varFiles = append(li.varFiles, auto...)
 	slices.Sort(names)
 	for _, name := range names {
 		switch ext := configExt(name); ext {
@@ -152,12 +251,36 @@ func configFiles(dir string) (primary, overrides []string, err error) {
 		}
 		path := filepath.Join(dir, name)
 		if isOverride(name) {
-			overrides = append(overrides, path)
+			li.overrides = append(li.overrides, path)
 		} else {
-			primary = append(primary, path)
+			li.primary = append(li.primary, path)
 		}
 	}
-	return primary, overrides, nil
+	return li
+}
+
+// isFileEntry reports whether a directory entry is a file or a symbolic
+// link to one.
+func isFileEntry(dir string, e fs.DirEntry) bool {
+	if e.Type()&os.ModeSymlink == 0 {
+		return !e.IsDir()
+	}
+	fi, err := os.Stat(filepath.Join(dir, e.Name()))
+	return err == nil && !fi.IsDir()
+}
+
+// configFiles lists a directory's configuration files in lexical order,
+// primary files first. A .tofu file takes the place of the .tf file of the
+// same name (and .tofu.json of .tf.json), as OpenTofu does.
+func configFiles(dir string) (primary, overrides []string, err error) {
+	li := readListing(dir)
+	return li.primary, li.overrides, li.err
+}
+
+// configFiles is the package's configFiles from the loader's listing.
+func (l *SourceLoader) configFiles(dir string) (primary, overrides []string, err error) {
+	li := l.list(dir)
+	return li.primary, li.overrides, li.err
 }
 
 // sourceFile is one parsed configuration file.
@@ -175,6 +298,30 @@ type sourceFile struct {
 // parseFile parses one configuration file (native syntax or JSON).
 func parseFile(path string) (*sourceFile, hcl.Diagnostics) {
 	src, err := os.ReadFile(path)
+	return parseSource(path, src, err)
+}
+
+// parseFile is the package's parseFile, taking the text FindRoots read
+// ahead when it has it.
+func (l *SourceLoader) parseFile(path string) (*sourceFile, hcl.Diagnostics) {
+	l.mu.Lock()
+	src, ok := l.sources[path]
+	if ok {
+		delete(l.sources, path)
+		l.sourceBytes -= len(src)
+	}
+	l.mu.Unlock()
+	l.counts.parses.Add(1)
+	if ok {
+		return parseSource(path, src, nil)
+	}
+	l.counts.reads.Add(1)
+	return parseFile(path)
+}
+
+// parseSource parses the text of a file, or reports why it could not be
+// read.
+func parseSource(path string, src []byte, err error) (*sourceFile, hcl.Diagnostics) {
 	if err != nil {
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
@@ -222,8 +369,9 @@ func errorDetail(err error) string {
 
 // readModule parses a directory's files in parallel and decodes them into a
 // module.
-func (l *SourceLoader) readModule(dir string) (*module, hcl.Diagnostics) {
-	primary, overrides, err := configFiles(dir)
+func (l *SourceLoader) readModule(dir string) (mod *module, _ hcl.Diagnostics) {
+	defer func() { l.checked(dir, mod) }()
+	primary, overrides, err := l.configFiles(dir)
 	if err != nil {
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
@@ -240,7 +388,7 @@ func (l *SourceLoader) readModule(dir string) (*module, hcl.Diagnostics) {
 		wg.Go(func() {
 			l.parsers <- struct{}{}
 			defer func() { <-l.parsers }()
-			files[i], fileDiags[i] = parseFile(p)
+			files[i], fileDiags[i] = l.parseFile(p)
 		})
 	}
 	wg.Wait()
@@ -274,143 +422,11 @@ func HasConfigFiles(dir string) bool {
 	return err == nil && len(p)+len(o) > 0
 }
 
-// RootSearch tunes FindRoots.
-type RootSearch struct {
-	// Skip says whether to leave out a directory below the top one, and
-	// everything below it (--exclude); nil skips none.
-	Skip func(dir string) bool
-}
-
-// FoundRoots is what FindRoots finds below a directory.
-type FoundRoots struct {
-	// Roots are the root modules, in lexical order. A directory that
-	// cannot be read is one of them, unless another directory calls it
-	// (that one then fails to load): loading it reports what is wrong.
-	Roots []string
-	// Terragrunt are the directories holding a terragrunt.hcl, in lexical
-	// order: Terragrunt generates part of their configuration.
-	Terragrunt []string
-}
-
-// RootModules is FindRoots without options, returning the roots only.
-func (l *SourceLoader) RootModules(dir string) ([]string, error) {
-	found, err := l.FindRoots(dir, RootSearch{})
-	return found.Roots, err
-}
-
-// TerragruntFile is the configuration file of a Terragrunt unit.
-const TerragruntFile = "terragrunt.hcl"
-
-// FindRoots finds the root modules below dir: the directories holding
-// configuration files that no module below dir calls by a local path.
-// Hidden directories (and so .terraform and .terragrunt-cache) are
-// skipped. Every directory found is parsed, in parallel; the first
-// megabyte of sources stays decoded for the scans that follow, which
-// Release lets go of root by root. One directory that does not parse does
-// not stop the search: it is a root that will fail to load.
-func (l *SourceLoader) FindRoots(dir string, opt RootSearch) (FoundRoots, error) {
-	var dirs []string
-	var found FoundRoots
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() {
-			if d.Name() == TerragruntFile {
-				found.Terragrunt = append(found.Terragrunt, filepath.Dir(p))
-			}
-			return nil
-		}
-		if p != dir && (strings.HasPrefix(d.Name(), ".") || (opt.Skip != nil && opt.Skip(p))) {
-			return filepath.SkipDir
-		}
-		if HasConfigFiles(p) {
-			dirs = append(dirs, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return FoundRoots{}, err
-	}
-	calls := make([][]string, len(dirs)) // each directory's local module sources
-	var kept atomic.Int64
-	var next atomic.Int64
-	var wg par.Group
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(dirs) {
-					return
-				}
-				key := filepath.Clean(dirs[i])
-				mod, ds := l.readModule(key)
-				if mod == nil {
-					continue
-				}
-				for _, c := range mod.calls {
-					if isLocalSource(c.source) {
-						calls[i] = append(calls[i], absPath(filepath.Join(dirs[i], filepath.FromSlash(c.source))))
-					}
-				}
-				if kept.Add(int64(mod.sourceBytes())) <= keptSourceBytes {
-					l.keep(key, mod, ds)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	called := map[string]bool{}
-	index := make(map[string]int, len(dirs)) // absolute path → dirs index
-	for i, d := range dirs {
-		index[absPath(d)] = i
-		for _, c := range calls[i] {
-			called[c] = true
-		}
-	}
-	var roots []string
-	for _, d := range dirs {
-		if !called[absPath(d)] {
-			roots = append(roots, d)
-		}
-	}
-	// Count the roots that reach each directory through local calls.
-	users := map[string]int{}
-	for _, root := range roots {
-		seen := map[int]bool{}
-		var visit func(i int)
-		visit = func(i int) {
-			if seen[i] {
-				return
-			}
-			seen[i] = true
-			users[filepath.Clean(dirs[i])]++
-			for _, c := range calls[i] {
-				if j, ok := index[c]; ok {
-					visit(j)
-				}
-			}
-		}
-		visit(index[absPath(root)])
-	}
-	l.mu.Lock()
-	for d, n := range users {
-		l.users[d] += n
-	}
-	l.mu.Unlock()
-	found.Roots = roots
-	return found, nil
-}
-
-// keep caches a module read outside module().
-func (l *SourceLoader) keep(key string, mod *module, diags hcl.Diagnostics) {
-	ml := &moduleLoad{mod: mod, diags: diags}
-	ml.once.Do(func() {})
-	l.mu.Lock()
-	if _, ok := l.modules[key]; !ok {
-		l.modules[key] = ml
-	}
-	l.mu.Unlock()
+// HasConfigFiles is the package's HasConfigFiles from the loader's
+// listing, which loading the directory then reuses.
+func (l *SourceLoader) HasConfigFiles(dir string) bool {
+	p, o, err := l.configFiles(dir)
+	return err == nil && len(p)+len(o) > 0
 }
 
 // Release says a configuration is evaluated: the modules no other root

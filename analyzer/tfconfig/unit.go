@@ -35,7 +35,7 @@ type ExtraFile struct {
 // it (Replace). Child modules resolve from dir. The assembled module is
 // not cached: several units may deploy the same dir with different files.
 func (l *SourceLoader) LoadUnit(dir string, extra []ExtraFile) (*Config, error) {
-	primary, overrides, err := configFiles(dir)
+	primary, overrides, err := l.configFiles(dir)
 	if err != nil {
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
@@ -57,7 +57,7 @@ func (l *SourceLoader) LoadUnit(dir string, extra []ExtraFile) (*Config, error) 
 			}
 			delete(byName, x.Name)
 		}
-		sf, ds := parseFile(p)
+		sf, ds := l.parseFile(p)
 		diags = append(diags, ds...)
 		files = append(files, sf)
 	}

@@ -3,8 +3,6 @@ package tfconfig
 import (
 	"fmt"
 	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -66,25 +64,11 @@ func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 			}
 		}
 	}
-	var files []string
-	for _, name := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
-		if p := filepath.Join(c.Dir, name); isFile(p) {
-			files = append(files, p)
-		}
+	li := c.loader.list(c.Dir)
+	if li.err != nil {
+		return nil, li.err
 	}
-	entries, err := os.ReadDir(c.Dir)
-	if err != nil {
-		return nil, err
-	}
-	var auto []string
-	for _, e := range entries {
-		n := e.Name()
-		if !e.IsDir() && (strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json")) {
-			auto = append(auto, filepath.Join(c.Dir, n))
-		}
-	}
-	slices.Sort(auto)
-	files = append(files, auto...)
+	files := li.varFiles
 	for _, f := range files {
 		if err := readVarFile(f, defs); err != nil {
 			return nil, err
@@ -143,11 +127,6 @@ func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 		out[name] = convertVar(r, decl, via)
 	}
 	return out, nil
-}
-
-func isFile(p string) bool {
-	fi, err := os.Stat(p)
-	return err == nil && !fi.IsDir()
 }
 
 // redactAssign keeps a --var's name and drops its value, which may be a

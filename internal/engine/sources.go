@@ -74,7 +74,7 @@ func (sc *scan) loadDir(dir string) ([]unit, error) {
 		}
 	case isFile(filepath.Join(dir, terragrunt.FileName)):
 		roots, tgUnits = nil, []string{dir}
-	case !tfconfig.HasConfigFiles(dir):
+	case !sc.loader.HasConfigFiles(dir):
 		// Zero resources would be a silent pass: most often a monorepo root
 		// scanned without --recursive.
 		return nil, &finding.InputError{File: dir, Msg: "no Terraform or OpenTofu configuration files here: give a root module, or --recursive to scan every root module below"}
@@ -85,11 +85,12 @@ func (sc *scan) loadDir(dir string) ([]unit, error) {
 	par.Each(len(tgUnits), func(i int) {
 		tg[i], tgErrs[i] = terragrunt.Load(filepath.Join(tgUnits[i], terragrunt.FileName))
 	})
+	abs := absPaths()
 	notRoot := map[string]bool{}
 	for i, d := range tgUnits {
-		notRoot[absPath(d)] = true
+		notRoot[abs(d)] = true
 		if tg[i] != nil {
-			notRoot[absPath(tg[i].Source)] = true
+			notRoot[abs(tg[i].Source)] = true
 		}
 	}
 	type job struct {
@@ -97,39 +98,52 @@ func (sc *scan) loadDir(dir string) ([]unit, error) {
 		tg  *terragrunt.Unit
 		err error
 	}
-	jobs := make([]job, 0, len(roots)+len(tgUnits))
+	var jobs []job
 	for i, d := range tgUnits {
 		jobs = append(jobs, job{dir: d, tg: tg[i], err: tgErrs[i]})
 	}
-	for _, r := range roots {
-		if !notRoot[absPath(r)] {
-			jobs = append(jobs, job{dir: r})
-		}
-	}
-	slices.SortStableFunc(jobs, func(a, b job) int { return strings.Compare(filepath.ToSlash(a.dir), filepath.ToSlash(b.dir)) })
-	units := make([]unit, len(jobs))
-	par.Each(len(jobs), func(i int) {
-		defer func() {
-			if p := recover(); p != nil {
-				units[i].err = &InternalError{File: jobs[i].dir, Panic: p}
+	var units []unit
+	for {
+		for _, r := range roots {
+			if !notRoot[abs(r)] {
+				jobs = append(jobs, job{dir: r})
 			}
-		}()
-		switch j := jobs[i]; {
-		case j.err != nil:
-			units[i].err = j.err
-		case j.tg != nil:
-			units[i] = sc.loadTerragrunt(j.tg)
-		default:
-			units[i] = sc.loadRoot(j.dir)
 		}
-	})
-	for i := range units {
-		rel, err := filepath.Rel(dir, jobs[i].dir)
-		if err != nil {
-			rel = jobs[i].dir
+		slices.SortStableFunc(jobs, func(a, b job) int { return strings.Compare(filepath.ToSlash(a.dir), filepath.ToSlash(b.dir)) })
+		batch := make([]unit, len(jobs))
+		par.Each(len(jobs), func(i int) {
+			defer func() {
+				if p := recover(); p != nil {
+					batch[i].err = &InternalError{File: jobs[i].dir, Panic: p}
+				}
+			}()
+			switch j := jobs[i]; {
+			case j.err != nil:
+				batch[i].err = j.err
+			case j.tg != nil:
+				batch[i] = sc.loadTerragrunt(j.tg)
+			default:
+				batch[i] = sc.loadRoot(j.dir)
+			}
+		})
+		for i := range batch {
+			rel, err := filepath.Rel(dir, jobs[i].dir)
+			if err != nil {
+				rel = jobs[i].dir
+			}
+			batch[i].rel, batch[i].path, batch[i].rootDir = rel, jobs[i].dir, jobs[i].dir
 		}
-		units[i].rel, units[i].path, units[i].rootDir = rel, jobs[i].dir, jobs[i].dir
+		units = append(units, batch...)
+		if !sc.sources.Recursive {
+			break
+		}
+		// Directories called only by modules that turned out broken are
+		// roots after all.
+		if roots, jobs = sc.loader.CheckRoots(), nil; len(roots) == 0 {
+			break
+		}
 	}
+	slices.SortStableFunc(units, func(a, b unit) int { return strings.Compare(filepath.ToSlash(a.path), filepath.ToSlash(b.path)) })
 	if len(tgUnits) > 0 {
 		for i := range units {
 			if units[i].err == nil {
@@ -177,7 +191,7 @@ func terragruntUnits(dirs []string) []string {
 // loadTerragrunt scans an assembled Terragrunt unit: the module it
 // deploys with the files Terragrunt adds, its inputs as root variables.
 func (sc *scan) loadTerragrunt(tg *terragrunt.Unit) unit {
-	if !tfconfig.HasConfigFiles(tg.Source) && !slices.ContainsFunc(tg.Extra, func(x tfconfig.ExtraFile) bool { return isConfigName(x.Name) }) {
+	if !sc.loader.HasConfigFiles(tg.Source) && !slices.ContainsFunc(tg.Extra, func(x tfconfig.ExtraFile) bool { return isConfigName(x.Name) }) {
 		return unit{err: &finding.InputError{File: tg.File, Msg: "this Terragrunt configuration has no terraform source and no configuration files: nothing to scan (a parent configuration is scanned through the units that include it, with --recursive)"}}
 	}
 	cfg, err := sc.loader.LoadUnit(tg.Source, tg.Extra)
@@ -217,6 +231,21 @@ func absPath(p string) string {
 		return a
 	}
 	return p
+}
+
+// absPaths returns filepath.Abs with the working directory looked up once:
+// Abs asks the system every time, and a monorepo has thousands of roots.
+func absPaths() func(string) string {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return absPath
+	}
+	return func(p string) string {
+		if filepath.IsAbs(p) {
+			return filepath.Clean(p)
+		}
+		return filepath.Join(cwd, p)
+	}
 }
 
 // excluded returns the test that skips directories below the input dir:
