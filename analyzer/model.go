@@ -4,6 +4,8 @@
 package analyzer
 
 import (
+	"math"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
@@ -14,15 +16,15 @@ import (
 // classification resolved. Plans and sources produce the same Resources for
 // the same configuration; rules read nothing else.
 type Resource struct {
-	Address        string    // module.a["x"].aws_s3_bucket.b[0]
-	ConfigAddress  string    // module.a.aws_s3_bucket.b: the block in the sources
-	Module         string    // module.a["x"]; "" for the root module
-	Type           string    // aws_s3_bucket
-	Name           string    // b
-	Provider       string    // normalised source address: hashicorp/aws
-	ProviderConfig string    // provider configuration key: aws.dr, module.regional:aws
-	Range          hcl.Range // the resource block; zero when unknown
-	Unexpanded     string    // why count/for_each could not be expanded, if so
+	Address        string // module.a["x"].aws_s3_bucket.b[0]
+	ConfigAddress  string // module.a.aws_s3_bucket.b: the block in the sources
+	Module         string // module.a["x"]; "" for the root module
+	Type           string // aws_s3_bucket
+	Name           string // b
+	Provider       string // normalised source address: hashicorp/aws
+	ProviderConfig string // provider configuration key: aws.dr, module.regional:aws
+	Range          Range  // the resource block; zero when unknown
+	Unexpanded     string // why count/for_each could not be expanded, if so
 
 	Location       Location
 	Classification Classification
@@ -70,7 +72,7 @@ type Replica struct {
 	Known      *providers.Region
 	Variant    *providers.Variant
 	Unresolved string
-	Range      hcl.Range
+	Range      Range
 }
 
 // SourceKind says where a location came from.
@@ -91,10 +93,10 @@ const (
 // LocationSource is the provenance of a location.
 type LocationSource struct {
 	Kind      SourceKind
-	Attribute string    // "availability_zone", "api.region"
-	Provider  string    // provider configuration key when Kind is provider
-	Via       []string  // how the value was reached: "var.dr_region", "module.regional input region"
-	Range     hcl.Range // where the deciding value is written, when known
+	Attribute string   // "availability_zone", "api.region"
+	Provider  string   // provider configuration key when Kind is provider
+	Via       []string // how the value was reached: "var.dr_region", "module.regional input region"
+	Range     Range    // where the deciding value is written, when known
 }
 
 // Classification is a resource's data classification, from its tags.
@@ -108,8 +110,45 @@ type Classification struct {
 	Key     string // the tag key that decided
 	// Unknown says why the classification cannot be determined statically.
 	Unknown string
-	Range   hcl.Range
+	Range   Range
 }
+
+// Range is where a block or value is written: its file, and the line and
+// column of each end. hcl.Range also holds byte offsets, which nothing past
+// the loaders reads, in twice the memory: a plan's resources hold three
+// ranges each, and with an hcl.Range an Attr is too large to sit in a
+// map's slot, so that each one stored was an allocation of its own.
+type Range struct {
+	Filename   string
+	Start, End Pos
+}
+
+// Pos is a line and a column, from 1; zero when unknown.
+type Pos struct {
+	Line, Column int32
+}
+
+// RangeOf is what Range keeps of an hcl.Range.
+func RangeOf(r hcl.Range) Range {
+	return Range{Filename: r.Filename, Start: posOf(r.Start), End: posOf(r.End)}
+}
+
+func posOf(p hcl.Pos) Pos {
+	// A file of two billion lines is refused long before it gets here.
+	return Pos{Line: int32(min(p.Line, math.MaxInt32)), Column: int32(min(p.Column, math.MaxInt32))} //nolint:gosec // bounded just above
+}
+
+// HCL is the range as an hcl.Range, without byte offsets.
+func (r Range) HCL() hcl.Range {
+	return hcl.Range{
+		Filename: r.Filename,
+		Start:    hcl.Pos{Line: int(r.Start.Line), Column: int(r.Start.Column)},
+		End:      hcl.Pos{Line: int(r.End.Line), Column: int(r.End.Column)},
+	}
+}
+
+// String is hcl.Range's: file:line,column-line,column.
+func (r Range) String() string { return r.HCL().String() }
 
 // Instance is what a loader knows about a resource before resolution: only
 // the attributes the catalog names, as cty values that may be unknown.
@@ -150,7 +189,7 @@ type Attr struct {
 	// Set is true when the configuration writes the attribute; a value the
 	// provider computes is not set.
 	Set   bool
-	Range hcl.Range
+	Range Range
 	Via   []string // references followed to reach the value
 	Why   string   // why the value is unknown
 

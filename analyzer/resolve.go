@@ -62,7 +62,7 @@ func (r *Resolver) Resolve(in *Instance) Resource {
 		Type:          in.Type,
 		Name:          in.Name,
 		Provider:      providers.NormaliseSource(in.ProviderSource),
-		Range:         in.Range,
+		Range:         RangeOf(in.Range),
 		Unexpanded:    in.Unexpanded,
 	}
 	res.ProviderConfig = in.ProviderKey

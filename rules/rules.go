@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sovlint/sovlint/finding"
@@ -80,18 +81,32 @@ func (c *Checker) Required(level string) []string { return c.pol.Require[level] 
 // Check appends to findings those of the rules s.Required names that s
 // fails, in rule order.
 func (c *Checker) Check(s *Subject, findings []finding.Finding) []finding.Finding {
+	c.Failures(s, func(rule *Rule, failure *Failure) {
+		findings = append(findings, c.Finding(rule, s, failure))
+	})
+	return findings
+}
+
+// Failures calls fail for each of the rules s.Required names that s
+// fails, in rule order: Check without making the findings, for a caller
+// that makes them later, once it knows how many there are.
+func (c *Checker) Failures(s *Subject, fail func(*Rule, *Failure)) {
 	if len(s.Required) == 0 {
-		return findings
+		return
 	}
 	for _, rule := range All {
 		if rule.Check == nil || !slices.Contains(s.Required, rule.ID) {
 			continue
 		}
 		if failure := rule.Check(s); failure != nil {
-			findings = append(findings, newFinding(rule, s, failure, c.pol, &c.cites))
+			fail(rule, failure)
 		}
 	}
-	return findings
+}
+
+// Finding is the finding of a rule s fails.
+func (c *Checker) Finding(rule *Rule, s *Subject, failure *Failure) finding.Finding {
+	return newFinding(rule, s, failure, c.pol, &c.cites)
 }
 
 func newFinding(rule *Rule, s *Subject, failure *Failure, pol Policy, cites *citationCache) finding.Finding {
@@ -113,7 +128,7 @@ func newFinding(rule *Rule, s *Subject, failure *Failure, pol Policy, cites *cit
 		Severity:       sev,
 		Address:        r.Address,
 		Message:        msg,
-		Range:          r.Range,
+		Range:          r.Range.HCL(),
 		Provider:       r.Provider,
 		ProviderConfig: r.ProviderConfig,
 		Region:         r.Location.Region,
@@ -121,11 +136,20 @@ func newFinding(rule *Rule, s *Subject, failure *Failure, pol Policy, cites *cit
 		Classification: r.Classification.Level,
 	}
 	if lr := r.Location.Source.Range; lr.Filename != "" && lr.Start.Line != r.Range.Start.Line {
-		f.LocationRange = lr
+		f.LocationRange = lr.HCL()
 	}
-	for _, fact := range failure.Facts {
-		f.Sources = append(f.Sources, cites.of(pol.Catalog, fact)...)
+	switch len(failure.Facts) {
+	case 0:
+	case 1:
+		// Findings share their citations: a plan's thousands of findings
+		// cite the same few facts.
+		f.Sources = cites.of(pol.Catalog, failure.Facts[0])
+	default:
+		for _, fact := range failure.Facts {
+			f.Sources = append(f.Sources, cites.of(pol.Catalog, fact)...)
+		}
 	}
+	f.Message = cites.message(f.Message)
 	return f
 }
 
@@ -133,6 +157,24 @@ func newFinding(rule *Rule, s *Subject, failure *Failure, pol Policy, cites *cit
 // on: thousands of findings cite the same few facts.
 type citationCache struct {
 	m sync.Map // citationKey → []finding.Citation
+	// messages interns findings' messages, which are made anew for each
+	// finding and are a few dozen distinct texts over a whole plan.
+	messages sync.Map // string → string
+	interned atomic.Int64
+}
+
+// maxMessages bounds the messages a scan interns.
+const maxMessages = 1 << 16
+
+// message returns the interned copy of a message.
+func (c *citationCache) message(msg string) string {
+	if v, ok := c.messages.Load(msg); ok {
+		return v.(string) //nolint:errcheck,forcetypeassert // only strings are stored
+	}
+	if c.interned.Add(1) <= maxMessages {
+		c.messages.Store(msg, msg)
+	}
+	return msg
 }
 
 // citationKey names a fact's citations. Facts from the catalog share their
@@ -143,7 +185,8 @@ type citationKey struct {
 	asOf, verified string
 }
 
-// of returns a fact's citations; callers copy them.
+// of returns a fact's citations, which findings share: callers must not
+// change them.
 func (c *citationCache) of(cat *providers.Catalog, f providers.Fact) []finding.Citation {
 	if len(f.Sources) == 0 {
 		return nil
@@ -153,6 +196,7 @@ func (c *citationCache) of(cat *providers.Catalog, f providers.Fact) []finding.C
 		return v.([]finding.Citation) //nolint:errcheck,forcetypeassert // only []finding.Citation is stored
 	}
 	v := citations(cat, f)
+	v = v[:len(v):len(v)] // an append copies them
 	c.m.Store(k, v)
 	return v
 }

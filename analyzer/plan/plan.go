@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"runtime"
+	"sort"
 	"sync"
 
 	version "github.com/hashicorp/go-version"
@@ -33,17 +35,31 @@ type Plan struct {
 // reads. Whether an attribute is set in the configuration waits for the
 // configuration, which Terraform writes after resource_changes.
 type planChange struct {
-	address, moduleAddress, mode, typ, name, providerName string
-	attrs                                                 []keptAttr
+	address, moduleAddress string
+	*changeBlock
+	attrs []keptAttr
+}
+
+// changeBlock is what the instances of a resource block share: a plan's
+// changes are held until its configuration is read, and a pointer is a
+// quarter of four strings.
+type changeBlock struct {
+	mode, typ, name, providerName string
 }
 
 // keptAttr is an attribute the catalog names, converted from change.after
 // and change.after_unknown.
 type keptAttr struct {
-	name  string
 	value cty.Value
-	why   string // why the value is not wholly known
+	attr  uint16 // the attribute's index in the names the loader was given
+	// partly says the value is not wholly known: it is known only after
+	// apply. A flag rather than the text: a large plan holds hundreds of
+	// thousands of these until its configuration is read.
+	partly bool
 }
+
+// afterApply is why a value a plan leaves unknown is unknown.
+const afterApply = "known only after apply"
 
 // rawAttr is a kept attribute before conversion: raw JSON from
 // change.after and change.after_unknown, nil when the plan does not list it
@@ -75,17 +91,49 @@ func LoadPlan(r io.Reader, name string, attrs, providerAttrs []string) (*Plan, e
 // order. Instances are not kept: a caller that resolves them as they come
 // never holds them all.
 func StreamPlan[T any](r io.Reader, name string, attrs, providerAttrs []string, fn func(*analyzer.Instance) T) ([]T, *Plan, error) {
-	p, changes, err := readPlan(r, name, attrs)
+	return streamPlan(r, name, attrs, providerAttrs, fn, false)
+}
+
+// StreamPlanTransient is StreamPlan for an fn that keeps nothing of the
+// instance it is given, neither the instance nor its Attrs map (a resolver
+// keeps the values, which are not reused): each goroutine builds every
+// instance in the same memory, which spares a large plan hundreds of bytes
+// of garbage per resource.
+func StreamPlanTransient[T any](r io.Reader, name string, attrs, providerAttrs []string, fn func(*analyzer.Instance) T) ([]T, *Plan, error) {
+	return streamPlan(r, name, attrs, providerAttrs, fn, true)
+}
+
+func streamPlan[T any](r io.Reader, name string, attrs, providerAttrs []string, fn func(*analyzer.Instance) T, reuse bool) ([]T, *Plan, error) {
+	p, batches, err := readPlan(r, name, attrs)
 	if err != nil {
 		return nil, nil, err
 	}
 	idx := newConfigIndex(p.Config, p.Variables, providerAttrs)
-	out := make([]T, len(changes))
-	par.Chunks(len(changes), func(lo, hi int) {
+	idx.attrNames = attrs
+	// starts[k] is the index of batch k's first change in plan order.
+	starts := make([]int, len(batches)+1)
+	for k, b := range batches {
+		starts[k+1] = starts[k] + len(b)
+	}
+	n := starts[len(batches)]
+	out := make([]T, n)
+	par.Chunks(n, func(lo, hi int) {
 		var bc blockCache
-		for i := lo; i < hi; i++ {
-			out[i] = fn(idx.instance(&changes[i], &bc))
-			changes[i] = planChange{} // let the raw values go as we convert
+		var inst *analyzer.Instance
+		if reuse {
+			inst = &analyzer.Instance{}
+		}
+		k := sort.SearchInts(starts, lo+1) - 1 // the batch holding change lo
+		for i := lo; i < hi; {
+			b := batches[k]
+			for j := i - starts[k]; j < len(b) && i < hi; j, i = j+1, i+1 {
+				out[i] = fn(idx.instance(&b[j], &bc, inst))
+				b[j] = planChange{} // let the raw values go as we convert
+			}
+			if starts[k] >= lo && starts[k+1] <= hi {
+				batches[k] = nil // and the batch, once it is all converted
+			}
+			k++
 		}
 	})
 	return out, p, nil
@@ -96,10 +144,15 @@ func StreamPlan[T any](r io.Reader, name string, attrs, providerAttrs []string, 
 // skipped. The goroutine that reads the file only finds where values end;
 // validating them and picking fields out of resource_changes happens on
 // the others, so that a plan is read at the speed of that one scan.
-func readPlan(r io.Reader, name string, attrs []string) (*Plan, []planChange, error) {
-	pr := &planReader{s: newJSONStream(r), name: name, want: make(map[string]bool, len(attrs))}
-	for _, a := range attrs {
-		pr.want[a] = true
+func readPlan(r io.Reader, name string, attrs []string) (*Plan, [][]planChange, error) {
+	pr := &planReader{s: newJSONStream(r), name: name, want: make(map[string]uint16, len(attrs))}
+	if len(attrs) >= math.MaxUint16 {
+		panic("plan: the catalog names more attributes than a keptAttr can index")
+	}
+	for i, a := range attrs {
+		if _, dup := pr.want[a]; !dup {
+			pr.want[a] = uint16(i + 1) //nolint:gosec // bounded just above
+		}
 	}
 	p, err := pr.read()
 	if werr := pr.wait(); werr != nil && (err == nil || isEarlier(werr, err)) {
@@ -108,9 +161,9 @@ func readPlan(r io.Reader, name string, attrs []string) (*Plan, []planChange, er
 	if err != nil {
 		return nil, nil, planError(name, err)
 	}
-	var list []planChange
+	var list [][]planChange
 	if c := pr.changes; c != nil {
-		list = c.list()
+		list = c.results
 	}
 	switch {
 	case !pr.seen["format_version"]:
@@ -128,7 +181,7 @@ func readPlan(r io.Reader, name string, attrs []string) (*Plan, []planChange, er
 type planReader struct {
 	s       *jsonStream
 	name    string
-	want    map[string]bool
+	want    map[string]uint16 // attribute names kept → index + 1
 	seen    map[string]bool
 	changes *changeReader // the last resource_changes: a repeated name wins
 	chunks  chan []byte   // buffers for values validated elsewhere
@@ -393,7 +446,7 @@ type changeReader struct {
 	work    chan *changeBatch
 	free    chan *changeBatch
 	mu      sync.Mutex
-	results [][]planChange
+	results [][]planChange // each batch's, in plan order
 	batch   *changeBatch
 	seq     int
 	closed  bool
@@ -506,25 +559,12 @@ func (c *changeReader) close() {
 	close(c.work)
 }
 
-// list returns the kept changes in plan order, once the workers are done.
-func (c *changeReader) list() []planChange {
-	n := 0
-	for _, r := range c.results {
-		n += len(r)
-	}
-	out := make([]planChange, 0, n)
-	for _, r := range c.results {
-		out = append(out, r...)
-	}
-	return out
-}
-
 // reduce is a worker: it validates batches of raw elements and turns them
 // into planChanges.
 func (c *changeReader) reduce() {
-	w := changeWorker{want: c.pr.want, strings: map[string]string{}, values: map[string]keptAttr{}}
+	w := changeWorker{want: c.pr.want, strings: map[string]string{}, values: map[string]keptAttr{}, blocks: map[changeBlock]*changeBlock{}}
 	for b := range c.work {
-		var out []planChange
+		out := make([]planChange, 0, len(b.ends)) // at most one each: no growth to waste
 		start := 0
 		for i, end := range b.ends {
 			pc, keep, err := w.change(b.data[start:end], b.offs[i], b.depth)
@@ -556,12 +596,25 @@ func (c *changeReader) reduce() {
 // tags: converting each distinct raw value once made conversion a tenth of
 // what it was on the corpus plans.
 type changeWorker struct {
-	want    map[string]bool
+	want    map[string]uint16
 	strings map[string]string
+	blocks  map[changeBlock]*changeBlock
 	module  string // the last module address, which runs of resources share
 	raw     []rawAttr
 	values  map[string]keptAttr // raw after + NUL + raw after_unknown → converted
 	key     []byte
+}
+
+// block returns the worker's copy of a change block.
+func (w *changeWorker) block(cb changeBlock) *changeBlock {
+	if p, ok := w.blocks[cb]; ok {
+		return p
+	}
+	p := &cb
+	if len(w.blocks) < 1<<16 {
+		w.blocks[cb] = p
+	}
+	return p
 }
 
 func (w *changeWorker) intern(b []byte) string {
@@ -595,7 +648,7 @@ func (w *changeWorker) convert() []keptAttr {
 		if out == nil {
 			out = make([]keptAttr, 0, len(w.raw))
 		}
-		k.name = a.name
+		k.attr = w.want[a.name] - 1
 		out = append(out, k)
 	}
 	return out
@@ -619,7 +672,7 @@ func convertAttr(a rawAttr) keptAttr {
 		return k
 	}
 	if !analyzer.WhollyKnown(k.value) {
-		k.why = "known only after apply"
+		k.partly = true
 	}
 	return k
 }
@@ -632,6 +685,7 @@ func (w *changeWorker) change(b []byte, off int64, depth int) (pc planChange, ke
 	w.raw = w.raw[:0]
 	var deposed string
 	var actions []string
+	var cb changeBlock
 	text := func(dst *string, interned bool) error {
 		return readText(s, func(v []byte) {
 			if interned {
@@ -653,13 +707,13 @@ func (w *changeWorker) change(b []byte, off int64, depth int) (pc planChange, ke
 				pc.moduleAddress = w.module
 			})
 		case "mode":
-			return text(&pc.mode, true)
+			return text(&cb.mode, true)
 		case "type":
-			return text(&pc.typ, true)
+			return text(&cb.typ, true)
 		case "name":
-			return text(&pc.name, true)
+			return text(&cb.name, true)
 		case "provider_name":
-			return text(&pc.providerName, true)
+			return text(&cb.providerName, true)
 		case "deposed":
 			return text(&deposed, false)
 		case "change":
@@ -698,12 +752,13 @@ func (w *changeWorker) change(b []byte, off int64, depth int) (pc planChange, ke
 	if err != nil {
 		return planChange{}, false, err
 	}
-	if pc.mode == "data" || deposed != "" {
+	if cb.mode == "data" || deposed != "" {
 		return planChange{}, false, nil
 	}
 	for _, a := range actions {
 		switch a {
 		case "create", "update", "no-op":
+			pc.changeBlock = w.block(cb)
 			pc.attrs = w.convert()
 			return pc, true, nil
 		}
@@ -727,7 +782,7 @@ func (w *changeWorker) wanted(s *jsonStream, unknown bool) error {
 		return s.skip()
 	}
 	return s.members(true, func(name []byte) error {
-		if !w.want[string(name)] {
+		if w.want[string(name)] == 0 {
 			return s.skip()
 		}
 		v, err := s.capture()

@@ -24,6 +24,7 @@ type configIndex struct {
 	providers     map[string]*tfjson.ProviderConfig
 	variables     map[string]*tfjson.PlanVariable
 	providerAttrs []string
+	attrNames     []string // the resource attributes kept, by keptAttr.attr
 
 	mu       sync.Mutex // instances are built on several goroutines
 	resolved map[string]*analyzer.ProviderConfig
@@ -75,6 +76,7 @@ func (x *configIndex) addModule(path string, m *tfjson.ConfigModule) {
 type blockCache struct {
 	module, stripped string // the last module address and its config path
 	blocks           map[blockKey]*blockInfo
+	attrs            analyzer.Attrs // the map instances reuse, if they do
 }
 
 type blockKey struct{ module, typ, name string }
@@ -86,7 +88,9 @@ type blockInfo struct {
 	provider    *analyzer.ProviderConfig
 }
 
-func (x *configIndex) instance(c *planChange, bc *blockCache) *analyzer.Instance {
+// instance builds the instance of a change: in reuse when not nil (its
+// Attrs map included), else in new memory.
+func (x *configIndex) instance(c *planChange, bc *blockCache, reuse *analyzer.Instance) *analyzer.Instance {
 	if bc.blocks == nil || c.moduleAddress != bc.module {
 		if bc.blocks == nil {
 			bc.blocks = map[blockKey]*blockInfo{}
@@ -105,7 +109,13 @@ func (x *configIndex) instance(c *planChange, bc *blockCache) *analyzer.Instance
 		bc.blocks[blockKey{module, c.typ, c.name}] = b
 	}
 	cr := b.cr
-	in := &analyzer.Instance{
+	in := reuse
+	if in == nil {
+		in = new(analyzer.Instance)
+	} else if bc.attrs == nil {
+		bc.attrs = analyzer.Attrs{}
+	}
+	*in = analyzer.Instance{
 		Address:        c.address,
 		ConfigAddress:  b.cfgAddr,
 		Module:         c.moduleAddress,
@@ -119,15 +129,21 @@ func (x *configIndex) instance(c *planChange, bc *blockCache) *analyzer.Instance
 	if cr != nil {
 		in.Refs = planRefs{cr}
 	}
-	if len(c.attrs) > 0 {
+	switch {
+	case len(c.attrs) == 0:
+	case reuse != nil:
+		clear(bc.attrs)
+		in.Attrs = bc.attrs
+	default:
 		in.Attrs = make(analyzer.Attrs, len(c.attrs))
 	}
 	for _, a := range c.attrs {
-		known := analyzer.KnownWholly
-		if a.why != "" {
-			known = analyzer.KnownPartly
+		known, why := analyzer.KnownWholly, ""
+		if a.partly {
+			known, why = analyzer.KnownPartly, afterApply
 		}
-		in.Attrs[a.name] = analyzer.Attr{Value: a.value, Set: isSet(cr, a.name), Why: a.why, Known: known}
+		name := x.attrNames[a.attr]
+		in.Attrs[name] = analyzer.Attr{Value: a.value, Set: isSet(cr, name), Why: why, Known: known}
 	}
 	return in
 }

@@ -792,7 +792,7 @@ func (e *evaluator) resourceAttr(mi *modInst, rd *resourceDecl, kind string, k c
 func (e *evaluator) attribute(bd *body, name string, s scope) (analyzer.Attr, bool) {
 	if a := bd.attrs[name]; a != nil {
 		r := e.eval(a.Expr, s)
-		return analyzer.Attr{Value: r.v, Set: true, Range: a.Range, Via: r.via, Why: r.why}, true
+		return analyzer.Attr{Value: r.v, Set: true, Range: analyzer.RangeOf(a.Range), Via: r.via, Why: r.why}, true
 	}
 	blocks, out, found := e.nestedBlocks(bd, name, s)
 	if !found || out.Value != cty.NilVal {
@@ -846,7 +846,7 @@ func (e *evaluator) nestedBlocks(bd *body, typ string, s scope) ([]blockInstance
 			continue
 		}
 		if !found {
-			found, attr.Set, attr.Range = true, true, nb.defRange
+			found, attr.Set, attr.Range = true, true, analyzer.RangeOf(nb.defRange)
 		}
 	}
 	return out, attr, found
@@ -857,7 +857,7 @@ func (e *evaluator) nestedBlocks(bd *body, typ string, s scope) ([]blockInstance
 // argument) holding the element's key and value.
 func (e *evaluator) dynamicBlocks(dyn *nestedBlock, s scope) ([]blockInstance, analyzer.Attr) {
 	unknownBlocks := func(why string, via []string) analyzer.Attr {
-		return analyzer.Attr{Value: cty.DynamicVal, Set: true, Range: dyn.defRange, Via: via, Why: why}
+		return analyzer.Attr{Value: cty.DynamicVal, Set: true, Range: analyzer.RangeOf(dyn.defRange), Via: via, Why: why}
 	}
 	fe := dyn.body.attrs["for_each"]
 	contents := dyn.body.blocksOf("content")

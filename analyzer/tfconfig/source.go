@@ -209,7 +209,7 @@ func (c *Config) AttachSources(instances []*analyzer.Instance) {
 		in.Range = rd.defRange
 		for name, a := range in.Attrs {
 			if r, ok := staticRange(rd.body, name); ok && a.Set {
-				a.Range = r
+				a.Range = analyzer.RangeOf(r)
 				in.Attrs[name] = a
 			}
 		}
@@ -233,7 +233,7 @@ func (c *Config) AttachSources(instances []*analyzer.Instance) {
 		pc.Range = decl.defRange
 		for name, a := range pc.Attrs {
 			if r, ok := staticRange(decl.body, name); ok {
-				a.Range = r
+				a.Range = analyzer.RangeOf(r)
 				pc.Attrs[name] = a
 			}
 		}

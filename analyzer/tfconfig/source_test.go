@@ -140,7 +140,7 @@ func TestAttachSources(t *testing.T) {
 	cfg.AttachSources([]*analyzer.Instance{in, missing})
 	file := "../../testdata/plans/var-default-region/regional/main.tf"
 	lines := func(r hcl.Range) string { return r.Filename + ":" + strconv.Itoa(r.Start.Line) }
-	got := []string{lines(in.Range), lines(in.Attrs["tags"].Range), lines(pc.Range), lines(pc.Attrs["region"].Range), lines(missing.Range)}
+	got := []string{lines(in.Range), lines(in.Attrs["tags"].Range.HCL()), lines(pc.Range), lines(pc.Attrs["region"].Range.HCL()), lines(missing.Range)}
 	want := []string{file + ":10", file + ":12", file + ":2", file + ":3", ":0"}
 	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("ranges (-want +got):\n%s", diff)

@@ -191,7 +191,9 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 	// from a filtered report would leave the hidden findings out, and they
 	// would fail the next run.
 	all := rep.Findings
-	rep.Findings = slices.DeleteFunc(slices.Clone(all), func(fd finding.Finding) bool { return fd.Severity < minimum })
+	if below := func(fd finding.Finding) bool { return fd.Severity < minimum }; slices.ContainsFunc(all, below) {
+		rep.Findings = slices.DeleteFunc(slices.Clone(all), below) // a copy: only when some are left out
+	}
 	for _, o := range outs {
 		if err := write(s, o, rep, report.Options{Color: color && o.path == ""}); err != nil {
 			return &exitError{code: ExitError, err: err}

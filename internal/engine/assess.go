@@ -15,42 +15,53 @@ import (
 // Evaluate assesses every resource (profiles it, and the places it
 // replicates to, against the catalog, once) and checks the rules its
 // classification requires. Findings come back sorted. Resources are
-// evaluated on every core; the findings of each chunk are put back in
-// resource order before the (stable) sort, so the result does not depend on
-// the split.
+// evaluated on every core, each chunk noting its failures; the findings are
+// then made in place, in resource order before the (stable) sort, so the
+// result does not depend on the split, and a large plan's findings are
+// allocated once rather than per chunk and copied.
 func Evaluate(resources []analyzer.Resource, pol rules.Policy) ([]rules.Subject, []finding.Finding) {
 	out := make([]rules.Subject, len(resources))
 	as := &assessor{pol: pol}
 	ck := rules.NewChecker(pol)
+	type failed struct {
+		subject int
+		rule    *rules.Rule
+		failure *rules.Failure
+	}
 	type chunk struct {
-		lo       int
-		findings []finding.Finding
+		lo, at int // first subject; first finding
+		failed []failed
 	}
 	var (
 		mu     sync.Mutex
 		chunks []chunk
 	)
 	par.Chunks(len(resources), func(lo, hi int) {
-		// About one finding per two resources on the corpus plans; the
-		// elements are large, so growing from nothing costs.
-		findings := make([]finding.Finding, 0, (hi-lo)*2/3)
+		list := make([]failed, 0, (hi-lo)*2/3) // about one finding per two resources on the corpus plans
 		for i := lo; i < hi; i++ {
 			out[i] = as.assess(&resources[i])
-			findings = ck.Check(&out[i], findings)
+			ck.Failures(&out[i], func(rule *rules.Rule, f *rules.Failure) {
+				list = append(list, failed{i, rule, f})
+			})
 		}
 		mu.Lock()
-		chunks = append(chunks, chunk{lo, findings})
+		chunks = append(chunks, chunk{lo: lo, failed: list})
 		mu.Unlock()
 	})
 	slices.SortFunc(chunks, func(a, b chunk) int { return cmp.Compare(a.lo, b.lo) })
 	n := 0
-	for _, c := range chunks {
-		n += len(c.findings)
+	for i := range chunks {
+		chunks[i].at = n
+		n += len(chunks[i].failed)
 	}
-	findings := make([]finding.Finding, 0, n)
-	for _, c := range chunks {
-		findings = append(findings, c.findings...)
-	}
+	findings := make([]finding.Finding, n)
+	par.Each(len(chunks), func(k int) {
+		c := &chunks[k]
+		for j, f := range c.failed {
+			findings[c.at+j] = ck.Finding(f.rule, &out[f.subject], f.failure)
+		}
+		c.failed = nil
+	})
 	finding.Sort(findings)
 	return out, findings
 }

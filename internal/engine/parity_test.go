@@ -35,7 +35,7 @@ func rows(rep *scanned) []resourceRow {
 			Classification: r.Classification.Level, Global: r.Location.Global,
 			Source: string(r.Location.Source.Kind), Attribute: r.Location.Source.Attribute,
 			Unresolved: r.Location.Unresolved, Unexpanded: r.Unexpanded,
-			Via: r.Location.Source.Via, Range: r.Range, LocationRange: r.Location.Source.Range,
+			Via: r.Location.Source.Via, Range: r.Range.HCL(), LocationRange: r.Location.Source.Range.HCL(),
 		})
 	}
 	return out

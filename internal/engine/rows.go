@@ -60,7 +60,7 @@ func row(s *rules.Subject, verdicts map[*providers.Profile]*finding.Verdicts) fi
 		Unresolved:        r.Location.Unresolved,
 		Unexpanded:        r.Unexpanded,
 		File:              r.Range.Filename,
-		Line:              r.Range.Start.Line,
+		Line:              int(r.Range.Start.Line),
 		Checked:           len(s.Required) > 0,
 	}
 	if r.Location.Unresolved != "" {

@@ -169,7 +169,7 @@ func renderReport(rep *scanned, dir string) string {
 		if r.Classification.Unknown != "" {
 			fmt.Fprintf(&b, " class-unknown=%q", r.Classification.Unknown)
 		}
-		fmt.Fprintf(&b, "%s\n", at(dir, r.Range))
+		fmt.Fprintf(&b, "%s\n", at(dir, r.Range.HCL()))
 	}
 	for _, f := range rep.Findings {
 		fmt.Fprintf(&b, "finding %s %s%s", f.RuleID, f.Address, at(dir, f.Range))
