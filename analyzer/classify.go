@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/zclconf/go-cty/cty"
 )
@@ -19,9 +20,18 @@ type ClassificationPolicy struct {
 }
 
 // Level is a named classification level and the tag values that mean it.
+// Values are compared normalised as tag keys are (NormaliseTagKey): the
+// official marking "Diffusion Restreinte", DIFFUSION_RESTREINTE and
+// diffusion-restreinte are one value.
 type Level struct {
 	Name   string
-	Values []string // lowercase
+	Values []string
+}
+
+// matches reports whether a tag value, already normalised, is one of the
+// level's values.
+func (l *Level) matches(normalised string) bool {
+	return slices.ContainsFunc(l.Values, func(v string) bool { return NormaliseTagKey(v) == normalised })
 }
 
 // DefaultPolicy is the classification of DESIGN.md.
@@ -35,9 +45,10 @@ func DefaultPolicy() ClassificationPolicy {
 	}
 }
 
-// NormaliseTagKey lowercases a tag key and drops '-', '_', '.' and spaces,
-// so that Data-Classification, data_classification and DataClassification
-// are one key.
+// NormaliseTagKey lowercases a tag key (or a classification value) and
+// drops '-', '_', '.' and spaces, so that Data-Classification,
+// data_classification and DataClassification are one key, and "Diffusion
+// Restreinte" and DIFFUSION_RESTREINTE one value.
 func NormaliseTagKey(k string) string {
 	if isNormalTagKey(k) {
 		return k // the common case, which needs no copy
@@ -45,8 +56,7 @@ func NormaliseTagKey(k string) string {
 	var b strings.Builder
 	b.Grow(len(k))
 	for _, r := range strings.ToLower(k) {
-		switch r {
-		case '-', '_', '.', ' ', '\t':
+		if r == '-' || r == '_' || r == '.' || unicode.IsSpace(r) {
 			continue
 		}
 		b.WriteRune(r)
@@ -57,7 +67,7 @@ func NormaliseTagKey(k string) string {
 func isNormalTagKey(k string) bool {
 	for i := range len(k) {
 		switch c := k[i]; {
-		case c >= 'A' && c <= 'Z', c >= 0x80, c == '-', c == '_', c == '.', c == ' ', c == '\t':
+		case c >= 'A' && c <= 'Z', c >= 0x80, c <= ' ', c == '-', c == '_', c == '.':
 			return false
 		}
 	}
@@ -89,12 +99,13 @@ func (p ClassificationPolicy) Classify(in *Instance, spec TagSpecView) Classific
 		return Classification{}
 	}
 	slices.SortFunc(found, func(a, b tag) int { return strings.Compare(a.key, b.key) })
-	for _, lvl := range p.Levels {
+	for i := range p.Levels {
+		lvl := &p.Levels[i]
 		for _, t := range found {
 			if !t.value.IsKnown() || t.value.IsNull() || t.value.Type() != cty.String {
 				continue
 			}
-			if slices.Contains(lvl.Values, strings.ToLower(strings.TrimSpace(t.value.AsString()))) {
+			if lvl.matches(NormaliseTagKey(t.value.AsString())) {
 				return Classification{Level: lvl.Name, Matched: true, Key: t.key, Range: t.attr.Range}
 			}
 		}

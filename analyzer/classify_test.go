@@ -59,6 +59,31 @@ func TestClassify(t *testing.T) {
 			want{Level: "sensitive", Matched: true, Key: "confidentiality"},
 		},
 		{
+			"values normalised as keys are: the official marking with a space", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: obj("classification", "Diffusion Restreinte")}}},
+			want{Level: "sensitive", Matched: true, Key: "classification"},
+		},
+		{
+			"values normalised as keys are: upper case with an underscore", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: obj("classification", "DIFFUSION_RESTREINTE")}}},
+			want{Level: "sensitive", Matched: true, Key: "classification"},
+		},
+		{
+			"values normalised as keys are: lower case with an underscore", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: obj("classification", "diffusion_restreinte")}}},
+			want{Level: "sensitive", Matched: true, Key: "classification"},
+		},
+		{
+			"values normalised as keys are: a no-break space", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: obj("classification", "Diffusion\u00a0Restreinte")}}},
+			want{Level: "sensitive", Matched: true, Key: "classification"},
+		},
+		{
+			"values normalised as keys are: dots", plain,
+			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: obj("sensitivity", "D.R.")}}},
+			want{Level: "sensitive", Matched: true, Key: "sensitivity"},
+		},
+		{
 			"a non-sensitive value is kept, lowercased", plain,
 			&analyzer.Instance{Attrs: analyzer.Attrs{"tags": {Value: obj("classification", "Internal")}}},
 			want{Level: "internal", Key: "classification"},
