@@ -163,7 +163,8 @@ func collectTags(in *Instance, spec TagSpecView) ([]tag, string) {
 		}
 	}
 	for _, name := range spec.ResourceAttributes {
-		if why := add(in.Attrs[name]); why != "" {
+		a, _ := lookupAttr(in.Attrs, name) // a path into a block: settings.user_labels
+		if why := add(a); why != "" {
 			return nil, why
 		}
 	}

@@ -189,3 +189,77 @@ func TestUndeterminedProviderLeavesClassificationUnknown(t *testing.T) {
 		t.Errorf("classification %q (%q), want unknown with the reason", r.Classification.Level, r.Classification.Unknown)
 	}
 }
+
+// Resource types that keep their tags elsewhere than the provider's usual
+// attribute: the catalog says where (tags for_types), and a plan is read
+// there. The sources' side is internal/engine/testdata/sources/tags-elsewhere.txtar.
+func TestTagsWhereTheCatalogSays(t *testing.T) {
+	sensitive := map[string]any{"classification": "sensitive"}
+	google := map[string]any{"google": map[string]any{"name": "google", "full_name": "registry.terraform.io/hashicorp/google", "expressions": map[string]any{"region": constant("europe-west9")}}}
+	tests := []struct {
+		name string
+		spec planSpec
+		want string
+	}{
+		{
+			name: "AWS Auto Scaling group tag blocks",
+			spec: planSpec{
+				providers: map[string]any{"aws": awsProvider(map[string]any{"region": constant("eu-west-3")})},
+				resType:   "aws_autoscaling_group", source: awsSource, key: "aws",
+				after: map[string]any{"tag": []any{
+					map[string]any{"key": "Name", "value": "web", "propagate_at_launch": true},
+					map[string]any{"key": "DataClassification", "value": "Diffusion Restreinte", "propagate_at_launch": true},
+				}},
+			},
+			want: "sensitive",
+		},
+		{
+			name: "the AWS provider's default_tags do not reach an Auto Scaling group",
+			spec: planSpec{
+				providers: map[string]any{"aws": awsProvider(map[string]any{"region": constant("eu-west-3"), "default_tags": blocks(block("tags", constant(sensitive)))})},
+				resType:   "aws_autoscaling_group", source: awsSource, key: "aws",
+				after: map[string]any{"tag": []any{map[string]any{"key": "Name", "value": "web", "propagate_at_launch": true}}},
+			},
+			want: "",
+		},
+		{
+			name: "Google Cloud SQL settings.user_labels",
+			spec: planSpec{
+				providers: google, resType: "google_sql_database_instance", source: "registry.terraform.io/hashicorp/google", key: "google",
+				after: map[string]any{"region": "europe-west9", "settings": []any{map[string]any{"tier": "db-f1-micro", "user_labels": sensitive}}},
+			},
+			want: "sensitive",
+		},
+		{
+			name: "GKE resource_labels",
+			spec: planSpec{
+				providers: google, resType: "google_container_cluster", source: "registry.terraform.io/hashicorp/google", key: "google",
+				after: map[string]any{"location": "europe-west9", "resource_labels": sensitive},
+			},
+			want: "sensitive",
+		},
+		{
+			name: "OVHcloud tags",
+			spec: planSpec{
+				providers: map[string]any{}, resType: "ovh_cloud_project_storage", source: "registry.terraform.io/ovh/ovh", key: "ovh",
+				after: map[string]any{"region_name": "GRA", "tags": sensitive},
+			},
+			want: "sensitive",
+		},
+		{
+			name: "Cloud Temple tags",
+			spec: planSpec{
+				providers: map[string]any{}, resType: "cloudtemple_compute_iaas_opensource_virtual_machine", source: "registry.terraform.io/cloud-temple/cloudtemple", key: "cloudtemple",
+				after: map[string]any{"tags": sensitive},
+			},
+			want: "sensitive",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := resolveOne(t, tt.spec).Classification.Level; got != tt.want {
+				t.Errorf("classification %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

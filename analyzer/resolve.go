@@ -72,13 +72,7 @@ func (r *Resolver) Resolve(in *Instance) Resource {
 	p := r.Catalog.Provider(in.ProviderSource)
 	res.Catalog = p
 	res.Location = r.locate(in, p, &res)
-	var tags TagSpecView
-	if p != nil {
-		tags = TagSpecView(p.Tags)
-	} else {
-		tags = genericTags
-	}
-	res.Classification = r.Policy.Classify(in, tags)
+	res.Classification = r.Policy.Classify(in, tagSpec(p, in.Type))
 	res.Replicas = r.replicas(in, p, &res)
 	return res
 }
@@ -88,6 +82,20 @@ func (r *Resolver) Resolve(in *Instance) Resource {
 type TagSpecView providers.TagSpec
 
 var genericTags = TagSpecView{ResourceAttributes: []string{"tags", "labels"}}
+
+// tagSpec is where a resource type keeps its tags. A provider the catalog
+// knows but whose tags it does not describe is read as an unknown one is:
+// a classification nobody reads is a silent pass.
+func tagSpec(p *providers.Provider, resourceType string) TagSpecView {
+	if p == nil {
+		return genericTags
+	}
+	spec := TagSpecView(p.TagsFor(resourceType))
+	if len(spec.ResourceAttributes) == 0 && spec.Effective == "" {
+		spec.ResourceAttributes = genericTags.ResourceAttributes
+	}
+	return spec
+}
 
 func (r *Resolver) locate(in *Instance, p *providers.Provider, res *Resource) Location {
 	switch {

@@ -77,7 +77,7 @@ func (b *builder) provider(pb *providerBlock, file string) *Provider {
 	}
 	p.Location.valueRes = map[string]*regexp.Regexp{}
 	b.addLocation(&p.Location, pb.Location)
-	b.addTags(&p.Tags, pb.Tags)
+	b.addTags(p.ID, &p.Tags, pb.Tags)
 	b.addGlobal(p, pb.Global)
 	b.addReplications(p, pb.Replicas)
 	for i := range pb.Variants {
@@ -107,7 +107,7 @@ func (b *builder) amend(orig *Provider, pb *providerBlock) *Provider {
 	}
 	b.mergeOffering(&p.Offering, ob, p.ID)
 	b.addLocation(&p.Location, pb.Location)
-	b.addTags(&p.Tags, pb.Tags)
+	b.addTags(p.ID, &p.Tags, pb.Tags)
 	b.addGlobal(p, pb.Global)
 	b.addReplications(p, pb.Replicas)
 	var added []*Variant
@@ -140,6 +140,7 @@ func (p *Provider) clone() *Provider {
 		ResourceAttributes: slices.Clone(p.Tags.ResourceAttributes),
 		ProviderAttributes: slices.Clone(p.Tags.ProviderAttributes),
 		Effective:          p.Tags.Effective,
+		ForTypes:           slices.Clone(p.Tags.ForTypes),
 	}
 	// Variants are copied too: shareZonePatterns writes to them.
 	c.Variants = make([]*Variant, len(p.Variants))
@@ -223,7 +224,7 @@ func (b *builder) addLocation(spec *LocationSpec, lb *locationBlock) {
 	}
 }
 
-func (b *builder) addTags(spec *TagSpec, tb *tagsBlock) {
+func (b *builder) addTags(owner string, spec *TagSpec, tb *tagsBlock) {
 	if tb == nil {
 		return
 	}
@@ -232,6 +233,22 @@ func (b *builder) addTags(spec *TagSpec, tb *tagsBlock) {
 	if tb.Effective != "" {
 		spec.Effective = tb.Effective
 	}
+	// An extension's entries are tried first: the user's word on a type
+	// wins over the catalog's.
+	var added []*TypeTags
+	for _, ft := range tb.ForTypes {
+		tt := &TypeTags{
+			ResourceTypes: ft.ResourceTypes, ResourceAttributes: ft.ResourceAttributes, Note: ft.Note,
+			NoProviderDefaults: ft.ProviderDefaults != nil && !*ft.ProviderDefaults,
+			Fact:               b.fact(fmt.Sprintf("%s tags for %s", owner, strings.Join(ft.ResourceTypes, ", ")), ft.DefRange, ft.Source, ft.AsOf, ft.Verified),
+		}
+		if len(ft.ResourceTypes) == 0 || len(ft.ResourceAttributes) == 0 {
+			b.errorf(ft.DefRange, "%s tags for_types needs resource_types and resource_attributes", owner)
+			continue
+		}
+		added = append(added, tt)
+	}
+	spec.ForTypes = append(added, spec.ForTypes...)
 }
 
 // addReplications adds the attributes through which resources copy their

@@ -259,6 +259,50 @@ type TagSpec struct {
 	// Effective is the attribute that already merges provider defaults
 	// (AWS tags_all); when known it is used alone.
 	Effective string
+	// ForTypes are the resource types that keep their tags somewhere else
+	// (Cloud SQL's settings.user_labels, an Auto Scaling group's tag
+	// blocks): TagsFor applies them.
+	ForTypes []*TypeTags
+}
+
+// TypeTags is where some resource types keep their tags, beside or instead
+// of the provider's usual attributes.
+type TypeTags struct {
+	ResourceTypes []string // globs
+	// ResourceAttributes are read after the provider's own ("settings.user_labels").
+	ResourceAttributes []string
+	// NoProviderDefaults says the provider's default tags do not reach
+	// these types (the AWS provider's default_tags skip Auto Scaling groups).
+	NoProviderDefaults bool
+	Note               string
+	Fact
+}
+
+// TagsFor returns the tag attributes of a resource type: the provider's,
+// with those of the first ForTypes entry that matches the type. The
+// provider's effective attribute merges only its usual attributes, so a
+// type with attributes of its own is read without it.
+func (p *Provider) TagsFor(resourceType string) TagSpec {
+	if len(p.Tags.ForTypes) == 0 {
+		return p.Tags
+	}
+	return p.typeFacts(resourceType).tags
+}
+
+func (t *TagSpec) forType(resourceType string) TagSpec {
+	out := TagSpec{ResourceAttributes: t.ResourceAttributes, ProviderAttributes: t.ProviderAttributes, Effective: t.Effective}
+	for _, tt := range t.ForTypes {
+		if !matchAny(tt.ResourceTypes, resourceType) {
+			continue
+		}
+		out.ResourceAttributes = append(slices.Clone(t.ResourceAttributes), tt.ResourceAttributes...)
+		out.Effective = ""
+		if tt.NoProviderDefaults {
+			out.ProviderAttributes = nil
+		}
+		break
+	}
+	return out
 }
 
 // Variant is a distinct offering reached through the same Terraform provider:
@@ -434,6 +478,11 @@ func (c *Catalog) ResourceAttributeNames() []string {
 		}
 		for _, a := range p.Tags.ResourceAttributes {
 			seen[topLevel(a)] = true
+		}
+		for _, tt := range p.Tags.ForTypes {
+			for _, a := range tt.ResourceAttributes {
+				seen[topLevel(a)] = true
+			}
 		}
 		if p.Tags.Effective != "" {
 			seen[topLevel(p.Tags.Effective)] = true

@@ -339,11 +339,25 @@ var snapshotUnits = []catalogUnit{
 					DefRange: rng("data/aws.hcl", 63, 1, 2445, 63, 32, 2476),
 				},
 				{
+					Key:      "tf_aws_autoscaling_group",
+					Title:    "terraform-provider-aws aws_autoscaling_group: tag { key, value, propagate_at_launch } blocks",
+					URL:      "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/autoscaling_group#tag-and-tags",
+					Date:     "2026",
+					DefRange: rng("data/aws.hcl", 69, 1, 2751, 69, 34, 2784),
+				},
+				{
+					Key:      "hc_default_tags_asg",
+					Title:    "HashiCorp tutorial 'Configure default tags for AWS resources': default tags are not propagated to Auto Scaling groups",
+					URL:      "https://developer.hashicorp.com/terraform/tutorials/aws/aws-default-tags#propagate-default-tags-to-auto-scaling-group",
+					Date:     "2026",
+					DefRange: rng("data/aws.hcl", 75, 1, 3031, 75, 29, 3059),
+				},
+				{
 					Key:      "tf_aws_ecr_replication",
 					Title:    "terraform-provider-aws aws_ecr_replication_configuration: rule { destination { region, registry_id } }",
 					URL:      "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecr_replication_configuration",
 					Date:     "2026",
-					DefRange: rng("data/aws.hcl", 69, 1, 2751, 69, 32, 2782),
+					DefRange: rng("data/aws.hcl", 81, 1, 3342, 81, 32, 3373),
 				},
 			},
 			Providers: []providerBlock{
@@ -371,7 +385,7 @@ var snapshotUnits = []catalogUnit{
 							"AWS_DEFAULT_REGION",
 							"AWS_PROFILE (region from ~/.aws/config)",
 						},
-						DefRange: rng("data/aws.hcl", 79, 3, 3124, 79, 11, 3132),
+						DefRange: rng("data/aws.hcl", 91, 3, 3715, 91, 11, 3723),
 					},
 					Tags: &tagsBlock{
 						ResourceAttributes: []string{
@@ -381,6 +395,24 @@ var snapshotUnits = []catalogUnit{
 							"default_tags.tags",
 						},
 						Effective: "tags_all",
+						ForTypes: []typeTagsBlock{
+							{
+								ResourceTypes: []string{
+									"aws_autoscaling_group",
+								},
+								ResourceAttributes: []string{
+									"tag",
+								},
+								ProviderDefaults: ptrTo(false),
+								Source: []string{
+									"tf_aws_autoscaling_group",
+									"hc_default_tags_asg",
+								},
+								AsOf:     "2026-11-27",
+								Verified: "primary",
+								DefRange: rng("data/aws.hcl", 111, 5, 4617, 111, 14, 4626),
+							},
+						},
 					},
 					Global: []globalBlock{
 						{
@@ -409,7 +441,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "unverified",
-							DefRange: rng("data/aws.hcl", 118, 3, 4547, 118, 123, 4667),
+							DefRange: rng("data/aws.hcl", 141, 3, 5582, 141, 123, 5702),
 						},
 					},
 					Replicas: []replicationBlock{
@@ -424,7 +456,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-23",
 							Verified: "secondary",
-							DefRange: rng("data/aws.hcl", 199, 3, 7447, 199, 46, 7490),
+							DefRange: rng("data/aws.hcl", 222, 3, 8482, 222, 46, 8525),
 						},
 						{
 							Name: "Secrets Manager replica",
@@ -437,7 +469,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-23",
 							Verified: "secondary",
-							DefRange: rng("data/aws.hcl", 207, 3, 7701, 207, 40, 7738),
+							DefRange: rng("data/aws.hcl", 230, 3, 8736, 230, 40, 8773),
 						},
 						{
 							Name: "AWS Backup copy action",
@@ -452,7 +484,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-23",
 							Verified: "secondary",
-							DefRange: rng("data/aws.hcl", 215, 3, 7956, 215, 39, 7992),
+							DefRange: rng("data/aws.hcl", 238, 3, 8991, 238, 39, 9027),
 						},
 						{
 							Name: "ECR replication rule",
@@ -465,7 +497,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-23",
 							Verified: "unverified",
-							DefRange: rng("data/aws.hcl", 225, 3, 8350, 225, 37, 8384),
+							DefRange: rng("data/aws.hcl", 248, 3, 9385, 248, 37, 9419),
 						},
 					},
 					Variants: []variantBlock{
@@ -474,9 +506,9 @@ var snapshotUnits = []catalogUnit{
 							Name: "AWS European Sovereign Cloud",
 							When: &matchBlock{
 								RegionPattern: "^eusc-",
-								DefRange:      rng("data/aws.hcl", 235, 5, 8705, 235, 9, 8709),
+								DefRange:      rng("data/aws.hcl", 258, 5, 9740, 258, 9, 9744),
 							},
-							DefRange: rng("data/aws.hcl", 233, 3, 8642, 233, 17, 8656),
+							DefRange: rng("data/aws.hcl", 256, 3, 9677, 256, 17, 9691),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "AWS European Sovereign Cloud GmbH",
@@ -495,7 +527,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-01-22",
 									Verified: "secondary",
-									DefRange: rng("data/aws.hcl", 239, 5, 8755, 239, 13, 8763),
+									DefRange: rng("data/aws.hcl", 262, 5, 9790, 262, 13, 9798),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "not_qualified",
@@ -506,7 +538,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/aws.hcl", 252, 5, 9299, 252, 16, 9310),
+									DefRange: rng("data/aws.hcl", 275, 5, 10334, 275, 16, 10345),
 								},
 								Regions: []regionsBlock{
 									{
@@ -522,10 +554,10 @@ var snapshotUnits = []catalogUnit{
 												Code:     "eusc-de-east-1",
 												Name:     "AWS European Sovereign Cloud (Brandenburg)",
 												Country:  "DE",
-												DefRange: rng("data/aws.hcl", 264, 7, 9690, 264, 30, 9713),
+												DefRange: rng("data/aws.hcl", 287, 7, 10725, 287, 30, 10748),
 											},
 										},
-										DefRange: rng("data/aws.hcl", 260, 5, 9552, 260, 12, 9559),
+										DefRange: rng("data/aws.hcl", 283, 5, 10587, 283, 12, 10594),
 									},
 								},
 							},
@@ -535,9 +567,9 @@ var snapshotUnits = []catalogUnit{
 							Name: "Amazon Web Services China (aws-cn partition)",
 							When: &matchBlock{
 								RegionPattern: "^cn-",
-								DefRange:      rng("data/aws.hcl", 273, 5, 9903, 273, 9, 9907),
+								DefRange:      rng("data/aws.hcl", 296, 5, 10938, 296, 9, 10942),
 							},
-							DefRange: rng("data/aws.hcl", 271, 3, 9823, 271, 18, 9838),
+							DefRange: rng("data/aws.hcl", 294, 3, 10858, 294, 18, 10873),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "Local Chinese partners operating the aws-cn partition",
@@ -555,7 +587,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09",
 									Verified: "unverified",
-									DefRange: rng("data/aws.hcl", 277, 5, 9951, 277, 13, 9959),
+									DefRange: rng("data/aws.hcl", 300, 5, 10986, 300, 13, 10994),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "not_qualified",
@@ -564,7 +596,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/aws.hcl", 289, 5, 10438, 289, 16, 10449),
+									DefRange: rng("data/aws.hcl", 312, 5, 11473, 312, 16, 11484),
 								},
 								Regions: []regionsBlock{
 									{
@@ -577,21 +609,21 @@ var snapshotUnits = []catalogUnit{
 											{
 												Code:     "cn-north-1",
 												Country:  "CN",
-												DefRange: rng("data/aws.hcl", 300, 7, 10699, 300, 26, 10718),
+												DefRange: rng("data/aws.hcl", 323, 7, 11734, 323, 26, 11753),
 											},
 											{
 												Code:     "cn-northwest-1",
 												Country:  "CN",
-												DefRange: rng("data/aws.hcl", 301, 7, 10744, 301, 30, 10767),
+												DefRange: rng("data/aws.hcl", 324, 7, 11779, 324, 30, 11802),
 											},
 										},
-										DefRange: rng("data/aws.hcl", 296, 5, 10591, 296, 12, 10598),
+										DefRange: rng("data/aws.hcl", 319, 5, 11626, 319, 12, 11633),
 									},
 								},
 							},
 						},
 					},
-					DefRange: rng("data/aws.hcl", 75, 1, 3038, 75, 15, 3052),
+					DefRange: rng("data/aws.hcl", 87, 1, 3629, 87, 15, 3643),
 					decoded: &offeringBlock{
 						Operator: &operatorBlock{
 							Name:           "Amazon Web Services, Inc.",
@@ -609,7 +641,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "unverified",
-							DefRange: rng("data/aws.hcl", 98, 3, 3890, 98, 11, 3898),
+							DefRange: rng("data/aws.hcl", 121, 3, 4925, 121, 11, 4933),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "not_qualified",
@@ -620,7 +652,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09-26",
 							Verified: "secondary",
-							DefRange: rng("data/aws.hcl", 110, 3, 4280, 110, 14, 4291),
+							DefRange: rng("data/aws.hcl", 133, 3, 5315, 133, 14, 5326),
 						},
 						Regions: []regionsBlock{
 							{
@@ -635,192 +667,192 @@ var snapshotUnits = []catalogUnit{
 										Code:     "eu-west-3",
 										Name:     "Europe (Paris)",
 										Country:  "FR",
-										DefRange: rng("data/aws.hcl", 136, 5, 5422, 136, 23, 5440),
+										DefRange: rng("data/aws.hcl", 159, 5, 6457, 159, 23, 6475),
 									},
 									{
 										Code:     "eu-central-1",
 										Name:     "Europe (Frankfurt)",
 										Country:  "DE",
-										DefRange: rng("data/aws.hcl", 140, 5, 5507, 140, 26, 5528),
+										DefRange: rng("data/aws.hcl", 163, 5, 6542, 163, 26, 6563),
 									},
 									{
 										Code:     "eu-west-1",
 										Name:     "Europe (Ireland)",
 										Country:  "IE",
-										DefRange: rng("data/aws.hcl", 144, 5, 5599, 144, 23, 5617),
+										DefRange: rng("data/aws.hcl", 167, 5, 6634, 167, 23, 6652),
 									},
 									{
 										Code:     "eu-south-1",
 										Name:     "Europe (Milan)",
 										Country:  "IT",
-										DefRange: rng("data/aws.hcl", 148, 5, 5686, 148, 24, 5705),
+										DefRange: rng("data/aws.hcl", 171, 5, 6721, 171, 24, 6740),
 									},
 									{
 										Code:     "eu-south-2",
 										Name:     "Europe (Spain)",
 										Country:  "ES",
-										DefRange: rng("data/aws.hcl", 152, 5, 5772, 152, 24, 5791),
+										DefRange: rng("data/aws.hcl", 175, 5, 6807, 175, 24, 6826),
 									},
 									{
 										Code:     "eu-north-1",
 										Name:     "Europe (Stockholm)",
 										Country:  "SE",
-										DefRange: rng("data/aws.hcl", 156, 5, 5858, 156, 24, 5877),
+										DefRange: rng("data/aws.hcl", 179, 5, 6893, 179, 24, 6912),
 									},
 									{
 										Code:     "eu-west-2",
 										Name:     "Europe (London)",
 										Country:  "GB",
-										DefRange: rng("data/aws.hcl", 160, 5, 5948, 160, 23, 5966),
+										DefRange: rng("data/aws.hcl", 183, 5, 6983, 183, 23, 7001),
 									},
 									{
 										Code:     "eu-central-2",
 										Name:     "Europe (Zurich)",
 										Country:  "CH",
-										DefRange: rng("data/aws.hcl", 164, 5, 6034, 164, 26, 6055),
+										DefRange: rng("data/aws.hcl", 187, 5, 7069, 187, 26, 7090),
 									},
 									{
 										Code:     "il-central-1",
 										Country:  "IL",
-										DefRange: rng("data/aws.hcl", 168, 5, 6123, 168, 26, 6144),
+										DefRange: rng("data/aws.hcl", 191, 5, 7158, 191, 26, 7179),
 									},
 									{
 										Code:     "me-central-1",
 										Country:  "AE",
-										DefRange: rng("data/aws.hcl", 169, 5, 6168, 169, 26, 6189),
+										DefRange: rng("data/aws.hcl", 192, 5, 7203, 192, 26, 7224),
 									},
 									{
 										Code:     "me-south-1",
 										Country:  "BH",
-										DefRange: rng("data/aws.hcl", 170, 5, 6213, 170, 24, 6232),
+										DefRange: rng("data/aws.hcl", 193, 5, 7248, 193, 24, 7267),
 									},
 									{
 										Code:     "af-south-1",
 										Country:  "ZA",
-										DefRange: rng("data/aws.hcl", 171, 5, 6256, 171, 24, 6275),
+										DefRange: rng("data/aws.hcl", 194, 5, 7291, 194, 24, 7310),
 									},
 									{
 										Code:     "ap-east-1",
 										Country:  "HK",
-										DefRange: rng("data/aws.hcl", 172, 5, 6299, 172, 23, 6317),
+										DefRange: rng("data/aws.hcl", 195, 5, 7334, 195, 23, 7352),
 									},
 									{
 										Code:     "ap-east-2",
 										Country:  "TW",
-										DefRange: rng("data/aws.hcl", 173, 5, 6341, 173, 23, 6359),
+										DefRange: rng("data/aws.hcl", 196, 5, 7376, 196, 23, 7394),
 									},
 									{
 										Code:     "ap-northeast-1",
 										Country:  "JP",
-										DefRange: rng("data/aws.hcl", 174, 5, 6383, 174, 28, 6406),
+										DefRange: rng("data/aws.hcl", 197, 5, 7418, 197, 28, 7441),
 									},
 									{
 										Code:     "ap-northeast-2",
 										Country:  "KR",
-										DefRange: rng("data/aws.hcl", 175, 5, 6430, 175, 28, 6453),
+										DefRange: rng("data/aws.hcl", 198, 5, 7465, 198, 28, 7488),
 									},
 									{
 										Code:     "ap-northeast-3",
 										Country:  "JP",
-										DefRange: rng("data/aws.hcl", 176, 5, 6477, 176, 28, 6500),
+										DefRange: rng("data/aws.hcl", 199, 5, 7512, 199, 28, 7535),
 									},
 									{
 										Code:     "ap-south-1",
 										Country:  "IN",
-										DefRange: rng("data/aws.hcl", 177, 5, 6524, 177, 24, 6543),
+										DefRange: rng("data/aws.hcl", 200, 5, 7559, 200, 24, 7578),
 									},
 									{
 										Code:     "ap-south-2",
 										Country:  "IN",
-										DefRange: rng("data/aws.hcl", 178, 5, 6567, 178, 24, 6586),
+										DefRange: rng("data/aws.hcl", 201, 5, 7602, 201, 24, 7621),
 									},
 									{
 										Code:     "ap-southeast-1",
 										Country:  "SG",
-										DefRange: rng("data/aws.hcl", 179, 5, 6610, 179, 28, 6633),
+										DefRange: rng("data/aws.hcl", 202, 5, 7645, 202, 28, 7668),
 									},
 									{
 										Code:     "ap-southeast-2",
 										Country:  "AU",
-										DefRange: rng("data/aws.hcl", 180, 5, 6657, 180, 28, 6680),
+										DefRange: rng("data/aws.hcl", 203, 5, 7692, 203, 28, 7715),
 									},
 									{
 										Code:     "ap-southeast-3",
 										Country:  "ID",
-										DefRange: rng("data/aws.hcl", 181, 5, 6704, 181, 28, 6727),
+										DefRange: rng("data/aws.hcl", 204, 5, 7739, 204, 28, 7762),
 									},
 									{
 										Code:     "ap-southeast-4",
 										Country:  "AU",
-										DefRange: rng("data/aws.hcl", 182, 5, 6751, 182, 28, 6774),
+										DefRange: rng("data/aws.hcl", 205, 5, 7786, 205, 28, 7809),
 									},
 									{
 										Code:     "ap-southeast-5",
 										Country:  "MY",
-										DefRange: rng("data/aws.hcl", 183, 5, 6798, 183, 28, 6821),
+										DefRange: rng("data/aws.hcl", 206, 5, 7833, 206, 28, 7856),
 									},
 									{
 										Code:     "ap-southeast-6",
 										Country:  "NZ",
-										DefRange: rng("data/aws.hcl", 184, 5, 6845, 184, 28, 6868),
+										DefRange: rng("data/aws.hcl", 207, 5, 7880, 207, 28, 7903),
 									},
 									{
 										Code:     "ap-southeast-7",
 										Country:  "TH",
-										DefRange: rng("data/aws.hcl", 185, 5, 6892, 185, 28, 6915),
+										DefRange: rng("data/aws.hcl", 208, 5, 7927, 208, 28, 7950),
 									},
 									{
 										Code:     "ca-central-1",
 										Country:  "CA",
-										DefRange: rng("data/aws.hcl", 186, 5, 6939, 186, 26, 6960),
+										DefRange: rng("data/aws.hcl", 209, 5, 7974, 209, 26, 7995),
 									},
 									{
 										Code:     "ca-west-1",
 										Country:  "CA",
-										DefRange: rng("data/aws.hcl", 187, 5, 6984, 187, 23, 7002),
+										DefRange: rng("data/aws.hcl", 210, 5, 8019, 210, 23, 8037),
 									},
 									{
 										Code:     "mx-central-1",
 										Country:  "MX",
-										DefRange: rng("data/aws.hcl", 188, 5, 7026, 188, 26, 7047),
+										DefRange: rng("data/aws.hcl", 211, 5, 8061, 211, 26, 8082),
 									},
 									{
 										Code:     "sa-east-1",
 										Country:  "BR",
-										DefRange: rng("data/aws.hcl", 189, 5, 7071, 189, 23, 7089),
+										DefRange: rng("data/aws.hcl", 212, 5, 8106, 212, 23, 8124),
 									},
 									{
 										Code:     "us-east-1",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 190, 5, 7113, 190, 23, 7131),
+										DefRange: rng("data/aws.hcl", 213, 5, 8148, 213, 23, 8166),
 									},
 									{
 										Code:     "us-east-2",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 191, 5, 7155, 191, 23, 7173),
+										DefRange: rng("data/aws.hcl", 214, 5, 8190, 214, 23, 8208),
 									},
 									{
 										Code:     "us-west-1",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 192, 5, 7197, 192, 23, 7215),
+										DefRange: rng("data/aws.hcl", 215, 5, 8232, 215, 23, 8250),
 									},
 									{
 										Code:     "us-west-2",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 193, 5, 7239, 193, 23, 7257),
+										DefRange: rng("data/aws.hcl", 216, 5, 8274, 216, 23, 8292),
 									},
 									{
 										Code:     "us-gov-east-1",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 194, 5, 7281, 194, 27, 7303),
+										DefRange: rng("data/aws.hcl", 217, 5, 8316, 217, 27, 8338),
 									},
 									{
 										Code:     "us-gov-west-1",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 195, 5, 7327, 195, 27, 7349),
+										DefRange: rng("data/aws.hcl", 218, 5, 8362, 218, 27, 8384),
 									},
 								},
-								DefRange: rng("data/aws.hcl", 131, 3, 5304, 131, 10, 5311),
+								DefRange: rng("data/aws.hcl", 154, 3, 6339, 154, 10, 6346),
 							},
 						},
 					},
@@ -1753,6 +1785,11 @@ var snapshotUnits = []catalogUnit{
 						},
 						DefRange: rng("data/cloudtemple.hcl", 46, 3, 1861, 46, 11, 1869),
 					},
+					Tags: &tagsBlock{
+						ResourceAttributes: []string{
+							"tags",
+						},
+					},
 					DefRange: rng("data/cloudtemple.hcl", 42, 1, 1763, 42, 23, 1785),
 					decoded: &offeringBlock{
 						Operator: &operatorBlock{
@@ -1767,7 +1804,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "secondary",
-							DefRange: rng("data/cloudtemple.hcl", 54, 3, 2167, 54, 11, 2175),
+							DefRange: rng("data/cloudtemple.hcl", 59, 3, 2274, 59, 11, 2282),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "unknown",
@@ -1779,7 +1816,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09-26",
 							Verified: "secondary",
-							DefRange: rng("data/cloudtemple.hcl", 95, 3, 3785, 95, 14, 3796),
+							DefRange: rng("data/cloudtemple.hcl", 100, 3, 3892, 100, 14, 3903),
 						},
 						Offers: []offerBlock{
 							{
@@ -1800,7 +1837,7 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-09-26",
 								Verified: "secondary",
-								DefRange: rng("data/cloudtemple.hcl", 69, 3, 2779, 69, 29, 2805),
+								DefRange: rng("data/cloudtemple.hcl", 74, 3, 2886, 74, 29, 2912),
 							},
 							{
 								ID:            "openshift-paas",
@@ -1817,7 +1854,7 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-09-26",
 								Verified: "secondary",
-								DefRange: rng("data/cloudtemple.hcl", 82, 3, 3340, 82, 25, 3362),
+								DefRange: rng("data/cloudtemple.hcl", 87, 3, 3447, 87, 25, 3469),
 							},
 						},
 						Regions: []regionsBlock{
@@ -1834,10 +1871,10 @@ var snapshotUnits = []catalogUnit{
 										Code:     "fr1",
 										Name:     "FR1 (three sites in the Paris area)",
 										Country:  "FR",
-										DefRange: rng("data/cloudtemple.hcl", 110, 5, 4234, 110, 17, 4246),
+										DefRange: rng("data/cloudtemple.hcl", 115, 5, 4341, 115, 17, 4353),
 									},
 								},
-								DefRange: rng("data/cloudtemple.hcl", 105, 3, 4077, 105, 10, 4084),
+								DefRange: rng("data/cloudtemple.hcl", 110, 3, 4184, 110, 10, 4191),
 							},
 						},
 						DefaultRegion: "fr1",
@@ -2348,6 +2385,27 @@ var snapshotUnits = []catalogUnit{
 					Date:     "2026-09",
 					DefRange: rng("data/google.hcl", 62, 1, 2292, 62, 26, 2317),
 				},
+				{
+					Key:      "tf_google_sql_database_instance",
+					Title:    "terraform-provider-google google_sql_database_instance: settings { user_labels }",
+					URL:      "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance#user_labels-1",
+					Date:     "2026",
+					DefRange: rng("data/google.hcl", 67, 1, 2472, 67, 41, 2512),
+				},
+				{
+					Key:      "tf_google_container_cluster",
+					Title:    "terraform-provider-google google_container_cluster: resource_labels (the GCE resource labels of the cluster)",
+					URL:      "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/container_cluster#resource_labels-1",
+					Date:     "2026",
+					DefRange: rng("data/google.hcl", 73, 1, 2755, 73, 37, 2791),
+				},
+				{
+					Key:      "tf_google_cloud_run_service",
+					Title:    "terraform-provider-google google_cloud_run_service: metadata { labels }",
+					URL:      "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/cloud_run_service#labels-1",
+					Date:     "2026",
+					DefRange: rng("data/google.hcl", 79, 1, 3062, 79, 37, 3098),
+				},
 			},
 			Providers: []providerBlock{
 				{
@@ -2384,7 +2442,7 @@ var snapshotUnits = []catalogUnit{
 							"CLOUDSDK_COMPUTE_REGION",
 							"GOOGLE_ZONE",
 						},
-						DefRange: rng("data/google.hcl", 71, 3, 2582, 71, 11, 2590),
+						DefRange: rng("data/google.hcl", 89, 3, 3433, 89, 11, 3441),
 					},
 					Tags: &tagsBlock{
 						ResourceAttributes: []string{
@@ -2394,6 +2452,51 @@ var snapshotUnits = []catalogUnit{
 							"default_labels",
 						},
 						Effective: "terraform_labels",
+						ForTypes: []typeTagsBlock{
+							{
+								ResourceTypes: []string{
+									"google_sql_database_instance",
+								},
+								ResourceAttributes: []string{
+									"settings.user_labels",
+								},
+								Source: []string{
+									"tf_google_sql_database_instance",
+								},
+								AsOf:     "2026-11-27",
+								Verified: "primary",
+								DefRange: rng("data/google.hcl", 107, 5, 4287, 107, 14, 4296),
+							},
+							{
+								ResourceTypes: []string{
+									"google_container_cluster",
+								},
+								ResourceAttributes: []string{
+									"resource_labels",
+								},
+								Source: []string{
+									"tf_google_container_cluster",
+								},
+								AsOf:     "2026-11-27",
+								Verified: "primary",
+								DefRange: rng("data/google.hcl", 114, 5, 4566, 114, 14, 4575),
+							},
+							{
+								ResourceTypes: []string{
+									"google_cloud_run_service",
+									"google_cloud_run_domain_mapping",
+								},
+								ResourceAttributes: []string{
+									"metadata.labels",
+								},
+								Source: []string{
+									"tf_google_cloud_run_service",
+								},
+								AsOf:     "2026-11-27",
+								Verified: "primary",
+								DefRange: rng("data/google.hcl", 121, 5, 4832, 121, 14, 4841),
+							},
+						},
 					},
 					Global: []globalBlock{
 						{
@@ -2417,7 +2520,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "unverified",
-							DefRange: rng("data/google.hcl", 110, 3, 4155, 110, 93, 4245),
+							DefRange: rng("data/google.hcl", 151, 3, 5917, 151, 93, 6007),
 						},
 					},
 					Replicas: []replicationBlock{
@@ -2433,7 +2536,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-23",
 							Verified: "secondary",
-							DefRange: rng("data/google.hcl", 238, 3, 7936, 238, 52, 7985),
+							DefRange: rng("data/google.hcl", 279, 3, 9698, 279, 52, 9747),
 						},
 					},
 					Variants: []variantBlock{
@@ -2445,9 +2548,9 @@ var snapshotUnits = []catalogUnit{
 								Equals: []string{
 									"s3nsapis.fr",
 								},
-								DefRange: rng("data/google.hcl", 249, 5, 8386, 249, 9, 8390),
+								DefRange: rng("data/google.hcl", 290, 5, 10148, 290, 9, 10152),
 							},
-							DefRange: rng("data/google.hcl", 247, 3, 8317, 247, 17, 8331),
+							DefRange: rng("data/google.hcl", 288, 3, 10079, 288, 17, 10093),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "S3NS SAS",
@@ -2463,7 +2566,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-01-05",
 									Verified: "secondary",
-									DefRange: rng("data/google.hcl", 254, 5, 8474, 254, 13, 8482),
+									DefRange: rng("data/google.hcl", 295, 5, 10236, 295, 13, 10244),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "unknown",
@@ -2474,7 +2577,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/google.hcl", 282, 5, 9845, 282, 16, 9856),
+									DefRange: rng("data/google.hcl", 323, 5, 11607, 323, 16, 11618),
 								},
 								Offers: []offerBlock{
 									{
@@ -2500,7 +2603,7 @@ var snapshotUnits = []catalogUnit{
 										},
 										AsOf:     "2026-09-26",
 										Verified: "secondary",
-										DefRange: rng("data/google.hcl", 269, 5, 9179, 269, 21, 9195),
+										DefRange: rng("data/google.hcl", 310, 5, 10941, 310, 21, 10957),
 									},
 								},
 								Regions: []regionsBlock{
@@ -2525,10 +2628,10 @@ var snapshotUnits = []catalogUnit{
 													"global",
 												},
 												Note:     "The universe has one region: `global` is the same place",
-												DefRange: rng("data/google.hcl", 294, 7, 10223, 294, 30, 10246),
+												DefRange: rng("data/google.hcl", 335, 7, 11985, 335, 30, 12008),
 											},
 										},
-										DefRange: rng("data/google.hcl", 290, 5, 10088, 290, 12, 10095),
+										DefRange: rng("data/google.hcl", 331, 5, 11850, 331, 12, 11857),
 									},
 								},
 							},
@@ -2541,9 +2644,9 @@ var snapshotUnits = []catalogUnit{
 								Equals: []string{
 									"apis-berlin-build0.goog",
 								},
-								DefRange: rng("data/google.hcl", 306, 5, 10613, 306, 9, 10617),
+								DefRange: rng("data/google.hcl", 347, 5, 12375, 347, 9, 12379),
 							},
-							DefRange: rng("data/google.hcl", 304, 3, 10522, 304, 23, 10542),
+							DefRange: rng("data/google.hcl", 345, 3, 12284, 345, 23, 12304),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "Operator of the Berlin universe (not established)",
@@ -2554,7 +2657,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09",
 									Verified: "unverified",
-									DefRange: rng("data/google.hcl", 311, 5, 10713, 311, 13, 10721),
+									DefRange: rng("data/google.hcl", 352, 5, 12475, 352, 13, 12483),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "not_qualified",
@@ -2563,7 +2666,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/google.hcl", 320, 5, 10996, 320, 16, 11007),
+									DefRange: rng("data/google.hcl", 361, 5, 12758, 361, 16, 12769),
 								},
 								Regions: []regionsBlock{
 									{
@@ -2576,10 +2679,10 @@ var snapshotUnits = []catalogUnit{
 											{
 												Code:     "u-germany-northeast1",
 												Country:  "DE",
-												DefRange: rng("data/google.hcl", 331, 7, 11260, 331, 36, 11289),
+												DefRange: rng("data/google.hcl", 372, 7, 13022, 372, 36, 13051),
 											},
 										},
-										DefRange: rng("data/google.hcl", 327, 5, 11149, 327, 12, 11156),
+										DefRange: rng("data/google.hcl", 368, 5, 12911, 368, 12, 12918),
 									},
 								},
 							},
@@ -2594,9 +2697,9 @@ var snapshotUnits = []catalogUnit{
 									"s3nsapis.fr",
 									"apis-berlin-build0.goog",
 								},
-								DefRange: rng("data/google.hcl", 337, 5, 11411, 337, 9, 11415),
+								DefRange: rng("data/google.hcl", 378, 5, 13173, 378, 9, 13177),
 							},
-							DefRange: rng("data/google.hcl", 335, 3, 11322, 335, 27, 11346),
+							DefRange: rng("data/google.hcl", 376, 3, 13084, 376, 27, 13108),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "Unknown operator of a non-default Google Cloud universe",
@@ -2607,7 +2710,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09",
 									Verified: "secondary",
-									DefRange: rng("data/google.hcl", 342, 5, 11544, 342, 13, 11552),
+									DefRange: rng("data/google.hcl", 383, 5, 13306, 383, 13, 13314),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "unknown",
@@ -2616,12 +2719,12 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09",
 									Verified: "secondary",
-									DefRange: rng("data/google.hcl", 351, 5, 11894, 351, 16, 11905),
+									DefRange: rng("data/google.hcl", 392, 5, 13656, 392, 16, 13667),
 								},
 							},
 						},
 					},
-					DefRange: rng("data/google.hcl", 67, 1, 2472, 67, 18, 2489),
+					DefRange: rng("data/google.hcl", 85, 1, 3323, 85, 18, 3340),
 					decoded: &offeringBlock{
 						Operator: &operatorBlock{
 							Name:           "Google LLC",
@@ -2640,7 +2743,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "secondary",
-							DefRange: rng("data/google.hcl", 89, 3, 3374, 89, 11, 3382),
+							DefRange: rng("data/google.hcl", 130, 3, 5136, 130, 11, 5144),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "not_qualified",
@@ -2651,7 +2754,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09-26",
 							Verified: "secondary",
-							DefRange: rng("data/google.hcl", 102, 3, 3875, 102, 14, 3886),
+							DefRange: rng("data/google.hcl", 143, 3, 5637, 143, 14, 5648),
 						},
 						Regions: []regionsBlock{
 							{
@@ -2666,232 +2769,232 @@ var snapshotUnits = []catalogUnit{
 										Code:     "europe-west9",
 										Name:     "Paris",
 										Country:  "FR",
-										DefRange: rng("data/google.hcl", 126, 5, 4831, 126, 26, 4852),
+										DefRange: rng("data/google.hcl", 167, 5, 6593, 167, 26, 6614),
 									},
 									{
 										Code:     "europe-west1",
 										Name:     "Belgium",
 										Country:  "BE",
-										DefRange: rng("data/google.hcl", 130, 5, 4910, 130, 26, 4931),
+										DefRange: rng("data/google.hcl", 171, 5, 6672, 171, 26, 6693),
 									},
 									{
 										Code:     "europe-west3",
 										Name:     "Frankfurt",
 										Country:  "DE",
-										DefRange: rng("data/google.hcl", 134, 5, 4991, 134, 26, 5012),
+										DefRange: rng("data/google.hcl", 175, 5, 6753, 175, 26, 6774),
 									},
 									{
 										Code:     "europe-west10",
 										Name:     "Berlin",
 										Country:  "DE",
-										DefRange: rng("data/google.hcl", 138, 5, 5074, 138, 27, 5096),
+										DefRange: rng("data/google.hcl", 179, 5, 6836, 179, 27, 6858),
 									},
 									{
 										Code:     "europe-west4",
 										Name:     "Netherlands",
 										Country:  "NL",
-										DefRange: rng("data/google.hcl", 142, 5, 5155, 142, 26, 5176),
+										DefRange: rng("data/google.hcl", 183, 5, 6917, 183, 26, 6938),
 									},
 									{
 										Code:     "europe-west8",
 										Name:     "Milan",
 										Country:  "IT",
-										DefRange: rng("data/google.hcl", 146, 5, 5240, 146, 26, 5261),
+										DefRange: rng("data/google.hcl", 187, 5, 7002, 187, 26, 7023),
 									},
 									{
 										Code:     "europe-west12",
 										Name:     "Turin",
 										Country:  "IT",
-										DefRange: rng("data/google.hcl", 150, 5, 5319, 150, 27, 5341),
+										DefRange: rng("data/google.hcl", 191, 5, 7081, 191, 27, 7103),
 									},
 									{
 										Code:     "europe-southwest1",
 										Name:     "Madrid",
 										Country:  "ES",
-										DefRange: rng("data/google.hcl", 154, 5, 5399, 154, 31, 5425),
+										DefRange: rng("data/google.hcl", 195, 5, 7161, 195, 31, 7187),
 									},
 									{
 										Code:     "europe-central2",
 										Name:     "Warsaw",
 										Country:  "PL",
-										DefRange: rng("data/google.hcl", 158, 5, 5484, 158, 29, 5508),
+										DefRange: rng("data/google.hcl", 199, 5, 7246, 199, 29, 7270),
 									},
 									{
 										Code:     "europe-north1",
 										Name:     "Finland",
 										Country:  "FI",
-										DefRange: rng("data/google.hcl", 162, 5, 5567, 162, 27, 5589),
+										DefRange: rng("data/google.hcl", 203, 5, 7329, 203, 27, 7351),
 									},
 									{
 										Code:     "europe-north2",
 										Name:     "Stockholm",
 										Country:  "SE",
-										DefRange: rng("data/google.hcl", 166, 5, 5649, 166, 27, 5671),
+										DefRange: rng("data/google.hcl", 207, 5, 7411, 207, 27, 7433),
 									},
 									{
 										Code:     "europe-west2",
 										Name:     "London",
 										Country:  "GB",
-										DefRange: rng("data/google.hcl", 170, 5, 5733, 170, 26, 5754),
+										DefRange: rng("data/google.hcl", 211, 5, 7495, 211, 26, 7516),
 									},
 									{
 										Code:     "europe-west6",
 										Name:     "Zurich",
 										Country:  "CH",
-										DefRange: rng("data/google.hcl", 174, 5, 5813, 174, 26, 5834),
+										DefRange: rng("data/google.hcl", 215, 5, 7575, 215, 26, 7596),
 									},
 									{
 										Code:     "me-central1",
 										Country:  "QA",
-										DefRange: rng("data/google.hcl", 178, 5, 5893, 178, 25, 5913),
+										DefRange: rng("data/google.hcl", 219, 5, 7655, 219, 25, 7675),
 									},
 									{
 										Code:     "me-central2",
 										Country:  "SA",
-										DefRange: rng("data/google.hcl", 179, 5, 5937, 179, 25, 5957),
+										DefRange: rng("data/google.hcl", 220, 5, 7699, 220, 25, 7719),
 									},
 									{
 										Code:     "me-west1",
 										Country:  "IL",
-										DefRange: rng("data/google.hcl", 180, 5, 5981, 180, 22, 5998),
+										DefRange: rng("data/google.hcl", 221, 5, 7743, 221, 22, 7760),
 									},
 									{
 										Code:     "africa-south1",
 										Country:  "ZA",
-										DefRange: rng("data/google.hcl", 181, 5, 6022, 181, 27, 6044),
+										DefRange: rng("data/google.hcl", 222, 5, 7784, 222, 27, 7806),
 									},
 									{
 										Code:     "asia-east1",
 										Country:  "TW",
-										DefRange: rng("data/google.hcl", 182, 5, 6068, 182, 24, 6087),
+										DefRange: rng("data/google.hcl", 223, 5, 7830, 223, 24, 7849),
 									},
 									{
 										Code:     "asia-east2",
 										Country:  "HK",
-										DefRange: rng("data/google.hcl", 183, 5, 6111, 183, 24, 6130),
+										DefRange: rng("data/google.hcl", 224, 5, 7873, 224, 24, 7892),
 									},
 									{
 										Code:     "asia-northeast1",
 										Country:  "JP",
-										DefRange: rng("data/google.hcl", 184, 5, 6154, 184, 29, 6178),
+										DefRange: rng("data/google.hcl", 225, 5, 7916, 225, 29, 7940),
 									},
 									{
 										Code:     "asia-northeast2",
 										Country:  "JP",
-										DefRange: rng("data/google.hcl", 185, 5, 6202, 185, 29, 6226),
+										DefRange: rng("data/google.hcl", 226, 5, 7964, 226, 29, 7988),
 									},
 									{
 										Code:     "asia-northeast3",
 										Country:  "KR",
-										DefRange: rng("data/google.hcl", 186, 5, 6250, 186, 29, 6274),
+										DefRange: rng("data/google.hcl", 227, 5, 8012, 227, 29, 8036),
 									},
 									{
 										Code:     "asia-south1",
 										Country:  "IN",
-										DefRange: rng("data/google.hcl", 187, 5, 6298, 187, 25, 6318),
+										DefRange: rng("data/google.hcl", 228, 5, 8060, 228, 25, 8080),
 									},
 									{
 										Code:     "asia-south2",
 										Country:  "IN",
-										DefRange: rng("data/google.hcl", 188, 5, 6342, 188, 25, 6362),
+										DefRange: rng("data/google.hcl", 229, 5, 8104, 229, 25, 8124),
 									},
 									{
 										Code:     "asia-southeast1",
 										Country:  "SG",
-										DefRange: rng("data/google.hcl", 189, 5, 6386, 189, 29, 6410),
+										DefRange: rng("data/google.hcl", 230, 5, 8148, 230, 29, 8172),
 									},
 									{
 										Code:     "asia-southeast2",
 										Country:  "ID",
-										DefRange: rng("data/google.hcl", 190, 5, 6434, 190, 29, 6458),
+										DefRange: rng("data/google.hcl", 231, 5, 8196, 231, 29, 8220),
 									},
 									{
 										Code:     "asia-southeast3",
 										Country:  "TH",
-										DefRange: rng("data/google.hcl", 191, 5, 6482, 191, 29, 6506),
+										DefRange: rng("data/google.hcl", 232, 5, 8244, 232, 29, 8268),
 									},
 									{
 										Code:     "australia-southeast1",
 										Country:  "AU",
-										DefRange: rng("data/google.hcl", 192, 5, 6530, 192, 34, 6559),
+										DefRange: rng("data/google.hcl", 233, 5, 8292, 233, 34, 8321),
 									},
 									{
 										Code:     "australia-southeast2",
 										Country:  "AU",
-										DefRange: rng("data/google.hcl", 193, 5, 6583, 193, 34, 6612),
+										DefRange: rng("data/google.hcl", 234, 5, 8345, 234, 34, 8374),
 									},
 									{
 										Code:     "northamerica-northeast1",
 										Country:  "CA",
-										DefRange: rng("data/google.hcl", 194, 5, 6636, 194, 37, 6668),
+										DefRange: rng("data/google.hcl", 235, 5, 8398, 235, 37, 8430),
 									},
 									{
 										Code:     "northamerica-northeast2",
 										Country:  "CA",
-										DefRange: rng("data/google.hcl", 195, 5, 6692, 195, 37, 6724),
+										DefRange: rng("data/google.hcl", 236, 5, 8454, 236, 37, 8486),
 									},
 									{
 										Code:     "northamerica-south1",
 										Country:  "MX",
-										DefRange: rng("data/google.hcl", 196, 5, 6748, 196, 33, 6776),
+										DefRange: rng("data/google.hcl", 237, 5, 8510, 237, 33, 8538),
 									},
 									{
 										Code:     "southamerica-east1",
 										Country:  "BR",
-										DefRange: rng("data/google.hcl", 197, 5, 6800, 197, 32, 6827),
+										DefRange: rng("data/google.hcl", 238, 5, 8562, 238, 32, 8589),
 									},
 									{
 										Code:     "southamerica-west1",
 										Country:  "CL",
-										DefRange: rng("data/google.hcl", 198, 5, 6851, 198, 32, 6878),
+										DefRange: rng("data/google.hcl", 239, 5, 8613, 239, 32, 8640),
 									},
 									{
 										Code:     "us-central1",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 199, 5, 6902, 199, 25, 6922),
+										DefRange: rng("data/google.hcl", 240, 5, 8664, 240, 25, 8684),
 									},
 									{
 										Code:     "us-east1",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 200, 5, 6946, 200, 22, 6963),
+										DefRange: rng("data/google.hcl", 241, 5, 8708, 241, 22, 8725),
 									},
 									{
 										Code:     "us-east4",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 201, 5, 6987, 201, 22, 7004),
+										DefRange: rng("data/google.hcl", 242, 5, 8749, 242, 22, 8766),
 									},
 									{
 										Code:     "us-east5",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 202, 5, 7028, 202, 22, 7045),
+										DefRange: rng("data/google.hcl", 243, 5, 8790, 243, 22, 8807),
 									},
 									{
 										Code:     "us-south1",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 203, 5, 7069, 203, 23, 7087),
+										DefRange: rng("data/google.hcl", 244, 5, 8831, 244, 23, 8849),
 									},
 									{
 										Code:     "us-west1",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 204, 5, 7111, 204, 22, 7128),
+										DefRange: rng("data/google.hcl", 245, 5, 8873, 245, 22, 8890),
 									},
 									{
 										Code:     "us-west2",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 205, 5, 7152, 205, 22, 7169),
+										DefRange: rng("data/google.hcl", 246, 5, 8914, 246, 22, 8931),
 									},
 									{
 										Code:     "us-west3",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 206, 5, 7193, 206, 22, 7210),
+										DefRange: rng("data/google.hcl", 247, 5, 8955, 247, 22, 8972),
 									},
 									{
 										Code:     "us-west4",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 207, 5, 7234, 207, 22, 7251),
+										DefRange: rng("data/google.hcl", 248, 5, 8996, 248, 22, 9013),
 									},
 								},
-								DefRange: rng("data/google.hcl", 121, 3, 4704, 121, 10, 4711),
+								DefRange: rng("data/google.hcl", 162, 3, 6466, 162, 10, 6473),
 							},
 							{
 								Source: []string{
@@ -2905,13 +3008,13 @@ var snapshotUnits = []catalogUnit{
 										Name:     "EU multi-region (GCS, BigQuery)",
 										Country:  "EU",
 										Note:     "Data stays within EU member states; the exact data centres vary",
-										DefRange: rng("data/google.hcl", 215, 5, 7386, 215, 16, 7397),
+										DefRange: rng("data/google.hcl", 256, 5, 9148, 256, 16, 9159),
 									},
 									{
 										Code:     "us",
 										Name:     "US multi-region",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 220, 5, 7563, 220, 16, 7574),
+										DefRange: rng("data/google.hcl", 261, 5, 9325, 261, 16, 9336),
 									},
 									{
 										Code: "eur4",
@@ -2920,22 +3023,22 @@ var snapshotUnits = []catalogUnit{
 											"FI",
 											"NL",
 										},
-										DefRange: rng("data/google.hcl", 224, 5, 7642, 224, 18, 7655),
+										DefRange: rng("data/google.hcl", 265, 5, 9404, 265, 18, 9417),
 									},
 									{
 										Code:     "nam4",
 										Name:     "Dual-region Iowa + South Carolina",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 228, 5, 7753, 228, 18, 7766),
+										DefRange: rng("data/google.hcl", 269, 5, 9515, 269, 18, 9528),
 									},
 									{
 										Code:     "global",
 										Name:     "Global location",
 										Global:   true,
-										DefRange: rng("data/google.hcl", 232, 5, 7852, 232, 20, 7867),
+										DefRange: rng("data/google.hcl", 273, 5, 9614, 273, 20, 9629),
 									},
 								},
-								DefRange: rng("data/google.hcl", 210, 3, 7278, 210, 10, 7285),
+								DefRange: rng("data/google.hcl", 251, 3, 9040, 251, 10, 9047),
 							},
 						},
 					},
@@ -5359,6 +5462,11 @@ var snapshotUnits = []catalogUnit{
 						},
 						DefRange: rng("data/ovh.hcl", 57, 3, 2374, 57, 11, 2382),
 					},
+					Tags: &tagsBlock{
+						ResourceAttributes: []string{
+							"tags",
+						},
+					},
 					Global: []globalBlock{
 						{
 							Name: "OVHcloud account-wide resources (domains and DNS, IAM, account, vRack, the Public Cloud project itself)",
@@ -5375,7 +5483,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "unverified",
-							DefRange: rng("data/ovh.hcl", 136, 3, 5461, 136, 123, 5581),
+							DefRange: rng("data/ovh.hcl", 141, 3, 5586, 141, 123, 5706),
 						},
 					},
 					Variants: []variantBlock{
@@ -5388,9 +5496,9 @@ var snapshotUnits = []catalogUnit{
 									"ovh-us",
 								},
 								RegionPattern: "^us-",
-								DefRange:      rng("data/ovh.hcl", 214, 5, 7513, 214, 9, 7517),
+								DefRange:      rng("data/ovh.hcl", 219, 5, 7638, 219, 9, 7642),
 							},
-							DefRange: rng("data/ovh.hcl", 212, 3, 7447, 212, 19, 7463),
+							DefRange: rng("data/ovh.hcl", 217, 3, 7572, 217, 19, 7588),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "OVH US LLC",
@@ -5407,7 +5515,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-08-21",
 									Verified: "primary",
-									DefRange: rng("data/ovh.hcl", 220, 5, 7629, 220, 13, 7637),
+									DefRange: rng("data/ovh.hcl", 225, 5, 7754, 225, 13, 7762),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "not_qualified",
@@ -5416,7 +5524,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/ovh.hcl", 232, 5, 8026, 232, 16, 8037),
+									DefRange: rng("data/ovh.hcl", 237, 5, 8151, 237, 16, 8162),
 								},
 								Regions: []regionsBlock{
 									{
@@ -5431,16 +5539,16 @@ var snapshotUnits = []catalogUnit{
 												Code:     "us-east-va",
 												Name:     "Vint Hill, Virginia (US-EAST-VA-1)",
 												Country:  "US",
-												DefRange: rng("data/ovh.hcl", 244, 7, 8314, 244, 26, 8333),
+												DefRange: rng("data/ovh.hcl", 249, 7, 8439, 249, 26, 8458),
 											},
 											{
 												Code:     "us-west-or",
 												Name:     "Hillsboro, Oregon (US-WEST-OR-1)",
 												Country:  "US",
-												DefRange: rng("data/ovh.hcl", 248, 7, 8428, 248, 26, 8447),
+												DefRange: rng("data/ovh.hcl", 253, 7, 8553, 253, 26, 8572),
 											},
 										},
-										DefRange: rng("data/ovh.hcl", 239, 5, 8179, 239, 12, 8186),
+										DefRange: rng("data/ovh.hcl", 244, 5, 8304, 244, 12, 8311),
 									},
 								},
 							},
@@ -5454,9 +5562,9 @@ var snapshotUnits = []catalogUnit{
 								Equals: []string{
 									"ovh-ca",
 								},
-								DefRange: rng("data/ovh.hcl", 258, 5, 8655, 258, 9, 8659),
+								DefRange: rng("data/ovh.hcl", 263, 5, 8780, 263, 9, 8784),
 							},
-							DefRange: rng("data/ovh.hcl", 255, 3, 8547, 255, 19, 8563),
+							DefRange: rng("data/ovh.hcl", 260, 3, 8672, 260, 19, 8688),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "OVHcloud's Canadian subsidiary (entity not established)",
@@ -5471,7 +5579,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-08-21",
 									Verified: "unverified",
-									DefRange: rng("data/ovh.hcl", 263, 5, 8731, 263, 13, 8739),
+									DefRange: rng("data/ovh.hcl", 268, 5, 8856, 268, 13, 8864),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "unknown",
@@ -5480,7 +5588,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/ovh.hcl", 284, 5, 9559, 284, 16, 9570),
+									DefRange: rng("data/ovh.hcl", 289, 5, 9684, 289, 16, 9695),
 								},
 								Offers: []offerBlock{
 									{
@@ -5495,7 +5603,7 @@ var snapshotUnits = []catalogUnit{
 										},
 										AsOf:     "2026-09-26",
 										Verified: "secondary",
-										DefRange: rng("data/ovh.hcl", 275, 5, 9280, 275, 25, 9300),
+										DefRange: rng("data/ovh.hcl", 280, 5, 9405, 280, 25, 9425),
 									},
 								},
 							},
@@ -5515,7 +5623,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "secondary",
-							DefRange: rng("data/ovh.hcl", 68, 3, 2807, 68, 11, 2815),
+							DefRange: rng("data/ovh.hcl", 73, 3, 2932, 73, 11, 2940),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "unknown",
@@ -5526,7 +5634,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09-26",
 							Verified: "secondary",
-							DefRange: rng("data/ovh.hcl", 128, 3, 5080, 128, 14, 5091),
+							DefRange: rng("data/ovh.hcl", 133, 3, 5205, 133, 14, 5216),
 						},
 						Offers: []offerBlock{
 							{
@@ -5543,7 +5651,7 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-09-26",
 								Verified: "secondary",
-								DefRange: rng("data/ovh.hcl", 79, 3, 3133, 79, 23, 3153),
+								DefRange: rng("data/ovh.hcl", 84, 3, 3258, 84, 23, 3278),
 							},
 							{
 								ID:            "hpc-vmware-snc",
@@ -5561,7 +5669,7 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-11-23",
 								Verified: "secondary",
-								DefRange: rng("data/ovh.hcl", 89, 3, 3528, 89, 25, 3550),
+								DefRange: rng("data/ovh.hcl", 94, 3, 3653, 94, 25, 3675),
 							},
 							{
 								ID:            "bare-metal-pod-snc",
@@ -5579,7 +5687,7 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-09-26",
 								Verified: "secondary",
-								DefRange: rng("data/ovh.hcl", 102, 3, 4130, 102, 29, 4156),
+								DefRange: rng("data/ovh.hcl", 107, 3, 4255, 107, 29, 4281),
 							},
 							{
 								ID:            "snc-cloud-platform",
@@ -5596,7 +5704,7 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-09-26",
 								Verified: "secondary",
-								DefRange: rng("data/ovh.hcl", 115, 3, 4593, 115, 29, 4619),
+								DefRange: rng("data/ovh.hcl", 120, 3, 4718, 120, 29, 4744),
 							},
 						},
 						Regions: []regionsBlock{
@@ -5612,19 +5720,19 @@ var snapshotUnits = []catalogUnit{
 										Code:     "gra",
 										Name:     "Gravelines (GRA, GRA1…GRA11)",
 										Country:  "FR",
-										DefRange: rng("data/ovh.hcl", 148, 5, 5935, 148, 17, 5947),
+										DefRange: rng("data/ovh.hcl", 153, 5, 6060, 153, 17, 6072),
 									},
 									{
 										Code:     "sbg",
 										Name:     "Strasbourg (SBG, SBG1…SBG7)",
 										Country:  "FR",
-										DefRange: rng("data/ovh.hcl", 152, 5, 6030, 152, 17, 6042),
+										DefRange: rng("data/ovh.hcl", 157, 5, 6155, 157, 17, 6167),
 									},
 									{
 										Code:     "rbx",
 										Name:     "Roubaix (RBX, RBX-A)",
 										Country:  "FR",
-										DefRange: rng("data/ovh.hcl", 156, 5, 6124, 156, 17, 6136),
+										DefRange: rng("data/ovh.hcl", 161, 5, 6249, 161, 17, 6261),
 									},
 									{
 										Code:    "eu-west-par",
@@ -5635,46 +5743,46 @@ var snapshotUnits = []catalogUnit{
 											"eu-west-par-b",
 											"eu-west-par-c",
 										},
-										DefRange: rng("data/ovh.hcl", 160, 5, 6209, 160, 25, 6229),
+										DefRange: rng("data/ovh.hcl", 165, 5, 6334, 165, 25, 6354),
 									},
 									{
 										Code:     "eu-west-gra",
 										Country:  "FR",
-										DefRange: rng("data/ovh.hcl", 165, 5, 6360, 165, 25, 6380),
+										DefRange: rng("data/ovh.hcl", 170, 5, 6485, 170, 25, 6505),
 									},
 									{
 										Code:     "eu-west-rbx",
 										Country:  "FR",
-										DefRange: rng("data/ovh.hcl", 166, 5, 6404, 166, 25, 6424),
+										DefRange: rng("data/ovh.hcl", 171, 5, 6529, 171, 25, 6549),
 									},
 									{
 										Code:     "eu-west-sbg",
 										Country:  "FR",
-										DefRange: rng("data/ovh.hcl", 167, 5, 6448, 167, 25, 6468),
+										DefRange: rng("data/ovh.hcl", 172, 5, 6573, 172, 25, 6593),
 									},
 									{
 										Code:     "de",
 										Name:     "Frankfurt / Limburg (DE, DE1)",
 										Country:  "DE",
-										DefRange: rng("data/ovh.hcl", 168, 5, 6492, 168, 16, 6503),
+										DefRange: rng("data/ovh.hcl", 173, 5, 6617, 173, 16, 6628),
 									},
 									{
 										Code:     "eu-west-lim",
 										Name:     "Limburg",
 										Country:  "DE",
-										DefRange: rng("data/ovh.hcl", 172, 5, 6585, 172, 25, 6605),
+										DefRange: rng("data/ovh.hcl", 177, 5, 6710, 177, 25, 6730),
 									},
 									{
 										Code:     "uk",
 										Name:     "London (UK, UK1)",
 										Country:  "GB",
-										DefRange: rng("data/ovh.hcl", 176, 5, 6665, 176, 16, 6676),
+										DefRange: rng("data/ovh.hcl", 181, 5, 6790, 181, 16, 6801),
 									},
 									{
 										Code:     "waw",
 										Name:     "Warsaw (WAW, WAW1)",
 										Country:  "PL",
-										DefRange: rng("data/ovh.hcl", 180, 5, 6745, 180, 17, 6757),
+										DefRange: rng("data/ovh.hcl", 185, 5, 6870, 185, 17, 6882),
 									},
 									{
 										Code:    "eu-south-mil",
@@ -5685,45 +5793,45 @@ var snapshotUnits = []catalogUnit{
 											"eu-south-mil-b",
 											"eu-south-mil-c",
 										},
-										DefRange: rng("data/ovh.hcl", 184, 5, 6828, 184, 26, 6849),
+										DefRange: rng("data/ovh.hcl", 189, 5, 6953, 189, 26, 6974),
 									},
 									{
 										Code:     "bhs",
 										Name:     "Beauharnois (BHS, BHS5)",
 										Country:  "CA",
-										DefRange: rng("data/ovh.hcl", 189, 5, 6983, 189, 17, 6995),
+										DefRange: rng("data/ovh.hcl", 194, 5, 7108, 194, 17, 7120),
 									},
 									{
 										Code:     "ca-east-bhs",
 										Country:  "CA",
-										DefRange: rng("data/ovh.hcl", 193, 5, 7071, 193, 25, 7091),
+										DefRange: rng("data/ovh.hcl", 198, 5, 7196, 198, 25, 7216),
 									},
 									{
 										Code:     "ca-east-tor",
 										Name:     "Toronto",
 										Country:  "CA",
-										DefRange: rng("data/ovh.hcl", 194, 5, 7115, 194, 25, 7135),
+										DefRange: rng("data/ovh.hcl", 199, 5, 7240, 199, 25, 7260),
 									},
 									{
 										Code:     "sgp",
 										Name:     "Singapore (SGP, SGP1)",
 										Country:  "SG",
-										DefRange: rng("data/ovh.hcl", 198, 5, 7195, 198, 17, 7207),
+										DefRange: rng("data/ovh.hcl", 203, 5, 7320, 203, 17, 7332),
 									},
 									{
 										Code:     "syd",
 										Name:     "Sydney (SYD, SYD1)",
 										Country:  "AU",
-										DefRange: rng("data/ovh.hcl", 202, 5, 7281, 202, 17, 7293),
+										DefRange: rng("data/ovh.hcl", 207, 5, 7406, 207, 17, 7418),
 									},
 									{
 										Code:     "ap-south-mum",
 										Name:     "Mumbai",
 										Country:  "IN",
-										DefRange: rng("data/ovh.hcl", 206, 5, 7364, 206, 26, 7385),
+										DefRange: rng("data/ovh.hcl", 211, 5, 7489, 211, 26, 7510),
 									},
 								},
-								DefRange: rng("data/ovh.hcl", 143, 3, 5817, 143, 10, 5824),
+								DefRange: rng("data/ovh.hcl", 148, 3, 5942, 148, 10, 5949),
 							},
 						},
 					},

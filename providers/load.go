@@ -390,9 +390,22 @@ type locationBlock struct {
 }
 
 type tagsBlock struct {
-	ResourceAttributes []string `hcl:"resource_attributes,optional"`
-	ProviderAttributes []string `hcl:"provider_attributes,optional"`
-	Effective          string   `hcl:"effective,optional"`
+	ResourceAttributes []string        `hcl:"resource_attributes,optional"`
+	ProviderAttributes []string        `hcl:"provider_attributes,optional"`
+	Effective          string          `hcl:"effective,optional"`
+	ForTypes           []typeTagsBlock `hcl:"for_types,block"`
+}
+
+// typeTagsBlock says where some resource types keep their tags.
+type typeTagsBlock struct {
+	ResourceTypes      []string  `hcl:"resource_types"`
+	ResourceAttributes []string  `hcl:"resource_attributes"`
+	ProviderDefaults   *bool     `hcl:"provider_defaults,optional"` // false: the provider's default tags do not reach these types
+	Note               string    `hcl:"note,optional"`
+	Source             []string  `hcl:"source,optional"`
+	AsOf               string    `hcl:"as_of,optional"`
+	Verified           string    `hcl:"verified,optional"`
+	DefRange           hcl.Range `hcl:",def_range"`
 }
 
 type globalBlock struct {

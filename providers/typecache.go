@@ -15,6 +15,7 @@ type typeKey struct {
 type typeFacts struct {
 	global       *GlobalService
 	replications []*Replication
+	tags         TagSpec
 }
 
 var typeCache sync.Map // typeKey → *typeFacts
@@ -36,6 +37,7 @@ func (p *Provider) typeFacts(resourceType string) *typeFacts {
 			f.replications = append(f.replications, r)
 		}
 	}
+	f.tags = p.Tags.forType(resourceType)
 	actual, _ := typeCache.LoadOrStore(k, f)
 	return actual.(*typeFacts) //nolint:errcheck,forcetypeassert // only *typeFacts are stored
 }

@@ -66,6 +66,18 @@ source "aws_backup_copy_action" {
   date  = "2026"
 }
 
+source "tf_aws_autoscaling_group" {
+  title = "terraform-provider-aws aws_autoscaling_group: tag { key, value, propagate_at_launch } blocks"
+  url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/autoscaling_group#tag-and-tags"
+  date  = "2026"
+}
+
+source "hc_default_tags_asg" {
+  title = "HashiCorp tutorial 'Configure default tags for AWS resources': default tags are not propagated to Auto Scaling groups"
+  url   = "https://developer.hashicorp.com/terraform/tutorials/aws/aws-default-tags#propagate-default-tags-to-auto-scaling-group"
+  date  = "2026"
+}
+
 source "tf_aws_ecr_replication" {
   title = "terraform-provider-aws aws_ecr_replication_configuration: rule { destination { region, registry_id } }"
   url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecr_replication_configuration"
@@ -93,6 +105,17 @@ provider "aws" {
     effective           = "tags_all"
     resource_attributes = ["tags"]
     provider_attributes = ["default_tags.tags"]
+
+    # An Auto Scaling group has tag { key value propagate_at_launch }
+    # blocks, no tags_all, and the provider's default_tags skip it.
+    for_types {
+      resource_types      = ["aws_autoscaling_group"]
+      resource_attributes = ["tag"]
+      provider_defaults   = false
+      source              = ["tf_aws_autoscaling_group", "hc_default_tags_asg"]
+      as_of               = "2026-11-27"
+      verified            = "primary"
+    }
   }
 
   operator {

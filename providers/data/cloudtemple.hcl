@@ -51,6 +51,11 @@ provider "cloudtemple" {
     env                 = ["CLOUDTEMPLE_HTTP_ADDR"]
   }
 
+  tags {
+    # A map on compute resources (cloudtemple_compute_*).
+    resource_attributes = ["tags"]
+  }
+
   operator {
     name             = "Cloud Temple SAS"
     country          = "FR"

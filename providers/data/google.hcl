@@ -64,6 +64,24 @@ source "gcd_berlin_notes" {
   date  = "2026-09"
 }
 
+source "tf_google_sql_database_instance" {
+  title = "terraform-provider-google google_sql_database_instance: settings { user_labels }"
+  url   = "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance#user_labels-1"
+  date  = "2026"
+}
+
+source "tf_google_container_cluster" {
+  title = "terraform-provider-google google_container_cluster: resource_labels (the GCE resource labels of the cluster)"
+  url   = "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/container_cluster#resource_labels-1"
+  date  = "2026"
+}
+
+source "tf_google_cloud_run_service" {
+  title = "terraform-provider-google google_cloud_run_service: metadata { labels }"
+  url   = "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/cloud_run_service#labels-1"
+  date  = "2026"
+}
+
 provider "google" {
   name     = "Google Cloud"
   registry = ["hashicorp/google", "hashicorp/google-beta"]
@@ -84,6 +102,29 @@ provider "google" {
     effective           = "terraform_labels"
     resource_attributes = ["labels"]
     provider_attributes = ["default_labels"]
+
+    # Resource types whose labels are not a top-level `labels`.
+    for_types {
+      resource_types      = ["google_sql_database_instance"]
+      resource_attributes = ["settings.user_labels"]
+      source              = ["tf_google_sql_database_instance"]
+      as_of               = "2026-11-27"
+      verified            = "primary"
+    }
+    for_types {
+      resource_types      = ["google_container_cluster"]
+      resource_attributes = ["resource_labels"]
+      source              = ["tf_google_container_cluster"]
+      as_of               = "2026-11-27"
+      verified            = "primary"
+    }
+    for_types {
+      resource_types      = ["google_cloud_run_service", "google_cloud_run_domain_mapping"]
+      resource_attributes = ["metadata.labels"]
+      source              = ["tf_google_cloud_run_service"]
+      as_of               = "2026-11-27"
+      verified            = "primary"
+    }
   }
 
   operator {

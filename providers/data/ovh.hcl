@@ -65,6 +65,11 @@ provider "ovh" {
     env = ["OVH_ENDPOINT"]
   }
 
+  tags {
+    # A map on the resources that take tags (ovh_cloud_project_storage…).
+    resource_attributes = ["tags"]
+  }
+
   operator {
     name             = "OVH SAS"
     country          = "FR"
