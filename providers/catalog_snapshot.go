@@ -3762,6 +3762,16 @@ var snapshotUnits = []catalogUnit{
 					DefRange: rng("data/local.hcl", 5, 1, 205, 5, 27, 231),
 					decoded:  &offeringBlock{},
 				},
+				{
+					ID:   "azure-modtm",
+					Name: "Azure Verified Modules telemetry (modtm)",
+					Registry: []string{
+						"Azure/modtm",
+					},
+					Local:    true,
+					DefRange: rng("data/local.hcl", 15, 1, 861, 15, 23, 883),
+					decoded:  &offeringBlock{},
+				},
 			},
 		},
 	},
@@ -5186,6 +5196,7 @@ var snapshotUnits = []catalogUnit{
 					Name: "3DS OUTSCALE",
 					Registry: []string{
 						"outscale/outscale",
+						"outscale-dev/outscale",
 					},
 					Location: &locationBlock{
 						ResourceAttributes: []string{
@@ -5211,7 +5222,7 @@ var snapshotUnits = []catalogUnit{
 							"OSC_ENDPOINT_API",
 							"OSC_PROFILE (region from ~/.osc/config.json)",
 						},
-						DefRange: rng("data/outscale.hcl", 40, 3, 1380, 40, 11, 1388),
+						DefRange: rng("data/outscale.hcl", 43, 3, 1613, 43, 11, 1621),
 					},
 					Tags: &tagsBlock{
 						ResourceAttributes: []string{
@@ -5224,9 +5235,9 @@ var snapshotUnits = []catalogUnit{
 							Name: "OUTSCALE regions outside Europe",
 							When: &matchBlock{
 								RegionPattern: "^(us|ap)-",
-								DefRange:      rng("data/outscale.hcl", 122, 5, 4048, 122, 9, 4052),
+								DefRange:      rng("data/outscale.hcl", 125, 5, 4281, 125, 9, 4285),
 							},
-							DefRange: rng("data/outscale.hcl", 120, 3, 3972, 120, 27, 3996),
+							DefRange: rng("data/outscale.hcl", 123, 3, 4205, 123, 27, 4229),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "Outscale entity operating the US and Asian regions (not established)",
@@ -5238,7 +5249,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09",
 									Verified: "unverified",
-									DefRange: rng("data/outscale.hcl", 126, 5, 4101, 126, 13, 4109),
+									DefRange: rng("data/outscale.hcl", 129, 5, 4334, 129, 13, 4342),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "not_qualified",
@@ -5247,7 +5258,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/outscale.hcl", 135, 5, 4525, 135, 16, 4536),
+									DefRange: rng("data/outscale.hcl", 138, 5, 4758, 138, 16, 4769),
 								},
 								Regions: []regionsBlock{
 									{
@@ -5260,20 +5271,20 @@ var snapshotUnits = []catalogUnit{
 											{
 												Code:     "us-east-2",
 												Country:  "US",
-												DefRange: rng("data/outscale.hcl", 146, 7, 4793, 146, 25, 4811),
+												DefRange: rng("data/outscale.hcl", 149, 7, 5026, 149, 25, 5044),
 											},
 											{
 												Code:     "us-west-1",
 												Country:  "US",
-												DefRange: rng("data/outscale.hcl", 147, 7, 4837, 147, 25, 4855),
+												DefRange: rng("data/outscale.hcl", 150, 7, 5070, 150, 25, 5088),
 											},
 											{
 												Code:     "ap-northeast-1",
 												Country:  "JP",
-												DefRange: rng("data/outscale.hcl", 148, 7, 4881, 148, 30, 4904),
+												DefRange: rng("data/outscale.hcl", 151, 7, 5114, 151, 30, 5137),
 											},
 										},
-										DefRange: rng("data/outscale.hcl", 142, 5, 4678, 142, 12, 4685),
+										DefRange: rng("data/outscale.hcl", 145, 5, 4911, 145, 12, 4918),
 									},
 								},
 							},
@@ -5293,7 +5304,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "secondary",
-							DefRange: rng("data/outscale.hcl", 54, 3, 1895, 54, 11, 1903),
+							DefRange: rng("data/outscale.hcl", 57, 3, 2128, 57, 11, 2136),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "unknown",
@@ -5302,7 +5313,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "unverified",
-							DefRange: rng("data/outscale.hcl", 98, 3, 3516, 98, 14, 3527),
+							DefRange: rng("data/outscale.hcl", 101, 3, 3749, 101, 14, 3760),
 						},
 						Offers: []offerBlock{
 							{
@@ -5319,7 +5330,7 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-09-26",
 								Verified: "unverified",
-								DefRange: rng("data/outscale.hcl", 65, 3, 2219, 65, 14, 2230),
+								DefRange: rng("data/outscale.hcl", 68, 3, 2452, 68, 14, 2463),
 							},
 							{
 								ID:     "iaas-cloudgouv",
@@ -5339,7 +5350,7 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-11-23",
 								Verified: "secondary",
-								DefRange: rng("data/outscale.hcl", 75, 3, 2604, 75, 25, 2626),
+								DefRange: rng("data/outscale.hcl", 78, 3, 2837, 78, 25, 2859),
 							},
 							{
 								ID:     "iaas-eu-west-2",
@@ -5355,7 +5366,7 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-11-23",
 								Verified: "secondary",
-								DefRange: rng("data/outscale.hcl", 88, 3, 3163, 88, 25, 3185),
+								DefRange: rng("data/outscale.hcl", 91, 3, 3396, 91, 25, 3418),
 							},
 						},
 						Regions: []regionsBlock{
@@ -5371,16 +5382,16 @@ var snapshotUnits = []catalogUnit{
 										Code:     "cloudgouv-eu-west-1",
 										Name:     "France (SecNumCloud region)",
 										Country:  "FR",
-										DefRange: rng("data/outscale.hcl", 110, 5, 3784, 110, 33, 3812),
+										DefRange: rng("data/outscale.hcl", 113, 5, 4017, 113, 33, 4045),
 									},
 									{
 										Code:     "eu-west-2",
 										Name:     "France",
 										Country:  "FR",
-										DefRange: rng("data/outscale.hcl", 114, 5, 3892, 114, 23, 3910),
+										DefRange: rng("data/outscale.hcl", 117, 5, 4125, 117, 23, 4143),
 									},
 								},
-								DefRange: rng("data/outscale.hcl", 105, 3, 3655, 105, 10, 3662),
+								DefRange: rng("data/outscale.hcl", 108, 3, 3888, 108, 10, 3895),
 							},
 						},
 					},

@@ -35,7 +35,10 @@ source "libcloud_outscale_inc" {
 
 provider "outscale" {
   name     = "3DS OUTSCALE"
-  registry = ["outscale/outscale"]
+  # outscale-dev/outscale is the namespace the provider was published
+  # under before outscale/outscale (registry.terraform.io/providers/
+  # outscale-dev/outscale); configurations pinned to it still exist.
+  registry = ["outscale/outscale", "outscale-dev/outscale"]
 
   location {
     resource_attributes = ["subregion_name", "placement_subregion_name", "subregion_names", "region"]
