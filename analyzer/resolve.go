@@ -72,7 +72,11 @@ func (r *Resolver) Resolve(in *Instance) Resource {
 	p := r.Catalog.Provider(in.ProviderSource)
 	res.Catalog = p
 	res.Location = r.locate(in, p, &res)
-	res.Classification = r.Policy.Classify(in, tagSpec(p, in.Type))
+	if p == nil || !p.Local {
+		// A provider that holds no data has nothing to classify: tags a
+		// telemetry resource takes from a variable are not unknown data.
+		res.Classification = r.Policy.Classify(in, tagSpec(p, in.Type))
+	}
 	res.Replicas = r.replicas(in, p, &res)
 	return res
 }
