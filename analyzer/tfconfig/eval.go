@@ -645,6 +645,10 @@ func (e *evaluator) expand(count, forEach hcl.Expression, s scope, what string) 
 		ty := v.Type()
 		ex := &expansion{kind: "for_each"}
 		switch {
+		case (ty.IsMapType() || ty.IsObjectType() || ty.IsSetType()) && v.LengthInt() == 0:
+			// No instance, whatever the element type: Terraform accepts
+			// toset([]) of a filtered list as it does {}.
+			return ex
 		case ty.IsMapType() || ty.IsObjectType():
 			if v.LengthInt() > maxInstances {
 				return unexpanded(fmt.Sprintf("the for_each of %s is too large to expand", what))
