@@ -72,6 +72,7 @@ type repetition struct {
 	kind  string    // "", "count", "for_each"
 	key   cty.Value // count.index (number) or each.key (string); unknown when not expanded
 	value cty.Value // each.value
+	why   string    // why key and value are unknown, when the block is not expanded
 }
 
 // expansion is the instances count or for_each makes of a block.
@@ -185,11 +186,11 @@ func diagReason(diags hcl.Diagnostics, b *contextBuilder) string {
 // whose result depends on the machine or the time (file, timestamp) are not
 // evaluated.
 func impureReason(expr hcl.Expression) string {
+	why := fmt.Sprintf("the expression at %s has no value sovlint can work out", expr.Range())
 	se, ok := expr.(hclsyntax.Expression)
 	if !ok {
-		return "not known statically"
+		return why
 	}
-	why := "not known statically"
 	_ = hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
 		if fc, ok := n.(*hclsyntax.FunctionCallExpr); ok && funcs.Unevaluated[fc.Name] {
 			why = fmt.Sprintf("uses %s(), which sovlint does not evaluate", fc.Name)
@@ -298,10 +299,12 @@ func (b *contextBuilder) add(t hcl.Traversal) {
 	case "count":
 		if b.s.rep.kind == "count" {
 			b.top["count"] = cty.ObjectVal(map[string]cty.Value{"index": b.s.rep.key})
+			b.repetitionWhy("count.index")
 		}
 	case "each":
 		if b.s.rep.kind == "for_each" {
 			b.top["each"] = cty.ObjectVal(map[string]cty.Value{"key": b.s.rep.key, "value": b.s.rep.value})
+			b.repetitionWhy("each." + name)
 		}
 	case "path":
 		b.top["path"] = b.e.pathValue(b.s.mi)
@@ -335,6 +338,18 @@ func (b *contextBuilder) add(t hcl.Traversal) {
 		if ok {
 			b.group("resource", root, name, t, 2)
 		}
+	}
+}
+
+// repetitionWhy records why count.index or each.key/value is unknown: one
+// instance stands for all those the block's count or for_each would make.
+func (b *contextBuilder) repetitionWhy(ref string) {
+	if b.s.rep.why == "" {
+		return
+	}
+	why := ref + " stands for every instance: " + b.s.rep.why
+	if !slices.Contains(b.whys, why) {
+		b.whys = append(b.whys, why)
 	}
 }
 
@@ -606,7 +621,7 @@ func (e *evaluator) expand(count, forEach hcl.Expression, s scope, what string) 
 	case count != nil:
 		r := e.eval(count, s)
 		unexpanded := func(why string) *expansion {
-			return &expansion{kind: "count", why: why, via: r.via, reps: []repetition{{kind: "count", key: cty.UnknownVal(cty.Number)}}}
+			return &expansion{kind: "count", why: why, via: r.via, reps: []repetition{{kind: "count", key: cty.UnknownVal(cty.Number), why: why}}}
 		}
 		if !r.v.IsWhollyKnown() {
 			return unexpanded(fmt.Sprintf("the count of %s is not known statically%s", what, analyzer.Because(r.why)))
@@ -633,7 +648,7 @@ func (e *evaluator) expand(count, forEach hcl.Expression, s scope, what string) 
 	case forEach != nil:
 		r := e.eval(forEach, s)
 		unexpanded := func(why string) *expansion {
-			return &expansion{kind: "for_each", why: why, via: r.via, reps: []repetition{{kind: "for_each", key: cty.UnknownVal(cty.String), value: cty.DynamicVal}}}
+			return &expansion{kind: "for_each", why: why, via: r.via, reps: []repetition{{kind: "for_each", key: cty.UnknownVal(cty.String), value: cty.DynamicVal, why: why}}}
 		}
 		v := r.v
 		if !v.IsWhollyKnown() {

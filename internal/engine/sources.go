@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/zclconf/go-cty/cty"
@@ -33,6 +34,7 @@ type unit struct {
 	resources []analyzer.Resource  // resolved while loading
 	waivers   []*suppress.Waiver
 	warnings  []report.Warning
+	declares  map[string]bool // the --var names its root module declares
 }
 
 // loadDir scans a source directory: one root module, or with Recursive
@@ -61,6 +63,15 @@ func (sc *scan) loadDir(dir string) ([]unit, error) {
 			return nil, err
 		}
 	}
+	if sc.sources.Recursive {
+		// Every root gets the same --var: one that no root declares is a
+		// typo, as Terraform would say of a single root.
+		for _, name := range sc.sources.Vars.AssignedNames() {
+			if !slices.ContainsFunc(units, func(u unit) bool { return u.declares[name] }) {
+				return nil, &finding.InputError{File: dir, Msg: fmt.Sprintf("--var %s=…: no root module below this directory declares variable %q", name, name)}
+			}
+		}
+	}
 	return units, nil
 }
 
@@ -70,7 +81,9 @@ func (sc *scan) loadRoot(dir string) (unit, error) {
 		return unit{}, err
 	}
 	defer sc.loader.Release(cfg)
-	instances, err := cfg.Evaluate(sc.sources.Vars)
+	vars := sc.sources.Vars
+	vars.UndeclaredOK = sc.sources.Recursive
+	instances, err := cfg.Evaluate(vars)
 	if err != nil {
 		return unit{}, err
 	}
@@ -78,7 +91,16 @@ func (sc *scan) loadRoot(dir string) (unit, error) {
 	for i, in := range instances {
 		resources[i] = sc.resolver.Resolve(in)
 	}
-	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(cfg.Warnings())}, nil
+	u := unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(cfg.Warnings())}
+	for _, name := range vars.AssignedNames() {
+		if cfg.Declares(name) {
+			if u.declares == nil {
+				u.declares = map[string]bool{}
+			}
+			u.declares[name] = true
+		}
+	}
+	return u, nil
 }
 
 // attachPlanSources reads the sources a plan was made from, places the
