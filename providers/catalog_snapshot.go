@@ -408,7 +408,7 @@ var snapshotUnits = []catalogUnit{
 									"tf_aws_autoscaling_group",
 									"hc_default_tags_asg",
 								},
-								AsOf:     "2026-11-27",
+								AsOf:     "2026-11-26",
 								Verified: "primary",
 								DefRange: rng("data/aws.hcl", 111, 5, 4617, 111, 14, 4626),
 							},
@@ -2463,7 +2463,7 @@ var snapshotUnits = []catalogUnit{
 								Source: []string{
 									"tf_google_sql_database_instance",
 								},
-								AsOf:     "2026-11-27",
+								AsOf:     "2026-11-26",
 								Verified: "primary",
 								DefRange: rng("data/google.hcl", 107, 5, 4287, 107, 14, 4296),
 							},
@@ -2477,7 +2477,7 @@ var snapshotUnits = []catalogUnit{
 								Source: []string{
 									"tf_google_container_cluster",
 								},
-								AsOf:     "2026-11-27",
+								AsOf:     "2026-11-26",
 								Verified: "primary",
 								DefRange: rng("data/google.hcl", 114, 5, 4566, 114, 14, 4575),
 							},
@@ -2492,7 +2492,7 @@ var snapshotUnits = []catalogUnit{
 								Source: []string{
 									"tf_google_cloud_run_service",
 								},
-								AsOf:     "2026-11-27",
+								AsOf:     "2026-11-26",
 								Verified: "primary",
 								DefRange: rng("data/google.hcl", 121, 5, 4832, 121, 14, 4841),
 							},

@@ -113,7 +113,7 @@ provider "aws" {
       resource_attributes = ["tag"]
       provider_defaults   = false
       source              = ["tf_aws_autoscaling_group", "hc_default_tags_asg"]
-      as_of               = "2026-11-27"
+      as_of               = "2026-11-26"
       verified            = "primary"
     }
   }

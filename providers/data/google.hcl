@@ -108,21 +108,21 @@ provider "google" {
       resource_types      = ["google_sql_database_instance"]
       resource_attributes = ["settings.user_labels"]
       source              = ["tf_google_sql_database_instance"]
-      as_of               = "2026-11-27"
+      as_of               = "2026-11-26"
       verified            = "primary"
     }
     for_types {
       resource_types      = ["google_container_cluster"]
       resource_attributes = ["resource_labels"]
       source              = ["tf_google_container_cluster"]
-      as_of               = "2026-11-27"
+      as_of               = "2026-11-26"
       verified            = "primary"
     }
     for_types {
       resource_types      = ["google_cloud_run_service", "google_cloud_run_domain_mapping"]
       resource_attributes = ["metadata.labels"]
       source              = ["tf_google_cloud_run_service"]
-      as_of               = "2026-11-27"
+      as_of               = "2026-11-26"
       verified            = "primary"
     }
   }
