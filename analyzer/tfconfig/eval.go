@@ -651,7 +651,7 @@ func (e *evaluator) expand(count, forEach hcl.Expression, s scope, what string) 
 			return &expansion{kind: "for_each", why: why, via: r.via, reps: []repetition{{kind: "for_each", key: cty.UnknownVal(cty.String), value: cty.DynamicVal, why: why}}}
 		}
 		v := r.v
-		if !v.IsWhollyKnown() {
+		if !forEachKnown(v) {
 			return unexpanded(fmt.Sprintf("the for_each of %s is not known statically%s", what, analyzer.Because(r.why)))
 		}
 		if v.IsNull() {
@@ -688,6 +688,20 @@ func (e *evaluator) expand(count, forEach hcl.Expression, s scope, what string) 
 		return ex
 	}
 	return &expansion{keys: []cty.Value{cty.NilVal}, reps: []repetition{{}}}
+}
+
+// forEachKnown reports whether a for_each value's instance keys are known:
+// a map's or object's keys are once the value itself is, whatever its
+// values (Terraform expands a map of objects whose names are computed); a
+// set's elements are its keys.
+func forEachKnown(v cty.Value) bool {
+	if !v.IsKnown() {
+		return false
+	}
+	if ty := v.Type(); !v.IsNull() && (ty.IsMapType() || ty.IsObjectType()) {
+		return true
+	}
+	return v.IsWhollyKnown()
 }
 
 // instanceKey formats an instance key as Terraform does in addresses: [0],
@@ -890,7 +904,7 @@ func (e *evaluator) dynamicBlocks(dyn *nestedBlock, s scope) ([]blockInstance, a
 	}
 	r := e.eval(fe.Expr, s)
 	v := r.v
-	if !v.IsWhollyKnown() {
+	if !forEachKnown(v) {
 		return nil, unknownBlocks(fmt.Sprintf("the for_each of the dynamic %q block is not known statically%s", dyn.labels[0], analyzer.Because(r.why)), r.via)
 	}
 	if v.IsNull() || !v.CanIterateElements() {
