@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/sovlint/sovlint/internal/addrs"
 )
 
 // A child resource (an Azure subnet, SQL database or key vault secret, a
@@ -20,17 +22,18 @@ type parentRef struct {
 }
 
 // parentRefs finds, in precedence order, the resources the instance's
-// parent attributes reference.
+// parent attributes reference. References come qualified by their module's
+// configuration path, and loaders follow them through module inputs and
+// outputs: a parent in a calling or called module is found too.
 func parentRefs(in *Instance, attrs []string) []parentRef {
 	if in.Refs == nil || len(attrs) == 0 {
 		return nil
 	}
-	module := strings.TrimSuffix(in.ConfigAddress, in.Type+"."+in.Name)
 	var out []parentRef
 	for _, attr := range attrs {
 		for _, ref := range in.Refs.References(attr) {
-			if addr, key, ok := resourceRef(ref); ok {
-				out = append(out, parentRef{attribute: attr, configAddress: module + addr, key: key})
+			if addr, key, ok := resourceRef(ref); ok && addr != in.ConfigAddress {
+				out = append(out, parentRef{attribute: attr, configAddress: addr, key: key})
 				break
 			}
 		}
@@ -38,13 +41,26 @@ func parentRefs(in *Instance, attrs []string) []parentRef {
 	return out
 }
 
-// resourceRef reads a managed resource out of a reference:
+// resourceRef reads a managed resource out of a qualified reference:
 // "azurerm_mssql_server.main.id" → "azurerm_mssql_server.main";
-// "aws_s3_bucket.b[0].id" → "aws_s3_bucket.b", "[0]".
+// "module.a.aws_s3_bucket.b[0].id" → "module.a.aws_s3_bucket.b", "[0]".
 func resourceRef(ref string) (addr, key string, ok bool) {
+	module := ""
+	for {
+		rest, found := strings.CutPrefix(ref, "module.")
+		if !found {
+			break
+		}
+		name, after, found := strings.Cut(rest, ".")
+		if !found || strings.ContainsRune(name, '[') {
+			return "", "", false // an output, or a keyed module instance
+		}
+		module = addrs.Join(module, "module."+name)
+		ref = after
+	}
 	typ, rest, found := strings.Cut(ref, ".")
 	if !found || !strings.Contains(typ, "_") {
-		return "", "", false // var., local., module., data., each., count., path., self…
+		return "", "", false // var., local., data., each., count., path., self…
 	}
 	name := rest
 	if i := strings.IndexAny(rest, ".["); i >= 0 {
@@ -58,7 +74,7 @@ func resourceRef(ref string) (addr, key string, ok bool) {
 	if name == "" {
 		return "", "", false
 	}
-	return typ + "." + name, key, true
+	return addrs.Join(module, typ+"."+name), key, true
 }
 
 // InheritLocations gives each resource that has no location of its own the
@@ -108,13 +124,14 @@ func InheritLocations(resources []Resource) {
 	}
 }
 
-// parentOf picks the parent instance: the one in the same module instance
-// with the referenced key, or the only one, or any when all agree on the
-// region.
+// parentOf picks the parent instance: among the instances in the child's
+// module instance, or in a module instance that calls it or that it calls,
+// the one with the referenced key, or the only one, or any when all agree
+// on the region.
 func parentOf(resources []Resource, candidates []int, child *Resource, ref parentRef) (*Resource, string) {
 	var same []*Resource
 	for _, i := range candidates {
-		if resources[i].Module == child.Module {
+		if related(resources[i].Module, child.Module) {
 			same = append(same, &resources[i])
 		}
 	}
@@ -138,4 +155,14 @@ func parentOf(resources []Resource, candidates []int, child *Resource, ref paren
 		}
 	}
 	return same[0], ""
+}
+
+// related reports whether two module instances are the same, or one
+// contains the other: module.a["x"] and module.a["x"].module.b are,
+// module.a["x"] and module.a["y"] are not.
+func related(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return a == "" || a == b || strings.HasPrefix(b, a+".")
 }

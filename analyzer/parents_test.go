@@ -13,15 +13,19 @@ func TestResourceRef(t *testing.T) {
 		ok        bool
 	}
 	for ref, w := range map[string]want{
-		"azurerm_mssql_server.main.id":   {"azurerm_mssql_server.main", "", true},
-		"azurerm_mssql_server.main":      {"azurerm_mssql_server.main", "", true},
-		"aws_s3_bucket.b[0].id":          {"aws_s3_bucket.b", "[0]", true},
-		`google_storage_bucket.b["x"]`:   {"google_storage_bucket.b", `["x"]`, true},
-		"var.server_id":                  {},
-		"local.x":                        {},
-		"module.db.server_id":            {},
-		"data.azurerm_mssql_server.s.id": {},
-		"each.value":                     {},
+		"azurerm_mssql_server.main.id":            {"azurerm_mssql_server.main", "", true},
+		"azurerm_mssql_server.main":               {"azurerm_mssql_server.main", "", true},
+		"aws_s3_bucket.b[0].id":                   {"aws_s3_bucket.b", "[0]", true},
+		`google_storage_bucket.b["x"]`:            {"google_storage_bucket.b", `["x"]`, true},
+		"module.a.module.b.aws_s3_bucket.b[0].id": {"module.a.module.b.aws_s3_bucket.b", "[0]", true},
+		"module.a.azapi_resource.this.id":         {"module.a.azapi_resource.this", "", true},
+		`module.a["x"].aws_s3_bucket.b.id`:        {},
+		"module.a.output_name":                    {},
+		"var.server_id":                           {},
+		"local.x":                                 {},
+		"module.db.server_id":                     {},
+		"data.azurerm_mssql_server.s.id":          {},
+		"each.value":                              {},
 	} {
 		addr, key, ok := resourceRef(ref)
 		if diff := cmp.Diff(w, want{addr, key, ok}, cmp.AllowUnexported(want{})); diff != "" {

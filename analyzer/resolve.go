@@ -152,8 +152,11 @@ func (r *Resolver) locate(in *Instance, p *providers.Provider, res *Resource) Lo
 		}
 		reason := fmt.Sprintf("neither the resource nor %s sets a location", where)
 		switch {
+		case len(p.Location.ProviderAttributes) == 0 && len(res.parents) > 0:
+			// InheritLocations says what became of the parent.
+			reason = fmt.Sprintf("the resource sets no location and %s has none to give", p.Name)
 		case len(p.Location.ProviderAttributes) == 0 && len(p.Location.ParentAttributes) > 0:
-			reason = fmt.Sprintf("the resource sets no location, %s has none to give, and it references no parent resource that has one", p.Name)
+			reason = fmt.Sprintf("the resource sets no location, %s has none to give, and it references no parent resource", p.Name)
 		case len(p.Location.ProviderAttributes) == 0:
 			reason = fmt.Sprintf("the resource sets no location and %s has none to give", p.Name)
 		case len(p.Location.Env) > 0:

@@ -116,7 +116,7 @@ func (x *configIndex) instance(c *planChange, bc *blockCache) *analyzer.Instance
 		ProviderConfig: b.provider,
 	}
 	if cr != nil {
-		in.Refs = planRefs{cr}
+		in.Refs = planRefs{cr: cr, module: module, x: x}
 	}
 	if len(c.attrs) > 0 {
 		in.Attrs = make(analyzer.Attrs, len(c.attrs))
@@ -331,12 +331,39 @@ func (x *configIndex) variable(name, module string) (cty.Value, []string, string
 	return cty.DynamicVal, via, fmt.Sprintf("%s is not set in the plan's configuration", in)
 }
 
-// planRefs reads references from a resource's configuration in the plan.
-type planRefs struct{ cr *tfjson.ConfigResource }
+// planRefs reads references from a resource's configuration in the plan,
+// qualified by the module's path. A variable is followed to the
+// expression its module call gives it, as the sources are.
+type planRefs struct {
+	cr     *tfjson.ConfigResource
+	module string // configuration path
+	x      *configIndex
+}
+
+// maxRefDepth bounds how many module inputs a reference is followed
+// through.
+const maxRefDepth = 16
 
 func (p planRefs) References(attr string) []string {
-	if e := p.cr.Expressions[attr]; e != nil && e.ExpressionData != nil {
-		return e.References
+	e := p.cr.Expressions[attr]
+	if e == nil || e.ExpressionData == nil {
+		return nil
 	}
-	return nil
+	var out []string
+	p.x.followRefs(e.References, p.module, 0, &out)
+	return out
+}
+
+func (x *configIndex) followRefs(refs []string, module string, depth int, out *[]string) {
+	for _, ref := range refs {
+		if name, ok := strings.CutPrefix(ref, "var."); ok && module != "" && depth < maxRefDepth && !strings.ContainsAny(name, ".[") {
+			if mc := x.modules[module]; mc != nil {
+				if e := mc.call.Expressions[name]; e != nil && e.ExpressionData != nil {
+					x.followRefs(e.References, mc.parent, depth+1, out)
+					continue
+				}
+			}
+		}
+		*out = append(*out, addrs.Join(module, ref))
+	}
 }

@@ -95,7 +95,7 @@ func (e *evaluator) resourceInstances(mi *modInst, rd *resourceDecl, out *[]*ana
 			ProviderKey:    key,
 			Range:          rd.defRange,
 			Unexpanded:     unexpanded,
-			Refs:           bodyRefs{rd.body},
+			Refs:           bodyRefs{rd.body, mi.node},
 		}
 		s := scope{mi: mi, rep: rep}
 		for _, name := range e.resourceAttrs {
@@ -255,8 +255,18 @@ func staticRange(bd *body, path string) (rng hcl.Range, ok bool) {
 }
 
 // bodyRefs reads references from a resource block's attribute expressions,
-// spelt as a plan spells them.
-type bodyRefs struct{ b *body }
+// spelt as a plan spells them and qualified by their module's path. A
+// variable is followed to the expression its module call gives it, and a
+// module output to its value's expression, so that a parent passed down as
+// var.scope or returned by a child module is still found.
+type bodyRefs struct {
+	b    *body
+	node *moduleNode
+}
+
+// maxRefDepth bounds how many module inputs and outputs a reference is
+// followed through.
+const maxRefDepth = 16
 
 func (r bodyRefs) References(attr string) []string {
 	a := r.b.attrs[attr]
@@ -264,25 +274,48 @@ func (r bodyRefs) References(attr string) []string {
 		return nil
 	}
 	var out []string
-	for _, t := range a.Expr.Variables() {
-		var sb strings.Builder
-		sb.WriteString(t.RootName())
-		for _, step := range t[1:] {
-			switch st := step.(type) {
-			case hcl.TraverseAttr:
-				sb.WriteString("." + st.Name)
-			case hcl.TraverseIndex:
-				switch k := st.Key; {
-				case k.Type() == cty.String:
-					fmt.Fprintf(&sb, "[%q]", k.AsString())
-				case k.Type() == cty.Number:
-					fmt.Fprintf(&sb, "[%s]", k.AsBigFloat().Text('f', -1))
+	followRefs(a.Expr, r.node, 0, &out)
+	return out
+}
+
+func followRefs(expr hcl.Expression, n *moduleNode, depth int, out *[]string) {
+	for _, t := range expr.Variables() {
+		switch name, _ := attrStep(t, 1); {
+		case depth < maxRefDepth && t.RootName() == "var" && n.call != nil && n.call.inputs[name] != nil:
+			followRefs(n.call.inputs[name].Expr, n.parent, depth+1, out)
+			continue
+		case depth < maxRefDepth && t.RootName() == "module" && len(t) > 2:
+			child := n.children[name]
+			if _, keyed := t[2].(hcl.TraverseIndex); !keyed && child != nil && child.mod != nil {
+				if output, ok := attrStep(t, 2); ok && child.mod.outputs[output] != nil {
+					followRefs(child.mod.outputs[output].Expr, child, depth+1, out)
+					continue
 				}
 			}
 		}
-		out = append(out, sb.String())
+		*out = append(*out, addrs.Join(n.path, traversalString(t)))
 	}
-	return out
+}
+
+// traversalString spells a traversal as plans do: aws_s3_bucket.b[0].id.
+func traversalString(t hcl.Traversal) string {
+	var sb strings.Builder
+	sb.WriteString(t.RootName())
+	for _, step := range t[1:] {
+		switch st := step.(type) {
+		case hcl.TraverseAttr:
+			sb.WriteString("." + st.Name)
+		case hcl.TraverseIndex:
+			switch k := st.Key; {
+			case !k.IsKnown() || k.IsNull():
+			case k.Type() == cty.String:
+				fmt.Fprintf(&sb, "[%q]", k.AsString())
+			case k.Type() == cty.Number:
+				fmt.Fprintf(&sb, "[%s]", k.AsBigFloat().Text('f', -1))
+			}
+		}
+	}
+	return sb.String()
 }
 
 // bounded cuts s to at most n bytes, on a rune boundary.

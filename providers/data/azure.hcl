@@ -64,6 +64,7 @@ provider "azurerm" {
     # server's, a subnet its network's, a secret its vault's. Most direct
     # parent first; the resource group last, as the weakest hint.
     parent_attributes = [
+      "parent_id", # azapi_resource: the resource it is created in
       "server_id", "key_vault_id", "storage_account_id", "storage_account_name", "virtual_network_name",
       "virtual_network_id", "network_security_group_name", "network_security_group_id", "azure_firewall_name",
       "firewall_policy_id", "account_name", "account_id", "cluster_id", "kubernetes_cluster_id", "workspace_id",

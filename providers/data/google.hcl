@@ -92,7 +92,8 @@ provider "google" {
     resource_attributes = ["region", "location", "zone"]
     # An object is in its bucket, a table in its dataset, a database in its
     # instance, a key in its key ring: before the provider's default region.
-    parent_attributes   = ["bucket", "dataset_id", "instance", "key_ring", "crypto_key", "cluster"]
+    # IAM bindings are on the key or bucket they name (crypto_key_id, bucket).
+    parent_attributes   = ["bucket", "dataset_id", "instance", "key_ring", "crypto_key", "crypto_key_id", "cluster"]
     provider_attributes = ["region", "zone"]
     zone_patterns       = ["^([a-z]+-[a-z]+\\d+)-[a-z]$"]
     env                 = ["GOOGLE_REGION", "GCLOUD_REGION", "CLOUDSDK_COMPUTE_REGION", "GOOGLE_ZONE"]

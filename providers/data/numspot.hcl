@@ -36,7 +36,11 @@ provider "numspot" {
   registry = ["numspot/numspot"]
 
   location {
-    resource_attributes = ["availability_zone_name", "availability_zone", "availability_zone_names"]
+    # A VM says where it is in placement { availability_zone_name }, which
+    # overrides the provider's region.
+    resource_attributes = ["availability_zone_name", "availability_zone", "availability_zone_names", "placement.availability_zone_name"]
+    # A public IP on its VM, a route table or NIC in its subnet.
+    parent_attributes   = ["vm_id", "subnet_id", "volume_id", "nic_id", "vpc_id"]
     provider_attributes = ["numspot_host"]
     value_patterns = {
       "numspot_host" = "^(?:https?://)?api\\.([a-z0-9-]+)\\.numspot\\.com"
