@@ -34,10 +34,15 @@ type Resource struct {
 	parents []parentRef
 
 	// Catalog is the provider's catalog entry; nil when the catalog does not
-	// know the provider.
+	// know the provider. For a resource pointed at another operator's
+	// endpoint (Exoscale's object storage through the aws provider), it is
+	// that operator's entry.
 	Catalog *providers.Provider
-	Variant *providers.Variant
-	Region  *providers.Region // nil when unresolved or unknown to the catalog
+	// OperatorUnknown says the provider is pointed at an endpoint the
+	// catalog cannot place: no verdict of the provider's own applies.
+	OperatorUnknown bool
+	Variant         *providers.Variant
+	Region          *providers.Region // nil when unresolved or unknown to the catalog
 }
 
 // Location is where a resource lands and how that was worked out.
@@ -81,6 +86,7 @@ const (
 	FromResource SourceKind = "resource"         // an attribute of the resource
 	FromProvider SourceKind = "provider"         // the provider configuration it uses
 	FromParent   SourceKind = "parent"           // the resource it lives in (a SQL server for its databases)
+	FromEndpoint SourceKind = "endpoint"         // the provider's endpoint for another operator's service
 	FromDefault  SourceKind = "catalog_default"  // the catalog's default for providers with no region argument
 	FromGlobal   SourceKind = "global_service"   // the resource type is a global service
 	FromNowhere  SourceKind = "unresolved"       // nothing static says where

@@ -122,6 +122,11 @@ func (r *Resolver) locate(in *Instance, p *providers.Provider, res *Resource) Lo
 		}
 	}
 	res.Variant = variant
+	if eps := p.EndpointsFor(in.Type); len(eps) > 0 {
+		if loc, ok := r.viaEndpoint(eps, pcAttrs, res); ok {
+			return loc
+		}
+	}
 	if _, ok := p.IsGlobal(in.Type); ok && variant == nil {
 		return Location{Region: "global", Global: true, Source: LocationSource{Kind: FromGlobal}}
 	}
@@ -182,6 +187,75 @@ func (r *Resolver) locate(in *Instance, p *providers.Provider, res *Resource) Lo
 		loc.Zone = norm
 	}
 	return loc
+}
+
+// viaEndpoint places a resource whose provider is pointed at another
+// operator's service (an S3 endpoint): the endpoint's host decides the
+// operator and the region. It reports false when the provider sets none of
+// the endpoint attributes.
+func (r *Resolver) viaEndpoint(eps []*providers.Endpoint, pcAttrs Attrs, res *Resource) (Location, bool) {
+	for i, e := range eps {
+		if i > 0 && eps[i-1].Attribute == e.Attribute {
+			continue // that attribute is already decided
+		}
+		a, ok := pcAttrs[e.Attribute]
+		if !ok || a.Value == cty.NilVal || a.Value.IsNull() {
+			continue
+		}
+		src := LocationSource{Kind: FromEndpoint, Attribute: e.Attribute, Provider: res.ProviderConfig, Via: a.Via, Range: a.Range}
+		if !a.IsWhollyKnown() || a.Value.Type() != cty.String {
+			res.OperatorUnknown = true
+			return Location{Source: src, Unresolved: fmt.Sprintf("%s of provider %q, which decides the operator, is not known statically%s", e.Attribute, res.ProviderConfig, Because(a.Why))}, true
+		}
+		host := endpointHost(a.Value.AsString())
+		for _, cand := range eps[i:] {
+			if cand.Attribute != e.Attribute {
+				break
+			}
+			m := cand.HostRe().FindStringSubmatch(host)
+			if m == nil {
+				continue
+			}
+			target := r.Catalog.ByID(cand.OperatedBy)
+			if target == nil {
+				break // an extension dropped it; unknown below
+			}
+			code := cand.Region
+			if len(m) > 1 && m[1] != "" {
+				code = m[1]
+			}
+			res.Catalog = target
+			v, region := target.LookupRegion(code, nil)
+			res.Variant, res.Region = v, region
+			loc := Location{Code: code, Region: providers.NormaliseRegion(code), Source: src}
+			if region != nil {
+				loc.Region, loc.Country = region.Code, region.Country()
+			}
+			return loc, true
+		}
+		res.OperatorUnknown = true
+		return Location{Source: src, Unresolved: fmt.Sprintf("%s of provider %q points at a host the catalog does not know: its operator and region are unknown", e.Attribute, res.ProviderConfig)}, true
+	}
+	return Location{}, false
+}
+
+// endpointHost is the host of an endpoint URL, lowercased, without scheme,
+// credentials, port or path.
+func endpointHost(u string) string {
+	u = strings.ToLower(strings.TrimSpace(u))
+	if _, rest, ok := strings.Cut(u, "://"); ok {
+		u = rest
+	}
+	if i := strings.IndexAny(u, "/?#"); i >= 0 {
+		u = u[:i]
+	}
+	if i := strings.LastIndexByte(u, '@'); i >= 0 {
+		u = u[i+1:]
+	}
+	if i := strings.LastIndexByte(u, ':'); i >= 0 {
+		u = u[:i]
+	}
+	return u
 }
 
 func variantOffering(p *providers.Provider, v *providers.Variant) *providers.Offering {

@@ -140,6 +140,33 @@ func TestResolveLocation(t *testing.T) {
 			want: want{Region: "eu-west-3", Zone: "eu-west-3b", Country: "FR", Source: analyzer.FromResource, Attribute: "availability_zone"},
 		},
 		{
+			name: "an S3 bucket behind Exoscale's S3 endpoint is in Exoscale's zone, not in the provider's region",
+			spec: planSpec{
+				providers: map[string]any{"aws": awsProvider(map[string]any{"region": constant("us-east-1"), "endpoints": blocks(block("s3", constant("https://sos-ch-gva-2.exo.io")))})},
+				resType:   "aws_s3_bucket", source: awsSource, key: "aws",
+				after: map[string]any{"bucket": "b"},
+			},
+			want: want{Region: "ch-gva-2", Country: "CH", Source: analyzer.FromEndpoint, Attribute: "endpoints.s3"},
+		},
+		{
+			name: "an S3 endpoint the catalog does not know leaves the operator unknown",
+			spec: planSpec{
+				providers: map[string]any{"aws": awsProvider(map[string]any{"region": constant("eu-west-3"), "endpoints": blocks(block("s3", constant("https://minio.internal.example:9000")))})},
+				resType:   "aws_s3_bucket", source: awsSource, key: "aws",
+				after: map[string]any{"bucket": "b"},
+			},
+			want: want{Source: analyzer.FromEndpoint, Attribute: "endpoints.s3", Unresolved: "points at a host the catalog does not know"},
+		},
+		{
+			name: "resources that do not use the S3 endpoint keep the provider's region",
+			spec: planSpec{
+				providers: map[string]any{"aws": awsProvider(map[string]any{"region": constant("eu-west-3"), "endpoints": blocks(block("s3", constant("https://s3.gra.io.cloud.ovh.net")))})},
+				resType:   "aws_sqs_queue", source: awsSource, key: "aws",
+				after: map[string]any{"name": "q"},
+			},
+			want: want{Region: "eu-west-3", Country: "FR", Source: analyzer.FromProvider, Attribute: "region"},
+		},
+		{
 			name: "a Local Zone maps to its parent region",
 			spec: planSpec{
 				providers: map[string]any{"aws": awsProvider(map[string]any{"region": constant("us-east-1")})},

@@ -80,6 +80,7 @@ func (b *builder) provider(pb *providerBlock, file string) *Provider {
 	b.addTags(p.ID, &p.Tags, pb.Tags)
 	b.addGlobal(p, pb.Global)
 	b.addReplications(p, pb.Replicas)
+	b.addEndpoints(p, pb.Endpoint)
 	for i := range pb.Variants {
 		if v := b.newVariant(pb.ID, &pb.Variants[i]); v != nil {
 			p.Variants = append(p.Variants, v)
@@ -110,6 +111,7 @@ func (b *builder) amend(orig *Provider, pb *providerBlock) *Provider {
 	b.addTags(p.ID, &p.Tags, pb.Tags)
 	b.addGlobal(p, pb.Global)
 	b.addReplications(p, pb.Replicas)
+	b.addEndpoints(p, pb.Endpoint)
 	var added []*Variant
 	for i := range pb.Variants {
 		vb := &pb.Variants[i]
@@ -150,6 +152,7 @@ func (p *Provider) clone() *Provider {
 	}
 	c.Global = slices.Clone(p.Global)
 	c.Replications = slices.Clone(p.Replications)
+	c.Endpoints = slices.Clone(p.Endpoints)
 	return &c
 }
 
@@ -270,6 +273,31 @@ func (b *builder) addReplications(p *Provider, blocks []replicationBlock) {
 		}
 		p.Replications = append(p.Replications, r)
 	}
+}
+
+// addEndpoints adds the other operators' services the provider can be
+// pointed at; an extension's come first.
+func (b *builder) addEndpoints(p *Provider, blocks []endpointBlock) {
+	var added []*Endpoint
+	for _, eb := range blocks {
+		e := &Endpoint{
+			Name: eb.Name, Attribute: eb.Attribute, ResourceTypes: eb.ResourceTypes, Host: eb.Host,
+			OperatedBy: eb.OperatedBy, Region: NormaliseRegion(eb.Region), Note: eb.Note,
+			Fact: b.fact(fmt.Sprintf("%s endpoint %q", p.ID, eb.Name), eb.DefRange, eb.Source, eb.AsOf, eb.Verified),
+		}
+		re, err := regexp.Compile(eb.Host)
+		if err != nil {
+			b.errorf(eb.DefRange, "endpoint %q: host must compile: %s", eb.Name, err)
+			continue
+		}
+		if (re.NumSubexp() < 1) == (e.Region == "") {
+			b.errorf(eb.DefRange, "endpoint %q: the region comes from a group of host or from region, exactly one of them", eb.Name)
+			continue
+		}
+		e.hostRe = re
+		added = append(added, e)
+	}
+	p.Endpoints = append(added, p.Endpoints...)
 }
 
 func (b *builder) addGlobal(p *Provider, blocks []globalBlock) {
@@ -539,6 +567,20 @@ func (b *builder) checkOffering(o, inherited *Offering, owner string, rng hcl.Ra
 			if !declared(r) {
 				b.errorf(off.DeclRange, "%s offer %q names region %q, which is not declared", owner, off.ID, r)
 			}
+		}
+	}
+}
+
+// checkEndpoints checks that an endpoint names a provider of the catalog,
+// and a fixed region that provider has.
+func (b *builder) checkEndpoints(c *Catalog, p *Provider) {
+	for _, e := range p.Endpoints {
+		target := c.ByID(e.OperatedBy)
+		switch {
+		case target == nil || target == p:
+			b.errorf(e.DeclRange, "%s endpoint %q: operated_by %q is not another provider of the catalog", p.ID, e.Name, e.OperatedBy)
+		case e.Region != "" && target.Region(e.Region) == nil:
+			b.errorf(e.DeclRange, "%s endpoint %q: region %q is not a region of %q", p.ID, e.Name, e.Region, target.ID)
 		}
 	}
 }

@@ -122,6 +122,42 @@ type Provider struct {
 	// Replications name the attributes through which a resource copies its
 	// data to another location (SOV006).
 	Replications []*Replication
+	// Endpoints are services of other operators the provider can be pointed
+	// at: S3-compatible object storage through the aws provider.
+	Endpoints []*Endpoint
+}
+
+// Endpoint is another operator's service reached through this provider by
+// setting one of its endpoint attributes: Exoscale's object storage
+// through the aws provider's endpoints { s3 = "https://sos-ch-gva-2.exo.io" }.
+// The endpoint's host decides the operator and the region.
+type Endpoint struct {
+	Name          string
+	Attribute     string   // provider attribute path: "endpoints.s3"
+	ResourceTypes []string // globs: the resources that use the endpoint
+	// Host matches the URL's host; its first group, when it has one, is
+	// the region code.
+	Host string
+	// OperatedBy is the catalog ID of the provider whose operator, regions
+	// and offers apply.
+	OperatedBy string
+	// Region is the region when the host has no group for it.
+	Region string
+	Note   string
+	Fact
+
+	hostRe *regexp.Regexp
+}
+
+// HostRe is the compiled Host pattern.
+func (e *Endpoint) HostRe() *regexp.Regexp { return e.hostRe }
+
+// EndpointsFor returns the endpoint specs that apply to a resource type.
+func (p *Provider) EndpointsFor(resourceType string) []*Endpoint {
+	if len(p.Endpoints) == 0 {
+		return nil
+	}
+	return p.typeFacts(resourceType).endpoints
 }
 
 // Replication is a resource attribute that sends a copy of the data
@@ -536,6 +572,9 @@ func (c *Catalog) ProviderAttributeNames() []string {
 			if v.When.Attribute != "" {
 				seen[v.When.Attribute] = true
 			}
+		}
+		for _, e := range p.Endpoints {
+			seen[e.Attribute] = true
 		}
 	}
 	names := make([]string, 0, len(seen))

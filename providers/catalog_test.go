@@ -52,6 +52,9 @@ func catalogFacts(c *Catalog) []namedFact {
 		for _, r := range p.Replications {
 			out = append(out, namedFact{p.ID + " replication " + r.Name, r.Fact})
 		}
+		for _, e := range p.Endpoints {
+			out = append(out, namedFact{p.ID + " endpoint " + e.Name, e.Fact})
+		}
 		for _, tt := range p.Tags.ForTypes {
 			out = append(out, namedFact{p.ID + " tags for " + strings.Join(tt.ResourceTypes, ","), tt.Fact})
 		}

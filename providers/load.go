@@ -228,6 +228,11 @@ func (a *assembly) finish() (*Catalog, error) {
 			}
 		}
 	}
+	for _, p := range ordered {
+		if a.touched[p.ID] {
+			b.checkEndpoints(c, p)
+		}
+	}
 	b.checkFacts(c.Sources)
 	if b.diags.HasErrors() {
 		return nil, b.diags
@@ -300,6 +305,7 @@ type providerBlock struct {
 	Tags     *tagsBlock         `hcl:"tags,block"`
 	Global   []globalBlock      `hcl:"global_service,block"`
 	Replicas []replicationBlock `hcl:"replication,block"`
+	Endpoint []endpointBlock    `hcl:"endpoint,block"`
 	Variants []variantBlock     `hcl:"variant,block"`
 	Rest     hcl.Body           `hcl:",remain"` // decoded as an offeringBlock
 	DefRange hcl.Range          `hcl:",def_range"`
@@ -424,6 +430,20 @@ type replicationBlock struct {
 	Path          string    `hcl:"path"`
 	ValuePattern  string    `hcl:"value_pattern,optional"`
 	WhenValues    []string  `hcl:"when_values,optional"`
+	Note          string    `hcl:"note,optional"`
+	Source        []string  `hcl:"source,optional"`
+	AsOf          string    `hcl:"as_of,optional"`
+	Verified      string    `hcl:"verified,optional"`
+	DefRange      hcl.Range `hcl:",def_range"`
+}
+
+type endpointBlock struct {
+	Name          string    `hcl:"name,label"`
+	Attribute     string    `hcl:"attribute"`
+	ResourceTypes []string  `hcl:"resource_types"`
+	Host          string    `hcl:"host"`
+	OperatedBy    string    `hcl:"operated_by"`
+	Region        string    `hcl:"region,optional"`
 	Note          string    `hcl:"note,optional"`
 	Source        []string  `hcl:"source,optional"`
 	AsOf          string    `hcl:"as_of,optional"`

@@ -15,6 +15,7 @@ type typeKey struct {
 type typeFacts struct {
 	global       *GlobalService
 	replications []*Replication
+	endpoints    []*Endpoint
 	tags         TagSpec
 }
 
@@ -35,6 +36,11 @@ func (p *Provider) typeFacts(resourceType string) *typeFacts {
 	for _, r := range p.Replications {
 		if matchAny(r.ResourceTypes, resourceType) {
 			f.replications = append(f.replications, r)
+		}
+	}
+	for _, e := range p.Endpoints {
+		if matchAny(e.ResourceTypes, resourceType) {
+			f.endpoints = append(f.endpoints, e)
 		}
 	}
 	f.tags = p.Tags.forType(resourceType)

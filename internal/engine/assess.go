@@ -73,7 +73,7 @@ type profileKey struct {
 
 func (as *assessor) assess(r *analyzer.Resource) rules.Subject {
 	s := rules.Subject{Resource: r, Required: as.pol.Require[r.Classification.Level]}
-	if r.Catalog == nil || r.Catalog.Local {
+	if r.Catalog == nil || r.Catalog.Local || r.OperatorUnknown {
 		return s
 	}
 	s.Profile = as.profile(r.Catalog, r.Variant, r.Region, r.Type, r.Location.Resolved())

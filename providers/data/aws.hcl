@@ -78,6 +78,34 @@ source "hc_default_tags_asg" {
   date  = "2026"
 }
 
+source "exoscale_sos_example" {
+  title  = "exoscale/terraform-provider-exoscale examples/sos: the aws provider with endpoints { s3 = \"https://sos-<zone>.exo.io\" }"
+  repo   = "exoscale/terraform-provider-exoscale"
+  path   = "examples/sos/providers.tf"
+  commit = "b692022e3351d6a6f328655586742f7921e75043"
+  date   = "2026-08-12"
+}
+
+source "ovh_s3_aws_example" {
+  title  = "ovh/public-cloud-examples storage/s3-with-tf: the aws provider with endpoints { s3 = \"https://s3.<region>.io.cloud.ovh.net\" }"
+  repo   = "ovh/public-cloud-examples"
+  path   = "storage/s3-with-tf/provider.tf"
+  commit = "4157b90eb9575723de6bf44b858a79ac345ae94c"
+  date   = "2024"
+}
+
+source "scw_s3_endpoint_django" {
+  title = "django-storages PR #1259, Scaleway Object Storage with an S3 client: endpoint https://s3.{region}.scw.cloud (fr-par, nl-ams…), reviewed by a Scaleway engineer"
+  url   = "https://github.com/jschneier/django-storages/pull/1259"
+  date  = "2023"
+}
+
+source "outscale_endpoints" {
+  title = "OUTSCALE documentation, Regions, endpoints and subregions reference (OOS at oos.<region>.outscale.com)"
+  url   = "https://docs.outscale.com/fr/userguide/R%C3%A9f%C3%A9rence-des-R%C3%A9gions-endpoints-et-Sous-r%C3%A9gions.html"
+  date  = "2026"
+}
+
 source "tf_aws_ecr_replication" {
   title = "terraform-provider-aws aws_ecr_replication_configuration: rule { destination { region, registry_id } }"
   url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecr_replication_configuration"
@@ -216,6 +244,66 @@ provider "aws" {
     region "us-west-2" { country = "US" }
     region "us-gov-east-1" { country = "US" }
     region "us-gov-west-1" { country = "US" }
+  }
+
+  # S3-compatible object storage of other operators, reached by pointing
+  # the provider's S3 endpoint at them: the host decides the operator and
+  # the region, whatever the provider's region says. An endpoint no entry
+  # matches leaves the operator unknown (SOV004), never Amazon.
+  endpoint "exoscale-sos" {
+    attribute      = "endpoints.s3"
+    resource_types = ["aws_s3_*"]
+    host           = "^sos-([a-z]{2}-[a-z]{3}-\\d+)\\.exo\\.io$"
+    operated_by    = "exoscale"
+    source         = ["exoscale_sos_example"]
+    as_of          = "2026-11-26"
+    verified       = "primary"
+  }
+  endpoint "ovhcloud-object-storage" {
+    attribute      = "endpoints.s3"
+    resource_types = ["aws_s3_*"]
+    host           = "^s3\\.([a-z0-9-]+)\\.(?:io\\.|perf\\.)?cloud\\.ovh\\.net$"
+    operated_by    = "ovh"
+    source         = ["ovh_s3_aws_example"]
+    as_of          = "2026-11-26"
+    verified       = "primary"
+  }
+  endpoint "scaleway-object-storage" {
+    attribute      = "endpoints.s3"
+    resource_types = ["aws_s3_*"]
+    host           = "^s3\\.([a-z]{2}-[a-z]{3})\\.scw\\.cloud$"
+    operated_by    = "scaleway"
+    source         = ["scw_s3_endpoint_django"]
+    as_of          = "2026-11-26"
+    verified       = "secondary"
+  }
+  endpoint "outscale-oos" {
+    attribute      = "endpoints.s3"
+    resource_types = ["aws_s3_*"]
+    host           = "^oos\\.([a-z0-9-]+)\\.outscale\\.com$"
+    operated_by    = "outscale"
+    source         = ["outscale_endpoints"]
+    as_of          = "2026-11-26"
+    verified       = "unverified"
+  }
+  endpoint "ionos-object-storage-frankfurt" {
+    attribute      = "endpoints.s3"
+    resource_types = ["aws_s3_*"]
+    host           = "^s3-eu-central-1\\.ionoscloud\\.com$"
+    operated_by    = "ionos"
+    region         = "de"
+    source         = ["tf_ionos_docs"]
+    as_of          = "2026-11-26"
+    verified       = "unverified"
+  }
+  endpoint "ionos-object-storage" {
+    attribute      = "endpoints.s3"
+    resource_types = ["aws_s3_*"]
+    host           = "^s3[.-](eu-(?:central|south)-\\d+)\\.ionoscloud\\.com$"
+    operated_by    = "ionos"
+    source         = ["tf_ionos_docs"]
+    as_of          = "2026-11-26"
+    verified       = "unverified"
   }
 
   # Attributes that copy a resource's data to another region (SOV006).
