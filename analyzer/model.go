@@ -32,6 +32,9 @@ type Resource struct {
 	// parents are the resources this one lives in, when it has no location
 	// of its own: InheritLocations looks them up once all are resolved.
 	parents []parentRef
+	// copies are the copies of data between resources of the configuration
+	// this one declares: RelateCopies gives them to the copied resource.
+	copies []copyLink
 
 	// Catalog is the provider's catalog entry; nil when the catalog does not
 	// know the provider. For a resource pointed at another operator's
@@ -70,6 +73,14 @@ type Replica struct {
 	Path    string // the attribute path: replica.region_name
 	Region  string // normalised; "" when unresolved
 	Country string
+	// Spec is the catalog's replication spec, which may belong to another
+	// resource type (a replication configuration copies its bucket).
+	Spec *providers.Replication
+	// Resource is the destination resource, when the copy is another
+	// resource of the configuration (a read replica).
+	Resource string
+	// Catalog is the destination's provider when it is not the resource's.
+	Catalog *providers.Provider
 	// Known is the catalog's entry for the destination; nil when the region
 	// is not in the catalog or unresolved.
 	Known      *providers.Region
@@ -138,10 +149,14 @@ type Instance struct {
 }
 
 // RefSource gives the references an attribute's configuration expression
-// makes, module-relative, as Terraform writes them in plans:
-// "azurerm_mssql_server.main.id", "azurerm_mssql_server.main".
+// makes, as Terraform writes them in plans ("azurerm_mssql_server.main.id",
+// "azurerm_mssql_server.main"), qualified by their module's configuration
+// path ("module.a.aws_s3_bucket.b"). A dotted path reaches into nested
+// blocks ("rule.destination.bucket", every rule). Loaders follow a
+// variable to what its module call gives it. set says whether the
+// configuration sets the attribute at all, references or not.
 type RefSource interface {
-	References(attr string) []string
+	References(path string) (refs []string, set bool)
 }
 
 // Attrs maps attribute paths ("region", "default_tags.tags", "api.region")

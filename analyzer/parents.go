@@ -31,7 +31,8 @@ func parentRefs(in *Instance, attrs []string) []parentRef {
 	}
 	var out []parentRef
 	for _, attr := range attrs {
-		for _, ref := range in.Refs.References(attr) {
+		refs, _ := in.Refs.References(attr)
+		for _, ref := range refs {
 			if addr, key, ok := resourceRef(ref); ok && addr != in.ConfigAddress {
 				out = append(out, parentRef{attribute: attr, configAddress: addr, key: key})
 				break
@@ -131,7 +132,7 @@ func InheritLocations(resources []Resource) {
 func parentOf(resources []Resource, candidates []int, child *Resource, ref parentRef) (*Resource, string) {
 	var same []*Resource
 	for _, i := range candidates {
-		if related(resources[i].Module, child.Module) {
+		if related(resources[i].Module, child.Module, moduleOf(ref.configAddress)) {
 			same = append(same, &resources[i])
 		}
 	}
@@ -157,12 +158,54 @@ func parentOf(resources []Resource, candidates []int, child *Resource, ref paren
 	return same[0], ""
 }
 
-// related reports whether two module instances are the same, or one
-// contains the other: module.a["x"] and module.a["x"].module.b are,
-// module.a["x"] and module.a["y"] are not.
-func related(a, b string) bool {
-	if len(a) > len(b) {
-		a, b = b, a
+// related reports whether an instance in module instance candidate can be
+// the one a reference made from module instance from names, when the
+// reference leads to a block in the module configuration refModule:
+// within the module calls the two paths share, the instance keys must be
+// the same. module.a["x"] reaches module.a["x"].module.b and, through
+// outputs, module.a["x"].module.c, never module.a["y"].module.c.
+func related(candidate, from, refModule string) bool {
+	shared := sharedModuleSteps(addrs.StripInstanceKeys(from), refModule)
+	prefix := moduleInstancePrefix(from, shared)
+	return prefix == "" || candidate == prefix || strings.HasPrefix(candidate, prefix+".")
+}
+
+// moduleOf is the module path of a configuration address.
+func moduleOf(configAddr string) string {
+	m, _ := addrs.SplitModule(configAddr)
+	return m
+}
+
+// sharedModuleSteps counts the module calls two configuration paths start
+// with in common.
+func sharedModuleSteps(a, b string) int {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	n := 0
+	for i := 0; i+1 < len(as) && i+1 < len(bs) && as[i] == "module" && bs[i] == "module" && as[i+1] == bs[i+1]; i += 2 {
+		n++
 	}
-	return a == "" || a == b || strings.HasPrefix(b, a+".")
+	return n
+}
+
+// moduleInstancePrefix is the first n module calls of a module instance
+// address, keys included.
+func moduleInstancePrefix(instance string, n int) string {
+	if n == 0 || instance == "" {
+		return ""
+	}
+	steps, err := addrs.Parse(instance)
+	if err != nil {
+		return instance
+	}
+	var b strings.Builder
+	for i := 0; i < len(steps) && i < 2*n; i++ {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(steps[i].Name)
+		if steps[i].HasKey {
+			b.WriteString("[" + steps[i].Key + "]")
+		}
+	}
+	return b.String()
 }

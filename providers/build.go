@@ -260,8 +260,18 @@ func (b *builder) addReplications(p *Provider, blocks []replicationBlock) {
 	for _, rb := range blocks {
 		r := &Replication{
 			Name: rb.Name, ResourceTypes: rb.ResourceTypes, Path: rb.Path, ValuePattern: rb.ValuePattern,
+			SourceReference: rb.SourceReference, DestinationReference: rb.DestinationReference,
 			WhenValues: rb.WhenValues, Note: rb.Note,
 			Fact: b.fact(fmt.Sprintf("%s replication %q", p.ID, rb.Name), rb.DefRange, rb.Source, rb.AsOf, rb.Verified),
+		}
+		byReference := r.SourceReference != "" || r.DestinationReference != ""
+		if (r.Path == "") == !byReference {
+			b.errorf(rb.DefRange, "replication %q: give path (a destination value) or source_reference/destination_reference (resources of the configuration), not both", rb.Name)
+			continue
+		}
+		if byReference && (r.ValuePattern != "" || len(r.WhenValues) > 0) {
+			b.errorf(rb.DefRange, "replication %q: value_pattern and when_values read a path's value, not a reference", rb.Name)
+			continue
 		}
 		if rb.ValuePattern != "" {
 			re, err := regexp.Compile(rb.ValuePattern)

@@ -162,13 +162,22 @@ func (p *Provider) EndpointsFor(resourceType string) []*Endpoint {
 
 // Replication is a resource attribute that sends a copy of the data
 // elsewhere: DynamoDB global-table replicas, backup copy actions, Azure
-// geo-redundant storage.
+// geo-redundant storage. A copy may also be a relation between resources
+// of the configuration: a read replica names its source
+// (SourceReference), a replication rule its destination bucket
+// (DestinationReference), a replication configuration both.
 type Replication struct {
 	Name          string
 	ResourceTypes []string // globs
 	// Path leads to the destination: "replica.region_name" walks every
 	// element of the replica blocks.
 	Path string
+	// SourceReference is the attribute path that references the resource
+	// whose data is copied; the resource itself when empty.
+	SourceReference string
+	// DestinationReference is the attribute path that references the
+	// resource the data is copied to; the resource itself when empty.
+	DestinationReference string
 	// ValuePattern's first group extracts the region from the value (an
 	// ARN); without it the value is a region or zone.
 	ValuePattern string
@@ -524,7 +533,9 @@ func (c *Catalog) ResourceAttributeNames() []string {
 			seen[topLevel(p.Tags.Effective)] = true
 		}
 		for _, r := range p.Replications {
-			seen[topLevel(r.Path)] = true
+			if r.Path != "" {
+				seen[topLevel(r.Path)] = true
+			}
 		}
 	}
 	names := make([]string, 0, len(seen))

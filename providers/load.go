@@ -425,16 +425,18 @@ type globalBlock struct {
 }
 
 type replicationBlock struct {
-	Name          string    `hcl:"name,label"`
-	ResourceTypes []string  `hcl:"resource_types"`
-	Path          string    `hcl:"path"`
-	ValuePattern  string    `hcl:"value_pattern,optional"`
-	WhenValues    []string  `hcl:"when_values,optional"`
-	Note          string    `hcl:"note,optional"`
-	Source        []string  `hcl:"source,optional"`
-	AsOf          string    `hcl:"as_of,optional"`
-	Verified      string    `hcl:"verified,optional"`
-	DefRange      hcl.Range `hcl:",def_range"`
+	Name                 string    `hcl:"name,label"`
+	ResourceTypes        []string  `hcl:"resource_types"`
+	Path                 string    `hcl:"path,optional"`
+	SourceReference      string    `hcl:"source_reference,optional"`
+	DestinationReference string    `hcl:"destination_reference,optional"`
+	ValuePattern         string    `hcl:"value_pattern,optional"`
+	WhenValues           []string  `hcl:"when_values,optional"`
+	Note                 string    `hcl:"note,optional"`
+	Source               []string  `hcl:"source,optional"`
+	AsOf                 string    `hcl:"as_of,optional"`
+	Verified             string    `hcl:"verified,optional"`
+	DefRange             hcl.Range `hcl:",def_range"`
 }
 
 type endpointBlock struct {

@@ -119,7 +119,10 @@ func TestEvaluate(t *testing.T) {
 		{"unknown classification fails closed", resource(t, aws, "aws_s3_bucket", "us-east-1", "unknown"), "", []string{"SOV001", "SOV002", "SOV003"}},
 		{"not sensitive: nothing to check", resource(t, aws, "aws_s3_bucket", "us-east-1", "internal"), "", nil},
 		{"a replica outside the EU", withReplica(t, resource(t, aws, "aws_dynamodb_table", "eu-west-3", "sensitive"), "us-east-1", ""), "", []string{"SOV001", "SOV002", "SOV006"}},
-		{"a replica inside the EU", withReplica(t, resource(t, aws, "aws_dynamodb_table", "eu-west-3", "sensitive"), "eu-central-1", ""), "", []string{"SOV001", "SOV002"}},
+		// A copy answers to what the policy requires of the resource: in
+		// the EU but operated by a US company, it fails (issue 10).
+		{"a replica inside the EU under a non-EU operator", withReplica(t, resource(t, aws, "aws_dynamodb_table", "eu-west-3", "sensitive"), "eu-central-1", ""), "", []string{"SOV001", "SOV002", "SOV006"}},
+		{"a replica where every requirement holds", withReplica(t, resource(t, osc, "outscale_vm", "eu-west-2", "sensitive"), "cloudgouv-eu-west-1", ""), "2026-11-23", []string{"SOV001"}},
 		{"a replica nobody can locate", withReplica(t, resource(t, aws, "aws_dynamodb_table", "eu-west-3", "sensitive"), "", "known only after apply"), "", []string{"SOV001", "SOV002", "SOV006"}},
 		{"a copy from a qualified region to a non-qualified one", withReplica(t, resource(t, osc, "outscale_vm", "cloudgouv-eu-west-1", "sensitive"), "eu-west-2", ""), "2026-11-23", []string{"SOV006"}},
 	}

@@ -344,14 +344,32 @@ type planRefs struct {
 // through.
 const maxRefDepth = 16
 
-func (p planRefs) References(attr string) []string {
-	e := p.cr.Expressions[attr]
-	if e == nil || e.ExpressionData == nil {
-		return nil
-	}
+func (p planRefs) References(path string) ([]string, bool) {
 	var out []string
-	p.x.followRefs(e.References, p.module, 0, &out)
-	return out
+	set := p.x.pathRefs(p.cr.Expressions, path, p.module, &out)
+	return out, set
+}
+
+// pathRefs gathers the references of an attribute path into nested
+// blocks, every instance of them.
+func (x *configIndex) pathRefs(exprs map[string]*tfjson.Expression, path, module string, out *[]string) bool {
+	head, rest, nested := strings.Cut(path, ".")
+	e := exprs[head]
+	if e == nil || e.ExpressionData == nil {
+		return false
+	}
+	if len(e.NestedBlocks) == 0 {
+		x.followRefs(e.References, module, 0, out)
+		return true
+	}
+	if !nested {
+		return true
+	}
+	set := false
+	for _, nb := range e.NestedBlocks {
+		set = x.pathRefs(nb, rest, module, out) || set
+	}
+	return set
 }
 
 func (x *configIndex) followRefs(refs []string, module string, depth int, out *[]string) {
@@ -361,6 +379,18 @@ func (x *configIndex) followRefs(refs []string, module string, depth int, out *[
 				if e := mc.call.Expressions[name]; e != nil && e.ExpressionData != nil {
 					x.followRefs(e.References, mc.parent, depth+1, out)
 					continue
+				}
+			}
+		}
+		if call, ok := strings.CutPrefix(ref, "module."); ok && depth < maxRefDepth {
+			// module.db.arn: the output's own references, in the module.
+			if name, output, ok := strings.Cut(call, "."); ok && !strings.ContainsAny(name, "[") && !strings.ContainsAny(output, ".[") {
+				child := addrs.Join(module, "module."+name)
+				if mc := x.modules[child]; mc != nil && mc.call.Module != nil {
+					if o := mc.call.Module.Outputs[output]; o != nil && o.Expression != nil && o.Expression.ExpressionData != nil {
+						x.followRefs(o.Expression.References, child, depth+1, out)
+						continue
+					}
 				}
 			}
 		}

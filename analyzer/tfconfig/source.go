@@ -268,14 +268,40 @@ type bodyRefs struct {
 // followed through.
 const maxRefDepth = 16
 
-func (r bodyRefs) References(attr string) []string {
-	a := r.b.attrs[attr]
-	if a == nil {
-		return nil
-	}
+func (r bodyRefs) References(path string) ([]string, bool) {
 	var out []string
-	followRefs(a.Expr, r.node, 0, &out)
-	return out
+	set := pathRefs(r.b, path, r.node, &out)
+	return out, set
+}
+
+// pathRefs gathers the references of an attribute path into nested
+// blocks, static or dynamic, every one of them; an object-valued attribute
+// (JSON syntax, or a whole object given at once) counts as a whole.
+func pathRefs(bd *body, path string, n *moduleNode, out *[]string) bool {
+	head, rest, nested := strings.Cut(path, ".")
+	if a := bd.attrs[head]; a != nil {
+		followRefs(a.Expr, n, 0, out)
+		return true
+	}
+	if !nested {
+		return false
+	}
+	set := false
+	for _, nb := range bd.blocks {
+		switch {
+		case nb.typ == head:
+			set = pathRefs(nb.body, rest, n, out) || set
+		case nb.typ == "dynamic" && len(nb.labels) == 1 && nb.labels[0] == head:
+			// What the content reads from the iterator comes from for_each.
+			if fe := nb.body.attrs["for_each"]; fe != nil {
+				followRefs(fe.Expr, n, 0, out)
+			}
+			for _, c := range nb.body.blocksOf("content") {
+				set = pathRefs(c.body, rest, n, out) || set
+			}
+		}
+	}
+	return set
 }
 
 func followRefs(expr hcl.Expression, n *moduleNode, depth int, out *[]string) {

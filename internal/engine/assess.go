@@ -83,7 +83,11 @@ func (as *assessor) assess(r *analyzer.Resource) rules.Subject {
 	s.Replicas = make([]*providers.Profile, len(r.Replicas))
 	for i, rep := range r.Replicas {
 		if rep.Unresolved == "" && rep.Known != nil {
-			s.Replicas[i] = as.profile(r.Catalog, rep.Variant, rep.Known, r.Type, true)
+			p := r.Catalog
+			if rep.Catalog != nil {
+				p = rep.Catalog
+			}
+			s.Replicas[i] = as.profile(p, rep.Variant, rep.Known, r.Type, true)
 		}
 	}
 	return s

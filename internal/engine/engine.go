@@ -125,6 +125,7 @@ func (sc *scan) input(in Input) (subjects []rules.Subject, findings []finding.Fi
 			resources = slices.Concat(resources, resolveAll(sc.resolver, u.instances))
 		}
 		analyzer.InheritLocations(resources)
+		analyzer.RelateCopies(resources)
 		for i := range resources {
 			if resources[i].Range.Filename == "" && in.Path != "-" {
 				resources[i].Range.Filename = in.Path

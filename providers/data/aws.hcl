@@ -106,6 +106,36 @@ source "outscale_endpoints" {
   date  = "2026"
 }
 
+source "tf_aws_s3_replication" {
+  title = "terraform-provider-aws aws_s3_bucket_replication_configuration: bucket (the source) and rule { destination { bucket } }; aws_s3_bucket's legacy replication_configuration { rules { destination { bucket } } }"
+  url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_replication_configuration"
+  date  = "2026"
+}
+
+source "tf_aws_db_instance_replica" {
+  title = "terraform-provider-aws aws_db_instance: replicate_source_db makes the instance a replica of the named database, in another region when given its ARN"
+  url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#replicate_source_db-1"
+  date  = "2026"
+}
+
+source "tf_aws_rds_cluster_replica" {
+  title = "terraform-provider-aws aws_rds_cluster: replication_source_identifier (the ARN of a source cluster this cluster replicates)"
+  url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster#replication_source_identifier-1"
+  date  = "2026"
+}
+
+source "tf_aws_db_backups_replication" {
+  title = "terraform-provider-aws aws_db_instance_automated_backups_replication: source_db_instance_arn, replicated to the provider's region"
+  url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance_automated_backups_replication"
+  date  = "2026"
+}
+
+source "tf_aws_kms_replica_key" {
+  title = "terraform-provider-aws aws_kms_replica_key: primary_key_arn, replicated to the provider's region"
+  url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_replica_key"
+  date  = "2026"
+}
+
 source "tf_aws_ecr_replication" {
   title = "terraform-provider-aws aws_ecr_replication_configuration: rule { destination { region, registry_id } }"
   url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecr_replication_configuration"
@@ -331,6 +361,58 @@ provider "aws" {
     source         = ["aws_backup_copy_action"]
     as_of          = "2026-11-23"
     verified       = "secondary"
+  }
+
+  # Copies between resources of the configuration: the copy is where its
+  # own resource is, and the copied resource answers for it.
+  replication "S3 replication" {
+    resource_types        = ["aws_s3_bucket_replication_configuration"]
+    source_reference      = "bucket"
+    destination_reference = "rule.destination.bucket"
+    note                  = "A destination written as an ARN rather than a reference to a bucket of the configuration cannot be placed: the copy is unresolved"
+    source                = ["tf_aws_s3_replication"]
+    as_of                 = "2026-11-26"
+    verified              = "primary"
+  }
+
+  replication "S3 replication (inline, legacy)" {
+    resource_types        = ["aws_s3_bucket"]
+    destination_reference = "replication_configuration.rules.destination.bucket"
+    source                = ["tf_aws_s3_replication"]
+    as_of                 = "2026-11-26"
+    verified              = "primary"
+  }
+
+  replication "RDS read replica" {
+    resource_types   = ["aws_db_instance"]
+    source_reference = "replicate_source_db"
+    source           = ["tf_aws_db_instance_replica"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+
+  replication "Aurora cross-region replica" {
+    resource_types   = ["aws_rds_cluster"]
+    source_reference = "replication_source_identifier"
+    source           = ["tf_aws_rds_cluster_replica"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+
+  replication "RDS automated backups replication" {
+    resource_types   = ["aws_db_instance_automated_backups_replication"]
+    source_reference = "source_db_instance_arn"
+    source           = ["tf_aws_db_backups_replication"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+
+  replication "KMS replica key" {
+    resource_types   = ["aws_kms_replica_key"]
+    source_reference = "primary_key_arn"
+    source           = ["tf_aws_kms_replica_key"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
   }
 
   replication "ECR replication rule" {

@@ -82,6 +82,12 @@ source "tf_google_cloud_run_service" {
   date  = "2026"
 }
 
+source "tf_google_sql_replica" {
+  title = "terraform-provider-google google_sql_database_instance: master_instance_name, the instance this one replicates"
+  url   = "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance#master_instance_name-1"
+  date  = "2026"
+}
+
 provider "google" {
   name     = "Google Cloud"
   registry = ["hashicorp/google", "hashicorp/google-beta"]
@@ -275,6 +281,14 @@ provider "google" {
       name   = "Global location"
       global = true
     }
+  }
+
+  replication "Cloud SQL replica" {
+    resource_types   = ["google_sql_database_instance"]
+    source_reference = "master_instance_name"
+    source           = ["tf_google_sql_replica"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
   }
 
   replication "Cloud Storage dual-region placement" {
