@@ -4,6 +4,8 @@
 package analyzer
 
 import (
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
@@ -60,11 +62,40 @@ type Location struct {
 	// Unresolved says why the location could not be determined statically;
 	// empty when it was.
 	Unresolved string
+	// Candidates are the regions the resource may be in when the
+	// configuration allows several (a list of regions, an index into a
+	// known list, a provider whose region is not set): Region is then
+	// empty, and Country the candidates' country when they share one.
+	// Verdicts are evaluated over all of them.
+	Candidates []Candidate
+}
+
+// Candidate is one of the regions a location may be.
+type Candidate struct {
+	Region  string // normalised
+	Country string
+	Known   *providers.Region // nil when the catalog does not know it
+	Variant *providers.Variant
 }
 
 // Resolved reports whether the location is known (it may still be absent
-// from the catalog).
-func (l Location) Resolved() bool { return l.Unresolved == "" && (l.Region != "" || l.Global) }
+// from the catalog), as one region or a set of candidates.
+func (l Location) Resolved() bool {
+	return l.Unresolved == "" && (l.Region != "" || l.Global || len(l.Candidates) > 0)
+}
+
+// Key names where the location is: its region, or its candidates joined
+// with "|".
+func (l Location) Key() string {
+	if len(l.Candidates) == 0 {
+		return l.Region
+	}
+	codes := make([]string, len(l.Candidates))
+	for i, c := range l.Candidates {
+		codes[i] = c.Region
+	}
+	return strings.Join(codes, "|")
+}
 
 // Replica is a destination a resource replicates, backs up or copies its
 // data to.
@@ -94,15 +125,18 @@ type SourceKind string
 
 // Location sources, in order of precedence.
 const (
-	FromResource SourceKind = "resource"         // an attribute of the resource
-	FromProvider SourceKind = "provider"         // the provider configuration it uses
-	FromParent   SourceKind = "parent"           // the resource it lives in (a SQL server for its databases)
-	FromEndpoint SourceKind = "endpoint"         // the provider's endpoint for another operator's service
-	FromDefault  SourceKind = "catalog_default"  // the catalog's default for providers with no region argument
-	FromGlobal   SourceKind = "global_service"   // the resource type is a global service
-	FromNowhere  SourceKind = "unresolved"       // nothing static says where
-	FromLocal    SourceKind = "local"            // a provider that creates nothing remote
-	FromUnknown  SourceKind = "unknown_provider" // the catalog does not know the provider
+	FromResource SourceKind = "resource"        // an attribute of the resource
+	FromProvider SourceKind = "provider"        // the provider configuration it uses
+	FromParent   SourceKind = "parent"          // the resource it lives in (a SQL server for its databases)
+	FromEndpoint SourceKind = "endpoint"        // the provider's endpoint for another operator's service
+	FromDefault  SourceKind = "catalog_default" // the catalog's default for providers with no region argument
+	FromGlobal   SourceKind = "global_service"  // the resource type is a global service
+	// FromProviderRegions: nothing sets a region, but every region of the
+	// provider is in one country.
+	FromProviderRegions SourceKind = "provider_regions"
+	FromNowhere         SourceKind = "unresolved"       // nothing static says where
+	FromLocal           SourceKind = "local"            // a provider that creates nothing remote
+	FromUnknown         SourceKind = "unknown_provider" // the catalog does not know the provider
 )
 
 // LocationSource is the provenance of a location.
@@ -112,6 +146,9 @@ type LocationSource struct {
 	Provider  string    // provider configuration key when Kind is provider
 	Via       []string  // how the value was reached: "var.dr_region", "module.regional input region"
 	Range     hcl.Range // where the deciding value is written, when known
+	// Why says why no single region is set, when the location is the
+	// provider's regions.
+	Why string
 }
 
 // Classification is a resource's data classification, from its tags.
@@ -174,6 +211,15 @@ type Attr struct {
 	Range hcl.Range
 	Via   []string // references followed to reach the value
 	Why   string   // why the value is unknown
+	// Candidates are the values an unknown Value can only be one of, when
+	// the loader can tell (an index unknown until apply into a known
+	// list); nil otherwise.
+	Candidates []cty.Value
+	// InProviderRegion names the data source an unknown zone is taken from
+	// when that data source lists the zones of the resource's own provider
+	// configuration (data.aws_availability_zones.available): the resource
+	// is in the provider's region.
+	InProviderRegion string
 
 	// Known caches whether Value is wholly known, when the loader already
 	// knows (plans convert each distinct value once); walking a value's

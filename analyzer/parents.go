@@ -151,7 +151,7 @@ func parentOf(resources []Resource, candidates []int, child *Resource, ref paren
 		return nil, fmt.Sprintf("%s has an unresolved location too", same[0].Address)
 	}
 	for _, p := range same[1:] {
-		if p.Location.Region != same[0].Location.Region || !p.Location.Resolved() {
+		if p.Location.Key() != same[0].Location.Key() || !p.Location.Resolved() {
 			return nil, fmt.Sprintf("%s has instances in several locations", ref.configAddress)
 		}
 	}

@@ -74,6 +74,9 @@ func (r *Resolver) replica(spec *providers.Replication, v cty.Value, a Attr, p *
 		case !res.Location.Resolved():
 			rep.Unresolved = "the resource's own region, whose pair receives the copy, is unresolved"
 			return rep
+		case len(res.Location.Candidates) > 0:
+			rep.Unresolved = "the resource's own region, whose pair receives the copy, is one of several (" + res.Location.Key() + ")"
+			return rep
 		case res.Region == nil || res.Region.Pair == "":
 			rep.Unresolved = fmt.Sprintf("the catalog records no paired region for %q", res.Location.Region)
 			return rep
@@ -262,11 +265,20 @@ func copyReplicas(resources []Resource, byConfig map[string][]int, i, f int, l c
 			out = append(out, rep)
 			continue
 		}
-		rep.Region, rep.Country = to.Location.Region, to.Location.Country
-		rep.Known, rep.Variant = to.Region, to.Variant
 		if to.Catalog != resources[f].Catalog {
 			rep.Catalog = to.Catalog
 		}
+		if len(to.Location.Candidates) > 0 {
+			// The copy is in one of several regions: each is a destination.
+			for _, c := range to.Location.Candidates {
+				cr := rep
+				cr.Region, cr.Country, cr.Known, cr.Variant = c.Region, c.Country, c.Known, c.Variant
+				out = append(out, cr)
+			}
+			continue
+		}
+		rep.Region, rep.Country = to.Location.Region, to.Location.Country
+		rep.Known, rep.Variant = to.Region, to.Variant
 		out = append(out, rep)
 	}
 	return out

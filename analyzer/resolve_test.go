@@ -421,3 +421,42 @@ func TestResolveLocation(t *testing.T) {
 		})
 	}
 }
+
+// A list of regions is a set of candidates, from a plan as from sources:
+// one distinct region is a region; several keep every one, with their
+// country when they share it.
+func TestCandidatesFromPlan(t *testing.T) {
+	ovh := func(regions ...any) planSpec {
+		return planSpec{
+			providers: map[string]any{}, resType: "ovh_cloud_project_network_private", source: "registry.terraform.io/ovh/ovh", key: "ovh",
+			after: map[string]any{"regions": regions}, exprs: map[string]any{"regions": constant(regions)},
+		}
+	}
+	for _, tt := range []struct {
+		name                 string
+		spec                 planSpec
+		region, key, country string
+	}{
+		{"two regions in two countries", ovh("GRA1", "BHS1"), "", "bhs|gra", ""},
+		{"one region", ovh("GRA9"), "gra", "gra", "FR"},
+		{"two data centres of one region", ovh("GRA9", "GRA11"), "gra", "gra", "FR"},
+		{"two regions in one country", ovh("GRA1", "SBG5"), "", "gra|sbg", "FR"},
+		{
+			"availability zones of one region", planSpec{
+				providers: map[string]any{"aws": awsProvider(map[string]any{"region": constant("us-east-1")})},
+				resType:   "aws_autoscaling_group", source: awsSource, key: "aws",
+				after: map[string]any{"availability_zones": []any{"eu-west-3a", "eu-west-3b"}}, exprs: map[string]any{"availability_zones": constant([]any{"eu-west-3a", "eu-west-3b"})},
+			}, "eu-west-3", "eu-west-3", "FR",
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := resolveOne(t, tt.spec)
+			if r.Location.Unresolved != "" || !r.Location.Resolved() {
+				t.Fatalf("unresolved: %q", r.Location.Unresolved)
+			}
+			if r.Location.Region != tt.region || r.Location.Key() != tt.key || r.Location.Country != tt.country {
+				t.Errorf("region %q, key %q, country %q; want %q, %q, %q", r.Location.Region, r.Location.Key(), r.Location.Country, tt.region, tt.key, tt.country)
+			}
+		})
+	}
+}

@@ -3,13 +3,16 @@ package finding
 // Resource is one scanned resource as printers show it: flat values only,
 // so that printers need nothing of the analyzer or the catalog.
 type Resource struct {
-	Address           string
-	Type              string
-	Provider          string
-	ProviderConfig    string
-	Region            string // "" when unresolved
-	Zone              string
-	Country           string
+	Address        string
+	Type           string
+	Provider       string
+	ProviderConfig string
+	Region         string // "" when unresolved
+	Zone           string
+	Country        string
+	// RegionCandidates are the regions the resource may be in when the
+	// configuration allows several; Region is then empty.
+	RegionCandidates  []string
 	Variant           string
 	Classification    string
 	LocationSource    string

@@ -175,6 +175,7 @@ func (l *LocationSpec) clone() LocationSpec {
 	c.ValuePatterns = maps.Clone(l.ValuePatterns)
 	c.ZonePatterns = slices.Clone(l.ZonePatterns)
 	c.Env = slices.Clone(l.Env)
+	c.ZoneDataSources = slices.Clone(l.ZoneDataSources)
 	c.valueRes = maps.Clone(l.valueRes)
 	if c.valueRes == nil {
 		c.valueRes = map[string]*regexp.Regexp{}
@@ -203,6 +204,7 @@ func (b *builder) addLocation(spec *LocationSpec, lb *locationBlock) {
 	spec.ProviderAttributes = appendNew(spec.ProviderAttributes, lb.ProviderAttributes...)
 	spec.ParentAttributes = appendNew(spec.ParentAttributes, lb.ParentAttributes...)
 	spec.Env = appendNew(spec.Env, lb.Env...)
+	spec.ZoneDataSources = appendNew(spec.ZoneDataSources, lb.ZoneDataSources...)
 	if len(lb.ValuePatterns) > 0 && spec.ValuePatterns == nil {
 		spec.ValuePatterns = map[string]string{}
 	}

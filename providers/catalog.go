@@ -292,6 +292,10 @@ type LocationSpec struct {
 	ValuePatterns    map[string]string // attribute → regexp whose first group is the region or zone
 	ZonePatterns     []string          // regexps whose first group turns a zone into its region
 	Env              []string          // environment variables the provider reads (reported, never read)
+	// ZoneDataSources are data sources whose values are zones of their
+	// provider configuration's region (aws_availability_zones): a resource
+	// placed by one of the same configuration is in that region.
+	ZoneDataSources []string
 
 	valueRes map[string]*regexp.Regexp
 	zoneRes  []*regexp.Regexp
@@ -554,6 +558,19 @@ func topLevel(attrPath string) string {
 // ValuePattern returns the compiled pattern that extracts a location from
 // the attribute's value (an endpoint URL), or nil.
 func (l *LocationSpec) ValuePattern(attr string) *regexp.Regexp { return l.valueRes[attr] }
+
+// ZoneDataSources maps each data source type whose values are zones of
+// its provider configuration's region to the location attributes of its
+// provider, which the data source must not set itself for that to hold.
+func (c *Catalog) ZoneDataSources() map[string][]string {
+	out := map[string][]string{}
+	for _, p := range c.Providers {
+		for _, t := range p.Location.ZoneDataSources {
+			out[t] = p.Location.ResourceAttributes
+		}
+	}
+	return out
+}
 
 // ParentAttributeNames returns the resource attributes that may reference a
 // parent resource, across all providers.

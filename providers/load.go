@@ -392,6 +392,7 @@ type locationBlock struct {
 	ValuePatterns      map[string]string `hcl:"value_patterns,optional"`
 	ZonePatterns       []string          `hcl:"zone_patterns,optional"`
 	Env                []string          `hcl:"env,optional"`
+	ZoneDataSources    []string          `hcl:"zone_data_sources,optional"`
 	DefRange           hcl.Range         `hcl:",def_range"`
 }
 

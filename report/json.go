@@ -22,6 +22,7 @@ type jsonResource struct {
 	Region            string        `json:"region"`
 	Zone              string        `json:"zone,omitempty"`
 	Country           string        `json:"country"`
+	RegionCandidates  []string      `json:"region_candidates,omitempty"`
 	Variant           string        `json:"variant,omitempty"`
 	Classification    string        `json:"classification"`
 	LocationSource    string        `json:"location_source"`
@@ -371,6 +372,10 @@ func (j *jsonResource) appendJSON(o *jsonOut) {
 	o.strField("region", j.Region)
 	o.optStr("zone", j.Zone)
 	o.strField("country", j.Country)
+	if len(j.RegionCandidates) > 0 {
+		o.key("region_candidates")
+		o.strs(j.RegionCandidates)
+	}
 	o.optStr("variant", j.Variant)
 	o.strField("classification", j.Classification)
 	o.strField("location_source", j.LocationSource)
@@ -471,6 +476,7 @@ func resourceJSON(r *finding.Resource) jsonResource {
 		Region:            r.Region,
 		Zone:              r.Zone,
 		Country:           r.Country,
+		RegionCandidates:  r.RegionCandidates,
 		Variant:           r.Variant,
 		Classification:    r.Classification,
 		LocationSource:    r.LocationSource,

@@ -44,6 +44,9 @@ type Subject struct {
 	// not in the catalog.
 	Replicas []*providers.Profile
 	Required []string // rule IDs
+	// Undecided says why the verdicts cannot be given when the resource is
+	// in one of several regions and they disagree (SOV004).
+	Undecided string
 }
 
 // URL is where the rule's documentation lives.

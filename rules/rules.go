@@ -178,6 +178,10 @@ func where(s *Subject) string {
 	switch {
 	case r.Location.Global:
 		return ""
+	case len(r.Location.Candidates) > 0 && r.Location.Country != "":
+		return fmt.Sprintf(" (one of regions %s, %s)", strings.ReplaceAll(r.Location.Key(), "|", ", "), r.Location.Country)
+	case len(r.Location.Candidates) > 0:
+		return fmt.Sprintf(" (one of regions %s)", strings.ReplaceAll(r.Location.Key(), "|", ", "))
 	case r.Location.Region == "":
 		return ""
 	case r.Location.Country != "":

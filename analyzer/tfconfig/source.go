@@ -103,6 +103,10 @@ func (e *evaluator) resourceInstances(mi *modInst, rd *resourceDecl, out *[]*ana
 				if in.Attrs == nil {
 					in.Attrs = analyzer.Attrs{}
 				}
+				if ad := rd.body.attrs[name]; ad != nil && !a.Value.IsWhollyKnown() {
+					a.Candidates = e.candidateValues(ad.Expr, s)
+					a.InProviderRegion = e.zoneOfProvider(mi, ad.Expr, s, key)
+				}
 				in.Attrs[name] = a
 			}
 		}
@@ -142,6 +146,9 @@ func (e *evaluator) providerFor(n *moduleNode, ref providerRef) (*analyzer.Provi
 	s := scope{mi: e.instanceOf(declNode)}
 	for _, path := range e.providerAttrs {
 		if a, ok := e.attributePath(decl.body, path, s); ok {
+			if ad := decl.body.attrs[path]; ad != nil && !a.Value.IsWhollyKnown() {
+				a.Candidates = e.candidateValues(ad.Expr, s)
+			}
 			pc.Attrs[path] = a
 		}
 	}

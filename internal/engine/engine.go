@@ -76,6 +76,7 @@ func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
 	rep := &report.Report{Tool: "sovlint", Version: opt.Version, CatalogAsOf: set.Catalog.AsOf, Rules: rules.Docs()}
 	sc := &scan{set: set, sources: opt.Sources, resolver: &analyzer.Resolver{Catalog: set.Catalog, Policy: class}}
 	sc.loader = tfconfig.NewSourceLoader(set.Catalog.ResourceAttributeNames(), set.Catalog.ProviderAttributeNames())
+	sc.loader.ZoneDataSources = set.Catalog.ZoneDataSources()
 	var subjects []rules.Subject
 	for _, in := range inputs {
 		rep.Inputs = append(rep.Inputs, in.Path)

@@ -36,7 +36,7 @@ import (
 // realWorldFloor is the count of items right (resources, and findings a
 // copy of sensitive data must raise): 107 when the corpus was built, raised
 // as issue 10's classes are fixed.
-const realWorldFloor = 144
+const realWorldFloor = 158
 
 // knownSilentPasses lists "directory:root address" for each sensitive-tagged
 // resource that passes unchecked today. Issue 10 empties it.

@@ -1,6 +1,10 @@
 package engine
 
 import (
+	"cmp"
+	"fmt"
+	"strings"
+
 	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/par"
 	"github.com/sovlint/sovlint/rules"
@@ -39,6 +43,19 @@ func row(s *rules.Subject) finding.Resource {
 	}
 	if r.Location.Unresolved != "" {
 		row.Region = ""
+	}
+	if cands := r.Location.Candidates; len(cands) > 0 {
+		row.RegionCandidates = make([]string, len(cands))
+		var places []string
+		for i, c := range cands {
+			row.RegionCandidates[i] = c.Region
+			places = append(places, fmt.Sprintf("%s (%s)", c.Region, cmp.Or(c.Country, "?")))
+		}
+		if row.Country == "" && row.Unresolved == "" {
+			// Not even the country is known: the location is unresolved,
+			// whatever the verdicts say.
+			row.Unresolved = "one of several regions in different countries: " + strings.Join(places, ", ")
+		}
 	}
 	if r.Variant != nil {
 		row.Variant = r.Variant.ID

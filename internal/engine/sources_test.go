@@ -159,6 +159,12 @@ func renderReport(rep *scanned, dir string) string {
 		if len(r.Location.Source.Via) > 0 {
 			fmt.Fprintf(&b, " via=%s", strings.Join(r.Location.Source.Via, ","))
 		}
+		if len(r.Location.Candidates) > 0 {
+			fmt.Fprintf(&b, " candidates=%s", r.Location.Key())
+		}
+		if a.Undecided != "" {
+			fmt.Fprintf(&b, " undecided=%q", a.Undecided)
+		}
 		if r.Unexpanded != "" {
 			fmt.Fprintf(&b, " unexpanded=%q", r.Unexpanded)
 		}

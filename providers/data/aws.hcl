@@ -157,6 +157,9 @@ provider "aws" {
       "^([a-z]{2,4}(?:-[a-z]+)+-\\d+)-[a-z]{3,}-\\d+[a-z]$", # us-east-1-bos-1a (Local Zones)
     ]
     env = ["AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE (region from ~/.aws/config)"]
+    # data "aws_availability_zones" lists the zones of its configuration's
+    # region: a zone taken from it is in the provider's region.
+    zone_data_sources = ["aws_availability_zones"]
   }
 
   tags {

@@ -56,7 +56,8 @@ provider "ovh" {
 
   location {
     # `zone` is a DNS zone name in the ovh provider, never a location.
-    resource_attributes = ["region", "region_name", "nodes.region"]
+    # regions: a private network spans every region of its list.
+    resource_attributes = ["region", "region_name", "regions", "nodes.region"]
     zone_patterns = [
       "^([a-z]+)\\d+$",                              # GRA11 → gra
       "^([a-z]+)-[a-z]$",                            # RBX-A → rbx
