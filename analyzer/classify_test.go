@@ -8,6 +8,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/internal/addrs"
 )
 
 func str(s string) cty.Value { return cty.StringVal(s) }
@@ -259,6 +260,50 @@ func TestTagsWhereTheCatalogSays(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := resolveOne(t, tt.spec).Classification.Level; got != tt.want {
 				t.Errorf("classification %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// What decides a classification, in order: a tag, an inline annotation
+// (which also settles tags that cannot be known), the first default that
+// selects the resource. The source says which.
+func TestClassifySources(t *testing.T) {
+	glob := func(s string) addrs.Glob {
+		g, err := addrs.ParseGlob(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g
+	}
+	pol := analyzer.DefaultPolicy()
+	pol.Defaults = []analyzer.DefaultClass{
+		{Level: "Diffusion Restreinte", Modules: []addrs.Glob{glob("module.health")}, Types: []string{"aws_s3_*"}},
+		{Level: "sensitive", Addresses: []addrs.Glob{glob("aws_db_instance.records")}},
+	}
+	plain := analyzer.TagSpecView{ResourceAttributes: []string{"tags"}}
+	inline := &analyzer.InlineClass{Value: "sensitive"}
+	type want struct{ Level, Source string }
+	for _, tt := range []struct {
+		name string
+		in   *analyzer.Instance
+		want want
+	}{
+		{"nothing classifies it", &analyzer.Instance{Address: "aws_s3_bucket.b", Type: "aws_s3_bucket"}, want{}},
+		{"a tag", &analyzer.Instance{Address: "aws_s3_bucket.b", Type: "aws_s3_bucket", Attrs: analyzer.Attrs{"tags": {Value: obj("classification", "secret")}}}, want{"sensitive", "tag"}},
+		{"a tag wins over an inline annotation", &analyzer.Instance{Address: "aws_s3_bucket.b", Type: "aws_s3_bucket", Inline: inline, Attrs: analyzer.Attrs{"tags": {Value: obj("classification", "public")}}}, want{"public", "tag"}},
+		{"an inline annotation settles unknown tags", &analyzer.Instance{Address: "aws_s3_bucket.b", Type: "aws_s3_bucket", Inline: inline, Attrs: analyzer.Attrs{"tags": {Value: cty.DynamicVal, Set: true}}}, want{"sensitive", "inline"}},
+		{"unknown tags stay unknown without one", &analyzer.Instance{Address: "aws_s3_bucket.b", Type: "aws_s3_bucket", Attrs: analyzer.Attrs{"tags": {Value: cty.DynamicVal, Set: true}}}, want{"unknown", "tag"}},
+		{"an inline annotation wins over a default", &analyzer.Instance{Address: "aws_db_instance.records", Type: "aws_db_instance", Inline: &analyzer.InlineClass{Value: "public"}}, want{"public", "inline"}},
+		{"a default by address", &analyzer.Instance{Address: "aws_db_instance.records", Type: "aws_db_instance"}, want{"sensitive", "default"}},
+		{"a default by module and type, its level given by value", &analyzer.Instance{Address: `module.health["a"].aws_s3_bucket.b`, Module: `module.health["a"]`, Type: "aws_s3_bucket"}, want{"sensitive", "default"}},
+		{"every selector of a default must match", &analyzer.Instance{Address: `module.health.aws_sqs_queue.q`, Module: "module.health", Type: "aws_sqs_queue"}, want{}},
+		{"a module selector does not select the root module", &analyzer.Instance{Address: "aws_s3_bucket.b", Type: "aws_s3_bucket"}, want{}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := pol.Classify(tt.in, plain)
+			if diff := cmp.Diff(tt.want, want{c.Level, c.Source}); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
 	}

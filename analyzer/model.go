@@ -162,7 +162,10 @@ type Classification struct {
 	Key     string // the tag key that decided
 	// Unknown says why the classification cannot be determined statically.
 	Unknown string
-	Range   hcl.Range
+	// Source is what decided: ClassifiedByTag, ByInline, ByDefault; "" when
+	// nothing classifies the resource.
+	Source string
+	Range  hcl.Range
 }
 
 // Instance is what a loader knows about a resource before resolution: only
@@ -183,6 +186,10 @@ type Instance struct {
 	// Refs tells which resources an attribute's expression references; nil
 	// when the loader cannot say.
 	Refs RefSource
+	// Inline is the classification annotation on the resource's block or
+	// on the innermost module call containing it; nil when none (or when
+	// the sources are not at hand).
+	Inline *InlineClass
 }
 
 // RefSource gives the references an attribute's configuration expression

@@ -43,8 +43,24 @@ type Policy struct {
 	// closed) or "ignore".
 	UnknownClassification string `hcl:"unknown_classification,optional"`
 	// FailOn is the default for --fail-on.
-	FailOn   string    `hcl:"fail_on,optional"`
-	DefRange hcl.Range `hcl:",def_range"`
+	FailOn string `hcl:"fail_on,optional"`
+	// Classify gives a classification to resources no tag classifies, by
+	// address, module or type: a repository or module that holds health
+	// data is sensitive throughout.
+	Classify []Classify `hcl:"classify,block"`
+	DefRange hcl.Range  `hcl:",def_range"`
+}
+
+// Classify is a default classification for the untagged resources it
+// selects. A resource is selected when it matches every selector the
+// block sets (any one of its patterns); a block without selectors selects
+// every untagged resource. The first block that selects a resource wins.
+type Classify struct {
+	Level     string    `hcl:"level"`
+	Addresses []string  `hcl:"addresses,optional"` // address globs: module.health.*, aws_s3_bucket.records
+	Modules   []string  `hcl:"modules,optional"`   // module calls: module.health covers everything inside it
+	Types     []string  `hcl:"types,optional"`     // resource type globs: aws_db_*
+	DefRange  hcl.Range `hcl:",def_range"`
 }
 
 // Level is a classification level: the tag values that mean it and the

@@ -12,17 +12,20 @@ type Resource struct {
 	Country        string
 	// RegionCandidates are the regions the resource may be in when the
 	// configuration allows several; Region is then empty.
-	RegionCandidates  []string
-	Variant           string
-	Classification    string
-	LocationSource    string
-	LocationAttribute string
-	LocationVia       []string
-	Unresolved        string
-	Unexpanded        string
-	File              string
-	Line              int
-	Replicas          []Replica
+	RegionCandidates []string
+	Variant          string
+	Classification   string
+	// ClassificationSource is what decided the classification: "tag",
+	// "inline" or "default"; "" when nothing classifies the resource.
+	ClassificationSource string
+	LocationSource       string
+	LocationAttribute    string
+	LocationVia          []string
+	Unresolved           string
+	Unexpanded           string
+	File                 string
+	Line                 int
+	Replicas             []Replica
 	// Checked is true when the policy requires rules of the resource's
 	// classification.
 	Checked bool

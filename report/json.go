@@ -25,6 +25,7 @@ type jsonResource struct {
 	RegionCandidates  []string      `json:"region_candidates,omitempty"`
 	Variant           string        `json:"variant,omitempty"`
 	Classification    string        `json:"classification"`
+	ClassSource       string        `json:"classification_source,omitempty"`
 	LocationSource    string        `json:"location_source"`
 	LocationAttribute string        `json:"location_attribute,omitempty"`
 	LocationVia       []string      `json:"location_via,omitempty"`
@@ -378,6 +379,7 @@ func (j *jsonResource) appendJSON(o *jsonOut) {
 	}
 	o.optStr("variant", j.Variant)
 	o.strField("classification", j.Classification)
+	o.optStr("classification_source", j.ClassSource)
 	o.strField("location_source", j.LocationSource)
 	o.optStr("location_attribute", j.LocationAttribute)
 	if len(j.LocationVia) > 0 {
@@ -479,6 +481,7 @@ func resourceJSON(r *finding.Resource) jsonResource {
 		RegionCandidates:  r.RegionCandidates,
 		Variant:           r.Variant,
 		Classification:    r.Classification,
+		ClassSource:       r.ClassificationSource,
 		LocationSource:    r.LocationSource,
 		LocationAttribute: r.LocationAttribute,
 		LocationVia:       r.LocationVia,

@@ -96,6 +96,7 @@ func (e *evaluator) resourceInstances(mi *modInst, rd *resourceDecl, out *[]*ana
 			Range:          rd.defRange,
 			Unexpanded:     unexpanded,
 			Refs:           bodyRefs{rd.body, mi.node},
+			Inline:         inlineClass(mi.node, rd.key()),
 		}
 		s := scope{mi: mi, rep: rep}
 		for _, name := range e.resourceAttrs {
@@ -119,6 +120,22 @@ func (e *evaluator) resourceInstances(mi *modInst, rd *resourceDecl, out *[]*ana
 	for i, k := range ex.keys {
 		mk(base+instanceKey(ex.kind, k), ex.reps[i], mi.unexpanded)
 	}
+}
+
+// inlineClass is the classification annotation of a resource block, else
+// of the innermost module call that contains it.
+func inlineClass(n *moduleNode, local string) *analyzer.InlineClass {
+	if n.mod != nil {
+		if c := n.mod.classes[local]; c != nil {
+			return c
+		}
+	}
+	for ; n.parent != nil; n = n.parent {
+		if c := n.parent.mod.classes["module."+n.call.name]; c != nil {
+			return c
+		}
+	}
+	return nil
 }
 
 // impliedProvider is the provider local name a resource type implies: the
@@ -212,6 +229,9 @@ func (c *Config) AttachSources(instances []*analyzer.Instance) {
 			continue
 		}
 		in.Range = rd.defRange
+		if path, local := addrs.SplitModule(in.ConfigAddress); c.nodes[path] != nil {
+			in.Inline = inlineClass(c.nodes[path], local)
+		}
 		for name, a := range in.Attrs {
 			if r, ok := staticRange(rd.body, name); ok && a.Set {
 				a.Range = r

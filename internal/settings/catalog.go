@@ -2,6 +2,7 @@ package settings
 
 import (
 	"fmt"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/config"
+	"github.com/sovlint/sovlint/internal/addrs"
 	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/rules"
 )
@@ -64,6 +66,9 @@ func catalogConfig(cfg *config.Config, now time.Time) (catalogSettings, error) {
 		set.Policy.Require = require
 	}
 	diags = append(diags, unknownClassification(pol, set.Policy.Require)...)
+	defaults, d := classifyBlocks(pol.Classify, set.Class, set.Policy.Require)
+	diags = append(diags, d...)
+	set.Class.Defaults = defaults
 	if diags.HasErrors() {
 		return catalogSettings{}, diags
 	}
@@ -161,6 +166,53 @@ func unknownClassification(pol *config.Policy, require map[string][]string) hcl.
 	}
 	require["unknown"] = slices.Clone(ids)
 	return nil
+}
+
+// classifyBlocks reads the classify blocks: default classifications for
+// untagged resources. The level must be one the policy knows, by name or
+// by one of its values; the selectors must parse.
+func classifyBlocks(blocks []config.Classify, class analyzer.ClassificationPolicy, require map[string][]string) ([]analyzer.DefaultClass, hcl.Diagnostics) {
+	var (
+		out   []analyzer.DefaultClass
+		diags hcl.Diagnostics
+	)
+	for _, cb := range blocks {
+		d := analyzer.DefaultClass{Level: cb.Level, Types: cb.Types, Range: cb.DefRange}
+		level, matched := class.LevelOf(cb.Level)
+		if _, ok := require[level]; !ok || !matched {
+			diags = append(diags, configError(cb.DefRange, "classify: level %q is not a level of the policy (%s)", cb.Level, levelNames(class)))
+			continue
+		}
+		for _, list := range []struct {
+			what  string
+			pats  []string
+			globs *[]addrs.Glob
+		}{{"addresses", cb.Addresses, &d.Addresses}, {"modules", cb.Modules, &d.Modules}} {
+			for _, p := range list.pats {
+				g, err := addrs.ParseGlob(p)
+				if err != nil || (list.what == "modules" && !strings.HasPrefix(strings.TrimSpace(p), "module.")) {
+					diags = append(diags, configError(cb.DefRange, "classify: %s entry %q is not a valid %s", list.what, p, map[string]string{"addresses": "address glob", "modules": "module call (module.NAME…)"}[list.what]))
+					continue
+				}
+				*list.globs = append(*list.globs, g)
+			}
+		}
+		for _, t := range cb.Types {
+			if _, err := path.Match(t, ""); err != nil {
+				diags = append(diags, configError(cb.DefRange, "classify: types entry %q is not a valid glob", t))
+			}
+		}
+		out = append(out, d)
+	}
+	return out, diags
+}
+
+func levelNames(class analyzer.ClassificationPolicy) string {
+	names := make([]string, len(class.Levels))
+	for i, l := range class.Levels {
+		names[i] = l.Name
+	}
+	return "levels: " + strings.Join(names, ", ")
 }
 
 func checkedRules() string {
