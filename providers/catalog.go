@@ -219,6 +219,8 @@ type Offer struct {
 	ListedOnly bool
 	Note       string
 	Fact
+
+	owner string // "outscale", or "ovh/ovh-us" for a variant's offer
 }
 
 // Region is a location code of a provider, mapped to the country it is in.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -30,7 +31,7 @@ var (
 // a test catches.
 func Default() *Catalog {
 	defaultOnce.Do(func() {
-		a := newAssembly(nil)
+		a := newAssembly(nil, true)
 		a.add(snapshotUnits)
 		defaultCatalog, defaultErr = a.finish()
 	})
@@ -80,7 +81,7 @@ func Parse(files map[string][]byte) (*Catalog, error) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	a := newAssembly(nil)
+	a := newAssembly(nil, true)
 	a.add(units)
 	return a.finish()
 }
@@ -114,7 +115,7 @@ func Extend(base *Catalog, body hcl.Body, filename string) (*Catalog, error) {
 	if len(cf.Sources)+len(cf.Groups)+len(cf.Providers) == 0 {
 		return base, nil
 	}
-	a := newAssembly(base)
+	a := newAssembly(base, false)
 	a.add([]catalogUnit{{file: filename, blocks: cf}})
 	return a.finish()
 }
@@ -129,13 +130,18 @@ type catalogUnit struct {
 // data files, where a provider ID may be declared once) or on top of a base
 // catalog (an extension, where a known ID amends the provider).
 type assembly struct {
-	base    *Catalog
+	base *Catalog
+	// public holds the assembly to the standard of the shipped data: every
+	// source is a public document a reader can open (a URL, or a public
+	// repository the URL is made from). A .sovlint.hcl extension may cite
+	// the user's own documents, such as a hosting contract.
+	public  bool
 	cat     *Catalog
 	b       builder
 	touched map[string]bool // providers built or amended here, to validate
 }
 
-func newAssembly(base *Catalog) *assembly {
+func newAssembly(base *Catalog, public bool) *assembly {
 	c := &Catalog{Sources: map[string]*Source{}, groups: map[string]*CountryGroup{}}
 	if base != nil {
 		c.AsOf = base.AsOf
@@ -143,7 +149,7 @@ func newAssembly(base *Catalog) *assembly {
 		maps.Copy(c.groups, base.groups)
 		c.Providers = slices.Clone(base.Providers)
 	}
-	return &assembly{base: base, cat: c, touched: map[string]bool{}}
+	return &assembly{base: base, public: public, cat: c, touched: map[string]bool{}}
 }
 
 func (a *assembly) add(units []catalogUnit) {
@@ -154,10 +160,18 @@ func (a *assembly) add(units []catalogUnit) {
 				b.errorf(s.DefRange, "duplicate source %q (first declared with title %q)", s.Key, prev.Title)
 				continue
 			}
-			c.Sources[s.Key] = &Source{Key: s.Key, Title: s.Title, URL: s.URL, Repo: s.Repo, Path: s.Path, Commit: s.Commit, Date: s.Date, Note: s.Note}
-			if s.Date == "" {
-				b.errorf(s.DefRange, "source %q has no date", s.Key)
+			src := &Source{Key: s.Key, Title: s.Title, URL: s.URL, Repo: s.Repo, Path: s.Path, Commit: s.Commit, Date: s.Date, Note: s.Note}
+			if src.URL == "" {
+				src.URL = repoURL(src.Repo, src.Commit, src.Path)
 			}
+			c.Sources[s.Key] = src
+			switch {
+			case s.Date == "":
+				b.errorf(s.DefRange, "source %q has no date", s.Key)
+			case !validSourceDate(s.Date):
+				b.errorf(s.DefRange, "source %q: date %q is not YYYY-MM-DD, YYYY-MM or YYYY", s.Key, s.Date)
+			}
+			a.checkSourceURL(src, s.DefRange)
 		}
 	}
 	for _, u := range units {
@@ -240,6 +254,43 @@ func (a *assembly) finish() (*Catalog, error) {
 		}
 	}
 	return c, nil
+}
+
+// checkSourceURL requires of a public catalog's source an http(s) URL:
+// a title alone ("research notes", "internal review") is not something a
+// reader can follow.
+func (a *assembly) checkSourceURL(src *Source, rng hcl.Range) {
+	if src.URL == "" {
+		if a.public {
+			a.b.errorf(rng, "source %q has no url (nor a public repo to make one from): every source of a catalog must be a public document", src.Key)
+		}
+		return
+	}
+	u, err := url.Parse(src.URL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		a.b.errorf(rng, "source %q: url is not an http(s) address", src.Key)
+	}
+}
+
+// repoURL is the address of a file of a public GitHub repository at a
+// commit, or "" without a repository.
+func repoURL(repo, commit, file string) string {
+	if repo == "" {
+		return ""
+	}
+	u := "https://github.com/" + repo
+	if commit == "" && file == "" {
+		return u
+	}
+	ref := commit
+	if ref == "" {
+		ref = "HEAD"
+	}
+	kind := "blob"
+	if file == "" || strings.HasSuffix(file, "/") {
+		kind = "tree"
+	}
+	return u + "/" + kind + "/" + ref + "/" + strings.TrimSuffix(file, "/")
 }
 
 // cmpBool orders false before true.
