@@ -91,7 +91,7 @@ func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
 	waivers := slices.Concat(opt.Baselines, set.Exceptions)
 	rep.Findings = append(rep.Findings, set.Settle(suppress.Apply(rep.Findings, waivers, now))...)
 	finding.Sort(rep.Findings)
-	rep.Resources = resourceRows(subjects)
+	rep.Resources = resourceRows(subjects, &set.Policy)
 	return rep, subjects, nil
 }
 

@@ -10,15 +10,23 @@ import (
 // resourceRows flattens assessed resources into what printers show, on
 // every core. Resources that share a catalog profile share its verdicts: a
 // large plan has thousands of resources and a few dozen profiles.
-func resourceRows(subjects []rules.Subject) []finding.Resource {
-	verdicts := map[*providers.Profile]*finding.Verdicts{}
+//
+// Certifications are listed only when the policy checks some (SOV007): the
+// rows of every other policy stay as they were.
+func resourceRows(subjects []rules.Subject, pol *rules.Policy) []finding.Resource {
+	verdicts := map[*providers.Profile]*profileRow{}
+	listCerts := pol.ChecksCertifications()
 	for i := range subjects {
 		if p := subjects[i].Profile; p != nil && verdicts[p] == nil {
-			verdicts[p] = &finding.Verdicts{
+			pr := &profileRow{verdicts: finding.Verdicts{
 				SecNumCloud:    p.SecNumCloud.Outcome.String(),
 				EULegalControl: p.LegalControl.Outcome.String(),
 				EUResidency:    p.Residency.Outcome.String(),
+			}}
+			if listCerts {
+				pr.certifications(p, pol)
 			}
+			verdicts[p] = pr
 		}
 	}
 	out := make([]finding.Resource, len(subjects))
@@ -30,7 +38,41 @@ func resourceRows(subjects []rules.Subject) []finding.Resource {
 	return out
 }
 
-func row(s *rules.Subject, verdicts map[*providers.Profile]*finding.Verdicts) finding.Resource {
+// profileRow is what the rows of the resources sharing a profile show.
+type profileRow struct {
+	verdicts finding.Verdicts
+	certs    []finding.Certification
+}
+
+// certifications fills the profile's certification outcomes and the
+// certifications that cover it: SecNumCloud's offer first, then the other
+// schemes' facts in declaration order.
+func (pr *profileRow) certifications(p *providers.Profile, pol *rules.Policy) {
+	for _, cv := range p.Certifications {
+		pr.verdicts.Certifications = append(pr.verdicts.Certifications, finding.RequiredCertification{
+			Requirement: cv.Requirement.String(), Outcome: cv.Outcome.String(),
+		})
+	}
+	if o := p.Offer; o != nil {
+		pr.certs = append(pr.certs, finding.Certification{
+			Scheme: providers.SchemeSecNumCloud, Status: o.Status, CertificateID: o.Decision,
+			ValidFrom: o.QualifiedFrom, ValidUntil: o.ValidUntil, Outcome: p.SecNumCloud.Outcome.String(), Sources: o.Sources,
+		})
+	}
+	for _, c := range p.Held {
+		holder := p.Provider.Name
+		if p.Variant != nil {
+			holder = p.Variant.Name
+		}
+		pr.certs = append(pr.certs, finding.Certification{
+			Scheme: c.Scheme, Level: c.Level, Status: c.Status, SchemeVersion: c.SchemeVersion, CertificateID: c.CertificateID,
+			ValidFrom: c.ValidFrom, ValidUntil: c.ValidUntil,
+			Outcome: c.Standing(pol.Catalog.Scheme(c.Scheme), holder, pol.Now).Outcome.String(), Sources: c.Sources,
+		})
+	}
+}
+
+func row(s *rules.Subject, verdicts map[*providers.Profile]*profileRow) finding.Resource {
 	r := s.Resource
 	row := finding.Resource{
 		Address:           r.Address,
@@ -63,7 +105,9 @@ func row(s *rules.Subject, verdicts map[*providers.Profile]*finding.Verdicts) fi
 		}
 	}
 	if s.Profile != nil {
-		row.Verdicts = verdicts[s.Profile]
+		pr := verdicts[s.Profile]
+		row.Verdicts = &pr.verdicts
+		row.Certifications = pr.certs
 	}
 	return row
 }
