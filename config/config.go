@@ -25,6 +25,9 @@ type Config struct {
 	// Catalog holds the file's catalog blocks (source, provider, override)
 	// for providers.Extend, which decodes them with the catalog's schema.
 	Catalog hcl.Body
+	// Bundle is the catalog { path = "…" } block: a catalog bundle to load
+	// instead of, or on top of, the embedded catalog.
+	Bundle *Bundle
 	// Source is the file's bytes, kept to render diagnostics.
 	Source []byte
 }
@@ -67,6 +70,25 @@ type Level struct {
 	DefRange       hcl.Range `hcl:",def_range"`
 }
 
+// Bundle names a catalog bundle: a directory of data files, or one file.
+type Bundle struct {
+	// Path is relative to the configuration file's directory.
+	Path     string    `hcl:"path"`
+	DefRange hcl.Range `hcl:",def_range"`
+}
+
+// BundlePath returns the bundle's path as the process can open it: made
+// relative to the configuration file's directory.
+func (c *Config) BundlePath() string {
+	if c == nil || c.Bundle == nil || c.Bundle.Path == "" {
+		return ""
+	}
+	if filepath.IsAbs(c.Bundle.Path) {
+		return c.Bundle.Path
+	}
+	return filepath.Join(filepath.Dir(c.Path), c.Bundle.Path)
+}
+
 // RuleSetting changes one rule.
 type RuleSetting struct {
 	ID       string    `hcl:"id,label"`
@@ -89,6 +111,7 @@ type file struct {
 	Policy     *Policy       `hcl:"policy,block"`
 	Rules      []RuleSetting `hcl:"rule,block"`
 	Exceptions []Exception   `hcl:"exception,block"`
+	Bundle     *Bundle       `hcl:"catalog,block"`
 	Rest       hcl.Body      `hcl:",remain"`
 }
 
@@ -117,6 +140,7 @@ func Parse(src []byte, name string) (*Config, error) {
 		Policy:     raw.Policy,
 		Rules:      raw.Rules,
 		Exceptions: raw.Exceptions,
+		Bundle:     raw.Bundle,
 		Catalog:    raw.Rest,
 		Source:     src,
 	}, nil

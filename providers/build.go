@@ -410,9 +410,9 @@ func (b *builder) mergeOffering(o *Offering, ob *offeringBlock, owner string) {
 			off.Regions = append(off.Regions, NormaliseRegion(r))
 		}
 		b.checkStatus(of.Status, what, of.DefRange)
-		for _, d := range []string{of.QualifiedFrom, of.ValidUntil} {
-			if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
-				b.errorf(of.DefRange, "%s: date %q is not YYYY-MM-DD", what, d)
+		for _, d := range []struct{ attr, value string }{{"qualified_from", of.QualifiedFrom}, {"valid_until", of.ValidUntil}} {
+			if _, err := time.Parse(time.DateOnly, d.value); d.value != "" && err != nil {
+				b.errorf(of.DefRange, "%s: %s %q is not a date (YYYY-MM-DD)", what, d.attr, d.value)
 			}
 		}
 		if of.Status == StatusQualified && (of.QualifiedFrom == "" || of.ValidUntil == "") {

@@ -7659,6 +7659,13 @@ var snapshotUnits = []catalogUnit{
 	{
 		file: "data/sources.hcl",
 		blocks: catalogFile{
+			Bundles: []bundleBlock{
+				{
+					Version:  "2026.11.26",
+					AsOf:     "2026-11-26",
+					DefRange: rng("data/sources.hcl", 4, 1, 190, 4, 7, 196),
+				},
+			},
 			Sources: []sourceBlock{
 				{
 					Key:      "anssi_catalogue",
@@ -7666,7 +7673,7 @@ var snapshotUnits = []catalogUnit{
 					URL:      "https://messervices.cyber.gouv.fr/visas/catalogue-produits-services-profils-de-protection-sites-certifies-qualifies-agrees-anssi.pdf",
 					Date:     "2026-09-15",
 					Note:     "The authority for SecNumCloud status; an offer absent from it is not qualified. The URL always serves the latest edition. This project read the 15/09/2026 edition through two public transcriptions made in September 2026, not the PDF itself: facts resting on it are marked secondary.",
-					DefRange: rng("data/sources.hcl", 5, 1, 207, 5, 25, 231),
+					DefRange: rng("data/sources.hcl", 13, 1, 459, 13, 25, 483),
 				},
 				{
 					Key:      "anssi_2118",
@@ -7674,7 +7681,7 @@ var snapshotUnits = []catalogUnit{
 					URL:      "https://messervices.cyber.gouv.fr/visas/catalogue-produits-services-profils-de-protection-sites-certifies-qualifies-agrees-anssi.pdf",
 					Date:     "2026-09-15",
 					Note:     "Read through public transcriptions of this edition",
-					DefRange: rng("data/sources.hcl", 15, 1, 1001, 15, 20, 1020),
+					DefRange: rng("data/sources.hcl", 23, 1, 1253, 23, 20, 1272),
 				},
 				{
 					Key:      "anssi_2279",
@@ -7682,7 +7689,7 @@ var snapshotUnits = []catalogUnit{
 					URL:      "https://messervices.cyber.gouv.fr/visas/catalogue-produits-services-profils-de-protection-sites-certifies-qualifies-agrees-anssi.pdf",
 					Date:     "2026-09-15",
 					Note:     "Read through public transcriptions of this edition",
-					DefRange: rng("data/sources.hcl", 22, 1, 1403, 22, 20, 1422),
+					DefRange: rng("data/sources.hcl", 30, 1, 1655, 30, 20, 1674),
 				},
 				{
 					Key:      "anssi_559",
@@ -7690,7 +7697,7 @@ var snapshotUnits = []catalogUnit{
 					URL:      "https://messervices.cyber.gouv.fr/visas/catalogue-produits-services-profils-de-protection-sites-certifies-qualifies-agrees-anssi.pdf",
 					Date:     "2026-09-15",
 					Note:     "Read through public transcriptions of this edition",
-					DefRange: rng("data/sources.hcl", 29, 1, 1841, 29, 19, 1859),
+					DefRange: rng("data/sources.hcl", 37, 1, 2093, 37, 19, 2111),
 				},
 				{
 					Key:      "anssi_3393",
@@ -7698,7 +7705,7 @@ var snapshotUnits = []catalogUnit{
 					URL:      "https://messervices.cyber.gouv.fr/visas/catalogue-produits-services-profils-de-protection-sites-certifies-qualifies-agrees-anssi.pdf",
 					Date:     "2026-09-15",
 					Note:     "Read through public transcriptions of this edition; OVHcloud announced it on 01/09/2026, the decision is dated 31/07/2026",
-					DefRange: rng("data/sources.hcl", 36, 1, 2241, 36, 20, 2260),
+					DefRange: rng("data/sources.hcl", 44, 1, 2493, 44, 20, 2512),
 				},
 				{
 					Key:      "anssi_2057",
@@ -7706,7 +7713,7 @@ var snapshotUnits = []catalogUnit{
 					URL:      "https://messervices.cyber.gouv.fr/visas/catalogue-produits-services-profils-de-protection-sites-certifies-qualifies-agrees-anssi.pdf",
 					Date:     "2026-09-15",
 					Note:     "Read through public transcriptions of this edition",
-					DefRange: rng("data/sources.hcl", 43, 1, 2690, 43, 20, 2709),
+					DefRange: rng("data/sources.hcl", 51, 1, 2942, 51, 20, 2961),
 				},
 				{
 					Key:      "anssi_3389",
@@ -7714,7 +7721,7 @@ var snapshotUnits = []catalogUnit{
 					URL:      "https://messervices.cyber.gouv.fr/visas/catalogue-produits-services-profils-de-protection-sites-certifies-qualifies-agrees-anssi.pdf",
 					Date:     "2026-09-15",
 					Note:     "Read through public transcriptions of this edition; one of them lists S3 object storage, HSM-KMS and bare metal in the perimeter",
-					DefRange: rng("data/sources.hcl", 50, 1, 3102, 50, 20, 3121),
+					DefRange: rng("data/sources.hcl", 58, 1, 3354, 58, 20, 3373),
 				},
 				{
 					Key:      "anssi_919",
@@ -7722,7 +7729,7 @@ var snapshotUnits = []catalogUnit{
 					URL:      "https://messervices.cyber.gouv.fr/visas/catalogue-produits-services-profils-de-protection-sites-certifies-qualifies-agrees-anssi.pdf",
 					Date:     "2026-09-15",
 					Note:     "Read through public transcriptions of this edition",
-					DefRange: rng("data/sources.hcl", 57, 1, 3567, 57, 19, 3585),
+					DefRange: rng("data/sources.hcl", 65, 1, 3819, 65, 19, 3837),
 				},
 				{
 					Key:      "anssi_3395",
@@ -7730,7 +7737,7 @@ var snapshotUnits = []catalogUnit{
 					URL:      "https://messervices.cyber.gouv.fr/visas/catalogue-produits-services-profils-de-protection-sites-certifies-qualifies-agrees-anssi.pdf",
 					Date:     "2026-09-15",
 					Note:     "Read through public transcriptions of this edition",
-					DefRange: rng("data/sources.hcl", 64, 1, 3948, 64, 20, 3967),
+					DefRange: rng("data/sources.hcl", 72, 1, 4200, 72, 20, 4219),
 				},
 				{
 					Key:      "anssi_1147",
@@ -7738,7 +7745,7 @@ var snapshotUnits = []catalogUnit{
 					URL:      "https://messervices.cyber.gouv.fr/visas/catalogue-produits-services-profils-de-protection-sites-certifies-qualifies-agrees-anssi.pdf",
 					Date:     "2026-09-15",
 					Note:     "Read through public transcriptions of this edition",
-					DefRange: rng("data/sources.hcl", 71, 1, 4348, 71, 20, 4367),
+					DefRange: rng("data/sources.hcl", 79, 1, 4600, 79, 20, 4619),
 				},
 				{
 					Key:      "anssi_snc_list_page",
@@ -7746,28 +7753,28 @@ var snapshotUnits = []catalogUnit{
 					URL:      "https://cyber.gouv.fr/offre-de-service/solutions-certifiees-et-qualifiees/services-de-securite-evalue/solutions-en-cours-de-qualification/prestataires-secnumcloud/",
 					Date:     "2026-09-26",
 					Note:     "ANSSI's web list of services under qualification; it lags the PDF catalogue (an offer qualified in the PDF can still be shown here). Another address, https://cyber.gouv.fr/prestataires-de-services-dinformatique-en-nuage-secnumcloud, has also been given for it.",
-					DefRange: rng("data/sources.hcl", 78, 1, 4748, 78, 29, 4776),
+					DefRange: rng("data/sources.hcl", 86, 1, 5000, 86, 29, 5028),
 				},
 				{
 					Key:      "snc_ref_32",
 					Title:    "ANSSI, SecNumCloud référentiel d'exigences v3.2 (§19.6: EU headquarters and EU-controlled capital)",
 					URL:      "https://cyber.gouv.fr/documents/388/secnumcloud-referentiel-exigences-v3.2.pdf",
 					Date:     "2022-03-08",
-					DefRange: rng("data/sources.hcl", 85, 1, 5324, 85, 20, 5343),
+					DefRange: rng("data/sources.hcl", 93, 1, 5576, 93, 20, 5595),
 				},
 				{
 					Key:      "eu_member_states",
 					Title:    "European Union, EU countries (27 member states since 1 February 2020)",
 					URL:      "https://european-union.europa.eu/principles-countries-history/eu-countries_en",
 					Date:     "2026-09",
-					DefRange: rng("data/sources.hcl", 91, 1, 5577, 91, 26, 5602),
+					DefRange: rng("data/sources.hcl", 99, 1, 5829, 99, 26, 5854),
 				},
 				{
 					Key:      "eea_agreement",
 					Title:    "EFTA, EEA Agreement: the EU member states plus Iceland, Liechtenstein and Norway",
 					URL:      "https://www.efta.int/eea/eea-agreement",
 					Date:     "2026-09",
-					DefRange: rng("data/sources.hcl", 97, 1, 5800, 97, 23, 5822),
+					DefRange: rng("data/sources.hcl", 105, 1, 6052, 105, 23, 6074),
 				},
 			},
 		},

@@ -361,7 +361,7 @@ func offerVerdict(o *Offer, now time.Time) Verdict {
 		if err != nil || now.After(until.Add(24*time.Hour-time.Nanosecond)) {
 			return Verdict{
 				Outcome: Fail,
-				Reason: fmt.Sprintf("the SecNumCloud qualification of %s lapsed on %s and the catalog records no renewal: upgrade sovlint (or its catalog), or declare the renewal in %s (`sovlint providers %s` prints the block to paste)",
+				Reason: fmt.Sprintf("the SecNumCloud qualification of %s lapsed on %s and the catalog records no renewal: upgrade sovlint (or load a newer catalog with --catalog), or declare the renewal in %s (`sovlint providers %s` prints the block to paste)",
 					o.label(), o.ValidUntil, ConfigFileName, o.ProviderID()),
 				Fact: o.Fact,
 			}

@@ -11,6 +11,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
+
+	"github.com/sovlint/sovlint/providers"
 )
 
 // Exit statuses (contract).
@@ -117,8 +119,16 @@ Exit status: 0 no findings, 1 findings, 2 usage or input error.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: ExitError, err: err}
 	})
-	root.AddCommand(newScan(s), newExplain(s), newProviders(s), newInit(s))
+	root.SetVersionTemplate(versionText())
+	root.AddCommand(newScan(s), newExplain(s), newProviders(s), newInit(s), newCatalog(s))
 	return root
+}
+
+// versionText is what --version prints: sovlint's version and the
+// embedded catalog's, with the date its data is current at.
+func versionText() string {
+	cat := providers.Default()
+	return fmt.Sprintf("sovlint %s\ncatalog %s (facts as of %s)\n", version(), cat.Version, cat.AsOf)
 }
 
 func version() string {

@@ -1,10 +1,12 @@
 package cli
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -30,6 +32,7 @@ type scanFlags struct {
 	noColor bool
 	asOf    string
 	config  string
+	catalog string
 	// baseline suppresses the findings a baseline file lists;
 	// baselineWrite records today's findings in one.
 	baseline      string
@@ -79,6 +82,7 @@ func newScan(s *Streams) *cobra.Command {
 	fl.BoolVarP(&f.recursive, "recursive", "r", false, "scan every root module below each directory PATH, each with its own .tfvars")
 	fl.StringVar(&f.dir, "dir", "", "the sources the plan PATHs were made from: findings go on their lines and their inline ignores apply; alone, scan DIR as sources")
 	fl.StringVar(&f.asOf, "as-of", "", "check qualification validity dates at DATE (YYYY-MM-DD) instead of today")
+	fl.StringVar(&f.catalog, "catalog", "", catalogFlagUsage)
 	fl.StringVar(&f.baseline, "baseline", "", "suppress the findings recorded in this baseline file: only new ones count")
 	fl.StringVar(&f.baselineWrite, "baseline-write", "", "record today's findings in this baseline file (and exit 0 unless the scan fails)")
 	return cmd
@@ -136,7 +140,7 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 	if len(args) == 0 {
 		args = []string{f.dir}
 	}
-	set, err := settings.Load(settings.Flags{ConfigPath: f.config, FirstInput: args[0], FailOn: f.failOn, FailOnSet: failOnSet, Now: now})
+	set, err := settings.Load(settings.Flags{ConfigPath: f.config, FirstInput: args[0], FailOn: f.failOn, FailOnSet: failOnSet, Now: now, CatalogPath: f.catalog})
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
@@ -236,14 +240,63 @@ func write(s *Streams, o output, rep *report.Report, opts report.Options) error 
 	if o.path == "" {
 		return o.printer(s.Out, rep, opts)
 	}
-	var buf bytes.Buffer
-	if err := o.printer(&buf, rep, opts); err != nil {
+	return streamToFile(o.path, func(w io.Writer) error { return o.printer(w, rep, opts) })
+}
+
+// streamToFile streams what write produces to path through a buffer, never
+// holding the whole output in memory: a 30,000-resource report is tens of
+// megabytes. A new or regular file is written as a temporary file beside it
+// and renamed, so that a failed run leaves no half-written report where CI
+// looks for one; anything else (/dev/stdout, a pipe, a symbolic link) is
+// written in place.
+func streamToFile(path string, write func(io.Writer) error) (err error) {
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+		return writeInPlace(path, write)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	if err := write(bw); err != nil {
 		return err
 	}
-	if err := os.WriteFile(o.path, buf.Bytes(), 0o644); err != nil { //nolint:gosec // a report, meant to be read by CI tools
-		return fmt.Errorf("writing %s output: %w", o.format, err)
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	// A report is meant to be read by CI tools and people.
+	if err := tmp.Chmod(0o644); err != nil { //nolint:gosec // see above
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
+}
+
+func writeInPlace(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	bw := bufio.NewWriterSize(f, 256<<10)
+	err = write(bw)
+	if ferr := bw.Flush(); err == nil && ferr != nil {
+		err = fmt.Errorf("writing %s: %w", path, ferr)
+	}
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("writing %s: %w", path, cerr)
+	}
+	return err
 }
 
 func useColor(s *Streams, f *scanFlags) (bool, error) {

@@ -26,7 +26,7 @@ func certStrings(pol rules.Policy) map[string][]string {
 // TestPresets checks each preset's residency, certifications and rules,
 // and that the French one is the default policy.
 func TestPresets(t *testing.T) {
-	def, err := catalogConfig(nil, scanDay)
+	def, err := catalogConfig(nil, "", scanDay)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func TestPresets(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.preset, func(t *testing.T) {
-			set, err := catalogConfig(parseConfig(t, "policy {\n  preset = \""+tt.preset+"\"\n}\n"), scanDay)
+			set, err := catalogConfig(parseConfig(t, "policy {\n  preset = \""+tt.preset+"\"\n}\n"), "", scanDay)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -134,7 +134,7 @@ func TestCertificationsPolicy(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			set, err := catalogConfig(parseConfig(t, "policy {\n  "+tt.policy+"\n}\n"), scanDay)
+			set, err := catalogConfig(parseConfig(t, "policy {\n  "+tt.policy+"\n}\n"), "", scanDay)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -165,7 +165,7 @@ func TestCertificationsPolicyErrors(t *testing.T) {
 		"level \"x\" {\n values = [\"x\"]\n require = [\"SOV007\"]\n}": `.sovlint.hcl:2,1-10: level "x" requires SOV007 but names no certification`,
 		"level \"x\" {\n values = [\"x\"]\n require = [\"SOV003\"]\n certifications = [\"acn:QX1\"]\n}": `level "x" certifications: "acn:QX1": "QX1" is not a level of ACN qualification`,
 	} {
-		_, err := catalogConfig(parseConfig(t, "policy {\n"+policy+"\n}\n"), scanDay)
+		_, err := catalogConfig(parseConfig(t, "policy {\n"+policy+"\n}\n"), "", scanDay)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s:\n got %v\nwant an error containing %q", policy, err, want)
 		}

@@ -59,6 +59,9 @@ type Flags struct {
 	FailOn    string
 	FailOnSet bool
 	Now       time.Time
+	// CatalogPath is --catalog: a catalog bundle (directory or file) that
+	// takes the place of the configuration's catalog { path }.
+	CatalogPath string
 }
 
 // Load reads the configuration the flags point at, if any, and returns the
@@ -68,7 +71,7 @@ func Load(f Flags) (*Settings, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := FromConfig(cfg, f.Now)
+	s, err := fromConfig(cfg, f.CatalogPath, f.Now)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +84,11 @@ func Load(f Flags) (*Settings, error) {
 // FromConfig returns the settings of a scan at now with a configuration
 // (nil when there is none) and the flags' defaults.
 func FromConfig(cfg *config.Config, now time.Time) (*Settings, error) {
-	set, err := catalogConfig(cfg, now)
+	return fromConfig(cfg, "", now)
+}
+
+func fromConfig(cfg *config.Config, bundle string, now time.Time) (*Settings, error) {
+	set, err := catalogConfig(cfg, bundle, now)
 	if err != nil {
 		return nil, err
 	}

@@ -1,3 +1,11 @@
+# The catalog's version and the date its data is current at: printed by
+# `sovlint --version`, and checked against every fact's as_of (none may be
+# newer). Bump both when the data changes.
+bundle {
+  version = "2026.11.26"
+  as_of   = "2026-11-26"
+}
+
 # Sources shared by several providers. A provider's own sources live in its
 # file. Every fact in the catalog cites at least one key declared here or
 # there; `sovlint providers --format json` prints them.
