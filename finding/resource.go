@@ -35,6 +35,7 @@ type Resource struct {
 // Certification is what one scheme says of the offer a resource is on,
 // and its standing at the scan's date.
 type Certification struct {
+	ID            string // the certification's ID, or the SecNumCloud offer's
 	Scheme        string
 	Level         string
 	Status        string

@@ -7533,7 +7533,7 @@ var snapshotUnits = []catalogUnit{
 				},
 				{
 					ID:          "acn",
-					Name:        "ACN qualification",
+					Name:        "ACN",
 					Country:     "IT",
 					Grades:      "security",
 					Issuer:      "Agenzia per la Cybersicurezza Nazionale (ACN)",
@@ -7594,7 +7594,7 @@ var snapshotUnits = []catalogUnit{
 					},
 					AsOf:     "2026-11-26",
 					Verified: "secondary",
-					DefRange: rng("data/schemes.hcl", 156, 1, 7218, 156, 13, 7230),
+					DefRange: rng("data/schemes.hcl", 156, 1, 7204, 156, 13, 7216),
 				},
 				{
 					ID:      "eucs",
@@ -7621,7 +7621,7 @@ var snapshotUnits = []catalogUnit{
 					},
 					AsOf:     "2026-11-26",
 					Verified: "secondary",
-					DefRange: rng("data/schemes.hcl", 173, 1, 7789, 173, 14, 7802),
+					DefRange: rng("data/schemes.hcl", 173, 1, 7775, 173, 14, 7788),
 				},
 				{
 					ID:      "eu-csf",
@@ -7651,7 +7651,7 @@ var snapshotUnits = []catalogUnit{
 					},
 					AsOf:     "2026-11-26",
 					Verified: "secondary",
-					DefRange: rng("data/schemes.hcl", 189, 1, 8441, 189, 16, 8456),
+					DefRange: rng("data/schemes.hcl", 189, 1, 8427, 189, 16, 8442),
 				},
 			},
 		},

@@ -268,7 +268,7 @@ func (c *Certification) Standing(s *Scheme, holder string, now time.Time) Verdic
 	if s != nil && s.RequiresValidity && c.ValidUntil == "" {
 		// A certificate that lasts a limited time cannot pass without
 		// the date it ends: it may already have lapsed.
-		v.Outcome, v.Reason = Unknown, fmt.Sprintf("the validity of the %s is not recorded, and a %s certificate lasts a limited time", name, s.Name)
+		v.Outcome, v.Reason = Unknown, fmt.Sprintf("the validity of the %s is not recorded, and %s certificates last a limited time", name, s.Name)
 		return v
 	}
 	if !now.IsZero() {

@@ -77,7 +77,7 @@ func TestCertificationTruthTable(t *testing.T) {
 		{"outscale scored SEAL-3 by a third party", "outscale", "", "outscale_vm", "cloudgouv-eu-west-1", "2026-11-26", "eu-csf:SEAL-3", Unknown, "is held is not established", Pass},
 		{"ovh scored SEAL-3 by a third party", "ovh", "", "ovh_cloud_project_kube", "gra", "2026-11-26", "eu-csf", Unknown, "is held is not established", Pass},
 		{"ovh us does not inherit the card", "ovh", "ovh-us", "ovh_cloud_project_kube", "", "2026-11-26", "eu-csf", Unknown, "records no EU Cloud Sovereignty Framework certification", Fail},
-		{"no ACN level is recorded", "scaleway", "", "scaleway_instance_server", "fr-par", "2026-11-26", "acn:QC2", Unknown, "records no ACN qualification certification", Pass},
+		{"no ACN level is recorded", "scaleway", "", "scaleway_instance_server", "fr-par", "2026-11-26", "acn:QC2", Unknown, "records no ACN certification", Pass},
 		{"no EUCS certificate exists", "outscale", "", "outscale_vm", "cloudgouv-eu-west-1", "2026-11-26", "eucs:basic", Unknown, "records no EUCS certification", Pass},
 		{"secnumcloud is the offers' status", "outscale", "", "outscale_vm", "cloudgouv-eu-west-1", "2026-11-23", "secnumcloud", Pass, "is SecNumCloud-qualified", Pass},
 		{"secnumcloud lapses with its offer", "outscale", "", "outscale_vm", "cloudgouv-eu-west-1", "2026-12-01", "secnumcloud", Fail, "lapsed on 2026-11-30", Pass},

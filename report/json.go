@@ -43,6 +43,7 @@ type jsonResource struct {
 }
 
 type jsonCertification struct {
+	ID            string   `json:"id"`
 	Scheme        string   `json:"scheme"`
 	Level         string   `json:"level,omitempty"`
 	Status        string   `json:"status"`
@@ -440,6 +441,7 @@ func (j *jsonResource) appendJSON(o *jsonOut) {
 		for _, c := range j.Certifications {
 			o.elem()
 			o.open('{')
+			o.strField("id", c.ID)
 			o.strField("scheme", c.Scheme)
 			o.optStr("level", c.Level)
 			o.strField("status", c.Status)
@@ -540,7 +542,7 @@ func resourceJSON(r *finding.Resource) jsonResource {
 	}
 	for _, c := range r.Certifications {
 		j.Certifications = append(j.Certifications, jsonCertification{
-			Scheme: c.Scheme, Level: c.Level, Status: c.Status, SchemeVersion: c.SchemeVersion, CertificateID: c.CertificateID,
+			ID: c.ID, Scheme: c.Scheme, Level: c.Level, Status: c.Status, SchemeVersion: c.SchemeVersion, CertificateID: c.CertificateID,
 			ValidFrom: c.ValidFrom, ValidUntil: c.ValidUntil, Outcome: c.Outcome, Sources: nonNil(c.Sources),
 		})
 	}

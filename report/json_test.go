@@ -72,8 +72,8 @@ func fullReport(address, text, file string, line int) *report.Report {
 			Certifications: []finding.RequiredCertification{{Requirement: "bsi-c5:type2", Outcome: "fail"}, {Requirement: text, Outcome: text}},
 		},
 		Certifications: []finding.Certification{
-			{Scheme: "secnumcloud", Status: "qualified", CertificateID: "2118", ValidFrom: "2023-11-30", ValidUntil: "2026-11-30", Outcome: "pass", Sources: []string{"anssi_2118", text}},
-			{Scheme: text, Level: text, Status: text, SchemeVersion: text, Outcome: text},
+			{ID: "iaas-cloudgouv", Scheme: "secnumcloud", Status: "qualified", CertificateID: "2118", ValidFrom: "2023-11-30", ValidUntil: "2026-11-30", Outcome: "pass", Sources: []string{"anssi_2118", text}},
+			{ID: text, Scheme: text, Level: text, Status: text, SchemeVersion: text, Outcome: text},
 		},
 	}
 	unresolved := finding.Resource{Address: text, Unresolved: text}

@@ -34,13 +34,13 @@ var MissingCertification = &Rule{
 			if !ok || (cv.Outcome != providers.Fail && cv.Outcome != providers.Unknown) {
 				continue
 			}
-			problems = append(problems, fmt.Sprintf("requires %s: %s (%s)", req.Label(), cv.Reason, sourceOf(cv)))
+			problems = append(problems, fmt.Sprintf("requires %s%s: %s [%s]", req.Label(), where(s), cv.Reason, sourceOf(cv)))
 			facts = append(facts, cv.Fact)
 		}
 		if len(problems) == 0 {
 			return nil
 		}
-		return fail(strings.Join(problems, "; ")+where(s), facts...)
+		return fail(strings.Join(problems, "; "), facts...)
 	},
 }
 

@@ -55,7 +55,7 @@ func (pr *profileRow) certifications(p *providers.Profile, pol *rules.Policy) {
 	}
 	if o := p.Offer; o != nil {
 		pr.certs = append(pr.certs, finding.Certification{
-			Scheme: providers.SchemeSecNumCloud, Status: o.Status, CertificateID: o.Decision,
+			ID: o.ID, Scheme: providers.SchemeSecNumCloud, Status: o.Status, CertificateID: o.Decision,
 			ValidFrom: o.QualifiedFrom, ValidUntil: o.ValidUntil, Outcome: p.SecNumCloud.Outcome.String(), Sources: o.Sources,
 		})
 	}
@@ -65,7 +65,7 @@ func (pr *profileRow) certifications(p *providers.Profile, pol *rules.Policy) {
 			holder = p.Variant.Name
 		}
 		pr.certs = append(pr.certs, finding.Certification{
-			Scheme: c.Scheme, Level: c.Level, Status: c.Status, SchemeVersion: c.SchemeVersion, CertificateID: c.CertificateID,
+			ID: c.ID, Scheme: c.Scheme, Level: c.Level, Status: c.Status, SchemeVersion: c.SchemeVersion, CertificateID: c.CertificateID,
 			ValidFrom: c.ValidFrom, ValidUntil: c.ValidUntil,
 			Outcome: c.Standing(pol.Catalog.Scheme(c.Scheme), holder, pol.Now).Outcome.String(), Sources: c.Sources,
 		})

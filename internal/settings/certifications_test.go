@@ -163,7 +163,7 @@ func TestCertificationsPolicyErrors(t *testing.T) {
 		`certifications = ["bsi-c5:type3"]`:                            `"type3" is not a level of BSI C5 (levels: type1, type2)`,
 		`certifications = ["ens:media", "ens:alta"]`:                   "policy certifications name ens twice",
 		"level \"x\" {\n values = [\"x\"]\n require = [\"SOV007\"]\n}": `.sovlint.hcl:2,1-10: level "x" requires SOV007 but names no certification`,
-		"level \"x\" {\n values = [\"x\"]\n require = [\"SOV003\"]\n certifications = [\"acn:QX1\"]\n}": `level "x" certifications: "acn:QX1": "QX1" is not a level of ACN qualification`,
+		"level \"x\" {\n values = [\"x\"]\n require = [\"SOV003\"]\n certifications = [\"acn:QX1\"]\n}": `level "x" certifications: "acn:QX1": "QX1" is not a level of ACN`,
 	} {
 		_, err := catalogConfig(parseConfig(t, "policy {\n"+policy+"\n}\n"), "", scanDay)
 		if err == nil || !strings.Contains(err.Error(), want) {

@@ -134,7 +134,7 @@ scheme "bsi-c5" {
 }
 
 scheme "acn" {
-  name              = "ACN qualification"
+  name              = "ACN"
   country           = "IT"
   grades            = "security"
   issuer            = "Agenzia per la Cybersicurezza Nazionale (ACN)"
