@@ -50,7 +50,7 @@ func (a *assembly) addScheme(sb *schemeBlock) {
 	if s.Country != "EU" && !validCountry(s.Country) {
 		b.errorf(sb.DefRange, "%s: country %q is not an ISO 3166-1 alpha-2 code (or EU)", what, s.Country)
 	}
-	for _, g := range strings.Split(s.Grades, ",") {
+	for g := range strings.SplitSeq(s.Grades, ",") {
 		if g = strings.TrimSpace(g); g != GradesSecurity && g != GradesSovereignty {
 			b.errorf(sb.DefRange, "%s: grades must list security and/or sovereignty, not %q", what, g)
 		}
@@ -70,7 +70,7 @@ func (a *assembly) addScheme(sb *schemeBlock) {
 			}
 			seen[strings.ToLower(lv)] = true
 		}
-		s.Ladders = append(s.Ladders, Ladder{Name: l.Name, Levels: l.Levels})
+		s.Ladders = append(s.Ladders, Ladder(l))
 	}
 	c.schemes[id] = s
 }

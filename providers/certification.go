@@ -66,10 +66,10 @@ func (s *Scheme) Levels() []string {
 	return out
 }
 
-// satisfies reports whether a held level meets a minimum: comparable is
+// satisfies reports whether a held level meets a minimum: sameLadder is
 // false when the two are on different ladders (an infrastructure level
-// against a service minimum).
-func (s *Scheme) satisfies(held, minimum string) (ok, comparable bool) {
+// against a service minimum), which do not compare.
+func (s *Scheme) satisfies(held, minimum string) (ok, sameLadder bool) {
 	_, hl, hr, hok := s.Level(held)
 	_, ml, mr, mok := s.Level(minimum)
 	if !hok || !mok || hl != ml {
@@ -404,9 +404,9 @@ func judge(c *Certification, req Requirement, holder string, now time.Time) (Cer
 			cv.Reason = fmt.Sprintf("the level of the %s is not established (%s or higher is required)", name, req.Level)
 			return cv, 3
 		}
-		ok, comparable := req.Scheme.satisfies(c.Level, req.Level)
+		ok, sameLadder := req.Scheme.satisfies(c.Level, req.Level)
 		switch {
-		case !comparable:
+		case !sameLadder:
 			cv.Outcome = Fail
 			cv.Reason = fmt.Sprintf("the %s is on another ladder than the required %s: the two do not compare", name, req.Level)
 			return cv, 2
@@ -420,7 +420,8 @@ func judge(c *Certification, req Requirement, holder string, now time.Time) (Cer
 	case Pass:
 		return cv, 6
 	case Unknown:
-		return cv, 5 // would pass, but unverified
+		return cv, 5 // would pass, but unverified or undated
+	case Fail, NotEvaluated:
 	}
 	return cv, 4 // lapsed or not yet valid, at a sufficient level
 }

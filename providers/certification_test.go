@@ -284,7 +284,7 @@ provider "ionos" {
 func TestParseRequirement(t *testing.T) {
 	c := Default()
 	for in, want := range map[string]string{
-		"bsi-c5:type2": "bsi-c5:type2", "ACN:qc3": "acn:QC3", " eu-csf:seal-3 ": "eu-csf:SEAL-3", "ens": "ens", "secnumcloud": "secnumcloud",
+		"bsi-c5:type2": "bsi-c5:type2", "ACN:qc3": "acn:QC3", "\teu-csf:seal-3\n": "eu-csf:SEAL-3", "ens": "ens", "secnumcloud": "secnumcloud",
 	} {
 		got, err := c.ParseRequirement(in)
 		if err != nil || got.String() != want {

@@ -99,7 +99,7 @@ func catalogConfig(cfg *config.Config, bundle string, now time.Time) (catalogSet
 	unknownLevel, d := unknownClassification(pol, set.Policy.Require)
 	diags = append(diags, d...)
 	switch _, held := set.Policy.Require["unknown"]; {
-	case !held: // unknown_classification = "ignore"
+	case !held: // the policy ignores unclassifiable resources
 		delete(certs, "unknown")
 	case unknownLevel != "unknown":
 		if c, ok := certs[unknownLevel]; ok {
