@@ -22,6 +22,10 @@ type Config struct {
 	Policy     *Policy
 	Rules      []RuleSetting
 	Exceptions []Exception
+	// Exclude lists doublestar globs, relative to the file's directory, of
+	// directories a recursive scan skips; ExcludeRange is where it is set.
+	Exclude      []string
+	ExcludeRange hcl.Range
 	// Catalog holds the file's catalog blocks (source, provider, override)
 	// for providers.Extend, which decodes them with the catalog's schema.
 	Catalog hcl.Body
@@ -97,9 +101,12 @@ type RuleSetting struct {
 	DefRange hcl.Range `hcl:",def_range"`
 }
 
-// Exception waives rules for resources matching address globs.
+// Exception waives rules for resources matching address globs, in the
+// root modules matching root globs (relative to the file's directory; empty:
+// every root).
 type Exception struct {
 	Addresses []string  `hcl:"addresses"`
+	Roots     []string  `hcl:"roots,optional"`
 	Rules     []string  `hcl:"rules,optional"` // empty: every rule
 	Reason    string    `hcl:"reason"`
 	Expires   string    `hcl:"expires,optional"` // YYYY-MM-DD
@@ -108,11 +115,12 @@ type Exception struct {
 }
 
 type file struct {
-	Policy     *Policy       `hcl:"policy,block"`
-	Rules      []RuleSetting `hcl:"rule,block"`
-	Exceptions []Exception   `hcl:"exception,block"`
-	Bundle     *Bundle       `hcl:"catalog,block"`
-	Rest       hcl.Body      `hcl:",remain"`
+	Policy     *Policy        `hcl:"policy,block"`
+	Rules      []RuleSetting  `hcl:"rule,block"`
+	Exceptions []Exception    `hcl:"exception,block"`
+	Bundle     *Bundle        `hcl:"catalog,block"`
+	Exclude    hcl.Expression `hcl:"exclude,optional"`
+	Rest       hcl.Body       `hcl:",remain"`
 }
 
 // Load reads a configuration file. Errors are hcl.Diagnostics with the
@@ -135,7 +143,7 @@ func Parse(src []byte, name string) (*Config, error) {
 	if diags := gohcl.DecodeBody(f.Body, nil, &raw); diags.HasErrors() {
 		return nil, diags
 	}
-	return &Config{
+	cfg := &Config{
 		Path:       name,
 		Policy:     raw.Policy,
 		Rules:      raw.Rules,
@@ -143,7 +151,21 @@ func Parse(src []byte, name string) (*Config, error) {
 		Bundle:     raw.Bundle,
 		Catalog:    raw.Rest,
 		Source:     src,
-	}, nil
+	}
+	if raw.Exclude != nil && !isNull(raw.Exclude) {
+		if diags := gohcl.DecodeExpression(raw.Exclude, nil, &cfg.Exclude); diags.HasErrors() {
+			return nil, diags
+		}
+		cfg.ExcludeRange = raw.Exclude.Range()
+	}
+	return cfg, nil
+}
+
+// isNull reports whether an optional attribute is absent: gohcl gives an
+// absent expression-typed attribute a null expression.
+func isNull(expr hcl.Expression) bool {
+	v, diags := expr.Value(nil)
+	return !diags.HasErrors() && v.IsNull()
 }
 
 // Discover finds .sovlint.hcl in dir or the nearest parent directory, and

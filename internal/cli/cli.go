@@ -7,11 +7,10 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
-	"strings"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/providers"
 )
 
@@ -77,28 +76,12 @@ func Main(args []string, s Streams) (code int) {
 	return ExitError
 }
 
-// printError writes an error on one line; configuration errors (HCL
-// diagnostics) get one line each: file:line:col: summary; detail.
+// printError writes an error on one line, or one line per problem it holds:
+// configuration errors (HCL diagnostics) as file:line:col: summary; detail,
+// and each root module that could not be read.
 func printError(w io.Writer, err error) {
-	var diags hcl.Diagnostics
-	if !errors.As(err, &diags) {
-		fmt.Fprintf(w, "sovlint: %s\n", err)
-		return
-	}
-	for _, d := range diags {
-		where := ""
-		if d.Subject != nil {
-			where = d.Subject.Filename
-			if d.Subject.Start.Line > 0 {
-				where += fmt.Sprintf(":%d:%d", d.Subject.Start.Line, d.Subject.Start.Column)
-			}
-			where += ": "
-		}
-		msg := d.Summary
-		if d.Detail != "" {
-			msg += "; " + strings.Join(strings.Fields(d.Detail), " ")
-		}
-		fmt.Fprintf(w, "sovlint: %s%s\n", where, msg)
+	for _, ie := range finding.InputErrors(err) {
+		fmt.Fprintf(w, "sovlint: %s\n", ie.Error())
 	}
 }
 
@@ -120,7 +103,7 @@ Exit status: 0 no findings, 1 findings, 2 usage or input error.`,
 		return &exitError{code: ExitError, err: err}
 	})
 	root.SetVersionTemplate(versionText())
-	root.AddCommand(newScan(s), newExplain(s), newProviders(s), newInit(s), newCatalog(s))
+	root.AddCommand(newScan(s), newExplain(s), newProviders(s), newInit(s), newCatalog(s), newServe(s))
 	return root
 }
 

@@ -1,19 +1,27 @@
 package engine
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/sovlint/sovlint/finding"
-	"github.com/sovlint/sovlint/internal/par"
 	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/rules"
 )
 
-// resourceRows flattens assessed resources into what printers show, on
-// every core. Resources that share a catalog profile share its verdicts: a
-// large plan has thousands of resources and a few dozen profiles.
+// subjectRows shows assessed resources as rows, made as printers read
+// them. Resources that share a catalog profile share its verdicts: a large
+// plan has thousands of resources and a few dozen profiles.
 //
 // Certifications are listed only when the policy checks some (SOV007): the
 // rows of every other policy stay as they were.
-func resourceRows(subjects []rules.Subject, pol *rules.Policy) []finding.Resource {
+type subjectRows struct {
+	subjects []rules.Subject
+	roots    []rootSpan // which root each run of subjects belongs to
+	verdicts map[*providers.Profile]*profileRow
+}
+
+func newSubjectRows(subjects []rules.Subject, roots []rootSpan, pol *rules.Policy) *subjectRows {
 	verdicts := map[*providers.Profile]*profileRow{}
 	listCerts := pol.ChecksCertifications()
 	for i := range subjects {
@@ -29,13 +37,18 @@ func resourceRows(subjects []rules.Subject, pol *rules.Policy) []finding.Resourc
 			verdicts[p] = pr
 		}
 	}
-	out := make([]finding.Resource, len(subjects))
-	par.Chunks(len(subjects), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			out[i] = row(&subjects[i], verdicts)
-		}
-	})
-	return out
+	return &subjectRows{subjects: subjects, roots: roots, verdicts: verdicts}
+}
+
+func (r *subjectRows) Len() int { return len(r.subjects) }
+
+func (r *subjectRows) At(i int) finding.Resource {
+	row := row(&r.subjects[i], r.verdicts)
+	// The spans are in subject order: the first that ends after i holds it.
+	if k, _ := slices.BinarySearchFunc(r.roots, i, func(s rootSpan, i int) int { return cmp.Compare(s.end, i+1) }); k < len(r.roots) {
+		row.Root = r.roots[k].name
+	}
+	return row
 }
 
 // profileRow is what the rows of the resources sharing a profile show.

@@ -16,6 +16,7 @@ import (
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/pathglob"
 	"github.com/sovlint/sovlint/internal/suppress"
 	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/rules"
@@ -36,7 +37,10 @@ type Settings struct {
 	Exceptions []*suppress.Waiver
 	// FailOn is the severity at which findings fail the run.
 	FailOn finding.Severity
-	rules  ruleSettings
+	// ConfigExclude are the configuration's exclude globs, relative to
+	// its directory: directories a recursive scan skips.
+	ConfigExclude pathglob.Globs
+	rules         ruleSettings
 }
 
 // Default returns the settings of a scan at now without a configuration.
@@ -101,6 +105,14 @@ func fromConfig(cfg *config.Config, bundle string, now time.Time) (*Settings, er
 	}
 	if s.Exceptions, err = suppress.Exceptions(cfg); err != nil {
 		return nil, err
+	}
+	if s.ConfigExclude, err = pathglob.Compile(filepath.Dir(cfg.Path), cfg.Exclude); err != nil {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid exclude",
+			Detail:   err.Error(),
+			Subject:  cfg.ExcludeRange.Ptr(),
+		}}
 	}
 	s.rules.applyTo(&s.Policy)
 	if cfg.Policy != nil && cfg.Policy.FailOn != "" {
