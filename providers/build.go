@@ -25,6 +25,9 @@ type factCheck struct {
 type builder struct {
 	facts []factCheck
 	diags hcl.Diagnostics
+	// schemes are the catalog's certification schemes, which
+	// certification blocks must name.
+	schemes map[string]*Scheme
 }
 
 func (b *builder) fact(what string, rng hcl.Range, source []string, asOf, verified string) Fact {
@@ -54,7 +57,7 @@ func (b *builder) errorf(rng hcl.Range, format string, args ...any) {
 
 // provider builds a provider the catalog does not know yet.
 func (b *builder) provider(pb *providerBlock, file string) *Provider {
-	p := &Provider{ID: pb.ID, Name: pb.Name, File: file, Local: pb.Local, DeclRange: pb.DefRange}
+	p := &Provider{ID: pb.ID, Name: pb.Name, File: file, Local: pb.Local, DeclRange: pb.DefRange, cache: &lookupCache{}}
 	for _, r := range pb.Registry {
 		p.Registry = append(p.Registry, normaliseRegistry(r))
 	}
@@ -135,6 +138,7 @@ func (b *builder) amend(orig *Provider, pb *providerBlock) *Provider {
 
 func (p *Provider) clone() *Provider {
 	c := *p
+	c.cache = &lookupCache{}
 	c.Registry = slices.Clone(p.Registry)
 	c.Offering = p.Offering.clone()
 	c.Location = p.Location.clone()
@@ -159,6 +163,7 @@ func (p *Provider) clone() *Provider {
 func (o *Offering) clone() Offering {
 	c := *o
 	c.Offers = slices.Clone(o.Offers)
+	c.Certifications = slices.Clone(o.Certifications)
 	c.Regions = slices.Clone(o.Regions)
 	c.regionIndex = maps.Clone(o.regionIndex)
 	if c.regionIndex == nil {
@@ -452,16 +457,19 @@ func (b *builder) mergeOffering(o *Offering, ob *offeringBlock, owner string) {
 		off := &Offer{
 			ID: of.ID, Name: of.Name, Status: of.Status, ResourceTypes: of.ResourceTypes,
 			QualifiedFrom: of.QualifiedFrom, ValidUntil: of.ValidUntil, Decision: of.Decision, Note: of.Note,
-			ListedOnly: of.ListedOnly,
-			Fact:       b.fact(what, of.DefRange, of.Source, of.AsOf, of.Verified),
+			ListedOnly: of.ListedOnly, owner: owner,
+			Fact: b.fact(what, of.DefRange, of.Source, of.AsOf, of.Verified),
+		}
+		if of.Decision != "" && !decisionRe.MatchString(of.Decision) {
+			b.errorf(of.DefRange, "%s: decision %q is not an ANSSI decision number", what, of.Decision)
 		}
 		for _, r := range of.Regions {
 			off.Regions = append(off.Regions, NormaliseRegion(r))
 		}
 		b.checkStatus(of.Status, what, of.DefRange)
-		for _, d := range []string{of.QualifiedFrom, of.ValidUntil} {
-			if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
-				b.errorf(of.DefRange, "%s: date %q is not YYYY-MM-DD", what, d)
+		for _, d := range []struct{ attr, value string }{{"qualified_from", of.QualifiedFrom}, {"valid_until", of.ValidUntil}} {
+			if _, err := time.Parse(time.DateOnly, d.value); d.value != "" && err != nil {
+				b.errorf(of.DefRange, "%s: %s %q is not a date (YYYY-MM-DD)", what, d.attr, d.value)
 			}
 		}
 		if of.Status == StatusQualified && (of.QualifiedFrom == "" || of.ValidUntil == "") {
@@ -471,6 +479,7 @@ func (b *builder) mergeOffering(o *Offering, ob *offeringBlock, owner string) {
 			b.errorf(of.DefRange, "%s is declared twice", what)
 			continue
 		}
+		off.Certifications = b.certifications(nil, of.Certifications, what, off)
 		offers = append(offers, off)
 	}
 	for _, old := range o.Offers {
@@ -479,6 +488,7 @@ func (b *builder) mergeOffering(o *Offering, ob *offeringBlock, owner string) {
 		}
 	}
 	o.Offers = offers
+	o.Certifications = b.certifications(o.Certifications, ob.Certifications, owner, nil)
 	for _, group := range ob.Regions {
 		for _, rb := range group.Regions {
 			if r := b.region(owner, &group, &rb); r != nil {
@@ -581,6 +591,13 @@ func (b *builder) checkOffering(o, inherited *Offering, owner string, rng hcl.Ra
 			}
 		}
 	}
+	for _, c := range o.certifications() {
+		for _, r := range c.Regions {
+			if !declared(r) {
+				b.errorf(c.DeclRange, "%s certification %q names region %q, which is not declared", owner, c.ID, r)
+			}
+		}
+	}
 }
 
 // checkEndpoints checks that an endpoint names a provider of the catalog,
@@ -603,7 +620,12 @@ func (b *builder) checkStatus(s, what string, rng hcl.Range) {
 	}
 }
 
-var countryRe = regexp.MustCompile(`^[A-Z]{2}$`)
+var (
+	countryRe = regexp.MustCompile(`^[A-Z]{2}$`)
+	// decisionRe is an ANSSI decision number as the catalog prints it
+	// ("2118"); a placeholder left in a pasted renewal block is not one.
+	decisionRe = regexp.MustCompile(`^\d+(?:[-/.][0-9A-Za-z]+)*$`)
+)
 
 // validDate accepts a calendar date, YYYY-MM-DD or YYYY-MM: 2026-02-30
 // is not one (a regexp would let it through, and a date that does not
@@ -613,6 +635,16 @@ func validDate(d string) bool {
 	return ok
 }
 func validCountry(c string) bool { return countryRe.MatchString(c) }
+
+// validSourceDate accepts what a document's date can honestly be: a day, a
+// month, or only a year (an undated web page read in 2026).
+func validSourceDate(d string) bool {
+	if validDate(d) {
+		return true
+	}
+	_, err := time.Parse("2006", d)
+	return err == nil
+}
 
 // checkFacts verifies that every fact built here names known sources, a
 // date and a verification level: a fact without provenance is not a fact.

@@ -16,14 +16,25 @@ import (
 // Catalog is the decoded, indexed sovereignty catalog. It is read-only once
 // loaded and safe for concurrent use.
 type Catalog struct {
-	// AsOf is the newest as_of date of any fact in the catalog's data files.
-	// Extensions from .sovlint.hcl do not move it: a user's newer fact does
-	// not make the shipped data any fresher.
-	AsOf      string
+	// Version names the catalog's data: the embedded data files' or a
+	// bundle's bundle block; "" for a catalog parsed without one.
+	Version string
+	// AsOf is the date the catalog's data is current at: its bundle block's
+	// as_of (never older than any of its facts), else the newest as_of of
+	// any fact. Extensions from .sovlint.hcl do not move it: a user's newer
+	// fact does not make the shipped data any fresher.
+	AsOf string
+	// Origin is where the data comes from: "embedded", or the path of the
+	// bundle given with --catalog or catalog { path } in .sovlint.hcl.
+	Origin string
+	// Base is the version of the embedded catalog a bundle was loaded on
+	// top of; "" when the catalog stands alone.
+	Base      string
 	Providers []*Provider
 	Sources   map[string]*Source
 
 	groups     map[string]*CountryGroup
+	schemes    map[string]*Scheme
 	byRegistry map[string]*Provider // "hashicorp/aws" → provider
 	byType     map[string]*Provider // "aws" → provider, for legacy plans
 }
@@ -125,6 +136,8 @@ type Provider struct {
 	// Endpoints are services of other operators the provider can be pointed
 	// at: S3-compatible object storage through the aws provider.
 	Endpoints []*Endpoint
+
+	cache *lookupCache // answers to type and region lookups
 }
 
 // Endpoint is another operator's service reached through this provider by
@@ -201,11 +214,14 @@ func (p *Provider) ReplicationsFor(resourceType string) []*Replication {
 // Offering is what a provider or one of its variants sells: who operates it,
 // where, and under which SecNumCloud status.
 type Offering struct {
-	Operator      *Operator
-	SecNumCloud   *Status // default status for services no offer covers
-	Offers        []*Offer
-	Regions       []*Region
-	DefaultRegion string // used when neither resource nor provider says where
+	Operator    *Operator
+	SecNumCloud *Status // default status for services no offer covers
+	Offers      []*Offer
+	// Certifications are what schemes other than SecNumCloud (BSI C5,
+	// ACN, ENS, EU CSF…) say of the offering.
+	Certifications []*Certification
+	Regions        []*Region
+	DefaultRegion  string // used when neither resource nor provider says where
 
 	regionIndex map[string]*Region // code, zone and alias → region
 	zoneRes     []*regexp.Regexp   // the provider's zone patterns
@@ -260,8 +276,13 @@ type Offer struct {
 	// recognized as part of (OVH's Hosted Private Cloud through the ovh
 	// provider): it is listed for reference and never decides a verdict.
 	ListedOnly bool
-	Note       string
+	// Certifications are what other schemes say of this offer; the
+	// offer's regions and resource types bound their scope.
+	Certifications []*Certification
+	Note           string
 	Fact
+
+	owner string // "outscale", or "ovh/ovh-us" for a variant's offer
 }
 
 // Region is a location code of a provider, mapped to the country it is in.
@@ -542,12 +563,7 @@ func (c *Catalog) ResourceAttributeNames() []string {
 			}
 		}
 	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
+	return slices.Sorted(maps.Keys(seen))
 }
 
 func topLevel(attrPath string) string {
@@ -605,10 +621,5 @@ func (c *Catalog) ProviderAttributeNames() []string {
 			seen[e.Attribute] = true
 		}
 	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
+	return slices.Sorted(maps.Keys(seen))
 }

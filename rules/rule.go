@@ -44,6 +44,9 @@ type Subject struct {
 	// not in the catalog.
 	Replicas []*providers.Profile
 	Required []string // rule IDs
+	// Certifications are the certifications the resource's
+	// classification requires.
+	Certifications []providers.Requirement
 	// Undecided says why the verdicts cannot be given when the resource is
 	// in one of several regions and they disagree (SOV004).
 	Undecided string

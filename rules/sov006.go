@@ -64,6 +64,9 @@ func replicaProblem(s *Subject, rep analyzer.Replica, dest *providers.Profile) (
 	case rep.Known == nil || dest == nil:
 		return fmt.Sprintf("%s goes to region %q, which is not in the catalog", rep.Via, rep.Region), []providers.Fact{spec}
 	}
+	// An outcome that is unknown fails closed: a destination whose country
+	// is unverified is not known to be acceptable, as the resource's own
+	// region would not be.
 	for _, c := range []struct {
 		rule    string
 		verdict providers.Verdict

@@ -219,6 +219,9 @@ func decodeModule(dir string, files []*sourceFile) (*module, hcl.Diagnostics) {
 	}
 	diags = append(diags, checkLocalCycles(m.locals)...)
 	for _, f := range files {
+		if f.generated {
+			continue
+		}
 		m.ignores = append(m.ignores, scanIgnores(f, order)...)
 		if m.classes == nil && bytes.Contains(f.src, []byte(classificationMarker)) {
 			m.classes = map[string]*analyzer.InlineClass{}

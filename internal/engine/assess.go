@@ -22,7 +22,7 @@ import (
 // the split.
 func Evaluate(resources []analyzer.Resource, pol rules.Policy) ([]rules.Subject, []finding.Finding) {
 	out := make([]rules.Subject, len(resources))
-	as := &assessor{pol: pol}
+	as := &assessor{pol: pol, certs: pol.CertificationUnion()}
 	ck := rules.NewChecker(pol)
 	type chunk struct {
 		lo       int
@@ -61,7 +61,10 @@ func Evaluate(resources []analyzer.Resource, pol rules.Policy) ([]rules.Subject,
 // in one region share a profile: a large plan has thousands of resources
 // and a few dozen distinct profiles.
 type assessor struct {
-	pol        rules.Policy
+	pol rules.Policy
+	// certs are the certifications any level requires: every profile
+	// answers for all of them, so that profiles stay shared across levels.
+	certs      []providers.Requirement
 	profiles   sync.Map // profileKey → *providers.Profile
 	candidates sync.Map // candidateKey → candidateVerdicts
 }
@@ -75,7 +78,11 @@ type profileKey struct {
 }
 
 func (as *assessor) assess(r *analyzer.Resource) rules.Subject {
-	s := rules.Subject{Resource: r, Required: as.pol.Require[r.Classification.Level]}
+	s := rules.Subject{
+		Resource:       r,
+		Required:       as.pol.Require[r.Classification.Level],
+		Certifications: as.pol.Certifications[r.Classification.Level],
+	}
 	if r.Catalog == nil || r.Catalog.Local || r.OperatorUnknown {
 		return s
 	}
@@ -107,12 +114,13 @@ func (as *assessor) profile(p *providers.Provider, v *providers.Variant, region 
 		return pr.(*providers.Profile) //nolint:errcheck,forcetypeassert // only *Profiles are stored
 	}
 	pr := p.Profile(providers.ProfileQuery{
-		ResourceType: typ,
-		Variant:      v,
-		Region:       region,
-		Resolved:     resolved,
-		Now:          as.pol.Now,
-		Residency:    as.pol.Residency,
+		ResourceType:   typ,
+		Variant:        v,
+		Region:         region,
+		Resolved:       resolved,
+		Now:            as.pol.Now,
+		Residency:      as.pol.Residency,
+		Certifications: as.certs,
 	})
 	stored, _ := as.profiles.LoadOrStore(k, &pr)
 	return stored.(*providers.Profile) //nolint:errcheck,forcetypeassert // only *Profiles are stored
@@ -185,6 +193,38 @@ func (as *assessor) candidateProfile(p *providers.Provider, cands []analyzer.Can
 			parts = append(parts, fmt.Sprintf("%s in %s", outcomeWord(o), listRegions(byOutcome[o])))
 		}
 		disagree = append(disagree, v.what+" "+strings.Join(parts, " but "))
+	}
+	// Each required certification, likewise; the certifications held are
+	// those of the candidates when they all hold the same.
+	for i, cv := range first.Certifications {
+		byOutcome := map[providers.Outcome][]string{}
+		var order []providers.Outcome
+		for j, pr := range profiles {
+			o := providers.NotEvaluated
+			if i < len(pr.Certifications) {
+				o = pr.Certifications[i].Outcome
+			}
+			if _, seen := byOutcome[o]; !seen {
+				order = append(order, o)
+			}
+			byOutcome[o] = append(byOutcome[o], cands[j].Region)
+		}
+		if len(order) > 1 {
+			cv.Verdict = providers.Verdict{Outcome: providers.NotEvaluated}
+			var parts []string
+			for _, o := range order {
+				parts = append(parts, fmt.Sprintf("%s in %s", outcomeWord(o), listRegions(byOutcome[o])))
+			}
+			disagree = append(disagree, cv.Requirement.String()+" "+strings.Join(parts, " but "))
+		}
+		combined.Certifications = append(combined.Certifications, cv)
+	}
+	combined.Held = first.Held
+	for _, pr := range profiles[1:] {
+		if !slices.Equal(pr.Held, first.Held) {
+			combined.Held = nil
+			break
+		}
 	}
 	out := candidateVerdicts{profile: combined}
 	if len(disagree) > 0 {

@@ -34,9 +34,10 @@ import (
 // users see, so that package moves inside sovlint do not touch this test.
 
 // realWorldFloor is the count of items right (resources, and findings a
-// copy of sensitive data must raise): 107 when the corpus was built, raised
-// as issue 10's classes are fixed.
-const realWorldFloor = 158
+// copy of sensitive data must raise): 107 when the corpus was built (issue
+// 10), 9 more for the ADEME Terragrunt unit (issue 11), raised as issue
+// 10's classes are fixed.
+const realWorldFloor = 167
 
 // knownSilentPasses lists "directory:root address" for each sensitive-tagged
 // resource that passes unchecked today. Issue 10 empties it.
