@@ -439,8 +439,10 @@ func TestCandidatesFromPlan(t *testing.T) {
 	}{
 		{"two regions in two countries", ovh("GRA1", "BHS1"), "", "bhs|gra", ""},
 		{"one region", ovh("GRA9"), "gra", "gra", "FR"},
-		{"two data centres of one region", ovh("GRA9", "GRA11"), "gra", "gra", "FR"},
+		{"two numbered sites of one region", ovh("GRA9", "GRA11"), "gra", "gra", "FR"},
 		{"two regions in one country", ovh("GRA1", "SBG5"), "", "gra|sbg", "FR"},
+		{"an OVHcloud Local Zone, as the API writes it", ovh("EU-WEST-LZ-LUX-A"), "eu-west-lz-lux", "eu-west-lz-lux", "LU"},
+		{"two Local Zones", ovh("EU-WEST-LZ-LUX-A", "EU-SOUTH-LZ-MAD-A"), "", "eu-south-lz-mad|eu-west-lz-lux", ""},
 		{
 			"availability zones of one region", planSpec{
 				providers: map[string]any{"aws": awsProvider(map[string]any{"region": constant("us-east-1")})},
