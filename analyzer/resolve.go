@@ -293,6 +293,20 @@ func (r *Resolver) fromAttrs(attrs Attrs, names []string, p *providers.Provider,
 		s.Attribute, s.Via, s.Range = name, a.Via, a.Range
 		var values []cty.Value
 		switch {
+		case a.IsWhollyKnown() && a.Value.Type() == cty.String:
+			// The common case: one location, no list to build.
+			code := a.Value.AsString()
+			if code == "" {
+				continue
+			}
+			if re := p.Location.ValuePattern(name); re != nil {
+				m := re.FindStringSubmatch(code)
+				if m == nil {
+					return Location{Source: withKind(s, FromNowhere), Unresolved: fmt.Sprintf("%s does not name a known endpoint", describe(s))}, nil, true
+				}
+				code = m[1]
+			}
+			return Location{Code: code, Source: s}, nil, true
 		case a.IsWhollyKnown():
 			values = []cty.Value{a.Value}
 		case !a.Set:

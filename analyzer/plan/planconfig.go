@@ -82,6 +82,7 @@ type blockKey struct{ module, typ, name string }
 type blockInfo struct {
 	cfgAddr     string
 	cr          *tfjson.ConfigResource
+	refs        *planRefs // shared by the block's instances: one allocation, not one per instance
 	providerKey string
 	provider    *analyzer.ProviderConfig
 }
@@ -98,6 +99,7 @@ func (x *configIndex) instance(c *planChange, bc *blockCache) *analyzer.Instance
 	if b == nil {
 		b = &blockInfo{cfgAddr: addrs.Join(module, c.typ+"."+c.name)}
 		if b.cr = x.resources[b.cfgAddr]; b.cr != nil {
+			b.refs = &planRefs{cr: b.cr, module: module, x: x}
 			key, legacy := x.normaliseKey(b.cr.ProviderConfigKey, module)
 			b.providerKey = key
 			b.provider = x.provider(key, legacy)
@@ -117,7 +119,7 @@ func (x *configIndex) instance(c *planChange, bc *blockCache) *analyzer.Instance
 		ProviderConfig: b.provider,
 	}
 	if cr != nil {
-		in.Refs = planRefs{cr: cr, module: module, x: x}
+		in.Refs = b.refs
 	}
 	if len(c.attrs) > 0 {
 		in.Attrs = make(analyzer.Attrs, len(c.attrs))
@@ -345,7 +347,7 @@ type planRefs struct {
 // through.
 const maxRefDepth = 16
 
-func (p planRefs) References(path string) ([]string, bool) {
+func (p *planRefs) References(path string) ([]string, bool) {
 	var out []string
 	set := p.x.pathRefs(p.cr.Expressions, path, p.module, &out)
 	return out, set
