@@ -92,8 +92,10 @@ func TestInlineWaiverStaysInItsRoot(t *testing.T) {
 		{RuleID: "SOV001", Address: "aws_s3_bucket.data", Root: "envs/dev"},
 		{RuleID: "SOV001", Address: "aws_s3_bucket.data", Root: "envs/prod"},
 	}
-	w := &Waiver{Kind: finding.SuppressedInline, Reason: "dev data is synthetic", What: "inline ignore", ReportUnused: true, Root: "envs/dev",
-		Matches: func(f *finding.Finding) bool { return f.Address == "aws_s3_bucket.data" }}
+	w := &Waiver{
+		Kind: finding.SuppressedInline, Reason: "dev data is synthetic", What: "inline ignore", ReportUnused: true, Root: "envs/dev",
+		Matches: func(f *finding.Finding) bool { return f.Address == "aws_s3_bucket.data" },
+	}
 	if meta := Apply(findings, []*Waiver{w}, Scope{Now: time.Now()}); len(meta) != 0 {
 		t.Errorf("unexpected SOV000: %+v", meta)
 	}
