@@ -47,6 +47,7 @@ var printers = map[string]Printer{
 	"github":   GitHub,
 	"gitlab":   GitLab,
 	"markdown": Markdown,
+	"html":     HTML,
 }
 
 // Lookup returns the printer for a format name.

@@ -59,8 +59,8 @@ type viewSpec struct {
 }
 
 var specs = [...]viewSpec{
-	Europe: {id: "eu", title: "Europe", width: 600, project: laeaEurope, window: europeWindow(), marker: 6, tolerance: 0.4},
-	World:  {id: "world", title: "World", width: 1000, project: equalEarth, marker: 5, tolerance: 0.6},
+	Europe: {id: "eu", title: "Europe", width: 600, project: laeaEurope, window: europeWindow(), marker: 9, tolerance: 0.4},
+	World:  {id: "world", title: "World", width: 1000, project: equalEarth, marker: 8, tolerance: 0.6},
 }
 
 // europeWindow frames Iceland to Cyprus and Crete to the North Cape.
