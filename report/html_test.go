@@ -37,15 +37,25 @@ func TestHTMLCheckerCatches(t *testing.T) {
 	broken := map[string]func(string) string{
 		"misnested":       func(s string) string { return strings.Replace(s, "<dt>", "<dt><b>", 1) },
 		"table cell text": func(s string) string { return strings.Replace(s, "<tbody>", "<tbody>stray", 1) },
-		"div in p":        func(s string) string { return strings.Replace(s, "<p class=\"note\">", "<p class=\"note\"><div>x</div>", 1) },
-		"duplicate id":    func(s string) string { return strings.Replace(s, "id=\"map-h\"", "id=\"summary-h\"", 1) },
-		"dangling link":   func(s string) string { return strings.Replace(s, "href=\"#rules\"", "href=\"#nowhere\"", 1) },
-		"image":           func(s string) string { return strings.Replace(s, "<main id=\"main\">", "<main id=\"main\"><img src=\"https://example.com/x.png\" alt=\"\">", 1) },
-		"inline style":    func(s string) string { return strings.Replace(s, "<main id=\"main\">", "<main id=\"main\" style=\"color:red\">", 1) },
-		"handler":         func(s string) string { return strings.Replace(s, "<main id=\"main\">", "<main id=\"main\" onclick=\"x()\">", 1) },
-		"script edited":   func(s string) string { return strings.Replace(s, "\"use strict\";", "\"use strict\"; ", 1) },
-		"unclosed":        func(s string) string { return strings.Replace(s, "</main>", "<section></main>", 1) },
-		"skipped heading": func(s string) string { return strings.Replace(s, "<h2 id=\"rules-h\">Rules</h2>", "<h2 id=\"rules-h\">Rules</h2><h4>x</h4>", 1) },
+		"div in p": func(s string) string {
+			return strings.Replace(s, "<p class=\"note\">", "<p class=\"note\"><div>x</div>", 1)
+		},
+		"duplicate id":  func(s string) string { return strings.Replace(s, "id=\"map-h\"", "id=\"summary-h\"", 1) },
+		"dangling link": func(s string) string { return strings.Replace(s, "href=\"#rules\"", "href=\"#nowhere\"", 1) },
+		"image": func(s string) string {
+			return strings.Replace(s, "<main id=\"main\">", "<main id=\"main\"><img src=\"https://example.com/x.png\" alt=\"\">", 1)
+		},
+		"inline style": func(s string) string {
+			return strings.Replace(s, "<main id=\"main\">", "<main id=\"main\" style=\"color:red\">", 1)
+		},
+		"handler": func(s string) string {
+			return strings.Replace(s, "<main id=\"main\">", "<main id=\"main\" onclick=\"x()\">", 1)
+		},
+		"script edited": func(s string) string { return strings.Replace(s, "\"use strict\";", "\"use strict\"; ", 1) },
+		"unclosed":      func(s string) string { return strings.Replace(s, "</main>", "<section></main>", 1) },
+		"skipped heading": func(s string) string {
+			return strings.Replace(s, "<h2 id=\"rules-h\">Rules</h2>", "<h2 id=\"rules-h\">Rules</h2><h4>x</h4>", 1)
+		},
 		"javascript link": func(s string) string { return strings.Replace(s, "href=\"#rules\"", "href=\"javascript:alert(1)\"", 1) },
 	}
 	for name, edit := range broken {
