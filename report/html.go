@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/worldmap"
-	"github.com/sovlint/sovlint/rules"
 )
 
 // inlineFixesUpTo is the number of active findings up to which the page
@@ -42,7 +42,7 @@ func resourceVerdict(active int, suppressed bool) worldmap.Verdict {
 func buildHTMLPage(r *Report) *htmlPage {
 	s := r.Summarize()
 	p := &htmlPage{
-		Tool: r.Tool, Version: r.Version, CatalogAsOf: r.CatalogAsOf, Inputs: r.Inputs,
+		Tool: r.Tool, Version: r.Version, CatalogAsOf: r.CatalogAsOf, Inputs: r.Inputs, Date: r.Date,
 		Resources: s.Resources, Checked: s.Sensitive, Findings: s.Findings, Suppressed: s.Suppressed,
 		BySeverity: s.BySeverity, Warnings: r.Warnings,
 		InlineFixes: s.Findings <= inlineFixesUpTo,
@@ -71,32 +71,34 @@ func buildHTMLPage(r *Report) *htmlPage {
 			t.suppressed = true
 		}
 	}
-	for _, rule := range rules.All {
+	for _, rule := range r.Rules {
 		p.Rules = append(p.Rules, htmlRule{
 			ID: rule.ID, Name: rule.Name, Summary: rule.Summary, Severity: rule.Severity.String(),
-			Remediation: rule.Remediation, URL: rule.URL(),
+			Remediation: rule.Remediation, URL: rule.URL,
 			Findings: s.ByRule[rule.ID], Severities: strings.Join(severities[rule.ID], ", "),
 		})
+	}
+	for _, level := range sortedKeys(r.Policy) {
+		p.Policy = append(p.Policy, htmlPolicy{Level: level, Rules: r.Policy[level]})
 	}
 
 	countries := map[string]*htmlCountry{}
 	landing := map[string]*htmlLanding{}
-	resByAddr := make(map[string]*rules.Assessment, len(r.Assessments))
-	for i := range r.Assessments {
-		a := &r.Assessments[i]
-		res := a.Resource
-		resByAddr[res.Address] = a
-		if res.Location.Unresolved != "" || res.Unexpanded != "" {
-			why := res.Location.Unresolved
+	typeOf := make(map[string]string, len(r.Resources))
+	for i := range r.Resources {
+		res := &r.Resources[i]
+		typeOf[res.Address] = res.Type
+		if res.Unresolved != "" || res.Unexpanded != "" {
+			why := res.Unresolved
 			if why == "" {
 				why = res.Unexpanded
 			}
 			p.Unresolved = append(p.Unresolved, htmlUnresolved{
-				Address: res.Address, Type: res.Type, Root: rootOf(r, res.Range.Filename), Provider: res.Provider,
-				Why: why, Where: position(res.Range.Filename, res.Range.Start.Line), Checked: len(a.Required) > 0,
+				Address: res.Address, Type: res.Type, Root: rootOf(r, res.File), Provider: res.Provider,
+				Why: why, Where: position(res.File, res.Line), Checked: res.Checked,
 			})
 		}
-		if len(a.Required) == 0 {
+		if !res.Checked {
 			continue
 		}
 		t := byAddr[res.Address]
@@ -104,7 +106,7 @@ func buildHTMLPage(r *Report) *htmlPage {
 			t = &tally{}
 		}
 		v := resourceVerdict(t.active, t.suppressed)
-		for _, c := range placeKeys(res.Location.Country, res.Location.Unresolved != "", res.Location.Global) {
+		for _, c := range placeKeys(res.Country, res.Unresolved != "", res.Region == "global") {
 			row := countries[c.code+"\x00"+c.name]
 			if row == nil {
 				row = &htmlCountry{Code: c.code, Name: c.name}
@@ -112,7 +114,7 @@ func buildHTMLPage(r *Report) *htmlPage {
 			}
 			row.add(v, t.active)
 		}
-		l := landingOf(a)
+		l := landingOf(res)
 		key := l.Provider + "\x00" + l.Operator + "\x00" + l.Jurisdiction + "\x00" + l.Region + "\x00" + l.Country
 		row := landing[key]
 		if row == nil {
@@ -141,7 +143,7 @@ func buildHTMLPage(r *Report) *htmlPage {
 
 	// Sources are numbered in the order findings first cite them.
 	sourceIndex := map[string]int{}
-	cite := func(c rules.Citation) int {
+	cite := func(c finding.Citation) int {
 		key := c.Key + "\x00" + c.Ref
 		i, ok := sourceIndex[key]
 		if !ok {
@@ -188,8 +190,8 @@ func buildHTMLPage(r *Report) *htmlPage {
 				Address: f.Address, File: f.Range.Filename, Line: f.Range.Start.Line,
 				Provider: f.Provider, Region: f.Region, Countries: countriesOf, Place: placeOf(f),
 			}
-			if a := resByAddr[f.Address]; a != nil && isResourceFinding(f) {
-				res.Type = a.Resource.Type
+			if f.IsResource() {
+				res.Type = typeOf[f.Address]
 			}
 			rt.Resources = append(rt.Resources, res)
 			j = len(rt.Resources) - 1
@@ -289,8 +291,8 @@ func placeKeys(country string, unresolved, global bool) []placeKey {
 }
 
 // placeOf is where a finding's resource lands, in words.
-func placeOf(f *rules.Finding) string {
-	if !isResourceFinding(f) {
+func placeOf(f *finding.Finding) string {
+	if !f.IsResource() {
 		return ""
 	}
 	switch {
@@ -304,39 +306,26 @@ func placeOf(f *rules.Finding) string {
 
 // landingOf is the provider, operator, jurisdiction and region row of a
 // checked resource.
-func landingOf(a *rules.Assessment) htmlLanding {
-	res := a.Resource
-	l := htmlLanding{Provider: res.Provider, Region: res.Location.Region, Country: res.Location.Country}
-	if res.Location.Unresolved != "" {
-		l.Region = "unresolved"
-		l.Country = ""
+func landingOf(res *finding.Resource) htmlLanding {
+	l := htmlLanding{Provider: res.ProviderName, Region: res.Region, Country: res.Country}
+	if l.Provider == "" {
+		l.Provider = res.Provider + " (unknown to the catalog)"
 	}
-	pr := a.Profile
-	if pr == nil || pr.Provider == nil {
-		l.Operator, l.Jurisdiction = "unknown to the catalog", "unknown"
-		return l
+	if res.Unresolved != "" {
+		l.Region, l.Country = "unresolved", ""
 	}
-	l.Provider = pr.Provider.Name
-	if pr.Variant != nil {
-		l.Provider += " (" + pr.Variant.Name + ")"
-	}
-	op := pr.Operator
-	if op == nil {
+	if res.Operator == "" {
 		l.Operator, l.Jurisdiction = "unknown", "unknown"
 		return l
 	}
-	l.Operator = op.Name
-	l.Jurisdiction = jurisdiction(op.Country, op.ParentCountry, op.EULegalControl, op.Laws)
+	l.Operator = res.Operator
+	l.Jurisdiction = jurisdiction(res.OperatorCountry, res.EULegalControl, res.Laws)
 	return l
 }
 
 // jurisdiction says under which law an operator holds the data: "EU (FR)",
 // "non-EU (US): the US CLOUD Act, FISA section 702", "unknown".
-func jurisdiction(country, parentCountry, control string, laws []string) string {
-	where := parentCountry
-	if where == "" {
-		where = country
-	}
+func jurisdiction(where, control string, laws []string) string {
 	var s string
 	switch control {
 	case "yes":

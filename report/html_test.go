@@ -10,7 +10,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/report"
 	"github.com/sovlint/sovlint/rules"
 )
@@ -86,36 +86,36 @@ func TestHTMLDeterministic(t *testing.T) {
 // and a javascript: URL in every string the page shows.
 func hostileReport() *report.Report {
 	const evil = "\"><script>alert(1)</script><img src=x onerror=alert(2)>'&\x00\x1b\xff\u0085"
-	res := &analyzer.Resource{
+	res := finding.Resource{
 		Address: "aws_s3_bucket.b" + evil, Type: "aws_s3_bucket" + evil, Provider: "hashicorp/aws" + evil,
-		Range:          rng("main.tf"+evil, 3, 4),
-		Location:       analyzer.Location{Region: "eu-west-3" + evil, Country: "FR,EU,ZZ" + evil},
-		Classification: analyzer.Classification{Level: "sensitive", Matched: true},
+		File: "main.tf" + evil, Line: 3, Region: "eu-west-3" + evil, Country: "FR,EU,ZZ" + evil,
+		Classification: "sensitive", Checked: true,
+		ProviderName: "AWS" + evil, Operator: "op" + evil, OperatorCountry: "US" + evil, EULegalControl: "no" + evil, Laws: []string{"law" + evil},
 	}
-	unresolved := &analyzer.Resource{
+	unresolved := finding.Resource{
 		Address: "aws_s3_bucket.u" + evil, Type: "aws_s3_bucket", Provider: "hashicorp/aws",
-		Range:          rng("main.tf", 9, 9),
-		Location:       analyzer.Location{Unresolved: "region from " + evil},
-		Classification: analyzer.Classification{Level: "sensitive", Matched: true},
+		File: "main.tf", Line: 9, Unresolved: "region from " + evil, Classification: "sensitive", Checked: true,
 	}
-	cite := []rules.Citation{
+	cite := []finding.Citation{
 		{Key: "k" + evil, Ref: "javascript:alert(3)", AsOf: "2026" + evil, Verified: "x" + evil},
 		{Key: "ok", Ref: "https://example.org/a?b=1&c=\"2\"", AsOf: "2026-01-01", Verified: "primary"},
 	}
 	return &report.Report{
-		Tool: "sovlint", Version: "v" + evil, Inputs: []string{"plan.json" + evil}, CatalogAsOf: "2026" + evil,
-		Assessments: []rules.Assessment{{Resource: res, Required: []string{"SOV001"}}, {Resource: unresolved, Required: []string{"SOV004"}}},
-		Findings: []rules.Finding{
+		Tool: "sovlint", Version: "v" + evil, Inputs: []string{"plan.json" + evil}, CatalogAsOf: "2026" + evil, Date: "d" + evil,
+		Policy:    map[string][]string{"sensitive" + evil: {"SOV001" + evil}},
+		Resources: []finding.Resource{res, unresolved},
+		Rules:     rules.Docs(),
+		Findings: []finding.Finding{
 			{
-				RuleID: "SOV001", Severity: rules.SeverityError, Address: res.Address, Message: "m" + evil, Range: res.Range,
-				LocationRange: rng("p.tf"+evil, 1, 1), Provider: res.Provider, Region: res.Location.Region, Country: res.Location.Country, Sources: cite,
+				RuleID: "SOV001", Severity: finding.SeverityError, Address: res.Address, Message: "m" + evil, Range: rng(res.File, 3, 4),
+				LocationRange: rng("p.tf"+evil, 1, 1), Provider: res.Provider, Region: res.Region, Country: res.Country, Sources: cite,
 			},
 			{
-				RuleID: "SOV002" + evil, Severity: rules.SeverityWarning, Address: res.Address, Message: evil, Range: res.Range,
-				Provider: res.Provider, Region: res.Location.Region, Country: res.Location.Country,
-				Suppression: &rules.Suppression{Kind: "config" + evil, Reason: "r" + evil, Expires: "e" + evil, Owner: "o" + evil, Range: hcl.Range{Filename: ".sovlint.hcl" + evil}},
+				RuleID: "SOV002" + evil, Severity: finding.SeverityWarning, Address: res.Address, Message: evil, Range: rng(res.File, 3, 4),
+				Provider: res.Provider, Region: res.Region, Country: res.Country,
+				Suppression: &finding.Suppression{Kind: "config" + evil, Reason: "r" + evil, Expires: "e" + evil, Owner: "o" + evil, Range: hcl.Range{Filename: ".sovlint.hcl" + evil}},
 			},
-			{RuleID: "SOV004", Severity: rules.SeverityError, Address: unresolved.Address, Message: "u" + evil, Range: unresolved.Range, Provider: "hashicorp/aws"},
+			{RuleID: "SOV004", Severity: finding.SeverityError, Address: unresolved.Address, Message: "u" + evil, Range: rng("main.tf", 9, 9), Provider: "hashicorp/aws"},
 		},
 		Warnings: []report.Warning{{Message: "w" + evil, File: "f" + evil, Line: 2}},
 	}

@@ -18,6 +18,11 @@ type Report struct {
 	Version     string   // sovlint's version
 	Inputs      []string // the plans and directories scanned, as given
 	CatalogAsOf string
+	// Date is the day the scan checked qualifications against (YYYY-MM-DD):
+	// today, or --as-of.
+	Date string
+	// Policy maps each classification level to the rule IDs it requires.
+	Policy map[string][]string
 	// Resources are every scanned resource, in scan order.
 	Resources []finding.Resource
 	Findings  []finding.Finding // sorted, including suppressed ones

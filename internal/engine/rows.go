@@ -55,6 +55,19 @@ func row(s *rules.Subject) finding.Resource {
 			EULegalControl: p.LegalControl.Outcome.String(),
 			EUResidency:    p.Residency.Outcome.String(),
 		}
+		switch {
+		case p.Variant != nil: // named for itself: "AWS European Sovereign Cloud"
+			row.ProviderName = p.Variant.Name
+		case p.Provider != nil:
+			row.ProviderName = p.Provider.Name
+		}
+		if op := p.Operator; op != nil {
+			row.Operator, row.EULegalControl, row.Laws = op.Name, op.EULegalControl, op.Laws
+			row.OperatorCountry = op.ParentCountry
+			if row.OperatorCountry == "" {
+				row.OperatorCountry = op.Country
+			}
+		}
 	}
 	return row
 }
