@@ -47,28 +47,32 @@ func buildHTMLPage(r *Report) *htmlPage {
 		BySeverity: s.BySeverity, Warnings: r.Warnings,
 		InlineFixes: s.Findings <= inlineFixesUpTo,
 	}
+	roots := newRootNamer(r.Inputs)
 
-	// Per address: active finding count and whether any is suppressed.
-	type tally struct {
-		active     int
-		suppressed bool
+	// Each resource's active findings and whether one is suppressed, by
+	// index: a 30,000-resource report is built without a map entry per
+	// finding.
+	index := make(map[string]int, len(r.Resources))
+	for i := range r.Resources {
+		index[r.Resources[i].Address] = i
 	}
-	byAddr := make(map[string]*tally, len(r.Findings))
+	active := make([]int, len(r.Resources))
+	suppressed := make([]bool, len(r.Resources))
 	severities := map[string][]string{}
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		t := byAddr[f.Address]
-		if t == nil {
-			t = &tally{}
-			byAddr[f.Address] = t
-		}
-		if f.Active() {
-			t.active++
-			if sev := f.Severity.String(); !slices.Contains(severities[f.RuleID], sev) {
-				severities[f.RuleID] = append(severities[f.RuleID], sev)
+		j, isRow := index[f.Address]
+		if !f.Active() {
+			if isRow {
+				suppressed[j] = true
 			}
-		} else {
-			t.suppressed = true
+			continue
+		}
+		if isRow {
+			active[j]++
+		}
+		if sev := f.Severity.String(); !slices.Contains(severities[f.RuleID], sev) {
+			severities[f.RuleID] = append(severities[f.RuleID], sev)
 		}
 	}
 	for _, rule := range r.Rules {
@@ -82,46 +86,50 @@ func buildHTMLPage(r *Report) *htmlPage {
 		p.Policy = append(p.Policy, htmlPolicy{Level: level, Rules: r.Policy[level]})
 	}
 
-	countries := map[string]*htmlCountry{}
-	landing := map[string]*htmlLanding{}
-	typeOf := make(map[string]string, len(r.Resources))
+	countries := map[placeKey]*htmlCountry{}
+	landing := map[landingKey]*htmlLanding{}
+	laws := map[*string]string{} // a catalog operator's laws, joined once
 	for i := range r.Resources {
 		res := &r.Resources[i]
-		typeOf[res.Address] = res.Type
 		if res.Unresolved != "" || res.Unexpanded != "" {
 			why := res.Unresolved
 			if why == "" {
 				why = res.Unexpanded
 			}
 			p.Unresolved = append(p.Unresolved, htmlUnresolved{
-				Address: res.Address, Type: res.Type, Root: rootOf(r, res.File), Provider: res.Provider,
+				Address: res.Address, Type: res.Type, Root: roots.of(res.File), Provider: res.Provider,
 				Why: why, Where: position(res.File, res.Line), Checked: res.Checked,
 			})
 		}
 		if !res.Checked {
 			continue
 		}
-		t := byAddr[res.Address]
-		if t == nil {
-			t = &tally{}
-		}
-		v := resourceVerdict(t.active, t.suppressed)
-		for _, c := range placeKeys(res.Country, res.Unresolved != "", res.Region == "global") {
-			row := countries[c.code+"\x00"+c.name]
+		v := resourceVerdict(active[i], suppressed[i])
+		forEachPlace(res.Country, res.Unresolved != "", res.Region == "global", func(k placeKey) {
+			row := countries[k]
 			if row == nil {
-				row = &htmlCountry{Code: c.code, Name: c.name}
-				countries[c.code+"\x00"+c.name] = row
+				row = &htmlCountry{Code: k.code, Name: k.name}
+				countries[k] = row
 			}
-			row.add(v, t.active)
+			row.add(v, active[i])
+		})
+		k := landingKey{provider: res.Provider, providerName: res.ProviderName, operator: res.Operator, operatorCountry: res.OperatorCountry,
+			control: res.EULegalControl, region: res.Region, country: res.Country, unresolved: res.Unresolved != ""}
+		if len(res.Laws) > 0 {
+			joined, ok := laws[&res.Laws[0]]
+			if !ok {
+				joined = strings.Join(res.Laws, ", ")
+				laws[&res.Laws[0]] = joined
+			}
+			k.laws = joined
 		}
-		l := landingOf(res)
-		key := l.Provider + "\x00" + l.Operator + "\x00" + l.Jurisdiction + "\x00" + l.Region + "\x00" + l.Country
-		row := landing[key]
+		row := landing[k]
 		if row == nil {
+			l := landingOf(res)
 			row = &l
-			landing[key] = row
+			landing[k] = row
 		}
-		row.add(v, t.active)
+		row.add(v, active[i])
 		if v == worldmap.NonCompliant {
 			p.NonCompliant++
 		}
@@ -141,32 +149,50 @@ func buildHTMLPage(r *Report) *htmlPage {
 			strings.Compare(a.Region, b.Region), strings.Compare(a.Country, b.Country), strings.Compare(a.Jurisdiction, b.Jurisdiction))
 	})
 
-	// Sources are numbered in the order findings first cite them.
-	sourceIndex := map[string]int{}
-	cite := func(c finding.Citation) int {
-		key := c.Key + "\x00" + c.Ref
-		i, ok := sourceIndex[key]
-		if !ok {
-			p.Sources = append(p.Sources, htmlSource{Key: c.Key, Ref: c.Ref, URL: safeURL(c.Ref), AsOf: c.AsOf, Verified: c.Verified})
-			i = len(p.Sources)
-			sourceIndex[key] = i
+	// Sources are numbered in the order findings first cite them; the
+	// numbers of all findings share one backing array.
+	type sourceKey struct{ key, ref string }
+	sourceIndex := map[sourceKey]int{}
+	numbers := make([]int, 0, 2*len(r.Findings))
+	cite := func(cs []finding.Citation) []int {
+		start := len(numbers)
+		for _, c := range cs {
+			n, ok := sourceIndex[sourceKey{c.Key, c.Ref}]
+			if !ok {
+				p.Sources = append(p.Sources, htmlSource{Key: c.Key, Ref: c.Ref, URL: safeURL(c.Ref)})
+				n = len(p.Sources)
+				sourceIndex[sourceKey{c.Key, c.Ref}] = n
+			}
+			src := &p.Sources[n-1]
+			src.Findings++
+			// One source backs facts checked on different dates.
+			if !slices.Contains(src.Checked, [2]string{c.AsOf, c.Verified}) {
+				src.Checked = append(src.Checked, [2]string{c.AsOf, c.Verified})
+			}
+			numbers = append(numbers, n)
 		}
-		p.Sources[i-1].Findings++
-		return i
+		return numbers[start:len(numbers):len(numbers)]
 	}
 
-	roots := map[string]*htmlRoot{}
-	resIndex := map[string]int{} // root+address → index in its root's Resources
+	type resKey struct{ root, address string }
+	byRoot := map[string]*htmlRoot{}
+	resIndex := map[resKey]int{} // → index in its root's Resources
+	// A resource's findings are consecutive (they sort by file, line and
+	// address), so they are slices of one array, and the previous
+	// finding's resource is looked up without the map.
+	findings := make([]htmlFinding, 0, len(r.Findings))
+	var last resKey
+	var lastRes *htmlResource
 	filterRules, filterProviders, filterCountries := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		root := rootOf(r, f.Range.Filename)
-		countriesOf := strings.Join(countryCodes(f.Country), " ")
+		root := roots.of(f.Range.Filename)
+		countriesOf := strings.ReplaceAll(f.Country, ",", " ")
 		filterRules[f.RuleID] = true
 		if f.Provider != "" {
 			filterProviders[f.Provider] = true
 		}
-		for _, c := range countryCodes(f.Country) {
+		for c := range strings.FieldsSeq(countriesOf) {
 			filterCountries[c] = true
 		}
 		if sup := f.Suppression; sup != nil {
@@ -177,46 +203,56 @@ func buildHTMLPage(r *Report) *htmlPage {
 			})
 			continue
 		}
-		rt := roots[root]
+		rt := byRoot[root]
 		if rt == nil {
 			rt = &htmlRoot{Name: root}
-			roots[root] = rt
+			byRoot[root] = rt
 		}
 		rt.Findings++
-		key := root + "\x00" + f.Address
-		j, ok := resIndex[key]
-		if !ok {
-			res := htmlResource{
-				Address: f.Address, File: f.Range.Filename, Line: f.Range.Start.Line,
-				Provider: f.Provider, Region: f.Region, Countries: countriesOf, Place: placeOf(f),
+		key := resKey{root, f.Address}
+		if lastRes == nil || key != last {
+			j, ok := resIndex[key]
+			if !ok {
+				res := htmlResource{
+					Address: f.Address, File: f.Range.Filename, Line: f.Range.Start.Line,
+					Provider: f.Provider, Region: f.Region, Countries: countriesOf, Place: placeOf(f),
+				}
+				if k, isRow := index[f.Address]; isRow && f.IsResource() {
+					res.Type = r.Resources[k].Type
+				}
+				rt.Resources = append(rt.Resources, res)
+				j = len(rt.Resources) - 1
+				resIndex[key] = j
 			}
-			if f.IsResource() {
-				res.Type = typeOf[f.Address]
-			}
-			rt.Resources = append(rt.Resources, res)
-			j = len(rt.Resources) - 1
-			resIndex[key] = j
+			lastRes, last = &rt.Resources[j], key
 		}
-		res := &rt.Resources[j]
-		hf := htmlFinding{Rule: f.RuleID, Severity: f.Severity.String(), Message: f.Message}
+		res := lastRes
+		hf := htmlFinding{Rule: f.RuleID, Severity: f.Severity.String(), Message: f.Message, Sources: cite(f.Sources)}
 		if f.LocationRange.Filename != "" && (f.LocationRange.Filename != f.Range.Filename || f.LocationRange.Start.Line != f.Range.Start.Line) {
 			hf.LocationFile, hf.LocationLine = f.LocationRange.Filename, f.LocationRange.Start.Line
 		}
-		for _, c := range f.Sources {
-			hf.Sources = append(hf.Sources, cite(c))
+		// findings never grows past its capacity, so its slices stay put.
+		n := len(res.Findings)
+		if n == 0 || &res.Findings[0] == &findings[:len(findings)][len(findings)-n] {
+			findings = append(findings, hf)
+			res.Findings = findings[len(findings)-n-1 : len(findings) : len(findings)]
+		} else {
+			res.Findings = append(res.Findings, hf)
 		}
-		res.Findings = append(res.Findings, hf)
-		if !strings.Contains(" "+res.Rules+" ", " "+f.RuleID+" ") {
-			res.Rules = strings.TrimSpace(res.Rules + " " + f.RuleID)
+		switch {
+		case res.Rules == "":
+			res.Rules = f.RuleID
+		case !slices.Contains(strings.Fields(res.Rules), f.RuleID):
+			res.Rules += " " + f.RuleID
 		}
 	}
 	for i := range p.Unresolved {
 		u := &p.Unresolved[i]
-		if j, ok := resIndex[u.Root+"\x00"+u.Address]; ok {
-			u.Rules = roots[u.Root].Resources[j].Rules
+		if j, ok := resIndex[resKey{u.Root, u.Address}]; ok {
+			u.Rules = byRoot[u.Root].Resources[j].Rules
 		}
 	}
-	for _, rt := range roots {
+	for _, rt := range byRoot {
 		p.Roots = append(p.Roots, *rt)
 	}
 	slices.SortFunc(p.Roots, func(a, b htmlRoot) int { return strings.Compare(a.Name, b.Name) })
@@ -238,56 +274,69 @@ func buildHTMLPage(r *Report) *htmlPage {
 	return p
 }
 
-// rootOf names the root module a file belongs to. The report does not
+// landingKey groups checked resources into the rows of the provider view.
+type landingKey struct {
+	provider, providerName, operator, operatorCountry, control, laws, region, country string
+	unresolved                                                                       bool
+}
+
+// rootNamer names the root module a file belongs to. The report does not
 // record roots yet; until it does, a plan is its own root and a source
 // file belongs to the input directory it was found under.
-func rootOf(r *Report, file string) string {
+type rootNamer struct {
+	inputs, prefixes []string
+}
+
+func newRootNamer(inputs []string) *rootNamer {
+	n := &rootNamer{inputs: inputs}
+	for _, in := range inputs {
+		n.prefixes = append(n.prefixes, strings.TrimSuffix(in, "/")+"/")
+	}
+	return n
+}
+
+func (n *rootNamer) of(file string) string {
 	if file == "" {
 		return "."
 	}
-	for _, in := range r.Inputs {
-		if file == in || strings.HasPrefix(file, strings.TrimSuffix(in, "/")+"/") {
+	for i, in := range n.inputs {
+		if file == in || strings.HasPrefix(file, n.prefixes[i]) {
 			return in
 		}
 	}
-	if len(r.Inputs) == 1 {
-		return r.Inputs[0]
+	if len(n.inputs) == 1 {
+		return n.inputs[0]
 	}
 	return path.Dir(file)
 }
 
-// countryCodes splits a location's country ("FR", "BE,NL") into codes.
-func countryCodes(country string) []string {
-	if country == "" {
-		return nil
-	}
-	return strings.Split(country, ",")
-}
-
 type placeKey struct{ code, name string }
 
-// placeKeys are the rows of the country table a checked resource counts
-// in: each of its countries, or one row saying why it has none.
-func placeKeys(country string, unresolved, global bool) []placeKey {
+// forEachPlace calls f with each row of the country table a checked
+// resource counts in: each of its countries, or one row saying why it has
+// none.
+func forEachPlace(country string, unresolved, global bool, f func(placeKey)) {
 	switch {
 	case unresolved:
-		return []placeKey{{"", "Location unresolved"}}
+		f(placeKey{"", "Location unresolved"})
+		return
 	case global:
-		return []placeKey{{"", "Global service (no single country)"}}
+		f(placeKey{"", "Global service (no single country)"})
+		return
 	case country == "":
-		return []placeKey{{"", "Country unknown to the catalog"}}
+		f(placeKey{"", "Country unknown to the catalog"})
+		return
 	}
-	var out []placeKey
-	for _, c := range countryCodes(country) {
-		if name, ok := worldmap.Name(c); ok {
-			out = append(out, placeKey{c, name})
-		} else if c == "EU" {
-			out = append(out, placeKey{"", "Several EU member states (EU)"})
-		} else {
-			out = append(out, placeKey{"", "Country " + c})
+	for c := range strings.SplitSeq(country, ",") {
+		switch name, ok := worldmap.Name(c); {
+		case ok:
+			f(placeKey{c, name})
+		case c == "EU":
+			f(placeKey{"", "Several EU member states (EU)"})
+		default:
+			f(placeKey{"", "Country " + c})
 		}
 	}
-	return out
 }
 
 // placeOf is where a finding's resource lands, in words.

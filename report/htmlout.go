@@ -57,7 +57,7 @@ func appendHTMLEscaped(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c < 0x7f && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'' {
+		if htmlPlain[c] {
 			i++
 			continue
 		}
@@ -77,7 +77,7 @@ func appendHTMLEscaped(b []byte, s string) []byte {
 		case c == '\t' || c == '\n':
 			i++
 			continue
-		case c < 0x20 || c == 0x7f:
+		case c < 0x80: // other C0 controls and DEL
 			rep = " "
 		default:
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -99,6 +99,17 @@ func appendHTMLEscaped(b []byte, s string) []byte {
 	}
 	return append(b, s[start:]...)
 }
+
+// htmlPlain marks the bytes appendHTMLEscaped copies as they are.
+var htmlPlain = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = true
+	}
+	for _, c := range "&<>\"'" {
+		t[c] = false
+	}
+	return t
+}()
 
 func appendThousands(b []byte, n int) []byte {
 	if n < 0 {

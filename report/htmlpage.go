@@ -122,8 +122,9 @@ type htmlUnresolved struct {
 }
 
 type htmlSource struct {
-	Key, Ref, URL, AsOf, Verified string
-	Findings                      int
+	Key, Ref, URL string
+	Checked       [][2]string // as_of and verified of each fact it backs, in citation order
+	Findings      int
 }
 
 // chunkRows is how many resources a collapsed block of a root's findings
@@ -768,10 +769,16 @@ func writeHTMLSources(o *htmlOut, p *htmlPage) {
 		} else {
 			o.text(s.Ref)
 		}
-		o.raw(" <span class=\"sub\">as of ")
-		o.text(s.AsOf)
-		o.raw(", ")
-		o.text(s.Verified)
+		o.raw(" <span class=\"sub\">")
+		for i, c := range s.Checked {
+			if i > 0 {
+				o.raw("; ")
+			}
+			o.raw("as of ")
+			o.text(c[0])
+			o.raw(", ")
+			o.text(c[1])
+		}
 		o.raw("; cited by ")
 		o.raw(pluralCount(s.Findings, "finding", "findings"))
 		o.raw("</span></li>\n")
