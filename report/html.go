@@ -277,7 +277,7 @@ func buildHTMLPage(r *Report) *htmlPage {
 // landingKey groups checked resources into the rows of the provider view.
 type landingKey struct {
 	provider, providerName, operator, operatorCountry, control, laws, region, country string
-	unresolved                                                                       bool
+	unresolved                                                                        bool
 }
 
 // rootNamer names the root module a file belongs to. The report does not
