@@ -215,11 +215,13 @@ func buildHTMLPage(r *Report) *htmlPage {
 			if !ok {
 				res := htmlResource{
 					Address: f.Address, File: f.Range.Filename, Line: f.Range.Start.Line,
-					Provider: f.Provider, Region: f.Region, Countries: countriesOf, Place: placeOf(f),
+					Provider: f.Provider, Region: f.Region, Countries: countriesOf,
 				}
+				providerName := ""
 				if k, isRow := index[f.Address]; isRow && f.IsResource() {
-					res.Type = r.Resources[k].Type
+					res.Type, providerName = r.Resources[k].Type, r.Resources[k].ProviderName
 				}
+				res.Place = placeOf(f, providerName)
 				rt.Resources = append(rt.Resources, res)
 				j = len(rt.Resources) - 1
 				resIndex[key] = j
@@ -339,18 +341,36 @@ func forEachPlace(country string, unresolved, global bool, f func(placeKey)) {
 	}
 }
 
-// placeOf is where a finding's resource lands, in words.
-func placeOf(f *finding.Finding) string {
+// placeOf is where a finding's resource lands, in words: "Amazon Web
+// Services · eu-west-3 (France)".
+func placeOf(f *finding.Finding, providerName string) string {
 	if !f.IsResource() {
 		return ""
 	}
+	who := providerName
+	if who == "" {
+		who = f.Provider
+	}
 	switch {
 	case f.Region != "" && f.Country != "":
-		return f.Provider + " · " + f.Region + " (" + f.Country + ")"
+		return who + " · " + f.Region + " (" + countryNames(f.Country) + ")"
 	case f.Region != "":
-		return f.Provider + " · " + f.Region
+		return who + " · " + f.Region
 	}
-	return f.Provider + " · location unresolved"
+	return who + " · location unresolved"
+}
+
+// countryNames spells out a location's countries: "FR" is "France",
+// "BE,NL" "Belgium, Netherlands"; a code the map does not know stays a code.
+func countryNames(country string) string {
+	var names []string
+	for c := range strings.SplitSeq(country, ",") {
+		if name, ok := worldmap.Name(c); ok {
+			c = name
+		}
+		names = append(names, c)
+	}
+	return strings.Join(names, ", ")
 }
 
 // landingOf is the provider, operator, jurisdiction and region row of a

@@ -17,7 +17,7 @@ html{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",A
 body{margin:0}
 a{color:var(--link)}
 a:focus-visible,summary:focus-visible,select:focus-visible,button:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
-code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88em;overflow-wrap:anywhere}
+code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88em;overflow-wrap:break-word}
 .skip{position:absolute;left:-999px}
 .skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:2}
 header.top{background:#0d2538;color:#fff;padding:1.2rem 2rem 1rem}
@@ -35,6 +35,7 @@ p.note{color:var(--muted);margin:.4rem 0}
 .status{display:flex;align-items:center;gap:.7rem;padding:.8rem 1rem;border-radius:6px;border:1px solid;font-size:1.1rem;font-weight:600}
 .status.nc{background:var(--nc-bg);border-color:var(--nc);color:var(--nc)}
 .status.ok{background:var(--ok-bg);border-color:var(--ok);color:var(--ok)}
+.status .wm-key-mk{width:1.4em;height:1.4em}
 .figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.6rem;margin:1rem 0;padding:0}
 .figures div{border:1px solid var(--line);border-radius:6px;padding:.5rem .8rem;background:var(--soft)}
 .figures dt{color:var(--muted);font-size:.85rem}
@@ -53,7 +54,8 @@ tr[hidden],[hidden]{display:none!important}
 .sev-warning{color:var(--wv);background:var(--wv-bg)}
 .sev-notice{color:#175cd3;background:#eff8ff}
 .maps{display:grid;grid-template-columns:minmax(0,5fr) minmax(0,7fr);gap:1rem;align-items:start}
-.maps figure{margin:0;border:1px solid var(--line);border-radius:6px;overflow:hidden}
+.maps figure{margin:0 0 .6rem;border:1px solid var(--line);border-radius:6px;overflow:hidden}
+.map-side{min-width:0}
 .maps figcaption{padding:.3rem .6rem;font-weight:600;background:var(--soft);border-bottom:1px solid var(--line)}
 .legend{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;margin:.6rem 0;padding:0;list-style:none;font-size:.9rem}
 .legend li{display:flex;align-items:center;gap:.3rem}
@@ -61,6 +63,10 @@ tr[hidden],[hidden]{display:none!important}
 details.root{border:1px solid var(--line);border-radius:6px;margin:.6rem 0;padding:0 .6rem}
 details.root>summary{cursor:pointer;padding:.5rem 0;font-weight:600}
 details.chunk>summary{cursor:pointer;color:var(--link);padding:.3rem 0}
+table.res{table-layout:fixed}
+table.res th:nth-child(1){width:30%}
+table.res th:nth-child(2){width:19%}
+table.res td{overflow-wrap:break-word}
 ul.fl{margin:0;padding:0;list-style:none}
 ul.fl li{margin:.15rem 0 .45rem}
 .fix{color:var(--muted);font-size:.9rem;display:block}

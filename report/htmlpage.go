@@ -292,12 +292,14 @@ func writeHTMLMap(o *htmlOut, p *htmlPage) {
 		placed++
 		counts[c.Code] = worldmap.Count{Resources: c.total(), Verdict: c.worst(), Label: countryLabel(&c)}
 	}
-	o.raw("<p class=\"note\">Each country is shaded by the number of checked resources located there and marked with the worst verdict among them. Select a country to reach its row in the table below, which says the same in words.</p>\n")
+	o.raw("<p class=\"note\">Each country is shaded by the number of checked resources located there and marked with the worst verdict among them. Select a country to reach its row in the table, which says the same in words.</p>\n")
 	o.raw("<div class=\"maps\">\n<figure><figcaption>Europe</figcaption>")
 	o.b = worldmap.Append(o.b, worldmap.Europe, counts, worldmap.Options{LinkPrefix: "#country-"})
-	o.raw("</figure>\n<figure><figcaption>World</figcaption>")
+	// The world, the legend and the table fill the column beside Europe,
+	// which is the taller map.
+	o.raw("</figure>\n<div class=\"map-side\">\n<figure><figcaption>World</figcaption>")
 	o.b = worldmap.Append(o.b, worldmap.World, counts, worldmap.Options{LinkPrefix: "#country-"})
-	o.raw("</figure>\n</div>\n<ul class=\"legend\" aria-label=\"Legend\">")
+	o.raw("</figure>\n<ul class=\"legend\" aria-label=\"Legend\">")
 	for bin := 1; bin <= len(worldmap.Bins); bin++ {
 		o.raw("<li><span class=\"wm-key wm-n")
 		o.int(bin)
@@ -355,7 +357,7 @@ func writeHTMLMap(o *htmlOut, p *htmlPage) {
 	if placed < len(p.Countries) {
 		o.raw("<p class=\"note\">Rows without a country code are not on the map: a location sovlint could not resolve, a global service, or a region the catalog places in several EU member states.</p>\n")
 	}
-	o.raw("</section>\n")
+	o.raw("</div>\n</div>\n</section>\n")
 }
 
 func countryLabel(c *htmlCountry) string {
@@ -519,7 +521,7 @@ func writeHTMLFindings(o *htmlOut, p *htmlPage) {
 				o.count(len(root.Resources))
 				o.raw("</summary>\n")
 			}
-			o.raw("<table>\n<thead><tr><th scope=\"col\">Resource</th><th scope=\"col\">Lands on</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n")
+			o.raw("<table class=\"res\">\n<thead><tr><th scope=\"col\">Resource</th><th scope=\"col\">Lands on</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n")
 			for i := start; i < end; i++ {
 				writeHTMLResource(o, p, root.Name, &root.Resources[i])
 			}
@@ -545,14 +547,20 @@ func writeHTMLResource(o *htmlOut, p *htmlPage, root string, r *htmlResource) {
 	o.raw("\"><td><code>")
 	o.text(r.Address)
 	o.raw("</code>")
-	if r.File != "" || r.Type != "" {
+	// A plan scanned without its sources is the root and the file of all
+	// its resources: the root's heading names it once.
+	file := r.File
+	if file == root && r.Line == 0 {
+		file = ""
+	}
+	if file != "" || r.Type != "" {
 		o.raw("<span class=\"sub\">")
 		o.text(r.Type)
-		if r.File != "" {
+		if file != "" {
 			if r.Type != "" {
 				o.raw(" · ")
 			}
-			o.text(position(r.File, r.Line))
+			o.text(position(file, r.Line))
 		}
 		o.raw("</span>")
 	}
