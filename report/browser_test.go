@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -60,7 +61,7 @@ func (b *browserPage) problem(format string, args ...any) {
 // fresh profile, recording every console error, uncaught exception,
 // failed request and request for anything but the page itself. The page
 // stays open for the test to drive until the test ends.
-func openInChromium(t *testing.T, bin, file string) *browserPage {
+func openInChromium(t *testing.T, bin, file string, setup ...chromedp.Action[chromedp.Void]) *browserPage {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin),
@@ -92,6 +93,9 @@ func openInChromium(t *testing.T, bin, file string) *browserPage {
 		t.Fatalf("starting Chromium (%s): %v", bin, err)
 	}
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, setup...); err != nil {
 		t.Fatal(err)
 	}
 	if err := chromedp.Do(ctx,
@@ -270,6 +274,36 @@ func TestHTMLInChromium(t *testing.T) {
 			b.check(t)
 		})
 	}
+}
+
+// TestHTMLInChromiumWithoutScript: with JavaScript off the page is whole
+// (every finding row shows) and the filters, which need the script, stay
+// hidden.
+func TestHTMLInChromiumWithoutScript(t *testing.T) {
+	bin := chromium(t)
+	file := filepath.Join(t.TempDir(), "report.html")
+	page := render(t, "html", handmadeReport())
+	if err := os.WriteFile(file, page, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	noScript := chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	})
+	b := openInChromium(t, bin, file, noScript)
+	// DevTools still evaluates with page scripts off.
+	if display := evaluate[string](t, b, `getComputedStyle(document.getElementById("filters")).display`); display != "none" {
+		t.Errorf("the filter form shows without the script (display %q)", display)
+	}
+	rows := evaluate[int](t, b, `document.querySelectorAll("#findings tr[data-rules]").length`)
+	visible := evaluate[int](t, b, `Array.from(document.querySelectorAll("#findings tr[data-rules]")).filter(function (r) { return r.getClientRects().length > 0; }).length`)
+	if rows == 0 || visible != rows {
+		t.Errorf("%d of %d finding rows are visible without the script", visible, rows)
+	}
+	if status := evaluate[string](t, b, `document.getElementById("filter-status").textContent`); status != "" {
+		t.Errorf("the script ran: status %q", status)
+	}
+	b.check(t)
 }
 
 // TestHTMLInChromiumLarge opens the page of a 30,000-resource plan: it
