@@ -37,6 +37,8 @@ type testReport struct {
 var testReports = []testReport{
 	{"var-default-region", corpusReport("testdata/plans/var-default-region/plan.json")},
 	{"count-foreach", corpusReport("testdata/plans/count-foreach/plan.json")},
+	{"default-tags", corpusReport("testdata/plans/default-tags/plan.json")},
+	{"modules-count-aliases", corpusReport("testdata/plans/modules-count-aliases/plan.json")},
 	{"handmade", func(*testing.T) *report.Report { return handmadeReport() }},
 	{"clean", func(*testing.T) *report.Report {
 		return &report.Report{Tool: "sovlint", Version: "test", Inputs: []string{"plan.json"}, CatalogAsOf: "2026-11-01", Rules: rules.Docs()}
