@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/url"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -28,6 +29,26 @@ func (o *htmlOut) raw(s string) {
 
 // text appends escaped text, good in an element and in a quoted attribute.
 func (o *htmlOut) text(s string) { o.b = appendHTMLEscaped(o.b, s) }
+
+// address appends a Terraform address, escaped, with a line-break
+// opportunity after each dot: a long address then wraps between its parts
+// rather than mid-name.
+func (o *htmlOut) address(s string) {
+	if len(s) <= 32 {
+		o.text(s)
+		return
+	}
+	for {
+		i := strings.IndexByte(s, '.')
+		if i < 0 {
+			o.text(s)
+			return
+		}
+		o.text(s[:i+1])
+		o.b = append(o.b, "<wbr>"...)
+		s = s[i+1:]
+	}
+}
 
 func (o *htmlOut) int(n int) { o.b = strconv.AppendInt(o.b, int64(n), 10) }
 

@@ -545,7 +545,7 @@ func writeHTMLResource(o *htmlOut, p *htmlPage, root string, r *htmlResource) {
 	o.raw("\" data-root=\"")
 	o.text(root)
 	o.raw("\"><td><code>")
-	o.text(r.Address)
+	o.address(r.Address)
 	o.raw("</code>")
 	// A plan scanned without its sources is the root and the file of all
 	// its resources: the root's heading names it once.
