@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"io"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -82,7 +83,7 @@ func buildHTMLPage(r *Report) *htmlPage {
 			Findings: s.ByRule[rule.ID], Severities: strings.Join(severities[rule.ID], ", "),
 		})
 	}
-	for _, level := range sortedKeys(r.Policy) {
+	for _, level := range slices.Sorted(maps.Keys(r.Policy)) {
 		p.Policy = append(p.Policy, htmlPolicy{Level: level, Rules: r.Policy[level]})
 	}
 
@@ -271,8 +272,8 @@ func buildHTMLPage(r *Report) *htmlPage {
 			filterProviders[u.Provider] = true
 		}
 	}
-	p.FilterRules, p.FilterProviders = sortedKeys(filterRules), sortedKeys(filterProviders)
-	p.FilterCountries, p.FilterRoots = sortedKeys(filterCountries), sortedKeys(rootNames)
+	p.FilterRules, p.FilterProviders = slices.Sorted(maps.Keys(filterRules)), slices.Sorted(maps.Keys(filterProviders))
+	p.FilterCountries, p.FilterRoots = slices.Sorted(maps.Keys(filterCountries)), slices.Sorted(maps.Keys(rootNames))
 	return p
 }
 

@@ -3,12 +3,15 @@ package report
 import (
 	"fmt"
 	"io"
+	"maps"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
 
 	"github.com/go-json-experiment/json/jsontext"
+
 	"github.com/sovlint/sovlint/finding"
 )
 
@@ -253,14 +256,10 @@ func (o *jsonOut) elems(n int, elem func(o *jsonOut, i int)) {
 		}
 		return
 	}
-	type result struct {
-		b   []byte
-		err error
-	}
 	workers := runtime.GOMAXPROCS(0)
-	done := make([]chan result, chunks)
+	done := make([]chan chunkResult, chunks)
 	for k := range done {
-		done[k] = make(chan result, 1)
+		done[k] = make(chan chunkResult, 1)
 	}
 	slots := make(chan struct{}, 2*workers) // chunks encoded but not yet written
 	free := make(chan []byte, 2*workers)
@@ -281,12 +280,7 @@ func (o *jsonOut) elems(n int, elem func(o *jsonOut, i int)) {
 				case b = <-free:
 				default:
 				}
-				c := &jsonOut{b: b[:0], depth: depth, empty: first && k == 0}
-				for i := k * chunkLen; i < min(n, (k+1)*chunkLen); i++ {
-					c.elem()
-					elem(c, i)
-				}
-				done[k] <- result{c.b, c.err}
+				done[k] <- encodeChunk(b[:0], depth, first && k == 0, k*chunkLen, min(n, (k+1)*chunkLen), elem)
 			}
 		})
 	}
@@ -327,7 +321,7 @@ func (o *jsonOut) bool(v bool) { o.b = strconv.AppendBool(o.b, v) }
 // counts writes a map sorted by key, as json.Deterministic does.
 func (o *jsonOut) counts(m map[string]int) {
 	o.open('{')
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		o.key(k)
 		o.int(m[k])
 	}
@@ -516,4 +510,28 @@ func (r *Report) findingJSON(f finding.Finding) jsonFinding {
 		j.Suppressed = &jsonSuppression{Kind: s.Kind, Reason: s.Reason, Expires: s.Expires, Owner: s.Owner, File: s.Range.Filename, Line: s.Range.Start.Line}
 	}
 	return j
+}
+
+// chunkResult is a chunk of encoded elements, or why it could not be
+// encoded.
+type chunkResult struct {
+	b   []byte
+	err error
+}
+
+// encodeChunk encodes elements [lo, hi) on a worker. A panic (a bug) comes
+// back as an error, so that the writer does not wait for ever on a chunk
+// that never comes, and the CLI prints it on one line.
+func encodeChunk(b []byte, depth int, empty bool, lo, hi int, elem func(*jsonOut, int)) (r chunkResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = chunkResult{err: fmt.Errorf("internal error encoding JSON: %v", p)}
+		}
+	}()
+	c := &jsonOut{b: b, depth: depth, empty: empty}
+	for i := lo; i < hi; i++ {
+		c.elem()
+		elem(c, i)
+	}
+	return chunkResult{c.b, c.err}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -95,7 +96,7 @@ func JUnit(w io.Writer, r *Report, _ Options) error {
 		bySuite[suite] = append(bySuite[suite], c)
 	}
 	out := junitTestSuites{Name: r.Tool, Suites: []junitTestSuite{}}
-	for _, name := range sortedKeys(bySuite) {
+	for _, name := range slices.Sorted(maps.Keys(bySuite)) {
 		cs := bySuite[name]
 		slices.SortFunc(cs, func(a, b *junitTestCase) int {
 			return cmp.Or(cmp.Compare(a.line, b.line), strings.Compare(a.Name, b.Name))

@@ -5,8 +5,8 @@ package report
 import (
 	"fmt"
 	"io"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/sovlint/sovlint/finding"
@@ -68,12 +68,7 @@ func Lookup(format string) (Printer, error) {
 
 // Formats lists the format names, sorted.
 func Formats() []string {
-	names := make([]string, 0, len(printers))
-	for n := range printers {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
+	return slices.Sorted(maps.Keys(printers))
 }
 
 // Active returns the findings that count (not suppressed).
@@ -126,14 +121,4 @@ func (r *Report) rule(id string) *finding.RuleDoc {
 		}
 	}
 	return nil
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

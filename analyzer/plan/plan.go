@@ -10,10 +10,11 @@ import (
 
 	version "github.com/hashicorp/go-version"
 	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/par"
-	"github.com/zclconf/go-cty/cty"
 )
 
 // Plan is what sovlint keeps of a `terraform show -json` / `tofu show -json`
@@ -132,7 +133,7 @@ type planReader struct {
 	changes *changeReader // the last resource_changes: a repeated name wins
 	chunks  chan []byte   // buffers for values validated elsewhere
 
-	wg   sync.WaitGroup
+	wg   par.Group // Wait re-panics a worker's panic in the reading goroutine
 	mu   sync.Mutex
 	errs []error
 }
@@ -255,6 +256,12 @@ func (pr *planReader) skip() error {
 	pieces := make(chan []byte, 4)
 	v := &jsonStream{r: &chunkReader{chunks: pieces, free: pr.chunks}, buf: make([]byte, 0, 64<<10), keep: -1, off: s.offset(), depth: s.depth}
 	pr.wg.Go(func() {
+		// Let the scan finish whatever the validator found, and even if
+		// it panicked: the scan would otherwise wait on it for ever.
+		defer func() {
+			for range pieces {
+			}
+		}()
 		err := v.skip()
 		if err == nil {
 			if _, ok := v.peek(); ok {
@@ -263,8 +270,6 @@ func (pr *planReader) skip() error {
 		}
 		if err != nil {
 			pr.fail(err)
-		}
-		for range pieces { // let the scan finish whatever the validator found
 		}
 	})
 	var cur []byte
@@ -413,7 +418,15 @@ func newChangeReader(pr *planReader) *changeReader {
 		free: make(chan *changeBatch, 3*workers),
 	}
 	for range workers {
-		pr.wg.Go(c.reduce)
+		pr.wg.Go(func() {
+			// A worker that panicked keeps taking batches, so that the
+			// reader never waits on it; Wait then re-panics.
+			defer func() {
+				for range c.work {
+				}
+			}()
+			c.reduce()
+		})
 	}
 	return c
 }

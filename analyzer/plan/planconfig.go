@@ -7,9 +7,10 @@ import (
 	"sync"
 
 	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/internal/addrs"
-	"github.com/zclconf/go-cty/cty"
 )
 
 // configIndex answers, for a resource instance of a plan, which

@@ -10,12 +10,13 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
-	"github.com/sovlint/sovlint/analyzer"
-	"github.com/sovlint/sovlint/analyzer/tfconfig/funcs"
-	"github.com/sovlint/sovlint/internal/addrs"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/analyzer/tfconfig/funcs"
+	"github.com/sovlint/sovlint/internal/addrs"
 )
 
 // evaluator evaluates a configuration the way Terraform would at plan time,
@@ -800,7 +801,7 @@ func (e *evaluator) attribute(bd *body, name string, s scope) (analyzer.Attr, bo
 	objs := make([]cty.Value, 0, len(blocks))
 	for _, nb := range blocks {
 		obj := map[string]cty.Value{}
-		for _, an := range sortedKeys(nb.body.attrs) {
+		for _, an := range slices.Sorted(maps.Keys(nb.body.attrs)) {
 			r := e.eval(nb.body.attrs[an].Expr, nb.scope)
 			obj[an] = r.v
 			out.Via = appendNew(out.Via, r.via...)

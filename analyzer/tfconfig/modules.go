@@ -3,12 +3,14 @@ package tfconfig
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+
 	"github.com/sovlint/sovlint/internal/addrs"
 )
 
@@ -70,7 +72,7 @@ func (l *SourceLoader) LoadConfig(dir string) (*Config, error) {
 			if n.mod == nil {
 				continue
 			}
-			for _, name := range sortedKeys(n.mod.calls) {
+			for _, name := range slices.Sorted(maps.Keys(n.mod.calls)) {
 				call := n.mod.calls[name]
 				child := &moduleNode{
 					path:     addrs.Join(n.path, "module."+name),
@@ -129,15 +131,6 @@ func joinKey(parent, name string) string {
 		return name
 	}
 	return parent + "." + name
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // isLocalSource reports whether a module source is a local path, which
@@ -257,7 +250,7 @@ func (c *Config) resource(configAddr string) *resourceDecl {
 func (c *Config) Ignores() []Ignore {
 	byRange := map[hcl.Range]*Ignore{}
 	var out []*Ignore
-	for _, path := range sortedKeys(c.nodes) {
+	for _, path := range slices.Sorted(maps.Keys(c.nodes)) {
 		n := c.nodes[path]
 		if n.mod == nil {
 			continue

@@ -15,6 +15,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
+
+	"github.com/sovlint/sovlint/internal/par"
 )
 
 // SourceLoader reads Terraform/OpenTofu configuration directories. It parses
@@ -78,7 +80,7 @@ func (l *SourceLoader) module(dir string) (*module, hcl.Diagnostics) {
 
 // readModules reads several module directories at once.
 func (l *SourceLoader) readModules(dirs []string) {
-	var wg sync.WaitGroup
+	var wg par.Group
 	for _, d := range dirs {
 		wg.Go(func() { _, _ = l.module(d) })
 	}
@@ -224,7 +226,7 @@ func (l *SourceLoader) readModule(dir string) (*module, hcl.Diagnostics) {
 	paths := slices.Concat(primary, overrides)
 	files := make([]*sourceFile, len(paths))
 	fileDiags := make([]hcl.Diagnostics, len(paths))
-	var wg sync.WaitGroup
+	var wg par.Group
 	for i, p := range paths {
 		wg.Go(func() {
 			l.parsers <- struct{}{}
@@ -292,7 +294,7 @@ func (l *SourceLoader) RootModules(dir string) ([]string, error) {
 	errs := make([]hcl.Diagnostics, len(dirs))
 	var kept atomic.Int64
 	var next atomic.Int64
-	var wg sync.WaitGroup
+	var wg par.Group
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for {

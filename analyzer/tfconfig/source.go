@@ -3,15 +3,17 @@ package tfconfig
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/addrs"
-	"github.com/zclconf/go-cty/cty"
 )
 
 // Evaluate expands the configuration into the managed resource instances a
@@ -55,14 +57,14 @@ func (c *Config) evaluate(opts VarOptions) (instances []*analyzer.Instance, pani
 // of the modules it calls.
 func (e *evaluator) collect(mi *modInst, out *[]*analyzer.Instance) {
 	mod := mi.node.mod
-	for _, key := range sortedKeys(mod.resources) {
+	for _, key := range slices.Sorted(maps.Keys(mod.resources)) {
 		rd := mod.resources[key]
 		if rd.mode != "managed" {
 			continue
 		}
 		e.resourceInstances(mi, rd, out)
 	}
-	for _, name := range sortedKeys(mi.node.children) {
+	for _, name := range slices.Sorted(maps.Keys(mi.node.children)) {
 		if mi.node.children[name].mod == nil {
 			continue // not scanned: reported as a warning
 		}

@@ -5,6 +5,8 @@ package main
 import (
 	"os"
 
+	"golang.org/x/term"
+
 	"github.com/sovlint/sovlint/internal/cli"
 )
 
@@ -19,7 +21,8 @@ func main() {
 	}))
 }
 
+// isTerminal asks the terminal driver, as a character-device test would
+// also say yes for /dev/null.
 func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd())) //nolint:gosec // file descriptors fit an int
 }

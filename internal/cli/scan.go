@@ -1,10 +1,12 @@
 package cli
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -236,14 +238,63 @@ func write(s *Streams, o output, rep *report.Report, opts report.Options) error 
 	if o.path == "" {
 		return o.printer(s.Out, rep, opts)
 	}
-	var buf bytes.Buffer
-	if err := o.printer(&buf, rep, opts); err != nil {
+	return streamToFile(o.path, func(w io.Writer) error { return o.printer(w, rep, opts) })
+}
+
+// streamToFile streams what write produces to path through a buffer, never
+// holding the whole output in memory: a 30,000-resource report is tens of
+// megabytes. A new or regular file is written as a temporary file beside it
+// and renamed, so that a failed run leaves no half-written report where CI
+// looks for one; anything else (/dev/stdout, a pipe, a symbolic link) is
+// written in place.
+func streamToFile(path string, write func(io.Writer) error) (err error) {
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+		return writeInPlace(path, write)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	if err := write(bw); err != nil {
 		return err
 	}
-	if err := os.WriteFile(o.path, buf.Bytes(), 0o644); err != nil { //nolint:gosec // a report, meant to be read by CI tools
-		return fmt.Errorf("writing %s output: %w", o.format, err)
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	// A report is meant to be read by CI tools and people.
+	if err := tmp.Chmod(0o644); err != nil { //nolint:gosec // see above
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
+}
+
+func writeInPlace(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	bw := bufio.NewWriterSize(f, 256<<10)
+	err = write(bw)
+	if ferr := bw.Flush(); err == nil && ferr != nil {
+		err = fmt.Errorf("writing %s: %w", path, ferr)
+	}
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("writing %s: %w", path, cerr)
+	}
+	return err
 }
 
 func useColor(s *Streams, f *scanFlags) (bool, error) {

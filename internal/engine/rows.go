@@ -3,21 +3,34 @@ package engine
 import (
 	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/par"
+	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/rules"
 )
 
-// resourceRows flattens assessed resources into what printers show, on every core.
+// resourceRows flattens assessed resources into what printers show, on
+// every core. Resources that share a catalog profile share its verdicts: a
+// large plan has thousands of resources and a few dozen profiles.
 func resourceRows(subjects []rules.Subject) []finding.Resource {
+	verdicts := map[*providers.Profile]*finding.Verdicts{}
+	for i := range subjects {
+		if p := subjects[i].Profile; p != nil && verdicts[p] == nil {
+			verdicts[p] = &finding.Verdicts{
+				SecNumCloud:    p.SecNumCloud.Outcome.String(),
+				EULegalControl: p.LegalControl.Outcome.String(),
+				EUResidency:    p.Residency.Outcome.String(),
+			}
+		}
+	}
 	out := make([]finding.Resource, len(subjects))
 	par.Chunks(len(subjects), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			out[i] = row(&subjects[i])
+			out[i] = row(&subjects[i], verdicts)
 		}
 	})
 	return out
 }
 
-func row(s *rules.Subject) finding.Resource {
+func row(s *rules.Subject, verdicts map[*providers.Profile]*finding.Verdicts) finding.Resource {
 	r := s.Resource
 	row := finding.Resource{
 		Address:           r.Address,
@@ -50,11 +63,7 @@ func row(s *rules.Subject) finding.Resource {
 		}
 	}
 	if p := s.Profile; p != nil {
-		row.Verdicts = &finding.Verdicts{
-			SecNumCloud:    p.SecNumCloud.Outcome.String(),
-			EULegalControl: p.LegalControl.Outcome.String(),
-			EUResidency:    p.Residency.Outcome.String(),
-		}
+		row.Verdicts = verdicts[p]
 		switch {
 		case p.Variant != nil: // named for itself: "AWS European Sovereign Cloud"
 			row.ProviderName = p.Variant.Name
