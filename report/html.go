@@ -114,8 +114,10 @@ func buildHTMLPage(r *Report) *htmlPage {
 			}
 			row.add(v, active[i])
 		})
-		k := landingKey{provider: res.Provider, providerName: res.ProviderName, operator: res.Operator, operatorCountry: res.OperatorCountry,
-			control: res.EULegalControl, region: res.Region, country: res.Country, unresolved: res.Unresolved != ""}
+		k := landingKey{
+			provider: res.Provider, providerName: res.ProviderName, operator: res.Operator, operatorCountry: res.OperatorCountry,
+			control: res.EULegalControl, region: res.Region, country: res.Country, unresolved: res.Unresolved != "",
+		}
 		if len(res.Laws) > 0 {
 			joined, ok := laws[&res.Laws[0]]
 			if !ok {
@@ -236,7 +238,7 @@ func buildHTMLPage(r *Report) *htmlPage {
 		}
 		// findings never grows past its capacity, so its slices stay put.
 		n := len(res.Findings)
-		if n == 0 || &res.Findings[0] == &findings[:len(findings)][len(findings)-n] {
+		if n == 0 || &res.Findings[0] == &findings[len(findings)-n] {
 			findings = append(findings, hf)
 			res.Findings = findings[len(findings)-n-1 : len(findings) : len(findings)]
 		} else {

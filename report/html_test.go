@@ -143,6 +143,7 @@ func TestHTMLHostileStrings(t *testing.T) {
 			if strings.HasPrefix(attr(n, "href"), "https://example.org") {
 				links++
 			}
+		default:
 		}
 	})
 	if scripts != 1 {
@@ -248,6 +249,7 @@ func words(n *html.Node) string {
 			b.WriteString(c.Data)
 		case html.ElementNode:
 			b.WriteByte(' ')
+		default:
 		}
 	})
 	return strings.Join(strings.Fields(b.String()), " ")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -79,7 +80,7 @@ func checkHTML(page []byte) []string {
 				switch {
 				case strings.HasPrefix(a.Val, "#"):
 					refs = append(refs, a.Val[1:])
-				case !regexp.MustCompile(`^https?://[^\s]+$`).MatchString(a.Val):
+				case !regexp.MustCompile(`^https?://\S+$`).MatchString(a.Val):
 					fail("<a href=%q>: a link that is neither in the page nor http(s)", a.Val)
 				}
 			case a.Key == "aria-labelledby" || a.Key == "aria-describedby" || a.Key == "for":
@@ -115,6 +116,7 @@ func checkHTML(page []byte) []string {
 			if attr(n, "aria-hidden") != "true" && attr(n, "aria-labelledby") == "" && attr(n, "aria-label") == "" {
 				fail("<svg> without a text alternative or aria-hidden")
 			}
+		default:
 		}
 	})
 	for _, id := range refs {
@@ -166,7 +168,7 @@ func tokenEvents(page []byte, fail func(string, ...any)) ([]string, error) {
 		tok := z.Token()
 		switch tt {
 		case html.ErrorToken:
-			if z.Err() != io.EOF {
+			if !errors.Is(z.Err(), io.EOF) {
 				return nil, z.Err()
 			}
 			flush()
@@ -217,11 +219,12 @@ func treeEvents(n *html.Node, out *[]string) {
 		return
 	case html.ElementNode:
 		*out = append(*out, startEvent(n.Data, n.Attr))
+	default: // the document, the doctype and comments add no event
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		treeEvents(c, out)
 	}
-	if n.Type == html.ElementNode && !(voidElements[n.Data] && n.Namespace == "") {
+	if n.Type == html.ElementNode && (!voidElements[n.Data] || n.Namespace != "") {
 		*out = append(*out, "</"+strings.ToLower(n.Data)+">")
 	}
 }

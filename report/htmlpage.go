@@ -196,7 +196,7 @@ func writeHTMLPage(o *htmlOut, p *htmlPage) {
 	o.raw("</main>\n<footer><p>Made by ")
 	o.text(p.Tool + " " + p.Version)
 	o.raw(". Every verdict rests on the catalog sources listed above; a fact the catalog cannot establish fails closed. ")
-	o.raw("Country shapes: Natural Earth (public domain), via world-atlas (ISC licence).</p></footer>\n<script>")
+	o.raw("Country shapes: Natural Earth (public domain), via world-atlas (ISC license).</p></footer>\n<script>")
 	o.raw(htmlJS)
 	o.raw("</script>\n</body>\n</html>\n")
 }
@@ -382,8 +382,10 @@ func countryLabel(c *htmlCountry) string {
 	return b.String()
 }
 
-var verdictText = [...]string{worldmap.None: "none", worldmap.Compliant: "compliant", worldmap.Waived: "waived", worldmap.NonCompliant: "non-compliant"}
-var verdictClass = [...]string{worldmap.None: "", worldmap.Compliant: "v-ok", worldmap.Waived: "v-waived", worldmap.NonCompliant: "v-nc"}
+var (
+	verdictText  = [...]string{worldmap.None: "none", worldmap.Compliant: "compliant", worldmap.Waived: "waived", worldmap.NonCompliant: "non-compliant"}
+	verdictClass = [...]string{worldmap.None: "", worldmap.Compliant: "v-ok", worldmap.Waived: "v-waived", worldmap.NonCompliant: "v-nc"}
+)
 
 func writeVerdict(o *htmlOut, v worldmap.Verdict) {
 	if v == worldmap.None {

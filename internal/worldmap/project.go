@@ -18,7 +18,7 @@ func equalEarth(p lonLat) (x, y float64) {
 	return x, -y // SVG's y grows downwards
 }
 
-// laeaEurope is the Lambert azimuthal equal-area projection centred on
+// laeaEurope is the Lambert azimuthal equal-area projection centered on
 // 10°E 52°N, the one the EU's statistics use for Europe (ETRS89-LAEA,
 // EPSG:3035), on the unit sphere.
 func laeaEurope(p lonLat) (x, y float64) {
@@ -28,7 +28,7 @@ func laeaEurope(p lonLat) (x, y float64) {
 	sinDL, cosDL := math.Sincos(lambda - lon0)
 	sin0, cos0 := math.Sincos(lat0)
 	den := 1 + sin0*sinPhi + cos0*cosPhi*cosDL
-	if den < 1e-9 { // the antipode of the centre: off the map anyway
+	if den < 1e-9 { // the antipode of the center: off the map anyway
 		den = 1e-9
 	}
 	k := math.Sqrt(2 / den)

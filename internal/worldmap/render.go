@@ -139,10 +139,10 @@ func appendRebased(b []byte, d string) []byte {
 	return append(append(b, 'M'), d[1:]...)
 }
 
-// appendMarker draws a verdict's symbol centred on x, y: a cross in a
+// appendMarker draws a verdict's symbol centered on x, y: a cross in a
 // circle for non-compliant, an exclamation mark in a diamond for waived, a
 // tick in a circle for compliant. The shapes differ as well as the
-// colours, so the map reads in grey too.
+// colors, so the map reads in grey too.
 func appendMarker(b []byte, v Verdict, x, y, r float64) []byte {
 	b = append(b, `<g class="wm-mk wm-mk-`...)
 	b = append(b, verdictClass[v]...)
@@ -191,7 +191,7 @@ func sign(v float64) float64 {
 
 // appendEscaped escapes text for an HTML attribute value or element.
 func appendEscaped(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
+	for i := range len(s) {
 		switch c := s[i]; c {
 		case '&':
 			b = append(b, "&amp;"...)

@@ -91,7 +91,7 @@ func (r *reader) count() int {
 		r.fail()
 		return 0
 	}
-	return int(n)
+	return int(n) //nolint:gosec // at most len(r.b), checked above
 }
 
 func (r *reader) str() string {

@@ -4,10 +4,10 @@
 //
 // The country shapes are Natural Earth's 1:50m admin-0 countries (public
 // domain, https://www.naturalearthdata.com/about/terms-of-use/), version
-// 4.1.0 as the world-atlas 2.0.2 package redistributes them (ISC licence,
+// 4.1.0 as the world-atlas 2.0.2 package redistributes them (ISC license,
 // Copyright 2013-2019 Michael Bostock), simplified by gen.go into the
 // embedded countries.bin. testdata/PROVENANCE.md says where the source
-// file came from; NOTICE repeats the licences.
+// file came from; NOTICE repeats the licenses.
 package worldmap
 
 import (
@@ -234,7 +234,7 @@ func BinLabel(bin int) string {
 }
 
 // facesEurope reports whether some point of a ring lies within 90° of the
-// Europe view's centre. Rings wholly on the far side (New Zealand) are
+// Europe view's center. Rings wholly on the far side (New Zealand) are
 // left out rather than clipped: near the projection's antipodal circle, a
 // ring's points land on opposite sides and its edges would cross Europe.
 func facesEurope(ring []lonLat) bool {

@@ -3,6 +3,7 @@ package worldmap
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
 	"math"
 	"os"
@@ -113,11 +114,11 @@ func TestProjections(t *testing.T) {
 		t.Errorf("equalEarth(0, 90) = %v, %v", x, y)
 	}
 	if x, y := laeaEurope(lonLat{10, 52}); !near(x, 0) || !near(y, 0) {
-		t.Errorf("laeaEurope(centre) = %v, %v", x, y)
+		t.Errorf("laeaEurope(center) = %v, %v", x, y)
 	}
-	// East of the centre is right, north is up (SVG's y grows down).
+	// East of the center is right, north is up (SVG's y grows down).
 	if x, y := laeaEurope(lonLat{20, 60}); x <= 0 || y >= 0 {
-		t.Errorf("laeaEurope(20E 60N) = %v, %v: want right and up of the centre", x, y)
+		t.Errorf("laeaEurope(20E 60N) = %v, %v: want right and up of the center", x, y)
 	}
 }
 
@@ -177,7 +178,7 @@ func parse(t *testing.T, b []byte) *element {
 	if err := d.Decode(&root); err != nil {
 		t.Fatalf("the map is not well-formed XML: %v", err)
 	}
-	if _, err := d.Token(); err != io.EOF {
+	if _, err := d.Token(); !errors.Is(err, io.EOF) {
 		t.Fatalf("content after the <svg> element: %v", err)
 	}
 	return &root
@@ -191,7 +192,7 @@ func TestWrite(t *testing.T) {
 		}
 		root := parse(t, buf.Bytes())
 		if root.XMLName.Local != "svg" || root.attr("role") != "group" || root.attr("aria-labelledby") == "" {
-			t.Fatalf("root %v: want an <svg> group labelled by its title", root)
+			t.Fatalf("root %v: want an <svg> group labeled by its title", root)
 		}
 		shaded := map[string]string{} // code → bin class
 		links := map[string]string{}
