@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -253,4 +254,74 @@ func words(n *html.Node) string {
 		}
 	})
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// TestHTMLLongTablesAreChunked: past 200 rows, the findings, suppressed
+// and unresolved tables are collapsed blocks of 200, the first open, and
+// every row is still in the page.
+func TestHTMLLongTablesAreChunked(t *testing.T) {
+	rep := &report.Report{Tool: "sovlint", Version: "test", Inputs: []string{"plan.json"}, Rules: rules.Docs()}
+	for i := range 450 {
+		addr := fmt.Sprintf("aws_s3_bucket.b[%d]", i)
+		rep.Resources = append(rep.Resources, finding.Resource{
+			Address: addr, Type: "aws_s3_bucket", Provider: "hashicorp/aws", File: "plan.json",
+			Unresolved: "region from AWS_REGION", Classification: "sensitive", Checked: true,
+		})
+		rep.Findings = append(rep.Findings,
+			finding.Finding{RuleID: "SOV004", Severity: finding.SeverityError, Address: addr, Message: "unresolved", Range: hcl.Range{Filename: "plan.json"}, Provider: "hashicorp/aws"},
+			finding.Finding{
+				RuleID: "SOV001", Severity: finding.SeverityError, Address: addr, Message: "not qualified", Range: hcl.Range{Filename: "plan.json"}, Provider: "hashicorp/aws",
+				Suppression: &finding.Suppression{Kind: finding.SuppressedBaseline, Reason: "baseline"},
+			})
+	}
+	page := render(t, "html", rep)
+	if errs := checkHTML(page); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, section := range []string{"findings", "suppressed", "unresolved"} {
+		var summaries []string
+		var open []bool
+		rows := 0
+		walk(doc, func(n *html.Node) {
+			if n.DataAtom != atom.Section || attr(n, "id") != section {
+				return
+			}
+			walk(n, func(c *html.Node) {
+				switch {
+				case c.DataAtom == atom.Details && attr(c, "class") == "chunk":
+					summaries = append(summaries, words(c.FirstChild))
+					open = append(open, hasAttr(c, "open"))
+				case c.DataAtom == atom.Tr && attr(c, "data-rules") != "":
+					rows++
+				}
+			})
+		})
+		what := "Resources"
+		if section == "suppressed" {
+			what = "Suppressed findings"
+		}
+		want := []string{what + " 1–200 of 450", what + " 201–400 of 450", what + " 401–450 of 450"}
+		if diff := cmp.Diff(want, summaries); diff != "" {
+			t.Errorf("%s blocks (-want +got):\n%s", section, diff)
+		}
+		if diff := cmp.Diff([]bool{true, false, false}, open); diff != "" {
+			t.Errorf("%s blocks open (-want +got):\n%s", section, diff)
+		}
+		if rows != 450 {
+			t.Errorf("%s has %d rows, want 450", section, rows)
+		}
+	}
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }

@@ -127,10 +127,43 @@ type htmlSource struct {
 	Findings      int
 }
 
-// chunkRows is how many resources a collapsed block of a root's findings
-// holds: a 30,000-resource report opens fast because the browser lays out
-// only the open blocks.
+// chunkRows is how many rows a collapsed block of a long table holds: a
+// 30,000-resource report opens fast because the browser lays out only the
+// open blocks.
 const chunkRows = 200
+
+// writeChunked writes a table of n rows; past chunkRows, as collapsed
+// blocks of chunkRows rows ("Resources 201–400 of 6,672"), the first open.
+// head opens the table up to its <tbody>.
+func writeChunked(o *htmlOut, n int, what, head string, row func(i int)) {
+	chunked := n > chunkRows
+	for start := 0; start < n; start += chunkRows {
+		end := min(start+chunkRows, n)
+		if chunked {
+			o.raw("<details class=\"chunk\"")
+			if start == 0 {
+				o.raw(" open")
+			}
+			o.raw("><summary>")
+			o.raw(what)
+			o.raw(" ")
+			o.count(start + 1)
+			o.raw("–")
+			o.count(end)
+			o.raw(" of ")
+			o.count(n)
+			o.raw("</summary>\n")
+		}
+		o.raw(head)
+		for i := start; i < end; i++ {
+			row(i)
+		}
+		o.raw("</tbody>\n</table>\n")
+		if chunked {
+			o.raw("</details>\n")
+		}
+	}
+}
 
 // writeHTMLPage lays the page out.
 func writeHTMLPage(o *htmlOut, p *htmlPage) {
@@ -507,31 +540,9 @@ func writeHTMLFindings(o *htmlOut, p *htmlPage) {
 		o.raw(" on ")
 		o.raw(pluralCount(len(root.Resources), "resource", "resources"))
 		o.raw("</summary>\n")
-		for start := 0; start < len(root.Resources); start += chunkRows {
-			end := min(start+chunkRows, len(root.Resources))
-			chunked := len(root.Resources) > chunkRows
-			if chunked {
-				o.raw("<details class=\"chunk\"")
-				if start == 0 {
-					o.raw(" open")
-				}
-				o.raw("><summary>Resources ")
-				o.count(start + 1)
-				o.raw("–")
-				o.count(end)
-				o.raw(" of ")
-				o.count(len(root.Resources))
-				o.raw("</summary>\n")
-			}
-			o.raw("<table class=\"res\">\n<thead><tr><th scope=\"col\">Resource</th><th scope=\"col\">Lands on</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n")
-			for i := start; i < end; i++ {
-				writeHTMLResource(o, p, root.Name, &root.Resources[i])
-			}
-			o.raw("</tbody>\n</table>\n")
-			if chunked {
-				o.raw("</details>\n")
-			}
-		}
+		writeChunked(o, len(root.Resources), "Resources",
+			"<table class=\"res\">\n<thead><tr><th scope=\"col\">Resource</th><th scope=\"col\">Lands on</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n",
+			func(i int) { writeHTMLResource(o, p, root.Name, &root.Resources[i]) })
 		o.raw("</details>\n")
 	}
 	o.raw("</section>\n")
@@ -637,40 +648,44 @@ func writeHTMLSuppressed(o *htmlOut, p *htmlPage) {
 		return
 	}
 	o.raw("<p class=\"note\">Findings an inline ignore, a configured exception or a baseline waives, with the reason given and when the waiver expires.</p>\n")
-	o.raw("<div class=\"filterable\"><table>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Resource</th><th scope=\"col\">Suppressed by</th><th scope=\"col\">Reason</th><th scope=\"col\">Expires</th><th scope=\"col\">Owner</th></tr></thead>\n<tbody>\n")
-	for _, s := range p.SuppressedRows {
-		o.raw("<tr data-rules=\"")
-		o.text(s.Rule)
-		o.raw("\" data-provider=\"")
-		o.text(s.Provider)
-		o.raw("\" data-country=\"")
-		o.text(s.Countries)
-		o.raw("\" data-root=\"")
-		o.text(s.Root)
-		o.raw("\"><td>")
-		writeRuleRef(o, p, s.Rule)
-		o.raw("</td><td><code>")
-		o.text(s.Address)
-		o.raw("</code></td><td>")
-		o.text(s.Kind)
-		if s.Where != "" {
-			o.raw("<span class=\"sub\">")
-			o.text(s.Where)
-			o.raw("</span>")
-		}
-		o.raw("</td><td>")
-		o.text(s.Reason)
-		o.raw("</td><td>")
-		if s.Expires == "" {
-			o.raw("never")
-		} else {
-			o.text(s.Expires)
-		}
-		o.raw("</td><td>")
-		o.text(s.Owner)
-		o.raw("</td></tr>\n")
+	o.raw("<div class=\"filterable\">\n")
+	writeChunked(o, len(p.SuppressedRows), "Suppressed findings",
+		"<table>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Resource</th><th scope=\"col\">Suppressed by</th><th scope=\"col\">Reason</th><th scope=\"col\">Expires</th><th scope=\"col\">Owner</th></tr></thead>\n<tbody>\n",
+		func(i int) { writeHTMLSuppressedRow(o, p, &p.SuppressedRows[i]) })
+	o.raw("</div>\n</section>\n")
+}
+
+func writeHTMLSuppressedRow(o *htmlOut, p *htmlPage, s *htmlSuppressed) {
+	o.raw("<tr data-rules=\"")
+	o.text(s.Rule)
+	o.raw("\" data-provider=\"")
+	o.text(s.Provider)
+	o.raw("\" data-country=\"")
+	o.text(s.Countries)
+	o.raw("\" data-root=\"")
+	o.text(s.Root)
+	o.raw("\"><td>")
+	writeRuleRef(o, p, s.Rule)
+	o.raw("</td><td><code>")
+	o.text(s.Address)
+	o.raw("</code></td><td>")
+	o.text(s.Kind)
+	if s.Where != "" {
+		o.raw("<span class=\"sub\">")
+		o.text(s.Where)
+		o.raw("</span>")
 	}
-	o.raw("</tbody>\n</table></div>\n</section>\n")
+	o.raw("</td><td>")
+	o.text(s.Reason)
+	o.raw("</td><td>")
+	if s.Expires == "" {
+		o.raw("never")
+	} else {
+		o.text(s.Expires)
+	}
+	o.raw("</td><td>")
+	o.text(s.Owner)
+	o.raw("</td></tr>\n")
 }
 
 func writeHTMLUnresolved(o *htmlOut, p *htmlPage) {
@@ -680,35 +695,39 @@ func writeHTMLUnresolved(o *htmlOut, p *htmlPage) {
 		return
 	}
 	o.raw("<p class=\"note\">Resources whose provider or region sovlint could not establish from the input, and why. A checked one fails closed (SOV004).</p>\n")
-	o.raw("<div class=\"filterable\"><table>\n<thead><tr><th scope=\"col\">Resource</th><th scope=\"col\">Provider</th><th scope=\"col\">Why</th><th scope=\"col\">Checked</th></tr></thead>\n<tbody>\n")
-	for _, u := range p.Unresolved {
-		o.raw("<tr data-rules=\"")
-		o.text(u.Rules)
-		o.raw("\" data-provider=\"")
-		o.text(u.Provider)
-		o.raw("\" data-country=\"\" data-root=\"")
-		o.text(u.Root)
-		o.raw("\"><td><code>")
-		o.text(u.Address)
-		o.raw("</code><span class=\"sub\">")
-		o.text(u.Type)
-		if u.Where != "" {
-			o.raw(" · ")
-			o.text(u.Where)
-		}
-		o.raw("</span></td><td>")
-		o.text(u.Provider)
-		o.raw("</td><td>")
-		o.text(u.Why)
-		o.raw("</td><td>")
-		if u.Checked {
-			o.raw("yes")
-		} else {
-			o.raw("no")
-		}
-		o.raw("</td></tr>\n")
+	o.raw("<div class=\"filterable\">\n")
+	writeChunked(o, len(p.Unresolved), "Resources",
+		"<table>\n<thead><tr><th scope=\"col\">Resource</th><th scope=\"col\">Provider</th><th scope=\"col\">Why</th><th scope=\"col\">Checked</th></tr></thead>\n<tbody>\n",
+		func(i int) { writeHTMLUnresolvedRow(o, &p.Unresolved[i]) })
+	o.raw("</div>\n</section>\n")
+}
+
+func writeHTMLUnresolvedRow(o *htmlOut, u *htmlUnresolved) {
+	o.raw("<tr data-rules=\"")
+	o.text(u.Rules)
+	o.raw("\" data-provider=\"")
+	o.text(u.Provider)
+	o.raw("\" data-country=\"\" data-root=\"")
+	o.text(u.Root)
+	o.raw("\"><td><code>")
+	o.text(u.Address)
+	o.raw("</code><span class=\"sub\">")
+	o.text(u.Type)
+	if u.Where != "" {
+		o.raw(" · ")
+		o.text(u.Where)
 	}
-	o.raw("</tbody>\n</table></div>\n</section>\n")
+	o.raw("</span></td><td>")
+	o.text(u.Provider)
+	o.raw("</td><td>")
+	o.text(u.Why)
+	o.raw("</td><td>")
+	if u.Checked {
+		o.raw("yes")
+	} else {
+		o.raw("no")
+	}
+	o.raw("</td></tr>\n")
 }
 
 func writeHTMLWarnings(o *htmlOut, p *htmlPage) {
