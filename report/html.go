@@ -48,71 +48,265 @@ func buildHTMLPage(r *Report) *htmlPage {
 		BySeverity: s.BySeverity, Warnings: r.Warnings,
 		InlineFixes: s.Findings <= inlineFixesUpTo,
 	}
-	roots := newRootNamer(r.Inputs)
-
-	// Each resource's active findings and whether one is suppressed, by
-	// index: a 30,000-resource report is built without a map entry per
-	// finding.
-	index := make(map[string]int, len(r.Resources))
-	for i := range r.Resources {
-		index[r.Resources[i].Address] = i
-	}
-	active := make([]int, len(r.Resources))
-	suppressed := make([]bool, len(r.Resources))
-	severities := map[string][]string{}
+	b := &pageBuilder{p: p, roots: newRootNamer(r.Inputs), byKey: map[resKey]int{}, byRoot: map[string]*htmlRoot{}}
+	b.findings = make([]htmlFinding, 0, len(r.Findings))
+	b.numbers = make([]int, 0, 2*len(r.Findings))
 	for i := range r.Findings {
-		f := &r.Findings[i]
-		j, isRow := index[f.Address]
-		if !f.Active() {
-			if isRow {
-				suppressed[j] = true
-			}
-			continue
-		}
-		if isRow {
-			active[j]++
-		}
-		if sev := f.Severity.String(); !slices.Contains(severities[f.RuleID], sev) {
-			severities[f.RuleID] = append(severities[f.RuleID], sev)
-		}
+		b.addFinding(&r.Findings[i])
 	}
+	b.addResources(r.Resources)
+
 	for _, rule := range r.Rules {
 		p.Rules = append(p.Rules, htmlRule{
 			ID: rule.ID, Name: rule.Name, Summary: rule.Summary, Severity: rule.Severity.String(),
 			Remediation: rule.Remediation, URL: rule.URL,
-			Findings: s.ByRule[rule.ID], Severities: strings.Join(severities[rule.ID], ", "),
+			Findings: s.ByRule[rule.ID], Severities: strings.Join(b.severities[rule.ID], ", "),
 		})
 	}
 	for _, level := range slices.Sorted(maps.Keys(r.Policy)) {
 		p.Policy = append(p.Policy, htmlPolicy{Level: level, Rules: r.Policy[level]})
 	}
+	for _, rt := range b.byRoot {
+		p.Roots = append(p.Roots, *rt)
+	}
+	slices.SortFunc(p.Roots, func(a, b htmlRoot) int { return strings.Compare(a.Name, b.Name) })
 
+	rootNames := map[string]bool{}
+	for _, rt := range p.Roots {
+		rootNames[rt.Name] = true
+	}
+	for _, s := range p.SuppressedRows {
+		rootNames[s.Root] = true
+	}
+	for _, u := range p.Unresolved {
+		rootNames[u.Root] = true
+		if u.Provider != "" {
+			b.filterProviders[u.Provider] = true
+		}
+	}
+	p.FilterRules, p.FilterProviders = slices.Sorted(maps.Keys(b.filterRules)), slices.Sorted(maps.Keys(b.filterProviders))
+	p.FilterCountries, p.FilterRoots = slices.Sorted(maps.Keys(b.filterCountries)), slices.Sorted(maps.Keys(rootNames))
+	return p
+}
+
+// resKey names a resource: two inputs may hold the same address, never in
+// the same file. A finding's range is its resource's.
+type resKey struct{ file, address string }
+
+// resInfo is what the findings say of one resource.
+type resInfo struct {
+	active     int
+	suppressed bool
+	row        *htmlResource // in the findings table; nil when all its findings are suppressed
+}
+
+// pageBuilder aggregates a report in one pass over the findings and one
+// over the resources, with one map entry per resource that has findings:
+// a 30,000-resource report costs less to build than to print as JSON.
+type pageBuilder struct {
+	p     *htmlPage
+	roots *rootNamer
+
+	byKey  map[resKey]int // → info
+	info   []resInfo
+	byRoot map[string]*htmlRoot
+	slab   []htmlResource // rows are allocated here, a block at a time
+	// A resource's findings are consecutive (they sort by file, line and
+	// address): the previous finding's resource is found without the map,
+	// and the findings of a row are a slice of one array.
+	last     resKey
+	lastInfo int
+	findings []htmlFinding
+
+	severities                                    map[string][]string // of each rule's active findings
+	filterRules, filterProviders, filterCountries map[string]bool
+
+	sourceIndex map[sourceKey]int
+	numbers     []int // the source numbers of every finding, in one array
+	recent      [4]citedList
+}
+
+type sourceKey struct{ key, ref string }
+
+// citedList is a citation list already numbered: the findings of one rule
+// cite the same facts, so most lists are numbered once.
+type citedList struct {
+	cs   []finding.Citation
+	nums []int
+}
+
+func (b *pageBuilder) infoOf(key resKey) *resInfo {
+	if len(b.info) > 0 && key == b.last {
+		return &b.info[b.lastInfo]
+	}
+	i, ok := b.byKey[key]
+	if !ok {
+		i = len(b.info)
+		b.info = append(b.info, resInfo{})
+		b.byKey[key] = i
+	}
+	b.last, b.lastInfo = key, i
+	return &b.info[i]
+}
+
+func (b *pageBuilder) addFinding(f *finding.Finding) {
+	p := b.p
+	if b.severities == nil {
+		b.severities = map[string][]string{}
+		b.filterRules, b.filterProviders, b.filterCountries = map[string]bool{}, map[string]bool{}, map[string]bool{}
+		b.sourceIndex = map[sourceKey]int{}
+	}
+	root := b.roots.of(f.Range.Filename)
+	countriesOf := strings.ReplaceAll(f.Country, ",", " ")
+	b.filterRules[f.RuleID] = true
+	if f.Provider != "" {
+		b.filterProviders[f.Provider] = true
+	}
+	for c := range strings.FieldsSeq(countriesOf) {
+		b.filterCountries[c] = true
+	}
+	info := b.infoOf(resKey{f.Range.Filename, f.Address})
+	if sup := f.Suppression; sup != nil {
+		info.suppressed = true
+		p.SuppressedRows = append(p.SuppressedRows, htmlSuppressed{
+			Rule: f.RuleID, Address: f.Address, Root: root, Provider: f.Provider, Countries: countriesOf,
+			Kind: sup.Kind, Reason: sup.Reason, Expires: sup.Expires, Owner: sup.Owner,
+			Where: position(sup.Range.Filename, sup.Range.Start.Line),
+		})
+		return
+	}
+	info.active++
+	if sev := f.Severity.String(); !slices.Contains(b.severities[f.RuleID], sev) {
+		b.severities[f.RuleID] = append(b.severities[f.RuleID], sev)
+	}
+	res := info.row
+	if res == nil {
+		rt := b.byRoot[root]
+		if rt == nil {
+			rt = &htmlRoot{Name: root}
+			b.byRoot[root] = rt
+		}
+		if len(b.slab) == cap(b.slab) {
+			b.slab = make([]htmlResource, 0, 256)
+		}
+		b.slab = append(b.slab, htmlResource{
+			Address: f.Address, File: f.Range.Filename, Line: f.Range.Start.Line,
+			Provider: f.Provider, Region: f.Region, Countries: countriesOf,
+			Place: placeOf(f, ""), // until the resource row names the provider
+		})
+		res = &b.slab[len(b.slab)-1]
+		info.row = res
+		rt.Resources = append(rt.Resources, res)
+	}
+	b.byRoot[root].Findings++ // the root of a row's findings is the row's
+	hf := htmlFinding{Rule: f.RuleID, Severity: f.Severity.String(), Message: f.Message, Sources: b.cite(f.Sources)}
+	if f.LocationRange.Filename != "" && (f.LocationRange.Filename != f.Range.Filename || f.LocationRange.Start.Line != f.Range.Start.Line) {
+		hf.LocationFile, hf.LocationLine = f.LocationRange.Filename, f.LocationRange.Start.Line
+	}
+	// findings never grows past its capacity, so its slices stay put.
+	n := len(res.Findings)
+	if n == 0 || &res.Findings[0] == &b.findings[len(b.findings)-n] {
+		b.findings = append(b.findings, hf)
+		res.Findings = b.findings[len(b.findings)-n-1 : len(b.findings) : len(b.findings)]
+	} else {
+		res.Findings = append(res.Findings, hf)
+	}
+	switch {
+	case res.Rules == "":
+		res.Rules = f.RuleID
+	case !slices.Contains(strings.Fields(res.Rules), f.RuleID):
+		res.Rules += " " + f.RuleID
+	}
+}
+
+// cite numbers a finding's sources in the order findings first cite them.
+func (b *pageBuilder) cite(cs []finding.Citation) []int {
+	if len(cs) == 0 {
+		return nil
+	}
+	for i := range b.recent {
+		if r := &b.recent[i]; slices.Equal(r.cs, cs) {
+			for _, n := range r.nums {
+				b.p.Sources[n-1].Findings++
+			}
+			return r.nums
+		}
+	}
+	start := len(b.numbers)
+	for _, c := range cs {
+		n, ok := b.sourceIndex[sourceKey{c.Key, c.Ref}]
+		if !ok {
+			b.p.Sources = append(b.p.Sources, htmlSource{Key: c.Key, Ref: c.Ref, URL: safeURL(c.Ref)})
+			n = len(b.p.Sources)
+			b.sourceIndex[sourceKey{c.Key, c.Ref}] = n
+		}
+		src := &b.p.Sources[n-1]
+		src.Findings++
+		// One source backs facts checked on different dates.
+		if !slices.Contains(src.Checked, [2]string{c.AsOf, c.Verified}) {
+			src.Checked = append(src.Checked, [2]string{c.AsOf, c.Verified})
+		}
+		b.numbers = append(b.numbers, n)
+	}
+	nums := b.numbers[start:len(b.numbers):len(b.numbers)]
+	copy(b.recent[1:], b.recent[:len(b.recent)-1])
+	b.recent[0] = citedList{cs, nums}
+	return nums
+}
+
+// addResources counts checked resources by country and by provider,
+// operator and region, lists the unresolved ones, and names the provider
+// of each findings row.
+func (b *pageBuilder) addResources(resources []finding.Resource) {
+	p := b.p
 	countries := map[placeKey]*htmlCountry{}
 	landing := map[landingKey]*htmlLanding{}
 	laws := map[*string]string{} // a catalog operator's laws, joined once
-	for i := range r.Resources {
-		res := &r.Resources[i]
+	type place struct{ provider, region, country string }
+	places := map[place]string{}
+	for i := range resources {
+		res := &resources[i]
+		var info resInfo
+		if k, ok := b.byKey[resKey{res.File, res.Address}]; ok {
+			info = b.info[k]
+		}
+		if row := info.row; row != nil {
+			row.Type = res.Type
+			if res.ProviderName != "" {
+				pl := place{res.ProviderName, row.Region, row.Countries}
+				text, ok := places[pl]
+				if !ok {
+					text = placeText(res.ProviderName, row.Region, strings.ReplaceAll(row.Countries, " ", ","))
+					places[pl] = text
+				}
+				row.Place = text
+			}
+		}
 		if res.Unresolved != "" || res.Unexpanded != "" {
 			why := res.Unresolved
 			if why == "" {
 				why = res.Unexpanded
 			}
-			p.Unresolved = append(p.Unresolved, htmlUnresolved{
-				Address: res.Address, Type: res.Type, Root: roots.of(res.File), Provider: res.Provider,
+			u := htmlUnresolved{
+				Address: res.Address, Type: res.Type, Root: b.roots.of(res.File), Provider: res.Provider,
 				Why: why, Where: position(res.File, res.Line), Checked: res.Checked,
-			})
+			}
+			if info.row != nil {
+				u.Rules = info.row.Rules
+			}
+			p.Unresolved = append(p.Unresolved, u)
 		}
 		if !res.Checked {
 			continue
 		}
-		v := resourceVerdict(active[i], suppressed[i])
+		v := resourceVerdict(info.active, info.suppressed)
 		forEachPlace(res.Country, res.Unresolved != "", res.Region == "global", func(k placeKey) {
 			row := countries[k]
 			if row == nil {
 				row = &htmlCountry{Code: k.code, Name: k.name}
 				countries[k] = row
 			}
-			row.add(v, active[i])
+			row.add(v, info.active)
 		})
 		k := landingKey{
 			provider: res.Provider, providerName: res.ProviderName, operator: res.Operator, operatorCountry: res.OperatorCountry,
@@ -132,7 +326,7 @@ func buildHTMLPage(r *Report) *htmlPage {
 			row = &l
 			landing[k] = row
 		}
-		row.add(v, active[i])
+		row.add(v, info.active)
 		if v == worldmap.NonCompliant {
 			p.NonCompliant++
 		}
@@ -151,132 +345,6 @@ func buildHTMLPage(r *Report) *htmlPage {
 		return cmp.Or(strings.Compare(a.Provider, b.Provider), strings.Compare(a.Operator, b.Operator),
 			strings.Compare(a.Region, b.Region), strings.Compare(a.Country, b.Country), strings.Compare(a.Jurisdiction, b.Jurisdiction))
 	})
-
-	// Sources are numbered in the order findings first cite them; the
-	// numbers of all findings share one backing array.
-	type sourceKey struct{ key, ref string }
-	sourceIndex := map[sourceKey]int{}
-	numbers := make([]int, 0, 2*len(r.Findings))
-	cite := func(cs []finding.Citation) []int {
-		start := len(numbers)
-		for _, c := range cs {
-			n, ok := sourceIndex[sourceKey{c.Key, c.Ref}]
-			if !ok {
-				p.Sources = append(p.Sources, htmlSource{Key: c.Key, Ref: c.Ref, URL: safeURL(c.Ref)})
-				n = len(p.Sources)
-				sourceIndex[sourceKey{c.Key, c.Ref}] = n
-			}
-			src := &p.Sources[n-1]
-			src.Findings++
-			// One source backs facts checked on different dates.
-			if !slices.Contains(src.Checked, [2]string{c.AsOf, c.Verified}) {
-				src.Checked = append(src.Checked, [2]string{c.AsOf, c.Verified})
-			}
-			numbers = append(numbers, n)
-		}
-		return numbers[start:len(numbers):len(numbers)]
-	}
-
-	type resKey struct{ root, address string }
-	byRoot := map[string]*htmlRoot{}
-	resIndex := map[resKey]int{} // → index in its root's Resources
-	// A resource's findings are consecutive (they sort by file, line and
-	// address), so they are slices of one array, and the previous
-	// finding's resource is looked up without the map.
-	findings := make([]htmlFinding, 0, len(r.Findings))
-	var last resKey
-	var lastRes *htmlResource
-	filterRules, filterProviders, filterCountries := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for i := range r.Findings {
-		f := &r.Findings[i]
-		root := roots.of(f.Range.Filename)
-		countriesOf := strings.ReplaceAll(f.Country, ",", " ")
-		filterRules[f.RuleID] = true
-		if f.Provider != "" {
-			filterProviders[f.Provider] = true
-		}
-		for c := range strings.FieldsSeq(countriesOf) {
-			filterCountries[c] = true
-		}
-		if sup := f.Suppression; sup != nil {
-			p.SuppressedRows = append(p.SuppressedRows, htmlSuppressed{
-				Rule: f.RuleID, Address: f.Address, Root: root, Provider: f.Provider, Countries: countriesOf,
-				Kind: sup.Kind, Reason: sup.Reason, Expires: sup.Expires, Owner: sup.Owner,
-				Where: position(sup.Range.Filename, sup.Range.Start.Line),
-			})
-			continue
-		}
-		rt := byRoot[root]
-		if rt == nil {
-			rt = &htmlRoot{Name: root}
-			byRoot[root] = rt
-		}
-		rt.Findings++
-		key := resKey{root, f.Address}
-		if lastRes == nil || key != last {
-			j, ok := resIndex[key]
-			if !ok {
-				res := htmlResource{
-					Address: f.Address, File: f.Range.Filename, Line: f.Range.Start.Line,
-					Provider: f.Provider, Region: f.Region, Countries: countriesOf,
-				}
-				providerName := ""
-				if k, isRow := index[f.Address]; isRow && f.IsResource() {
-					res.Type, providerName = r.Resources[k].Type, r.Resources[k].ProviderName
-				}
-				res.Place = placeOf(f, providerName)
-				rt.Resources = append(rt.Resources, res)
-				j = len(rt.Resources) - 1
-				resIndex[key] = j
-			}
-			lastRes, last = &rt.Resources[j], key
-		}
-		res := lastRes
-		hf := htmlFinding{Rule: f.RuleID, Severity: f.Severity.String(), Message: f.Message, Sources: cite(f.Sources)}
-		if f.LocationRange.Filename != "" && (f.LocationRange.Filename != f.Range.Filename || f.LocationRange.Start.Line != f.Range.Start.Line) {
-			hf.LocationFile, hf.LocationLine = f.LocationRange.Filename, f.LocationRange.Start.Line
-		}
-		// findings never grows past its capacity, so its slices stay put.
-		n := len(res.Findings)
-		if n == 0 || &res.Findings[0] == &findings[len(findings)-n] {
-			findings = append(findings, hf)
-			res.Findings = findings[len(findings)-n-1 : len(findings) : len(findings)]
-		} else {
-			res.Findings = append(res.Findings, hf)
-		}
-		switch {
-		case res.Rules == "":
-			res.Rules = f.RuleID
-		case !slices.Contains(strings.Fields(res.Rules), f.RuleID):
-			res.Rules += " " + f.RuleID
-		}
-	}
-	for i := range p.Unresolved {
-		u := &p.Unresolved[i]
-		if j, ok := resIndex[resKey{u.Root, u.Address}]; ok {
-			u.Rules = byRoot[u.Root].Resources[j].Rules
-		}
-	}
-	for _, rt := range byRoot {
-		p.Roots = append(p.Roots, *rt)
-	}
-	slices.SortFunc(p.Roots, func(a, b htmlRoot) int { return strings.Compare(a.Name, b.Name) })
-	rootNames := map[string]bool{}
-	for _, rt := range p.Roots {
-		rootNames[rt.Name] = true
-	}
-	for _, s := range p.SuppressedRows {
-		rootNames[s.Root] = true
-	}
-	for _, u := range p.Unresolved {
-		rootNames[u.Root] = true
-		if u.Provider != "" {
-			filterProviders[u.Provider] = true
-		}
-	}
-	p.FilterRules, p.FilterProviders = slices.Sorted(maps.Keys(filterRules)), slices.Sorted(maps.Keys(filterProviders))
-	p.FilterCountries, p.FilterRoots = slices.Sorted(maps.Keys(filterCountries)), slices.Sorted(maps.Keys(rootNames))
-	return p
 }
 
 // landingKey groups checked resources into the rows of the provider view.
@@ -345,20 +413,24 @@ func forEachPlace(country string, unresolved, global bool, f func(placeKey)) {
 }
 
 // placeOf is where a finding's resource lands, in words: "Amazon Web
-// Services · eu-west-3 (France)".
+// Services · eu-west-3 (France)"; providerName is the catalog's name,
+// the registry address stands in without it.
 func placeOf(f *finding.Finding, providerName string) string {
 	if !f.IsResource() {
 		return ""
 	}
-	who := providerName
-	if who == "" {
-		who = f.Provider
+	if providerName == "" {
+		providerName = f.Provider
 	}
+	return placeText(providerName, f.Region, f.Country)
+}
+
+func placeText(who, region, country string) string {
 	switch {
-	case f.Region != "" && f.Country != "":
-		return who + " · " + f.Region + " (" + countryNames(f.Country) + ")"
-	case f.Region != "":
-		return who + " · " + f.Region
+	case region != "" && country != "":
+		return who + " · " + region + " (" + countryNames(country) + ")"
+	case region != "":
+		return who + " · " + region
 	}
 	return who + " · location unresolved"
 }

@@ -325,3 +325,40 @@ func hasAttr(n *html.Node, key string) bool {
 	}
 	return false
 }
+
+// TestHTMLSameAddressInTwoInputs: two plans may hold the same address;
+// each resource's verdict comes from its own findings, and each root lists
+// its own.
+func TestHTMLSameAddressInTwoInputs(t *testing.T) {
+	row := func(file, country string) finding.Resource {
+		return finding.Resource{
+			Address: "aws_s3_bucket.b", Type: "aws_s3_bucket", Provider: "hashicorp/aws", File: file,
+			Region: "r", Country: country, Classification: "sensitive", Checked: true,
+		}
+	}
+	rep := &report.Report{
+		Tool: "sovlint", Version: "test", Inputs: []string{"prod/plan.json", "dev/plan.json"}, Rules: rules.Docs(),
+		Resources: []finding.Resource{row("prod/plan.json", "FR"), row("dev/plan.json", "DE")},
+		Findings: []finding.Finding{{
+			RuleID: "SOV001", Severity: finding.SeverityError, Address: "aws_s3_bucket.b", Message: "not qualified",
+			Range: hcl.Range{Filename: "prod/plan.json"}, Provider: "hashicorp/aws", Region: "r", Country: "FR",
+		}},
+	}
+	doc, err := html.Parse(bytes.NewReader(render(t, "html", rep)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var countries []string
+	walk(doc, func(n *html.Node) {
+		if n.DataAtom == atom.Tr && strings.HasPrefix(attr(n, "id"), "country-") {
+			countries = append(countries, words(n))
+		}
+	})
+	want := []string{
+		"France FR non-compliant 1 1 0 0 1",
+		"Germany DE compliant 1 0 0 1 0",
+	}
+	if diff := cmp.Diff(want, countries); diff != "" {
+		t.Errorf("country rows (-want +got):\n%s", diff)
+	}
+}

@@ -89,7 +89,7 @@ type htmlLanding struct {
 
 type htmlRoot struct {
 	Name      string
-	Resources []htmlResource
+	Resources []*htmlResource
 	Findings  int
 }
 
@@ -542,7 +542,7 @@ func writeHTMLFindings(o *htmlOut, p *htmlPage) {
 		o.raw("</summary>\n")
 		writeChunked(o, len(root.Resources), "Resources",
 			"<table class=\"res\">\n<thead><tr><th scope=\"col\">Resource</th><th scope=\"col\">Lands on</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n",
-			func(i int) { writeHTMLResource(o, p, root.Name, &root.Resources[i]) })
+			func(i int) { writeHTMLResource(o, p, root.Name, root.Resources[i]) })
 		o.raw("</details>\n")
 	}
 	o.raw("</section>\n")
