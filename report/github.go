@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/sovlint/sovlint/finding"
 )
 
 // GitHub prints GitHub Actions workflow commands (::error file=…,line=…::…),
@@ -20,12 +22,16 @@ func GitHub(w io.Writer, r *Report, _ Options) error {
 		title := r.checkName(f.RuleID)
 		msg := f.Message
 		if f.IsResource() {
-			msg = f.Address + ": " + msg
+			msg = finding.Qualified(f.Root, f.Address) + ": " + msg
 			if rule := r.rule(f.RuleID); rule != nil {
 				msg += "\nfix: " + rule.Remediation
 			}
 		}
 		githubCommand(bw, levelOf(f.Severity).github, f.Range.Filename, f.Range.Start.Line, f.Range.End.Line, title, msg)
+	}
+	for i := range r.Errors {
+		e := &r.Errors[i]
+		githubCommand(bw, "error", e.File, e.Line, 0, "sovlint: not scanned", errorLine(e))
 	}
 	for _, wn := range r.Warnings {
 		githubCommand(bw, "warning", wn.File, wn.Line, 0, "sovlint", wn.Message)

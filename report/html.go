@@ -4,8 +4,8 @@ import (
 	"cmp"
 	"io"
 	"maps"
-	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/sovlint/sovlint/finding"
@@ -48,13 +48,23 @@ func buildHTMLPage(r *Report) *htmlPage {
 		BySeverity: s.BySeverity, Warnings: r.Warnings,
 		InlineFixes: s.Findings <= inlineFixesUpTo,
 	}
-	b := &pageBuilder{p: p, roots: newRootNamer(r.Inputs), byKey: map[resKey]int{}, byRoot: map[string]*htmlRoot{}}
+	p.Roots, p.RefusedRoots = s.Roots, s.RefusedRoots
+	for _, e := range r.Errors {
+		p.Errors = append(p.Errors, htmlError{Root: e.Root, Where: errorPosition(&e), Message: e.Msg})
+	}
+	b := &pageBuilder{p: p, byKey: map[resKey]int{}, byRoot: map[string]*htmlRoot{}, rootPaths: map[string]string{}}
+	for _, root := range r.Roots {
+		b.rootPaths[root.Name] = root.Path
+	}
+	if len(r.Roots) == 0 && len(r.Inputs) == 1 { // a report that lists no roots: its input is the one
+		b.rootPaths["."] = r.Inputs[0]
+	}
 	b.findings = make([]htmlFinding, 0, len(r.Findings))
 	b.numbers = make([]int, 0, 2*len(r.Findings))
 	for i := range r.Findings {
 		b.addFinding(&r.Findings[i])
 	}
-	b.addResources(r.Resources)
+	b.addResources(r)
 
 	for _, rule := range r.Rules {
 		p.Rules = append(p.Rules, htmlRule{
@@ -67,12 +77,12 @@ func buildHTMLPage(r *Report) *htmlPage {
 		p.Policy = append(p.Policy, htmlPolicy{Level: level, Rules: r.Policy[level]})
 	}
 	for _, rt := range b.byRoot {
-		p.Roots = append(p.Roots, *rt)
+		p.FindingRoots = append(p.FindingRoots, *rt)
 	}
-	slices.SortFunc(p.Roots, func(a, b htmlRoot) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(p.FindingRoots, func(a, b htmlRoot) int { return strings.Compare(a.Name, b.Name) })
 
 	rootNames := map[string]bool{}
-	for _, rt := range p.Roots {
+	for _, rt := range p.FindingRoots {
 		rootNames[rt.Name] = true
 	}
 	for _, s := range p.SuppressedRows {
@@ -85,13 +95,19 @@ func buildHTMLPage(r *Report) *htmlPage {
 		}
 	}
 	p.FilterRules, p.FilterProviders = slices.Sorted(maps.Keys(b.filterRules)), slices.Sorted(maps.Keys(b.filterProviders))
+	for _, e := range p.Errors {
+		rootNames[e.Root] = true
+	}
 	p.FilterCountries, p.FilterRoots = slices.Sorted(maps.Keys(b.filterCountries)), slices.Sorted(maps.Keys(rootNames))
+	p.RootLabels = map[string]string{}
+	for name := range rootNames {
+		p.RootLabels[name] = b.rootLabel(name)
+	}
 	return p
 }
 
-// resKey names a resource: two inputs may hold the same address, never in
-// the same file. A finding's range is its resource's.
-type resKey struct{ file, address string }
+// resKey names a resource: two roots may hold the same address.
+type resKey struct{ root, address string }
 
 // resInfo is what the findings say of one resource.
 type resInfo struct {
@@ -104,8 +120,8 @@ type resInfo struct {
 // over the resources, with one map entry per resource that has findings:
 // a 30,000-resource report costs less to build than to print as JSON.
 type pageBuilder struct {
-	p     *htmlPage
-	roots *rootNamer
+	p         *htmlPage
+	rootPaths map[string]string // root name → the directory or plan, as given
 
 	byKey  map[resKey]int // → info
 	info   []resInfo
@@ -156,7 +172,7 @@ func (b *pageBuilder) addFinding(f *finding.Finding) {
 		b.filterRules, b.filterProviders, b.filterCountries = map[string]bool{}, map[string]bool{}, map[string]bool{}
 		b.sourceIndex = map[sourceKey]int{}
 	}
-	root := b.roots.of(f.Range.Filename)
+	root := f.Root
 	countriesOf := strings.ReplaceAll(f.Country, ",", " ")
 	b.filterRules[f.RuleID] = true
 	if f.Provider != "" {
@@ -165,7 +181,7 @@ func (b *pageBuilder) addFinding(f *finding.Finding) {
 	for c := range strings.FieldsSeq(countriesOf) {
 		b.filterCountries[c] = true
 	}
-	info := b.infoOf(resKey{f.Range.Filename, f.Address})
+	info := b.infoOf(resKey{root, f.Address})
 	if sup := f.Suppression; sup != nil {
 		info.suppressed = true
 		p.SuppressedRows = append(p.SuppressedRows, htmlSuppressed{
@@ -183,7 +199,7 @@ func (b *pageBuilder) addFinding(f *finding.Finding) {
 	if res == nil {
 		rt := b.byRoot[root]
 		if rt == nil {
-			rt = &htmlRoot{Name: root}
+			rt = &htmlRoot{Name: root, Label: b.rootLabel(root), Path: b.rootPath(root)}
 			b.byRoot[root] = rt
 		}
 		if len(b.slab) == cap(b.slab) {
@@ -257,17 +273,18 @@ func (b *pageBuilder) cite(cs []finding.Citation) []int {
 // addResources counts checked resources by country and by provider,
 // operator and region, lists the unresolved ones, and names the provider
 // of each findings row.
-func (b *pageBuilder) addResources(resources []finding.Resource) {
+func (b *pageBuilder) addResources(r *Report) {
 	p := b.p
 	countries := map[placeKey]*htmlCountry{}
 	landing := map[landingKey]*htmlLanding{}
 	laws := map[*string]string{} // a catalog operator's laws, joined once
 	type place struct{ provider, region, country string }
 	places := map[place]string{}
-	for i := range resources {
-		res := &resources[i]
+	for i := range r.ResourceCount() {
+		resRow := r.Resources.At(i)
+		res := &resRow
 		var info resInfo
-		if k, ok := b.byKey[resKey{res.File, res.Address}]; ok {
+		if k, ok := b.byKey[resKey{res.Root, res.Address}]; ok {
 			info = b.info[k]
 		}
 		if row := info.row; row != nil {
@@ -288,7 +305,7 @@ func (b *pageBuilder) addResources(resources []finding.Resource) {
 				why = res.Unexpanded
 			}
 			u := htmlUnresolved{
-				Address: res.Address, Type: res.Type, Root: b.roots.of(res.File), Provider: res.Provider,
+				Address: res.Address, Type: res.Type, Root: res.Root, Provider: res.Provider,
 				Why: why, Where: position(res.File, res.Line), Checked: res.Checked,
 			}
 			if info.row != nil {
@@ -353,34 +370,36 @@ type landingKey struct {
 	unresolved                                                                        bool
 }
 
-// rootNamer names the root module a file belongs to. The report does not
-// record roots yet; until it does, a plan is its own root and a source
-// file belongs to the input directory it was found under.
-type rootNamer struct {
-	inputs, prefixes []string
-}
-
-func newRootNamer(inputs []string) *rootNamer {
-	n := &rootNamer{inputs: inputs}
-	for _, in := range inputs {
-		n.prefixes = append(n.prefixes, strings.TrimSuffix(in, "/")+"/")
+// rootPath is a root's directory or plan as the user gave it.
+func (b *pageBuilder) rootPath(name string) string {
+	if path := b.rootPaths[name]; path != "" || !finding.IsTop(name) {
+		return path
 	}
-	return n
+	return b.rootPaths["."]
 }
 
-func (n *rootNamer) of(file string) string {
-	if file == "" {
+// rootLabel is how the page names a root: its directory or plan as the
+// user gave it, and the root's name when that differs ("envs/prod").
+func (b *pageBuilder) rootLabel(name string) string {
+	path := b.rootPath(name)
+	switch {
+	case path == "" && finding.IsTop(name):
 		return "."
+	case path == "" || path == name:
+		return name
+	case finding.IsTop(name):
+		return path
 	}
-	for i, in := range n.inputs {
-		if file == in || strings.HasPrefix(file, n.prefixes[i]) {
-			return in
-		}
+	return name + " (" + path + ")"
+}
+
+// errorPosition is "file:line:column", as much of it as is known.
+func errorPosition(e *finding.InputError) string {
+	pos := position(e.File, e.Line)
+	if e.Line > 0 && e.Col > 0 {
+		pos += ":" + strconv.Itoa(e.Col)
 	}
-	if len(n.inputs) == 1 {
-		return n.inputs[0]
-	}
-	return path.Dir(file)
+	return pos
 }
 
 type placeKey struct{ code, name string }

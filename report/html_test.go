@@ -104,7 +104,7 @@ func hostileReport() *report.Report {
 	return &report.Report{
 		Tool: "sovlint", Version: "v" + evil, Inputs: []string{"plan.json" + evil}, CatalogAsOf: "2026" + evil, Date: "d" + evil,
 		Policy:    map[string][]string{"sensitive" + evil: {"SOV001" + evil}},
-		Resources: []finding.Resource{res, unresolved},
+		Resources: report.Rows{res, unresolved},
 		Rules:     rules.Docs(),
 		Findings: []finding.Finding{
 			{
@@ -261,9 +261,10 @@ func words(n *html.Node) string {
 // every row is still in the page.
 func TestHTMLLongTablesAreChunked(t *testing.T) {
 	rep := &report.Report{Tool: "sovlint", Version: "test", Inputs: []string{"plan.json"}, Rules: rules.Docs()}
+	var rows report.Rows
 	for i := range 450 {
 		addr := fmt.Sprintf("aws_s3_bucket.b[%d]", i)
-		rep.Resources = append(rep.Resources, finding.Resource{
+		rows = append(rows, finding.Resource{
 			Address: addr, Type: "aws_s3_bucket", Provider: "hashicorp/aws", File: "plan.json",
 			Unresolved: "region from AWS_REGION", Classification: "sensitive", Checked: true,
 		})
@@ -274,6 +275,7 @@ func TestHTMLLongTablesAreChunked(t *testing.T) {
 				Suppression: &finding.Suppression{Kind: finding.SuppressedBaseline, Reason: "baseline"},
 			})
 	}
+	rep.Resources = rows
 	page := render(t, "html", rep)
 	if errs := checkHTML(page); len(errs) > 0 {
 		t.Fatal(errs)
@@ -330,17 +332,18 @@ func hasAttr(n *html.Node, key string) bool {
 // each resource's verdict comes from its own findings, and each root lists
 // its own.
 func TestHTMLSameAddressInTwoInputs(t *testing.T) {
-	row := func(file, country string) finding.Resource {
+	row := func(root, country string) finding.Resource {
 		return finding.Resource{
-			Address: "aws_s3_bucket.b", Type: "aws_s3_bucket", Provider: "hashicorp/aws", File: file,
+			Root: root, Address: "aws_s3_bucket.b", Type: "aws_s3_bucket", Provider: "hashicorp/aws", File: root,
 			Region: "r", Country: country, Classification: "sensitive", Checked: true,
 		}
 	}
 	rep := &report.Report{
 		Tool: "sovlint", Version: "test", Inputs: []string{"prod/plan.json", "dev/plan.json"}, Rules: rules.Docs(),
-		Resources: []finding.Resource{row("prod/plan.json", "FR"), row("dev/plan.json", "DE")},
+		Roots:     []finding.Root{{Name: "prod/plan.json", Path: "prod/plan.json"}, {Name: "dev/plan.json", Path: "dev/plan.json"}},
+		Resources: report.Rows{row("prod/plan.json", "FR"), row("dev/plan.json", "DE")},
 		Findings: []finding.Finding{{
-			RuleID: "SOV001", Severity: finding.SeverityError, Address: "aws_s3_bucket.b", Message: "not qualified",
+			Root: "prod/plan.json", RuleID: "SOV001", Severity: finding.SeverityError, Address: "aws_s3_bucket.b", Message: "not qualified",
 			Range: hcl.Range{Filename: "prod/plan.json"}, Provider: "hashicorp/aws", Region: "r", Country: "FR",
 		}},
 	}

@@ -21,7 +21,12 @@ type htmlPage struct {
 	Countries []htmlCountry // map's table: countries, then places without one
 	Landing   []htmlLanding
 
-	Roots          []htmlRoot // active findings by root module and resource
+	// Roots and RefusedRoots count the root modules and plans read; Errors
+	// say why the refused ones could not be.
+	Roots, RefusedRoots int
+	Errors              []htmlError
+
+	FindingRoots   []htmlRoot // active findings by root module and resource
 	SuppressedRows []htmlSuppressed
 	Unresolved     []htmlUnresolved
 	Warnings       []Warning
@@ -29,6 +34,7 @@ type htmlPage struct {
 
 	// Filter choices, sorted.
 	FilterRules, FilterProviders, FilterCountries, FilterRoots []string
+	RootLabels                                                 map[string]string // root name → what the page shows
 	// InlineFixes repeats each rule's fix under every finding: for a short
 	// report; a long one links to the rule instead.
 	InlineFixes bool
@@ -87,8 +93,14 @@ type htmlLanding struct {
 	htmlVerdicts
 }
 
+type htmlError struct {
+	Root, Where, Message string
+}
+
 type htmlRoot struct {
-	Name      string
+	Name      string // the root's name, for the filter
+	Label     string // what the heading shows
+	Path      string // the directory or plan, as the user gave it
 	Resources []*htmlResource
 	Findings  int
 }
@@ -211,12 +223,16 @@ func writeHTMLPage(o *htmlOut, p *htmlPage) {
 
 	o.raw("<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#summary\">Summary</a><a href=\"#map\">Map</a><a href=\"#landing\">Providers</a><a href=\"#findings\">Findings</a>")
 	o.raw("<a href=\"#suppressed\">Suppressed</a><a href=\"#unresolved\">Unresolved</a>")
+	if len(p.Errors) > 0 {
+		o.raw("<a href=\"#errors\">Not scanned</a>")
+	}
 	if len(p.Warnings) > 0 {
 		o.raw("<a href=\"#warnings\">Warnings</a>")
 	}
 	o.raw("<a href=\"#rules\">Rules</a><a href=\"#sources\">Sources</a></nav>\n<main id=\"main\">\n")
 
 	writeHTMLSummary(o, p)
+	writeHTMLErrors(o, p)
 	writeHTMLMap(o, p)
 	writeHTMLLanding(o, p)
 	writeHTMLFindings(o, p)
@@ -236,6 +252,12 @@ func writeHTMLPage(o *htmlOut, p *htmlPage) {
 
 func writeHTMLSummary(o *htmlOut, p *htmlPage) {
 	o.raw("<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n")
+	if p.RefusedRoots > 0 {
+		o.raw("<p class=\"status nc\">")
+		o.raw(worldmap.MarkerSVG(worldmap.NonCompliant))
+		o.raw(pluralCount(p.RefusedRoots, "root module or plan", "root modules or plans"))
+		o.raw(" could not be scanned: nothing in them is checked (see <a href=\"#errors\">Not scanned</a>)</p>\n")
+	}
 	if p.Findings > 0 {
 		o.raw("<p class=\"status nc\">")
 		o.raw(worldmap.MarkerSVG(worldmap.NonCompliant))
@@ -261,6 +283,10 @@ func writeHTMLSummary(o *htmlOut, p *htmlPage) {
 	figure("Findings", p.Findings)
 	figure("Suppressed findings", p.Suppressed)
 	figure("Unresolved locations", len(p.Unresolved))
+	if p.Roots > 1 || p.RefusedRoots > 0 {
+		figure("Root modules scanned", p.Roots-p.RefusedRoots)
+		figure("Root modules not scanned", p.RefusedRoots)
+	}
 	o.raw("</dl>\n<div class=\"cols\">\n<table>\n<caption>Findings by rule</caption>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Severity</th><th scope=\"col\" class=\"n\">Findings</th></tr></thead>\n<tbody>\n")
 	for _, r := range p.Rules {
 		o.raw("<tr><td><a href=\"#rule-")
@@ -495,13 +521,16 @@ func writeHTMLFilters(o *htmlOut, p *htmlPage) {
 			o.raw("<option value=\"")
 			o.text(v)
 			o.raw("\">")
-			if name == "country" {
+			switch label, ok := p.RootLabels[v]; {
+			case name == "country":
 				if n, ok := worldmap.Name(v); ok {
 					o.text(n + " (" + v + ")")
 				} else {
 					o.text(v)
 				}
-			} else {
+			case name == "root" && ok:
+				o.text(label)
+			default:
 				o.text(v)
 			}
 			o.raw("</option>")
@@ -518,7 +547,7 @@ func writeHTMLFilters(o *htmlOut, p *htmlPage) {
 func writeHTMLFindings(o *htmlOut, p *htmlPage) {
 	o.raw("<section id=\"findings\" aria-labelledby=\"findings-h\">\n<h2 id=\"findings-h\">Findings</h2>\n")
 	writeHTMLFilters(o, p)
-	if len(p.Roots) == 0 {
+	if len(p.FindingRoots) == 0 {
 		o.raw("<p>No finding.</p>\n</section>\n")
 		return
 	}
@@ -527,14 +556,14 @@ func writeHTMLFindings(o *htmlOut, p *htmlPage) {
 		o.raw("under each finding, and ")
 	}
 	o.raw("in <a href=\"#rules\">Rules</a>).</p>\n")
-	for ri := range p.Roots {
-		root := &p.Roots[ri]
+	for ri := range p.FindingRoots {
+		root := &p.FindingRoots[ri]
 		o.raw("<details class=\"root\"")
-		if ri == 0 || len(p.Roots) <= 5 {
+		if ri == 0 || len(p.FindingRoots) <= 5 {
 			o.raw(" open")
 		}
 		o.raw("><summary>Root module <code>")
-		o.text(root.Name)
+		o.text(root.Label)
 		o.raw("</code>: ")
 		o.raw(pluralCount(root.Findings, "finding", "findings"))
 		o.raw(" on ")
@@ -542,13 +571,13 @@ func writeHTMLFindings(o *htmlOut, p *htmlPage) {
 		o.raw("</summary>\n")
 		writeChunked(o, len(root.Resources), "Resources",
 			"<table class=\"res\">\n<thead><tr><th scope=\"col\">Resource</th><th scope=\"col\">Lands on</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n",
-			func(i int) { writeHTMLResource(o, p, root.Name, root.Resources[i]) })
+			func(i int) { writeHTMLResource(o, p, root, root.Resources[i]) })
 		o.raw("</details>\n")
 	}
 	o.raw("</section>\n")
 }
 
-func writeHTMLResource(o *htmlOut, p *htmlPage, root string, r *htmlResource) {
+func writeHTMLResource(o *htmlOut, p *htmlPage, root *htmlRoot, r *htmlResource) {
 	o.raw("<tr data-rules=\"")
 	o.text(r.Rules)
 	o.raw("\" data-provider=\"")
@@ -556,14 +585,14 @@ func writeHTMLResource(o *htmlOut, p *htmlPage, root string, r *htmlResource) {
 	o.raw("\" data-country=\"")
 	o.text(r.Countries)
 	o.raw("\" data-root=\"")
-	o.text(root)
+	o.text(root.Name)
 	o.raw("\"><td><code>")
 	o.address(r.Address)
 	o.raw("</code>")
 	// A plan scanned without its sources is the root and the file of all
 	// its resources: the root's heading names it once.
 	file := r.File
-	if file == root && r.Line == 0 {
+	if file == root.Path && r.Line == 0 {
 		file = ""
 	}
 	if file != "" || r.Type != "" {
@@ -728,6 +757,31 @@ func writeHTMLUnresolvedRow(o *htmlOut, u *htmlUnresolved) {
 		o.raw("no")
 	}
 	o.raw("</td></tr>\n")
+}
+
+// writeHTMLErrors lists what stopped root modules or plans from being
+// scanned: their resources are in no table of the page, so the page says so.
+func writeHTMLErrors(o *htmlOut, p *htmlPage) {
+	if len(p.Errors) == 0 {
+		return
+	}
+	o.raw("<section id=\"errors\" aria-labelledby=\"errors-h\">\n<h2 id=\"errors-h\">Not scanned</h2>\n")
+	o.raw("<p class=\"note\">These root modules or plans could not be read; the other roots are reported.</p>\n")
+	o.raw("<table>\n<thead><tr><th scope=\"col\">Root module</th><th scope=\"col\">Where</th><th scope=\"col\">Problem</th></tr></thead>\n<tbody>\n")
+	for _, e := range p.Errors {
+		o.raw("<tr><td><code>")
+		o.text(p.RootLabels[e.Root])
+		o.raw("</code></td><td>")
+		if e.Where != "" {
+			o.raw("<code>")
+			o.text(e.Where)
+			o.raw("</code>")
+		}
+		o.raw("</td><td>")
+		o.text(e.Message)
+		o.raw("</td></tr>\n")
+	}
+	o.raw("</tbody>\n</table>\n</section>\n")
 }
 
 func writeHTMLWarnings(o *htmlOut, p *htmlPage) {

@@ -21,7 +21,7 @@ func TestNextGCPercent(t *testing.T) {
 }
 
 // /dev/null is a character device but no terminal: text sent there must
-// not be coloured.
+// not be colored.
 func TestDevNullIsNoTerminal(t *testing.T) {
 	f, err := os.Open(os.DevNull)
 	if err != nil {

@@ -11,7 +11,12 @@ import (
 )
 
 func main() {
-	tuneGC(os.Getenv)
+	// The GC tuning is for one scan that exits; the run task server is a
+	// long-lived process whose memory is paced by Go's default, or by
+	// GOMEMLIMIT from its container's limit.
+	if len(os.Args) < 2 || os.Args[1] != "serve" {
+		tuneGC(os.Getenv)
+	}
 	os.Exit(cli.Main(os.Args[1:], cli.Streams{
 		In:         os.Stdin,
 		Out:        os.Stdout,
@@ -24,5 +29,5 @@ func main() {
 // isTerminal asks the terminal driver, as a character-device test would
 // also say yes for /dev/null.
 func isTerminal(f *os.File) bool {
-	return term.IsTerminal(int(f.Fd())) //nolint:gosec // file descriptors fit an int
+	return term.IsTerminal(int(f.Fd()))
 }

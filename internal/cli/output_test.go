@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -38,7 +39,7 @@ func TestStreamToFile(t *testing.T) {
 	if err := streamToFile(path, func(w io.Writer) error { _, err := w.Write(big); return err }); err != nil {
 		t.Fatal(err)
 	}
-	if b, _ := os.ReadFile(path); string(b) != string(big) {
+	if b, _ := os.ReadFile(path); !bytes.Equal(b, big) {
 		t.Error("the file does not hold what was written")
 	}
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {

@@ -17,6 +17,7 @@ import (
 	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/engine"
+	"github.com/sovlint/sovlint/internal/pathglob"
 	"github.com/sovlint/sovlint/internal/settings"
 	"github.com/sovlint/sovlint/internal/suppress"
 	"github.com/sovlint/sovlint/report"
@@ -32,6 +33,7 @@ type scanFlags struct {
 	noColor bool
 	asOf    string
 	config  string
+	catalog string
 	// baseline suppresses the findings a baseline file lists;
 	// baselineWrite records today's findings in one.
 	baseline      string
@@ -40,6 +42,9 @@ type scanFlags struct {
 	vars      []tfconfig.VarInput
 	recursive bool
 	dir       string
+	// exclude are --exclude globs; keepGoing accepts a partial scan.
+	exclude   []string
+	keepGoing bool
 }
 
 func newScan(s *Streams) *cobra.Command {
@@ -79,8 +84,11 @@ func newScan(s *Streams) *cobra.Command {
 	fl.Var(&varFlag{dst: &f.vars, file: true}, "var-file", "read root variable values from FILE (.tfvars or .tfvars.json), repeatable")
 	fl.Var(&varFlag{dst: &f.vars}, "var", "set a root variable: NAME=VALUE, repeatable; later --var and --var-file win")
 	fl.BoolVarP(&f.recursive, "recursive", "r", false, "scan every root module below each directory PATH, each with its own .tfvars")
+	fl.StringArrayVar(&f.exclude, "exclude", nil, "with --recursive, skip the directories matching this glob (relative to PATH, ** for any depth), repeatable")
+	fl.BoolVar(&f.keepGoing, "keep-going", false, "accept a partial scan: a root module or plan that cannot be read is reported, and the exit status reflects the findings of the others")
 	fl.StringVar(&f.dir, "dir", "", "the sources the plan PATHs were made from: findings go on their lines and their inline ignores apply; alone, scan DIR as sources")
 	fl.StringVar(&f.asOf, "as-of", "", "check qualification validity dates at DATE (YYYY-MM-DD) instead of today")
+	fl.StringVar(&f.catalog, "catalog", "", catalogFlagUsage)
 	fl.StringVar(&f.baseline, "baseline", "", "suppress the findings recorded in this baseline file: only new ones count")
 	fl.StringVar(&f.baselineWrite, "baseline-write", "", "record today's findings in this baseline file (and exit 0 unless the scan fails)")
 	return cmd
@@ -138,9 +146,12 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 	if len(args) == 0 {
 		args = []string{f.dir}
 	}
-	set, err := settings.Load(settings.Flags{ConfigPath: f.config, FirstInput: args[0], FailOn: f.failOn, FailOnSet: failOnSet, Now: now})
+	set, err := settings.Load(settings.Flags{ConfigPath: f.config, FirstInput: args[0], FailOn: f.failOn, FailOnSet: failOnSet, Now: now, CatalogPath: f.catalog})
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
+	}
+	if _, err := pathglob.Compile(".", f.exclude); err != nil {
+		return usageError("--exclude: %s", err)
 	}
 	minimum, err := finding.ParseSeverity(f.minimum)
 	if err != nil {
@@ -170,6 +181,7 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 			Vars:      tfconfig.VarOptions{Inputs: f.vars, Getenv: s.Getenv},
 			Recursive: f.recursive,
 			PlanDir:   planDir(f.dir, args),
+			Exclude:   f.exclude,
 		},
 	})
 	if err != nil {
@@ -185,10 +197,21 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 			return &exitError{code: ExitError, err: err}
 		}
 	}
+	// Every output is written; a root that could not be read is still an
+	// input error, unless the user accepts partial scans.
+	for _, e := range rep.Errors {
+		fmt.Fprintf(s.Err, "sovlint: %s\n", refusedLine(&e))
+	}
+	refused := len(rep.Errors) > 0 && !f.keepGoing
 	if f.baselineWrite != "" {
 		// Writing a baseline accepts today's findings: they do not fail
 		// this run, as they will not fail the next one.
-		return writeBaseline(s, f.baselineWrite, all)
+		if err := writeBaseline(s, f.baselineWrite, all); err != nil || !refused {
+			return err
+		}
+	}
+	if refused {
+		return &exitError{code: ExitError}
 	}
 	for _, fd := range rep.Findings {
 		if fd.Active() && fd.Severity >= set.FailOn {
@@ -196,6 +219,14 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 		}
 	}
 	return nil
+}
+
+// refusedLine is a refused root's problem as the command line prints it.
+func refusedLine(e *finding.InputError) string {
+	if finding.IsTop(e.Root) {
+		return e.Error()
+	}
+	return e.Root + ": " + e.Error()
 }
 
 // planDir is --dir when it gives the sources of plans, and "" when --dir is
@@ -269,7 +300,7 @@ func streamToFile(path string, write func(io.Writer) error) (err error) {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	// A report is meant to be read by CI tools and people.
-	if err := tmp.Chmod(0o644); err != nil { //nolint:gosec // see above
+	if err := tmp.Chmod(0o644); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/pathglob"
 	"github.com/sovlint/sovlint/internal/suppress"
 	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/rules"
@@ -36,7 +37,10 @@ type Settings struct {
 	Exceptions []*suppress.Waiver
 	// FailOn is the severity at which findings fail the run.
 	FailOn finding.Severity
-	rules  ruleSettings
+	// ConfigExclude are the configuration's exclude globs, relative to
+	// its directory: directories a recursive scan skips.
+	ConfigExclude pathglob.Globs
+	rules         ruleSettings
 }
 
 // Default returns the settings of a scan at now without a configuration.
@@ -59,6 +63,9 @@ type Flags struct {
 	FailOn    string
 	FailOnSet bool
 	Now       time.Time
+	// CatalogPath is --catalog: a catalog bundle (directory or file) that
+	// takes the place of the configuration's catalog { path }.
+	CatalogPath string
 }
 
 // Load reads the configuration the flags point at, if any, and returns the
@@ -68,7 +75,7 @@ func Load(f Flags) (*Settings, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := FromConfig(cfg, f.Now)
+	s, err := fromConfig(cfg, f.CatalogPath, f.Now)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +88,11 @@ func Load(f Flags) (*Settings, error) {
 // FromConfig returns the settings of a scan at now with a configuration
 // (nil when there is none) and the flags' defaults.
 func FromConfig(cfg *config.Config, now time.Time) (*Settings, error) {
-	set, err := catalogConfig(cfg, now)
+	return fromConfig(cfg, "", now)
+}
+
+func fromConfig(cfg *config.Config, bundle string, now time.Time) (*Settings, error) {
+	set, err := catalogConfig(cfg, bundle, now)
 	if err != nil {
 		return nil, err
 	}
@@ -94,6 +105,14 @@ func FromConfig(cfg *config.Config, now time.Time) (*Settings, error) {
 	}
 	if s.Exceptions, err = suppress.Exceptions(cfg); err != nil {
 		return nil, err
+	}
+	if s.ConfigExclude, err = pathglob.Compile(filepath.Dir(cfg.Path), cfg.Exclude); err != nil {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid exclude",
+			Detail:   err.Error(),
+			Subject:  cfg.ExcludeRange.Ptr(),
+		}}
 	}
 	s.rules.applyTo(&s.Policy)
 	if cfg.Policy != nil && cfg.Policy.FailOn != "" {
