@@ -379,18 +379,15 @@ func (b *pageBuilder) rootPath(name string) string {
 }
 
 // rootLabel is how the page names a root: its directory or plan as the
-// user gave it, and the root's name when that differs ("envs/prod").
+// user would write it ("mono/live/prod"), else its name.
 func (b *pageBuilder) rootLabel(name string) string {
-	path := b.rootPath(name)
-	switch {
-	case path == "" && finding.IsTop(name):
-		return "."
-	case path == "" || path == name:
-		return name
-	case finding.IsTop(name):
+	if path := b.rootPath(name); path != "" {
 		return path
 	}
-	return name + " (" + path + ")"
+	if finding.IsTop(name) {
+		return "."
+	}
+	return name
 }
 
 // errorPosition is "file:line:column", as much of it as is known.

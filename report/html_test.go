@@ -119,6 +119,8 @@ func hostileReport() *report.Report {
 			{RuleID: "SOV004", Severity: finding.SeverityError, Address: unresolved.Address, Message: "u" + evil, Range: rng("main.tf", 9, 9), Provider: "hashicorp/aws"},
 		},
 		Warnings: []report.Warning{{Message: "w" + evil, File: "f" + evil, Line: 2}},
+		Roots:    []finding.Root{{Name: ".", Path: "plan.json" + evil}, {Name: "r" + evil, Path: "p" + evil, Refused: true}},
+		Errors:   []finding.InputError{{Root: "r" + evil, File: "f" + evil, Line: 1, Col: 2, Msg: "m" + evil}},
 	}
 }
 
