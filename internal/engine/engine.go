@@ -76,7 +76,10 @@ func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
 		class = analyzer.DefaultPolicy()
 	}
 	now := set.Policy.Now
-	rep := &report.Report{Tool: "sovlint", Version: opt.Version, CatalogAsOf: set.Catalog.AsOf, Rules: rules.Docs()}
+	rep := &report.Report{
+		Tool: "sovlint", Version: opt.Version, CatalogAsOf: set.Catalog.AsOf, Rules: rules.Docs(),
+		Date: now.Format(time.DateOnly), Policy: set.Policy.Require,
+	}
 	sc := &scan{set: set, sources: opt.Sources, resolver: &analyzer.Resolver{Catalog: set.Catalog, Policy: class}, multi: len(inputs) > 1}
 	sc.loader = tfconfig.NewSourceLoader(set.Catalog.ResourceAttributeNames(), set.Catalog.ProviderAttributeNames())
 	var subjects []rules.Subject
