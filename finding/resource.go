@@ -34,6 +34,17 @@ type Resource struct {
 	// Verdicts are the catalog's three verdicts; nil for unknown and local
 	// providers.
 	Verdicts *Verdicts
+
+	// Who runs the infrastructure and under which law, as the catalog
+	// records it; empty for a provider the catalog does not know.
+	ProviderName string // "Amazon Web Services"; a variant's own name: "AWS European Sovereign Cloud"
+	Operator     string // the legal entity: "Amazon Web Services, Inc."
+	// OperatorCountry is where the operator, or its parent when it has
+	// one, is established: whose law reaches the data.
+	OperatorCountry string
+	EULegalControl  string   // yes | no | unknown
+	Laws            []string // extraterritorial laws the operator is exposed to
+
 	// Certifications are the certifications whose scope covers the
 	// resource, SecNumCloud's offer included; listed only when the policy
 	// requires a certification other than SecNumCloud (SOV007).

@@ -19,6 +19,11 @@ type Report struct {
 	Version     string   // sovlint's version
 	Inputs      []string // the plans and directories scanned, as given
 	CatalogAsOf string
+	// Date is the day the scan checked qualifications against (YYYY-MM-DD):
+	// today, or --as-of.
+	Date string
+	// Policy maps each classification level to the rule IDs it requires.
+	Policy map[string][]string
 	// Resources are every scanned resource, in scan order; nil when none.
 	Resources ResourceList
 	Findings  []finding.Finding // sorted, including suppressed ones
@@ -94,6 +99,7 @@ var printers = map[string]Printer{
 	"github":   GitHub,
 	"gitlab":   GitLab,
 	"markdown": Markdown,
+	"html":     HTML,
 }
 
 // Lookup returns the printer for a format name.

@@ -133,10 +133,23 @@ func row(s *rules.Subject, verdicts map[*providers.Profile]*profileRow) finding.
 			row.Replicas[i] = finding.Replica{Via: rep.Via, Region: rep.Region, Country: rep.Country, Unresolved: rep.Unresolved}
 		}
 	}
-	if s.Profile != nil {
-		pr := verdicts[s.Profile]
+	if p := s.Profile; p != nil {
+		pr := verdicts[p]
 		row.Verdicts = &pr.verdicts
 		row.Certifications = pr.certs
+		switch {
+		case p.Variant != nil: // named for itself: "AWS European Sovereign Cloud"
+			row.ProviderName = p.Variant.Name
+		case p.Provider != nil:
+			row.ProviderName = p.Provider.Name
+		}
+		if op := p.Operator; op != nil {
+			row.Operator, row.EULegalControl, row.Laws = op.Name, op.EULegalControl, op.Laws
+			row.OperatorCountry = op.ParentCountry
+			if row.OperatorCountry == "" {
+				row.OperatorCountry = op.Country
+			}
+		}
 	}
 	return row
 }
