@@ -45,6 +45,20 @@ func (e *evaluator) candidatesOf(expr hcl.Expression, s scope, depth int) (out [
 	case *hclsyntax.IndexExpr:
 		// coll[key], key unknown: any element of a known collection.
 		return elementsOf(e.eval(x.Collection, s).v)
+	case *hclsyntax.RelativeTraversalExpr:
+		// regions[random_integer.i.result].name: the attribute of each.
+		inner, ok := e.candidatesOf(x.Source, s, depth+1)
+		if !ok {
+			return nil, false
+		}
+		for _, v := range inner {
+			r, diags := x.Traversal.TraverseRel(v)
+			if diags.HasErrors() || !r.IsWhollyKnown() {
+				return nil, false
+			}
+			out = appendValue(out, r)
+		}
+		return out, true
 	case *hclsyntax.FunctionCallExpr:
 		switch {
 		case x.Name == "element" && len(x.Args) == 2:
