@@ -78,6 +78,9 @@ type Replica struct {
 	Region     string
 	Country    string
 	Unresolved string
+	// Resource is the copy, when it is another resource of the
+	// configuration (a read replica, a replication's destination bucket).
+	Resource string
 }
 
 // Verdicts are a resource's profile outcomes, as words.

@@ -68,6 +68,7 @@ type jsonReplica struct {
 	Region     string `json:"region"`
 	Country    string `json:"country"`
 	Unresolved string `json:"unresolved,omitempty"`
+	Resource   string `json:"resource,omitempty"`
 }
 
 type jsonVerdicts struct {
@@ -444,6 +445,7 @@ func (j *jsonResource) appendJSON(o *jsonOut) {
 			o.strField("region", r.Region)
 			o.strField("country", r.Country)
 			o.optStr("unresolved", r.Unresolved)
+			o.optStr("resource", r.Resource)
 			o.close('}')
 		}
 		o.close(']')

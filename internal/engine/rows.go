@@ -130,7 +130,7 @@ func row(s *rules.Subject, verdicts map[*providers.Profile]*profileRow) finding.
 	if len(r.Replicas) > 0 {
 		row.Replicas = make([]finding.Replica, len(r.Replicas))
 		for i, rep := range r.Replicas {
-			row.Replicas[i] = finding.Replica{Via: rep.Via, Region: rep.Region, Country: rep.Country, Unresolved: rep.Unresolved}
+			row.Replicas[i] = finding.Replica{Via: rep.Via, Region: rep.Region, Country: rep.Country, Unresolved: rep.Unresolved, Resource: rep.Resource}
 		}
 	}
 	if p := s.Profile; p != nil {
