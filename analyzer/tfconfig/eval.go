@@ -74,6 +74,9 @@ type repetition struct {
 	key   cty.Value // count.index (number) or each.key (string); unknown when not expanded
 	value cty.Value // each.value
 	why   string    // why key and value are unknown, when the block is not expanded
+	// valueWhy says why each.value is partly unknown in an expanded block
+	// (a map whose values only apply knows).
+	valueWhy string
 }
 
 // expansion is the instances count or for_each makes of a block.
@@ -306,6 +309,9 @@ func (b *contextBuilder) add(t hcl.Traversal) {
 		if b.s.rep.kind == "for_each" {
 			b.top["each"] = cty.ObjectVal(map[string]cty.Value{"key": b.s.rep.key, "value": b.s.rep.value})
 			b.repetitionWhy("each." + name)
+			if w := b.s.rep.valueWhy; w != "" && !slices.Contains(b.whys, w) {
+				b.whys = append(b.whys, w)
+			}
 		}
 	case "path":
 		b.top["path"] = b.e.pathValue(b.s.mi)
@@ -671,8 +677,12 @@ func (e *evaluator) expand(count, forEach hcl.Expression, s scope, what string) 
 			}
 			for it := v.ElementIterator(); it.Next(); {
 				k, val := it.Element()
+				rep := repetition{kind: "for_each", key: k, value: val}
+				if !val.IsWhollyKnown() {
+					rep.valueWhy = r.why
+				}
 				ex.keys = append(ex.keys, k)
-				ex.reps = append(ex.reps, repetition{kind: "for_each", key: k, value: val})
+				ex.reps = append(ex.reps, rep)
 			}
 		case ty.IsSetType() && ty.ElementType() == cty.String:
 			for it := v.ElementIterator(); it.Next(); {
