@@ -168,13 +168,19 @@ func (r *Resolver) locate(in *Instance, p *providers.Provider, res *Resource) Lo
 		case len(p.Location.Env) > 0:
 			reason += "; it would come from the environment (" + strings.Join(p.Location.Env, ", ") + "), which sovlint does not read"
 		}
-		if cands := oneCountry(providerCandidates(p, variant)); len(cands) > 0 {
+		cands := oneCountry(providerCandidates(p, variant))
+		src := LocationSource{Kind: FromProviderRegions, Provider: res.ProviderConfig, Why: reason}
+		switch {
+		case len(cands) > 1:
 			// Wherever the provider puts it, it is in that country: the
 			// verdicts are evaluated over every region (SOV004 when they
 			// disagree).
-			return candidateLocation(cands, LocationSource{Kind: FromProviderRegions, Provider: res.ProviderConfig, Why: reason})
+			return candidateLocation(cands, src)
+		case len(cands) == 1:
+			loc, found = Location{Code: cands[0].Region, Source: src}, true // its only region
+		default:
+			return Location{Source: LocationSource{Kind: FromNowhere, Provider: res.ProviderConfig}, Unresolved: reason}
 		}
-		return Location{Source: LocationSource{Kind: FromNowhere, Provider: res.ProviderConfig}, Unresolved: reason}
 	}
 	if loc.Unresolved != "" {
 		return loc

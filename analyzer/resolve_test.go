@@ -462,3 +462,116 @@ func TestCandidatesFromPlan(t *testing.T) {
 		})
 	}
 }
+
+// A provider that sets no region anywhere, whose every region is in one
+// country, places its resources in that country; with one region, in it.
+func TestProviderRegionsAsCandidates(t *testing.T) {
+	const data = `
+source "s" {
+  title = "test"
+  url   = "https://example.org/test"
+  date  = "2026-11-26"
+}
+country_group "eu" {
+  countries = ["FR", "DE"]
+  source    = ["s"]
+  as_of     = "2026-11-26"
+  verified  = "primary"
+}
+provider "one" {
+  name     = "One"
+  registry = ["test/one"]
+  operator {
+    name             = "One SAS"
+    country          = "FR"
+    eu_legal_control = "yes"
+    source           = ["s"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+  secnumcloud {
+    status   = "unknown"
+    source   = ["s"]
+    as_of    = "2026-11-26"
+    verified = "primary"
+  }
+  regions {
+    source   = ["s"]
+    as_of    = "2026-11-26"
+    verified = "primary"
+    region "par" { country = "FR" }
+  }
+}
+provider "two" {
+  name     = "Two"
+  registry = ["test/two"]
+  operator {
+    name             = "Two SAS"
+    country          = "FR"
+    eu_legal_control = "yes"
+    source           = ["s"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+  secnumcloud {
+    status   = "unknown"
+    source   = ["s"]
+    as_of    = "2026-11-26"
+    verified = "primary"
+  }
+  regions {
+    source   = ["s"]
+    as_of    = "2026-11-26"
+    verified = "primary"
+    region "par" { country = "FR" }
+    region "mrs" { country = "FR" }
+  }
+}
+provider "three" {
+  name     = "Three"
+  registry = ["test/three"]
+  operator {
+    name             = "Three GmbH"
+    country          = "DE"
+    eu_legal_control = "yes"
+    source           = ["s"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+  secnumcloud {
+    status   = "unknown"
+    source   = ["s"]
+    as_of    = "2026-11-26"
+    verified = "primary"
+  }
+  regions {
+    source   = ["s"]
+    as_of    = "2026-11-26"
+    verified = "primary"
+    region "par" { country = "FR" }
+    region "fra" { country = "DE" }
+  }
+}
+`
+	cat, err := providers.Parse(map[string][]byte{"test.hcl": []byte(data)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := analyzer.Resolver{Catalog: cat, Policy: analyzer.DefaultPolicy()}
+	for _, tt := range []struct {
+		source, key, country string
+		unresolved           bool
+	}{
+		{"test/one", "par", "FR", false},
+		{"test/two", "mrs|par", "FR", false},
+		{"test/three", "", "", true}, // two countries: nothing says which
+	} {
+		res := r.Resolve(&analyzer.Instance{Address: "x_y.z", Type: "x_y", ProviderSource: tt.source})
+		if res.Location.Key() != tt.key || res.Location.Country != tt.country || (res.Location.Unresolved != "") != tt.unresolved {
+			t.Errorf("%s: key %q, country %q, unresolved %q; want %q, %q, unresolved %v", tt.source, res.Location.Key(), res.Location.Country, res.Location.Unresolved, tt.key, tt.country, tt.unresolved)
+		}
+		if !tt.unresolved && res.Location.Source.Kind != analyzer.FromProviderRegions {
+			t.Errorf("%s: source %q", tt.source, res.Location.Source.Kind)
+		}
+	}
+}
