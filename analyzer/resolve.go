@@ -177,7 +177,7 @@ func (r *Resolver) locate(in *Instance, p *providers.Provider, res *Resource) Lo
 			// disagree).
 			return candidateLocation(cands, src)
 		case len(cands) == 1:
-			loc, found = Location{Code: cands[0].Region, Source: src}, true // its only region
+			loc = Location{Code: cands[0].Region, Source: src} // its only region
 		default:
 			return Location{Source: LocationSource{Kind: FromNowhere, Provider: res.ProviderConfig}, Unresolved: reason}
 		}
