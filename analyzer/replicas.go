@@ -32,11 +32,20 @@ func (r *Resolver) replicas(in *Instance, p *providers.Provider, res *Resource) 
 		if !a.Value.IsKnown() && !a.Set {
 			continue // computed, and empty unless configured
 		}
+		var reps []Replica
 		for _, v := range walkPath(a.Value, rest) {
 			if rep := r.replica(spec, v, a, p, res); rep.Via != "" {
-				out = append(out, rep)
+				reps = append(reps, rep)
 			}
 		}
+		if spec.SourceReference != "" && in.Refs != nil {
+			// The destinations are the referenced resource's copies.
+			if ref, _ := firstResourceRef(in, spec.SourceReference); ref != nil {
+				res.copies = append(res.copies, copyLink{spec: spec, from: ref, reps: reps})
+				continue
+			}
+		}
+		out = append(out, reps...)
 	}
 	// Drop duplicates and destinations equal to the resource's own region:
 	// a copy in the same place is not egress.
@@ -145,6 +154,9 @@ type copyLink struct {
 	// toUnplaced says the destination attribute is set but names no
 	// resource of the configuration (a bucket ARN written out).
 	toUnplaced bool
+	// reps are destinations already resolved from a path's value: the
+	// source's copies.
+	reps []Replica
 }
 
 // copyLinkOf reads a reference-based replication spec of an instance.
@@ -209,7 +221,11 @@ func RelateCopies(resources []Resource) {
 				froms = linked(resources, byConfig, i, l.from)
 			}
 			for _, f := range froms {
-				for _, rep := range copyReplicas(resources, byConfig, i, f, l) {
+				reps := l.reps
+				if reps == nil {
+					reps = copyReplicas(resources, byConfig, i, f, l)
+				}
+				for _, rep := range reps {
 					addReplica(&resources[f], rep)
 				}
 			}

@@ -271,12 +271,14 @@ func (b *builder) addReplications(p *Provider, blocks []replicationBlock) {
 			WhenValues: rb.WhenValues, Note: rb.Note,
 			Fact: b.fact(fmt.Sprintf("%s replication %q", p.ID, rb.Name), rb.DefRange, rb.Source, rb.AsOf, rb.Verified),
 		}
-		byReference := r.SourceReference != "" || r.DestinationReference != ""
-		if (r.Path == "") == !byReference {
-			b.errorf(rb.DefRange, "replication %q: give path (a destination value) or source_reference/destination_reference (resources of the configuration), not both", rb.Name)
+		switch {
+		case r.Path != "" && r.DestinationReference != "":
+			b.errorf(rb.DefRange, "replication %q: the destination is a path's value or a referenced resource, not both", rb.Name)
 			continue
-		}
-		if byReference && (r.ValuePattern != "" || len(r.WhenValues) > 0) {
+		case r.Path == "" && r.DestinationReference == "" && r.SourceReference == "":
+			b.errorf(rb.DefRange, "replication %q: give path (a destination value), destination_reference or source_reference", rb.Name)
+			continue
+		case r.Path == "" && (r.ValuePattern != "" || len(r.WhenValues) > 0):
 			b.errorf(rb.DefRange, "replication %q: value_pattern and when_values read a path's value, not a reference", rb.Name)
 			continue
 		}

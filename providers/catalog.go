@@ -186,7 +186,9 @@ type Replication struct {
 	// element of the replica blocks.
 	Path string
 	// SourceReference is the attribute path that references the resource
-	// whose data is copied; the resource itself when empty.
+	// whose data is copied; the resource itself when empty. With Path, the
+	// referenced resource copies its data to the path's destination (an
+	// OCI replication policy names its bucket and a region).
 	SourceReference string
 	// DestinationReference is the attribute path that references the
 	// resource the data is copied to; the resource itself when empty.
