@@ -89,6 +89,7 @@ type actionStep struct {
 	Shell string            `yaml:"shell"`
 	Run   string            `yaml:"run"`
 	Env   map[string]string `yaml:"env"`
+	With  map[string]string `yaml:"with"`
 }
 
 func TestActionDefinition(t *testing.T) {
@@ -113,6 +114,11 @@ func TestActionDefinition(t *testing.T) {
 		}
 		if strings.HasPrefix(st.Uses, "github/codeql-action/upload-sarif@") {
 			uploads++
+			// Two jobs uploading with one category replace each other's
+			// results: the category is the user's.
+			if st.With["category"] != "${{ inputs.category }}" {
+				t.Errorf("upload-sarif category = %q, want the category input", st.With["category"])
+			}
 		}
 		for _, f := range formatsIn(st.Run) {
 			if !slices.Contains(report.Formats(), f) {
@@ -131,6 +137,33 @@ func TestActionDefinition(t *testing.T) {
 // the output, and what the step wrote to GITHUB_OUTPUT.
 func runActionStep(t *testing.T, bin string, a *action, name string, inputs, outputs map[string]string) (int, string, string) {
 	t.Helper()
+	r := stepRun{inputs: inputs, outputs: outputs}
+	if bin != "" {
+		r.path = []string{bin}
+	}
+	res := r.run(t, a, name)
+	return res.code, res.out, res.output
+}
+
+// stepRun is what a run step of the action sees on a runner.
+type stepRun struct {
+	inputs  map[string]string // inputs.NAME; the action's default otherwise
+	outputs map[string]string // steps.<id>.outputs.NAME
+	github  map[string]string // github.NAME (action_ref...)
+	env     []string          // more environment (SOVLINT_RELEASES_URL...)
+	path    []string          // directories put first on PATH
+	temp    string            // RUNNER_TEMP; a new directory when empty
+}
+
+type stepResult struct {
+	code   int
+	out    string // stdout and stderr
+	output string // what the step wrote to GITHUB_OUTPUT
+	path   string // what it wrote to GITHUB_PATH
+}
+
+func (r stepRun) run(t *testing.T, a *action, name string) stepResult {
+	t.Helper()
 	bash, err := exec.LookPath("bash")
 	if err != nil {
 		t.Skip("bash is not installed")
@@ -141,23 +174,39 @@ func runActionStep(t *testing.T, bin string, a *action, name string, inputs, out
 	}
 	step := a.Runs.Steps[i]
 	tmp := t.TempDir()
-	ghOutput := filepath.Join(tmp, "output")
+	if r.temp == "" {
+		r.temp = t.TempDir()
+	}
+	actionPath, err := filepath.Abs(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ghOutput, ghPath := filepath.Join(tmp, "output"), filepath.Join(tmp, "path")
 	env := append(os.Environ(),
-		"PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"),
+		"PATH="+strings.Join(append(r.path, os.Getenv("PATH")), string(os.PathListSeparator)),
 		"GITHUB_OUTPUT="+ghOutput,
+		"GITHUB_PATH="+ghPath,
 		"GITHUB_STEP_SUMMARY="+filepath.Join(tmp, "summary.md"),
+		"GITHUB_ACTION_PATH="+actionPath,
+		"RUNNER_TEMP="+r.temp,
 	)
-	expr := regexp.MustCompile(`^\$\{\{ *(inputs|steps\.scan\.outputs)\.([a-z-]+) *\}\}$`)
+	env = append(env, r.env...)
+	expr := regexp.MustCompile(`^\$\{\{ *(inputs|steps\.[a-z]+\.outputs|github)\.([a-z_-]+) *\}\}$`)
 	for k, v := range step.Env {
 		if m := expr.FindStringSubmatch(v); m != nil {
-			if m[1] == "inputs" {
+			switch {
+			case m[1] == "inputs":
 				v = a.Inputs[m[2]].Default
-				if in, ok := inputs[m[2]]; ok {
+				if in, ok := r.inputs[m[2]]; ok {
 					v = in
 				}
-			} else {
-				v = outputs[m[2]]
+			case m[1] == "github":
+				v = r.github[m[2]]
+			default:
+				v = r.outputs[m[2]]
 			}
+		} else if strings.Contains(v, "${{") {
+			t.Fatalf("step %q: env %s = %q is an expression this test cannot evaluate", name, k, v)
 		}
 		env = append(env, k+"="+v)
 	}
@@ -170,7 +219,8 @@ func runActionStep(t *testing.T, bin string, a *action, name string, inputs, out
 		t.Fatal(err)
 	}
 	written, _ := os.ReadFile(ghOutput)
-	return code, string(out), string(written)
+	path, _ := os.ReadFile(ghPath)
+	return stepResult{code: code, out: string(out), output: string(written), path: string(path)}
 }
 
 // TestActionScanStep runs the action's Scan and Fail steps on a plan with
