@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -266,8 +268,13 @@ func TestActionScanStep(t *testing.T) {
 }
 
 type gitlabJob struct {
-	Extends   string   `yaml:"extends"`
-	Script    []string `yaml:"script"`
+	Stage string `yaml:"stage"`
+	Image struct {
+		Name       string   `yaml:"name"`
+		Entrypoint []string `yaml:"entrypoint"`
+	} `yaml:"image"`
+	Variables map[string]string `yaml:"variables"`
+	Script    []string          `yaml:"script"`
 	Artifacts struct {
 		When    string `yaml:"when"`
 		Reports struct {
@@ -277,69 +284,166 @@ type gitlabJob struct {
 	} `yaml:"artifacts"`
 }
 
-// TestGitLabTemplate runs the template's scan line as the runner's shell
-// would, then reads back the reports it declares.
-func TestGitLabTemplate(t *testing.T) {
-	var tmpl map[string]yaml.Node
-	readYAML(t, "ci/gitlab/sovlint.gitlab-ci.yml", &tmpl)
-	var job gitlabJob
-	if n, ok := tmpl[".sovlint"]; !ok {
-		t.Fatal("no .sovlint job")
-	} else if err := n.Decode(&job); err != nil {
+// gitlabInput is one of a component's spec:inputs.
+type gitlabInput struct {
+	Default     any      `yaml:"default"`
+	Type        string   `yaml:"type"`
+	Options     []string `yaml:"options"`
+	Description string   `yaml:"description"`
+}
+
+var gitlabInterpolation = regexp.MustCompile(`\$\[\[ *inputs\.([a-z-]+) *\]\]`)
+
+// gitlabComponent reads templates/sovlint.yml as GitLab does: the spec
+// document, then the jobs with every $[[ inputs.NAME ]] in keys and values
+// replaced by the given input or its default (a value that is a single
+// interpolation keeps the input's type).
+func gitlabComponent(t *testing.T, given map[string]any) (map[string]gitlabInput, map[string]gitlabJob) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(root, "templates", "sovlint.yml"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	var concrete gitlabJob
-	if n, ok := tmpl["sovlint"]; !ok {
-		t.Fatal("no sovlint job")
-	} else if err := n.Decode(&concrete); err != nil || concrete.Extends != ".sovlint" {
-		t.Fatalf("sovlint job: %v, extends %q", err, concrete.Extends)
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	var header struct {
+		Spec struct {
+			Inputs map[string]gitlabInput `yaml:"inputs"`
+		} `yaml:"spec"`
+	}
+	if err := dec.Decode(&header); err != nil {
+		t.Fatalf("spec: %v", err)
+	}
+	var body yaml.Node
+	if err := dec.Decode(&body); err != nil {
+		t.Fatalf("jobs: %v", err)
+	}
+	inputs := header.Spec.Inputs
+	for name := range given {
+		if _, ok := inputs[name]; !ok {
+			t.Fatalf("the component has no input %q", name)
+		}
+	}
+	value := func(name string) any {
+		in, ok := inputs[name]
+		if !ok {
+			t.Errorf("the component uses inputs.%s, which its spec does not declare", name)
+			return ""
+		}
+		if v, ok := given[name]; ok {
+			return v
+		}
+		return in.Default
+	}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.ScalarNode {
+			if m := gitlabInterpolation.FindStringSubmatch(n.Value); m != nil && m[0] == n.Value {
+				v := value(m[1])
+				if err := n.Encode(v); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			n.Value = gitlabInterpolation.ReplaceAllStringFunc(n.Value, func(s string) string {
+				return fmt.Sprint(value(gitlabInterpolation.FindStringSubmatch(s)[1]))
+			})
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(&body)
+	var jobs map[string]gitlabJob
+	if err := body.Decode(&jobs); err != nil {
+		t.Fatalf("jobs after interpolation: %v", err)
+	}
+	return inputs, jobs
+}
+
+// TestGitLabComponent reads the CI/CD component as GitLab would, then runs
+// its script as the runner's shell would and reads back the reports it
+// declares.
+func TestGitLabComponent(t *testing.T) {
+	inputs, jobs := gitlabComponent(t, nil)
+	for name, in := range inputs {
+		if in.Description == "" || in.Default == nil {
+			t.Errorf("input %s: a description and a default are needed (%+v)", name, in)
+		}
+	}
+	job, ok := jobs["sovlint"]
+	if !ok || len(jobs) != 1 {
+		t.Fatalf("jobs %v, want one named sovlint by default", slices.Collect(maps.Keys(jobs)))
+	}
+	if job.Image.Name != "ghcr.io/sovlint/sovlint:latest-debug" || !slices.Equal(job.Image.Entrypoint, []string{""}) {
+		t.Errorf("image %+v: want the release image's -debug variant (a shell for the script), entrypoint cleared", job.Image)
 	}
 	if job.Artifacts.When != "always" || job.Artifacts.Reports.CodeQuality == "" || job.Artifacts.Reports.JUnit == "" {
 		t.Fatalf("artifacts: %+v (reports are needed when the job fails too)", job.Artifacts)
 	}
-	var scan string
-	for _, line := range job.Script {
-		if strings.HasPrefix(line, "sovlint scan") {
-			scan = line
-		}
+	if _, jobs = gitlabComponent(t, map[string]any{"job-name": "sovlint-prod", "version": "v1.2.3"}); jobs["sovlint-prod"].Image.Name != "ghcr.io/sovlint/sovlint:v1.2.3-debug" {
+		t.Errorf("job-name and version inputs: %+v", jobs)
 	}
-	for _, want := range []string{"gitlab:" + job.Artifacts.Reports.CodeQuality, "junit:" + job.Artifacts.Reports.JUnit} {
-		if !strings.Contains(scan, want) {
-			t.Errorf("scan line %q does not write %s", scan, want)
-		}
-	}
+
 	sh, err := exec.LookPath("sh")
 	if err != nil {
 		t.Skip("sh is not installed")
 	}
-	dir := t.TempDir()
+	bin := sovlintOnPath(t)
 	abs, err := filepath.Abs(filepath.Join(root, findingsPlan))
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(sh, "-c", scan)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "PATH="+sovlintOnPath(t)+string(os.PathListSeparator)+os.Getenv("PATH"), "SOVLINT_PATH="+abs, "SOVLINT_ARGS=--fail-on error")
-	out, err := cmd.CombinedOutput()
-	if exitCode(err) != 1 {
-		t.Fatalf("scan line: %v, want exit 1 on findings\n%s", err, out)
-	}
-	var issues []map[string]any
-	b, err := os.ReadFile(filepath.Join(dir, job.Artifacts.Reports.CodeQuality))
+	clean, err := filepath.Abs(filepath.Join(root, cleanPlan))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(b, &issues); err != nil || len(issues) != 7 {
-		t.Errorf("code quality report: %v, %d issues, want 7", err, len(issues))
-	}
-	var suites struct {
-		Tests    int `xml:"tests,attr"`
-		Failures int `xml:"failures,attr"`
-	}
-	if b, err = os.ReadFile(filepath.Join(dir, job.Artifacts.Reports.JUnit)); err != nil {
-		t.Fatal(err)
-	}
-	if err := xml.Unmarshal(b, &suites); err != nil || suites.Tests != 3 || suites.Failures != 3 {
-		t.Errorf("JUnit report: %v, %+v, want 3 tests and 3 failures", err, suites)
+	for _, tc := range []struct {
+		name   string
+		inputs map[string]any
+		dir    func() string
+		code   int
+		issues int
+		tests  int
+	}{
+		{"plan with findings", map[string]any{"path": abs, "fail-on": "error"}, t.TempDir, 1, 7, 3},
+		{"clean plan", map[string]any{"path": clean, "args": "--severity warning"}, t.TempDir, 0, 0, 0},
+		{"monorepo, recursive", map[string]any{"recursive": true}, func() string { return monorepo(t) }, 1, 6, 2},
+		{"monorepo, not recursive", map[string]any{}, func() string { return monorepo(t) }, 2, -1, -1},
+	} {
+		_, jobs := gitlabComponent(t, tc.inputs)
+		job := jobs["sovlint"]
+		dir := tc.dir()
+		cmd := exec.Command(sh, "-e", "-c", strings.Join(job.Script, "\n"))
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+		for k, v := range job.Variables {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+		out, err := cmd.CombinedOutput()
+		if exitCode(err) != tc.code {
+			t.Errorf("%s: script exit %v, want %d\n%s", tc.name, err, tc.code, out)
+			continue
+		}
+		if tc.issues < 0 {
+			continue
+		}
+		var issues []map[string]any
+		b, err := os.ReadFile(filepath.Join(dir, job.Artifacts.Reports.CodeQuality))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &issues); err != nil || len(issues) != tc.issues {
+			t.Errorf("%s: code quality report: %v, %d issues, want %d", tc.name, err, len(issues), tc.issues)
+		}
+		var suites struct {
+			Tests    int `xml:"tests,attr"`
+			Failures int `xml:"failures,attr"`
+		}
+		if b, err = os.ReadFile(filepath.Join(dir, job.Artifacts.Reports.JUnit)); err != nil {
+			t.Fatal(err)
+		}
+		if err := xml.Unmarshal(b, &suites); err != nil || suites.Tests != tc.tests || suites.Failures != tc.tests {
+			t.Errorf("%s: JUnit report: %v, %+v, want %d tests and failures", tc.name, err, suites, tc.tests)
+		}
 	}
 }
