@@ -104,7 +104,7 @@ func (p ClassificationPolicy) Classify(in *Instance, spec TagSpecView) Classific
 		if !t.value.IsKnown() {
 			return Classification{
 				Level: "unknown", Key: t.key, Range: t.attr.Range,
-				Unknown: fmt.Sprintf("tag %q is not known statically%s", t.key, because(t.attr.Why)),
+				Unknown: fmt.Sprintf("tag %q is not known statically%s", t.key, Because(t.attr.Why)),
 			}
 		}
 	}
@@ -120,7 +120,7 @@ func (p ClassificationPolicy) Classify(in *Instance, spec TagSpecView) Classific
 // known.
 func collectTags(in *Instance, spec TagSpecView) ([]tag, string) {
 	if spec.Effective != "" {
-		if a, ok := in.Attrs[spec.Effective]; ok && a.Value != cty.NilVal && a.whollyKnown() && !a.Value.IsNull() {
+		if a, ok := in.Attrs[spec.Effective]; ok && a.Value != cty.NilVal && a.IsWhollyKnown() && !a.Value.IsNull() {
 			return tagsOf(&a), ""
 		}
 	}
@@ -134,7 +134,7 @@ func collectTags(in *Instance, spec TagSpecView) ([]tag, string) {
 			if !a.Set {
 				return "" // computed by the provider, not a classification anyone wrote
 			}
-			return "the tags are not known statically" + because(a.Why)
+			return "the tags are not known statically" + Because(a.Why)
 		}
 		for _, t := range tagsOf(&a) {
 			if _, seen := merged[t.key]; !seen {
@@ -147,7 +147,7 @@ func collectTags(in *Instance, spec TagSpecView) ([]tag, string) {
 	if in.ProviderConfig != nil {
 		for _, name := range spec.ProviderAttributes {
 			if why := add(in.ProviderConfig.Attrs[name]); why != "" {
-				return nil, "the provider's default tags are not known statically" + because(in.ProviderConfig.Attrs[name].Why)
+				return nil, "the provider's default tags are not known statically" + Because(in.ProviderConfig.Attrs[name].Why)
 			}
 		}
 	}

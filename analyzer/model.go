@@ -154,30 +154,33 @@ type Attr struct {
 	Via   []string // references followed to reach the value
 	Why   string   // why the value is unknown
 
-	// known caches whether Value is wholly known, when the loader already
+	// Known caches whether Value is wholly known, when the loader already
 	// knows (plans convert each distinct value once); walking a value's
 	// attributes again for every resource showed in profiles.
-	known knownness
+	Known Knownness
 }
 
-type knownness uint8
+// Knownness is what a loader already knows of whether a value is wholly
+// known.
+type Knownness uint8
 
+// Knownness values; the zero value says the loader does not know.
 const (
-	knownUnset knownness = iota
-	knownWholly
-	knownPartly
+	KnownUnset Knownness = iota
+	KnownWholly
+	KnownPartly
 )
 
-// whollyKnown reports whether the value is wholly known.
-func (a *Attr) whollyKnown() bool {
-	switch a.known {
-	case knownWholly:
+// IsWhollyKnown reports whether the value is wholly known.
+func (a *Attr) IsWhollyKnown() bool {
+	switch a.Known {
+	case KnownWholly:
 		return true
-	case knownPartly:
+	case KnownPartly:
 		return false
-	case knownUnset:
+	case KnownUnset:
 	}
-	return whollyKnown(a.Value)
+	return WhollyKnown(a.Value)
 }
 
 // ProviderConfig is a provider configuration (a provider block, possibly in
@@ -186,4 +189,26 @@ type ProviderConfig struct {
 	Key   string // aws, aws.dr, module.regional:aws
 	Attrs Attrs
 	Range hcl.Range
+}
+
+// WhollyKnown is cty's IsWhollyKnown without the sorted walk its element
+// iterator makes over objects, which showed in plan profiles: attribute
+// order does not matter to the answer.
+func WhollyKnown(v cty.Value) bool {
+	if !v.IsKnown() {
+		return false
+	}
+	t := v.Type()
+	if v.IsNull() || v.IsMarked() || t.IsPrimitiveType() {
+		return v.IsWhollyKnown()
+	}
+	if t.IsObjectType() {
+		for name := range t.AttributeTypes() {
+			if !WhollyKnown(v.GetAttr(name)) {
+				return false
+			}
+		}
+		return true
+	}
+	return v.IsWhollyKnown()
 }

@@ -52,7 +52,7 @@ func (r *Resolver) replicas(in *Instance, p *providers.Provider, res *Resource) 
 func (r *Resolver) replica(spec *providers.Replication, v cty.Value, a Attr, p *providers.Provider, res *Resource) Replica {
 	rep := Replica{Via: spec.Name, Path: spec.Path, Range: a.Range}
 	if !v.IsKnown() {
-		rep.Unresolved = fmt.Sprintf("%s is not known statically%s", spec.Path, because(a.Why))
+		rep.Unresolved = fmt.Sprintf("%s is not known statically%s", spec.Path, Because(a.Why))
 		return rep
 	}
 	if v.IsNull() || v.Type() != cty.String {

@@ -47,7 +47,7 @@ func (r *Resolver) variant(pc *ProviderConfig, p *providers.Provider) variantCho
 	var c variantChoice
 	c.variant, c.undecided = p.VariantFor(knownStrings(pcAttrs), func(attr string) bool {
 		a, ok := pcAttrs[attr]
-		return ok && a.Value != cty.NilVal && !a.whollyKnown()
+		return ok && a.Value != cty.NilVal && !a.IsWhollyKnown()
 	})
 	r.variants.Store(k, c)
 	return c
@@ -106,7 +106,7 @@ func (r *Resolver) locate(in *Instance, p *providers.Provider, res *Resource) Lo
 		a := pcAttrs[undecided]
 		return Location{
 			Source:     LocationSource{Kind: FromNowhere, Attribute: undecided, Provider: res.ProviderConfig, Via: a.Via, Range: a.Range},
-			Unresolved: fmt.Sprintf("provider attribute %s, which selects the operator, is not known statically%s", undecided, because(a.Why)),
+			Unresolved: fmt.Sprintf("provider attribute %s, which selects the operator, is not known statically%s", undecided, Because(a.Why)),
 		}
 	}
 	res.Variant = variant
@@ -188,11 +188,11 @@ func (r *Resolver) fromAttrs(attrs Attrs, names []string, p *providers.Provider,
 		}
 		s := src
 		s.Attribute, s.Via, s.Range = name, a.Via, a.Range
-		if !a.whollyKnown() {
+		if !a.IsWhollyKnown() {
 			if !a.Set {
 				continue // computed by the provider from the configuration below
 			}
-			return Location{Source: withKind(s, FromNowhere), Unresolved: fmt.Sprintf("%s is not known statically%s", describe(s), because(a.Why))}, true
+			return Location{Source: withKind(s, FromNowhere), Unresolved: fmt.Sprintf("%s is not known statically%s", describe(s), Because(a.Why))}, true
 		}
 		code, ok := firstString(a.Value)
 		if !ok || code == "" {
@@ -266,7 +266,8 @@ func describe(s LocationSource) string {
 	return s.Attribute
 }
 
-func because(why string) string {
+// Because is " (why)", or "" when there is no reason to give.
+func Because(why string) string {
 	if why == "" {
 		return ""
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/analyzer/plan"
 	"github.com/sovlint/sovlint/providers"
 )
 
@@ -85,7 +86,7 @@ func (s planSpec) json() []byte {
 func resolveOne(t *testing.T, s planSpec) analyzer.Resource {
 	t.Helper()
 	cat := providers.Default()
-	p, err := analyzer.LoadPlan(strings.NewReader(string(s.json())), "plan.json", cat.ResourceAttributeNames(), cat.ProviderAttributeNames())
+	p, err := plan.LoadPlan(strings.NewReader(string(s.json())), "plan.json", cat.ResourceAttributeNames(), cat.ProviderAttributeNames())
 	if err != nil {
 		t.Fatal(err)
 	}

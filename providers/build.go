@@ -54,7 +54,7 @@ func (b *builder) errorf(rng hcl.Range, format string, args ...any) {
 
 // provider builds a provider the catalog does not know yet.
 func (b *builder) provider(pb *providerBlock, file string) *Provider {
-	p := &Provider{ID: pb.ID, Name: pb.Name, File: file, Local: pb.Local, DeclRange: pb.DefRange}
+	p := &Provider{ID: pb.ID, Name: pb.Name, File: file, Local: pb.Local, DeclRange: pb.DefRange, cache: &lookupCache{}}
 	for _, r := range pb.Registry {
 		p.Registry = append(p.Registry, normaliseRegistry(r))
 	}
@@ -133,6 +133,7 @@ func (b *builder) amend(orig *Provider, pb *providerBlock) *Provider {
 
 func (p *Provider) clone() *Provider {
 	c := *p
+	c.cache = &lookupCache{}
 	c.Registry = slices.Clone(p.Registry)
 	c.Offering = p.Offering.clone()
 	c.Location = p.Location.clone()

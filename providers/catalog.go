@@ -122,6 +122,8 @@ type Provider struct {
 	// Replications name the attributes through which a resource copies its
 	// data to another location (SOV006).
 	Replications []*Replication
+
+	cache *lookupCache // answers to type and region lookups
 }
 
 // Replication is a resource attribute that sends a copy of the data
@@ -442,12 +444,7 @@ func (c *Catalog) ResourceAttributeNames() []string {
 			seen[topLevel(r.Path)] = true
 		}
 	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
+	return slices.Sorted(maps.Keys(seen))
 }
 
 func topLevel(attrPath string) string {
@@ -489,10 +486,5 @@ func (c *Catalog) ProviderAttributeNames() []string {
 			}
 		}
 	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
+	return slices.Sorted(maps.Keys(seen))
 }

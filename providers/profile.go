@@ -97,13 +97,16 @@ func (p *Provider) VariantFor(attrs map[string]string, unknown func(attr string)
 // chosen by configuration, else in a variant whose region pattern matches,
 // else in the base offering. It returns the variant that owns the region.
 func (p *Provider) LookupRegion(code string, chosen *Variant) (*Variant, *Region) {
-	k := regionKey{p, chosen, code}
-	if f, ok := regionCache.Load(k); ok {
+	if p.cache == nil {
+		return p.lookupRegion(code, chosen)
+	}
+	k := regionKey{chosen, code}
+	if f, ok := p.cache.regions.Load(k); ok {
 		l := f.(regionLookup) //nolint:errcheck,forcetypeassert // only regionLookups are stored
 		return l.variant, l.region
 	}
 	v, r := p.lookupRegion(code, chosen)
-	regionCache.Store(k, regionLookup{v, r})
+	p.cache.regions.Store(k, regionLookup{v, r})
 	return v, r
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/internal/engine"
 	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/rules"
 )
@@ -566,7 +567,7 @@ func evaluate(t *testing.T, cat *providers.Catalog, row *truthRow) verdicts {
 	pol := rules.DefaultPolicy(cat, now)
 	pol.Residency = residency(cat, accept)
 	res := (&analyzer.Resolver{Catalog: cat, Policy: analyzer.DefaultPolicy()}).Resolve(in)
-	assessments, _ := rules.Evaluate([]analyzer.Resource{res}, pol)
+	assessments, _ := engine.Evaluate([]analyzer.Resource{res}, pol)
 	a := assessments[0]
 	got := verdicts{Region: res.Location.Region, Zone: res.Location.Zone, Country: res.Location.Country}
 	if res.Variant != nil {

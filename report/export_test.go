@@ -43,10 +43,10 @@ func ReferenceJSON(w io.Writer, r *Report) error {
 		func() error { return field("catalog_as_of", r.CatalogAsOf) },
 		func() error { return field("summary", r.Summarize()) },
 		func() error {
-			return array("resources", len(r.Assessments), func(i int) any { return resourceJSON(r.Assessments[i]) })
+			return array("resources", len(r.Resources), func(i int) any { return resourceJSON(&r.Resources[i]) })
 		},
 		func() error {
-			return array("findings", len(r.Findings), func(i int) any { return findingJSON(r.Findings[i]) })
+			return array("findings", len(r.Findings), func(i int) any { return r.findingJSON(r.Findings[i]) })
 		},
 		func() error { return field("warnings", nonNil(r.Warnings)) },
 		func() error { return enc.WriteToken(jsontext.EndObject) },

@@ -5,8 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
-
-	"github.com/sovlint/sovlint/rules"
 )
 
 // What the machine formats read of a finding, beyond its fields.
@@ -19,13 +17,6 @@ func fingerprint(parts ...string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// isResourceFinding reports whether a finding is about a resource (its
-// Address is a Terraform address) rather than about a suppression (SOV000,
-// whose Address describes the waiver).
-func isResourceFinding(f *rules.Finding) bool {
-	return f.RuleID != rules.SuppressionRule.ID
-}
-
 // position is "file:line", "file" when the line is unknown, or "".
 func position(file string, line int) string {
 	if line > 0 {
@@ -35,8 +26,8 @@ func position(file string, line int) string {
 }
 
 // checkName is "SOV001 not-secnumcloud", or the bare ID for an unknown rule.
-func checkName(id string) string {
-	if rule := rules.ByID(id); rule != nil {
+func (r *Report) checkName(id string) string {
+	if rule := r.rule(id); rule != nil {
 		return rule.ID + " " + rule.Name
 	}
 	return id

@@ -266,7 +266,7 @@ func TestMarkdownTables(t *testing.T) {
 
 func TestMarkdownMermaidLabels(t *testing.T) {
 	rep := handmadeReport()
-	rep.Assessments[0].Resource.Provider = `evil"]-->x["#`
+	rep.Resources[0].Provider = `evil"]-->x["#`
 	out := string(render(t, "markdown", rep))
 	if !strings.Contains(out, `["evil#34;]--#62;x[#34;#35;"]`) {
 		t.Errorf("provider label not escaped for Mermaid:\n%s", out)

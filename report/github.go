@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/sovlint/sovlint/rules"
 )
 
 // GitHub prints GitHub Actions workflow commands (::error file=…,line=…::…),
@@ -19,11 +17,11 @@ func GitHub(w io.Writer, r *Report, _ Options) error {
 		if !f.Active() {
 			continue
 		}
-		title := checkName(f.RuleID)
+		title := r.checkName(f.RuleID)
 		msg := f.Message
-		if isResourceFinding(f) {
+		if f.IsResource() {
 			msg = f.Address + ": " + msg
-			if rule := rules.ByID(f.RuleID); rule != nil {
+			if rule := r.rule(f.RuleID); rule != nil {
 				msg += "\nfix: " + rule.Remediation
 			}
 		}

@@ -35,7 +35,7 @@ func GitLab(w io.Writer, r *Report, _ Options) error {
 			continue
 		}
 		desc := f.Message
-		if isResourceFinding(f) {
+		if f.IsResource() {
 			desc = f.Address + ": " + desc
 		}
 		// GitLab requires a line; a plan finding without sources has none,
@@ -43,7 +43,7 @@ func GitLab(w io.Writer, r *Report, _ Options) error {
 		line := max(f.Range.Start.Line, 1)
 		issues = append(issues, gitlabIssue{
 			Description: desc,
-			CheckName:   checkName(f.RuleID),
+			CheckName:   r.checkName(f.RuleID),
 			// The path is part of the fingerprint because the same address
 			// can appear in two scanned plans; the line is not, so that an
 			// issue survives code moving.

@@ -3,14 +3,16 @@ package report
 import (
 	"fmt"
 	"io"
+	"maps"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
 
 	"github.com/go-json-experiment/json/jsontext"
 
-	"github.com/sovlint/sovlint/rules"
+	"github.com/sovlint/sovlint/finding"
 )
 
 // The JSON format is a contract: fields are added, never renamed or removed.
@@ -51,25 +53,25 @@ type jsonVerdicts struct {
 }
 
 type jsonFinding struct {
-	Rule           string           `json:"rule"`
-	Name           string           `json:"name"`
-	Severity       string           `json:"severity"`
-	Address        string           `json:"address"`
-	Message        string           `json:"message"`
-	File           string           `json:"file"`
-	Line           int              `json:"line"`
-	Column         int              `json:"column,omitzero"`
-	LocationFile   string           `json:"location_file,omitempty"`
-	LocationLine   int              `json:"location_line,omitzero"`
-	Provider       string           `json:"provider"`
-	ProviderConfig string           `json:"provider_config"`
-	Region         string           `json:"region"`
-	Country        string           `json:"country"`
-	Classification string           `json:"classification"`
-	Remediation    string           `json:"remediation,omitempty"`
-	HelpURI        string           `json:"help_uri,omitempty"`
-	Sources        []rules.Citation `json:"sources"`
-	Suppressed     *jsonSuppression `json:"suppressed,omitempty"`
+	Rule           string             `json:"rule"`
+	Name           string             `json:"name"`
+	Severity       string             `json:"severity"`
+	Address        string             `json:"address"`
+	Message        string             `json:"message"`
+	File           string             `json:"file"`
+	Line           int                `json:"line"`
+	Column         int                `json:"column,omitzero"`
+	LocationFile   string             `json:"location_file,omitempty"`
+	LocationLine   int                `json:"location_line,omitzero"`
+	Provider       string             `json:"provider"`
+	ProviderConfig string             `json:"provider_config"`
+	Region         string             `json:"region"`
+	Country        string             `json:"country"`
+	Classification string             `json:"classification"`
+	Remediation    string             `json:"remediation,omitempty"`
+	HelpURI        string             `json:"help_uri,omitempty"`
+	Sources        []finding.Citation `json:"sources"`
+	Suppressed     *jsonSuppression   `json:"suppressed,omitempty"`
 }
 
 type jsonSuppression struct {
@@ -99,15 +101,15 @@ func JSON(w io.Writer, r *Report, _ Options) error {
 	r.Summarize().appendJSON(o)
 	o.key("resources")
 	o.open('[')
-	o.elems(len(r.Assessments), func(o *jsonOut, i int) {
-		j := resourceJSON(r.Assessments[i])
+	o.elems(len(r.Resources), func(o *jsonOut, i int) {
+		j := resourceJSON(&r.Resources[i])
 		j.appendJSON(o)
 	})
 	o.close(']')
 	o.key("findings")
 	o.open('[')
 	o.elems(len(r.Findings), func(o *jsonOut, i int) {
-		j := findingJSON(r.Findings[i])
+		j := r.findingJSON(r.Findings[i])
 		j.appendJSON(o)
 	})
 	o.close(']')
@@ -254,14 +256,10 @@ func (o *jsonOut) elems(n int, elem func(o *jsonOut, i int)) {
 		}
 		return
 	}
-	type result struct {
-		b   []byte
-		err error
-	}
 	workers := runtime.GOMAXPROCS(0)
-	done := make([]chan result, chunks)
+	done := make([]chan chunkResult, chunks)
 	for k := range done {
-		done[k] = make(chan result, 1)
+		done[k] = make(chan chunkResult, 1)
 	}
 	slots := make(chan struct{}, 2*workers) // chunks encoded but not yet written
 	free := make(chan []byte, 2*workers)
@@ -282,12 +280,7 @@ func (o *jsonOut) elems(n int, elem func(o *jsonOut, i int)) {
 				case b = <-free:
 				default:
 				}
-				c := &jsonOut{b: b[:0], depth: depth, empty: first && k == 0}
-				for i := k * chunkLen; i < min(n, (k+1)*chunkLen); i++ {
-					c.elem()
-					elem(c, i)
-				}
-				done[k] <- result{c.b, c.err}
+				done[k] <- encodeChunk(b[:0], depth, first && k == 0, k*chunkLen, min(n, (k+1)*chunkLen), elem)
 			}
 		})
 	}
@@ -328,7 +321,7 @@ func (o *jsonOut) bool(v bool) { o.b = strconv.AppendBool(o.b, v) }
 // counts writes a map sorted by key, as json.Deterministic does.
 func (o *jsonOut) counts(m map[string]int) {
 	o.open('{')
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		o.key(k)
 		o.int(m[k])
 	}
@@ -463,46 +456,36 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-func resourceJSON(a rules.Assessment) jsonResource {
-	r := a.Resource
+func resourceJSON(r *finding.Resource) jsonResource {
 	j := jsonResource{
 		Address:           r.Address,
 		Type:              r.Type,
 		Provider:          r.Provider,
 		ProviderConfig:    r.ProviderConfig,
-		Region:            r.Location.Region,
-		Zone:              r.Location.Zone,
-		Country:           r.Location.Country,
-		Classification:    r.Classification.Level,
-		LocationSource:    string(r.Location.Source.Kind),
-		LocationAttribute: r.Location.Source.Attribute,
-		LocationVia:       r.Location.Source.Via,
-		Unresolved:        r.Location.Unresolved,
+		Region:            r.Region,
+		Zone:              r.Zone,
+		Country:           r.Country,
+		Variant:           r.Variant,
+		Classification:    r.Classification,
+		LocationSource:    r.LocationSource,
+		LocationAttribute: r.LocationAttribute,
+		LocationVia:       r.LocationVia,
+		Unresolved:        r.Unresolved,
 		Unexpanded:        r.Unexpanded,
-		File:              r.Range.Filename,
-		Line:              r.Range.Start.Line,
-		Checked:           len(a.Required) > 0,
-	}
-	if r.Variant != nil {
-		j.Variant = r.Variant.ID
+		File:              r.File,
+		Line:              r.Line,
+		Checked:           r.Checked,
 	}
 	for _, rep := range r.Replicas {
-		j.Replicas = append(j.Replicas, jsonReplica{Via: rep.Via, Region: rep.Region, Country: rep.Country, Unresolved: rep.Unresolved})
+		j.Replicas = append(j.Replicas, jsonReplica(rep))
 	}
-	if r.Location.Unresolved != "" {
-		j.Region = ""
-	}
-	if p := a.Profile; p != nil {
-		j.Verdicts = &jsonVerdicts{
-			SecNumCloud:    p.SecNumCloud.Outcome.String(),
-			EULegalControl: p.LegalControl.Outcome.String(),
-			EUResidency:    p.Residency.Outcome.String(),
-		}
+	if v := r.Verdicts; v != nil {
+		j.Verdicts = &jsonVerdicts{SecNumCloud: v.SecNumCloud, EULegalControl: v.EULegalControl, EUResidency: v.EUResidency}
 	}
 	return j
 }
 
-func findingJSON(f rules.Finding) jsonFinding {
+func (r *Report) findingJSON(f finding.Finding) jsonFinding {
 	j := jsonFinding{
 		Rule:           f.RuleID,
 		Severity:       f.Severity.String(),
@@ -520,11 +503,35 @@ func findingJSON(f rules.Finding) jsonFinding {
 		Classification: f.Classification,
 		Sources:        nonNil(f.Sources),
 	}
-	if rule := rules.ByID(f.RuleID); rule != nil {
-		j.Name, j.Remediation, j.HelpURI = rule.Name, rule.Remediation, rule.URL()
+	if rule := r.rule(f.RuleID); rule != nil {
+		j.Name, j.Remediation, j.HelpURI = rule.Name, rule.Remediation, rule.URL
 	}
 	if s := f.Suppression; s != nil {
 		j.Suppressed = &jsonSuppression{Kind: s.Kind, Reason: s.Reason, Expires: s.Expires, Owner: s.Owner, File: s.Range.Filename, Line: s.Range.Start.Line}
 	}
 	return j
+}
+
+// chunkResult is a chunk of encoded elements, or why it could not be
+// encoded.
+type chunkResult struct {
+	b   []byte
+	err error
+}
+
+// encodeChunk encodes elements [lo, hi) on a worker. A panic (a bug) comes
+// back as an error, so that the writer does not wait for ever on a chunk
+// that never comes, and the CLI prints it on one line.
+func encodeChunk(b []byte, depth int, empty bool, lo, hi int, elem func(*jsonOut, int)) (r chunkResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = chunkResult{err: fmt.Errorf("internal error encoding JSON: %v", p)}
+		}
+	}()
+	c := &jsonOut{b: b, depth: depth, empty: empty}
+	for i := lo; i < hi; i++ {
+		c.elem()
+		elem(c, i)
+	}
+	return chunkResult{c.b, c.err}
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/report"
 	"github.com/sovlint/sovlint/rules"
@@ -30,7 +30,7 @@ func TestJSONMatchesReflection(t *testing.T) {
 		rep := fullReport("a.b", "x", "f.tf", 1)
 		for i := range 1500 {
 			one := fullReport(fmt.Sprintf("aws_s3_bucket.b[%d]", i), strings.Repeat("é", i%7), "f.tf", i)
-			rep.Assessments = append(rep.Assessments, one.Assessments...)
+			rep.Resources = append(rep.Resources, one.Resources...)
 			rep.Findings = append(rep.Findings, one.Findings...)
 		}
 		compareJSON(t, rep)
@@ -56,26 +56,33 @@ func compareJSON(t *testing.T, rep *report.Report) {
 // fullReport sets every field the JSON format can print, with the strings
 // given in the places that take free text.
 func fullReport(address, text, file string, line int) *report.Report {
-	res := &analyzer.Resource{
+	var profile providers.Profile
+	res := finding.Resource{
 		Address: address, Type: "aws_dynamodb_table", Provider: "hashicorp/aws", ProviderConfig: "aws.x",
-		Range:          hcl.Range{Filename: file, Start: hcl.Pos{Line: line, Column: 2}},
-		Unexpanded:     text,
-		Location:       analyzer.Location{Region: "eu-west-3", Zone: "eu-west-3a", Country: "FR", Source: analyzer.LocationSource{Kind: analyzer.FromResource, Attribute: "availability_zone", Via: []string{"var.zone", text}}},
-		Classification: analyzer.Classification{Level: text, Matched: true},
-		Replicas:       []analyzer.Replica{{Via: "DynamoDB global table replica", Region: "us-east-1", Country: "US"}, {Via: text, Unresolved: text}},
-		Variant:        &providers.Variant{ID: "eusc"},
+		File: file, Line: line,
+		Unexpanded: text,
+		Region:     "eu-west-3", Zone: "eu-west-3a", Country: "FR",
+		LocationSource: "resource", LocationAttribute: "availability_zone", LocationVia: []string{"var.zone", text},
+		Classification: text,
+		Replicas:       []finding.Replica{{Via: "DynamoDB global table replica", Region: "us-east-1", Country: "US"}, {Via: text, Unresolved: text}},
+		Variant:        "eusc",
+		Checked:        true,
+		Verdicts: &finding.Verdicts{
+			SecNumCloud: profile.SecNumCloud.Outcome.String(), EULegalControl: profile.LegalControl.Outcome.String(), EUResidency: profile.Residency.Outcome.String(),
+		},
 	}
-	unresolved := &analyzer.Resource{Address: text, Location: analyzer.Location{Region: "x", Unresolved: text}}
-	profile := &providers.Profile{}
+	unresolved := finding.Resource{Address: text, Unresolved: text}
+	resRange := hcl.Range{Filename: file, Start: hcl.Pos{Line: line, Column: 2}}
 	return &report.Report{
 		Tool: "sovlint", Version: text, Inputs: []string{file, text}, CatalogAsOf: "2026-11-01",
-		Assessments: []rules.Assessment{{Resource: res, Profile: profile, Required: []string{"SOV001"}}, {Resource: unresolved}},
-		Findings: []rules.Finding{{
-			RuleID: "SOV006", Severity: rules.SeverityWarning, Address: address, Message: text,
-			Range: res.Range, LocationRange: hcl.Range{Filename: text, Start: hcl.Pos{Line: line + 1}},
+		Resources: []finding.Resource{res, unresolved},
+		Rules:     rules.Docs(),
+		Findings: []finding.Finding{{
+			RuleID: "SOV006", Severity: finding.SeverityWarning, Address: address, Message: text,
+			Range: resRange, LocationRange: hcl.Range{Filename: text, Start: hcl.Pos{Line: line + 1}},
 			Provider: text, ProviderConfig: text, Region: text, Country: text, Classification: text,
-			Sources:     []rules.Citation{{Key: text, Ref: text, AsOf: text, Verified: text}, {}},
-			Suppression: &rules.Suppression{Kind: rules.SuppressedConfig, Reason: text, Expires: text, Owner: text, Range: hcl.Range{Filename: file, Start: hcl.Pos{Line: line}}},
+			Sources:     []finding.Citation{{Key: text, Ref: text, AsOf: text, Verified: text}, {}},
+			Suppression: &finding.Suppression{Kind: finding.SuppressedConfig, Reason: text, Expires: text, Owner: text, Range: hcl.Range{Filename: file, Start: hcl.Pos{Line: line}}},
 		}, {RuleID: "SOV999", Address: text}},
 		Warnings: []report.Warning{{Message: text}, {Message: text, File: file, Line: line}},
 	}

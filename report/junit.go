@@ -5,11 +5,12 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
-	"github.com/sovlint/sovlint/analyzer"
-	"github.com/sovlint/sovlint/rules"
+	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/addrs"
 )
 
 // JUnit XML in the shape GitLab's and Jenkins' parsers read: testsuites >
@@ -66,18 +67,18 @@ func JUnit(w io.Writer, r *Report, _ Options) error {
 			order = append(order, address)
 		}
 	}
-	for _, a := range r.Assessments {
-		if len(a.Required) == 0 {
+	for i := range r.Resources {
+		res := &r.Resources[i]
+		if !res.Checked {
 			continue
 		}
-		res := a.Resource
-		add(res.Address, res.Type, res.Range.Filename, res.Range.Start.Line)
+		add(res.Address, res.Type, res.File, res.Line)
 	}
-	findings := map[string][]*rules.Finding{}
+	findings := map[string][]*finding.Finding{}
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		classname := "suppression"
-		if isResourceFinding(f) {
+		if f.IsResource() {
 			classname = resourceType(f.Address)
 		}
 		add(f.Address, classname, f.Range.Filename, f.Range.Start.Line)
@@ -87,7 +88,7 @@ func JUnit(w io.Writer, r *Report, _ Options) error {
 	bySuite := map[string][]*junitTestCase{}
 	for _, addr := range order {
 		c := cases[addr]
-		junitFill(c, findings[addr])
+		r.junitFill(c, findings[addr])
 		suite := c.File
 		if suite == "" {
 			suite = r.Tool
@@ -95,7 +96,7 @@ func JUnit(w io.Writer, r *Report, _ Options) error {
 		bySuite[suite] = append(bySuite[suite], c)
 	}
 	out := junitTestSuites{Name: r.Tool, Suites: []junitTestSuite{}}
-	for _, name := range sortedKeys(bySuite) {
+	for _, name := range slices.Sorted(maps.Keys(bySuite)) {
 		cs := bySuite[name]
 		slices.SortFunc(cs, func(a, b *junitTestCase) int {
 			return cmp.Or(cmp.Compare(a.line, b.line), strings.Compare(a.Name, b.Name))
@@ -126,10 +127,10 @@ func JUnit(w io.Writer, r *Report, _ Options) error {
 
 // junitFill turns a resource's findings into its failure (active ones) and
 // its system-out (suppressed ones).
-func junitFill(c *junitTestCase, fs []*rules.Finding) {
+func (r *Report) junitFill(c *junitTestCase, fs []*finding.Finding) {
 	var failed, suppressed []string
 	var ids []string
-	worst := rules.SeverityInvalid
+	worst := finding.SeverityInvalid
 	for _, f := range fs {
 		if !f.Active() {
 			suppressed = append(suppressed, fmt.Sprintf("suppressed %s: %s\n  %s", f.RuleID, f.Message, justification(f.Suppression)))
@@ -137,7 +138,7 @@ func junitFill(c *junitTestCase, fs []*rules.Finding) {
 		}
 		worst = max(worst, f.Severity)
 		ids = append(ids, f.RuleID)
-		failed = append(failed, findingDetail(f))
+		failed = append(failed, r.findingDetail(f))
 	}
 	if len(failed) > 0 {
 		c.Failure = &junitFailure{
@@ -153,19 +154,19 @@ func junitFill(c *junitTestCase, fs []*rules.Finding) {
 
 // findingDetail is a finding in a few plain-text lines: what, where, why,
 // how to fix.
-func findingDetail(f *rules.Finding) string {
+func (r *Report) findingDetail(f *finding.Finding) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s", f.Severity, f.RuleID)
-	if rule := rules.ByID(f.RuleID); rule != nil {
+	if rule := r.rule(f.RuleID); rule != nil {
 		fmt.Fprintf(&b, " %s", rule.Name)
 	}
 	fmt.Fprintf(&b, ": %s\n", f.Message)
-	if isResourceFinding(f) {
+	if f.IsResource() {
 		fmt.Fprintf(&b, "  %s\n", strings.Join(context(*f), " · "))
 	} else if pos := position(f.Range.Filename, f.Range.Start.Line); pos != "" {
 		fmt.Fprintf(&b, "  %s\n", pos)
 	}
-	if rule := rules.ByID(f.RuleID); rule != nil {
+	if rule := r.rule(f.RuleID); rule != nil {
 		fmt.Fprintf(&b, "  fix: %s\n", rule.Remediation)
 	}
 	if src := sourceLine(*f); src != "" {
@@ -179,7 +180,7 @@ func findingDetail(f *rules.Finding) string {
 func resourceType(address string) string {
 	// Without instance keys the address splits cleanly on dots; skip the
 	// module.NAME pairs and what is left is [data.]TYPE.NAME.
-	parts := strings.Split(analyzer.StripInstanceKeys(address), ".")
+	parts := strings.Split(addrs.StripInstanceKeys(address), ".")
 	i := 0
 	for i+1 < len(parts) && parts[i] == "module" {
 		i += 2

@@ -46,19 +46,16 @@ func landing(r *Report) []*place {
 	}
 	byKey := map[string]*place{}
 	var out []*place
-	for _, a := range r.Assessments {
-		if len(a.Required) == 0 {
+	for i := range r.Resources {
+		res := &r.Resources[i]
+		if !res.Checked {
 			continue
 		}
-		res := a.Resource
-		region := res.Location.Region
-		if res.Location.Unresolved != "" {
-			region = ""
-		}
+		region := res.Region
 		key := res.Provider + "\x00" + region
 		p := byKey[key]
 		if p == nil {
-			p = &place{provider: res.Provider, region: region, country: res.Location.Country, verdicts: map[string]int{}}
+			p = &place{provider: res.Provider, region: region, country: res.Country, verdicts: map[string]int{}}
 			byKey[key] = p
 			out = append(out, p)
 		}

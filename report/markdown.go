@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/sovlint/sovlint/rules"
+	"github.com/sovlint/sovlint/finding"
 )
 
 // Markdown prints a summary for pull-request comments and
@@ -25,7 +25,7 @@ func Markdown(w io.Writer, r *Report, _ Options) error {
 
 	if s.Findings > 0 {
 		fmt.Fprintf(bw, "| Rule | Name | Severity | Findings |\n|---|---|---|--:|\n")
-		for _, rule := range rules.All {
+		for _, rule := range r.Rules {
 			if n := s.ByRule[rule.ID]; n > 0 {
 				fmt.Fprintf(bw, "| %s | %s | %s | %d |\n", rule.ID, rule.Name, mdRuleSeverities(r, rule.ID), n)
 			}
@@ -50,7 +50,7 @@ func Markdown(w io.Writer, r *Report, _ Options) error {
 		fmt.Fprintf(bw, "### Findings\n\n| Severity | Rule | Resource | File | Lands on | Message |\n|---|---|---|---|---|---|\n")
 		for i := range active {
 			f := &active[i]
-			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", f.Severity, mdRule(f.RuleID), mdCode(f.Address),
+			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", f.Severity, r.mdRule(f.RuleID), mdCode(f.Address),
 				mdCell(position(f.Range.Filename, f.Range.Start.Line)), mdCell(mdPlace(f)), mdCell(f.Message))
 		}
 		fmt.Fprint(bw, "\n")
@@ -66,7 +66,7 @@ func Markdown(w io.Writer, r *Report, _ Options) error {
 				if pos := position(sup.Range.Filename, sup.Range.Start.Line); pos != "" {
 					by += " (" + pos + ")"
 				}
-				fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", mdRule(f.RuleID), mdCode(f.Address), mdCell(by), mdCell(sup.Reason), mdCell(sup.Expires), mdCell(sup.Owner))
+				fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", r.mdRule(f.RuleID), mdCode(f.Address), mdCell(by), mdCell(sup.Reason), mdCell(sup.Expires), mdCell(sup.Owner))
 			}
 		}
 		fmt.Fprint(bw, "\n</details>\n\n")
@@ -129,16 +129,16 @@ func mdRuleSeverities(r *Report, id string) string {
 	return strings.Join(out, ", ")
 }
 
-func mdRule(id string) string {
-	if rule := rules.ByID(id); rule != nil {
-		return fmt.Sprintf("[%s](%s)", rule.ID, rule.URL())
+func (r *Report) mdRule(id string) string {
+	if rule := r.rule(id); rule != nil {
+		return fmt.Sprintf("[%s](%s)", rule.ID, rule.URL)
 	}
 	return mdCell(id)
 }
 
 // mdPlace is a finding's provider, region and country.
-func mdPlace(f *rules.Finding) string {
-	if !isResourceFinding(f) {
+func mdPlace(f *finding.Finding) string {
+	if !f.IsResource() {
 		return ""
 	}
 	parts := []string{f.Provider}

@@ -5,11 +5,11 @@ package report
 import (
 	"fmt"
 	"io"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 
-	"github.com/sovlint/sovlint/rules"
+	"github.com/sovlint/sovlint/finding"
 )
 
 // Report is everything a printer may show.
@@ -18,9 +18,12 @@ type Report struct {
 	Version     string   // sovlint's version
 	Inputs      []string // the plans and directories scanned, as given
 	CatalogAsOf string
-	Assessments []rules.Assessment
-	Findings    []rules.Finding // sorted, including suppressed ones
-	Warnings    []Warning
+	// Resources are every scanned resource, in scan order.
+	Resources []finding.Resource
+	Findings  []finding.Finding // sorted, including suppressed ones
+	// Rules document every rule findings may name, sorted by ID.
+	Rules    []finding.RuleDoc
+	Warnings []Warning
 }
 
 // Warning is a problem with the scan that is not a finding: a remote module
@@ -59,17 +62,12 @@ func Lookup(format string) (Printer, error) {
 
 // Formats lists the format names, sorted.
 func Formats() []string {
-	names := make([]string, 0, len(printers))
-	for n := range printers {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
+	return slices.Sorted(maps.Keys(printers))
 }
 
 // Active returns the findings that count (not suppressed).
-func (r *Report) Active() []rules.Finding {
-	var out []rules.Finding
+func (r *Report) Active() []finding.Finding {
+	var out []finding.Finding
 	for _, f := range r.Findings {
 		if f.Active() {
 			out = append(out, f)
@@ -91,9 +89,9 @@ type Summary struct {
 // Summarize counts resources, resources the policy checks, and active and
 // suppressed findings.
 func (r *Report) Summarize() Summary {
-	s := Summary{Resources: len(r.Assessments), ByRule: map[string]int{}, BySeverity: map[string]int{}}
-	for _, a := range r.Assessments {
-		if len(a.Required) > 0 {
+	s := Summary{Resources: len(r.Resources), ByRule: map[string]int{}, BySeverity: map[string]int{}}
+	for i := range r.Resources {
+		if r.Resources[i].Checked {
 			s.Sensitive++
 		}
 	}
@@ -109,12 +107,12 @@ func (r *Report) Summarize() Summary {
 	return s
 }
 
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// rule returns the documentation of the rule with the given ID, or nil.
+func (r *Report) rule(id string) *finding.RuleDoc {
+	for i := range r.Rules {
+		if r.Rules[i].ID == id {
+			return &r.Rules[i]
+		}
 	}
-	sort.Strings(keys)
-	return keys
+	return nil
 }

@@ -12,9 +12,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/engine"
-	"github.com/sovlint/sovlint/providers"
+	"github.com/sovlint/sovlint/internal/settings"
 	"github.com/sovlint/sovlint/report"
 	"github.com/sovlint/sovlint/rules"
 )
@@ -39,7 +39,7 @@ var testReports = []testReport{
 	{"count-foreach", corpusReport("testdata/plans/count-foreach/plan.json")},
 	{"handmade", func(*testing.T) *report.Report { return handmadeReport() }},
 	{"clean", func(*testing.T) *report.Report {
-		return &report.Report{Tool: "sovlint", Version: "test", Inputs: []string{"plan.json"}, CatalogAsOf: "2026-11-01"}
+		return &report.Report{Tool: "sovlint", Version: "test", Inputs: []string{"plan.json"}, CatalogAsOf: "2026-11-01", Rules: rules.Docs()}
 	}},
 }
 
@@ -62,12 +62,9 @@ func corpusReport(plan string) func(t *testing.T) *report.Report {
 	return func(t *testing.T) *report.Report {
 		t.Helper()
 		t.Chdir(filepath.Join(pkgDir, ".."))
-		cat := providers.Default()
 		rep, err := engine.Scan([]engine.Input{{Path: plan}}, engine.Options{
-			Catalog: cat,
-			Policy:  rules.DefaultPolicy(cat, scanDate),
-			Class:   analyzer.DefaultPolicy(),
-			Version: "test",
+			Settings: settings.Default(scanDate),
+			Version:  "test",
 		})
 		if err != nil {
 			t.Fatalf("scanning %s: %v", plan, err)
@@ -86,94 +83,73 @@ func rng(file string, start, end int) hcl.Range {
 // warning, a non-ASCII file name, and a message with characters each
 // format must escape.
 func handmadeReport() *report.Report {
-	all := []string{"SOV001", "SOV002", "SOV003", "SOV004", "SOV005"}
-	bucket := &analyzer.Resource{
-		Address: `module.x["a"].aws_s3_bucket.b`, Type: "aws_s3_bucket", Provider: "hashicorp/aws", ProviderConfig: "aws",
-		Range:          rng("infra/modules/x/main.tf", 12, 20),
-		Location:       analyzer.Location{Region: "eu-west-3", Country: "FR"},
-		Classification: analyzer.Classification{Level: "sensitive", Matched: true},
+	row := func(address, typ, provider, config string, r hcl.Range, region, country, class string, checked bool) finding.Resource {
+		return finding.Resource{
+			Address: address, Type: typ, Provider: provider, ProviderConfig: config,
+			File: r.Filename, Line: r.Start.Line, Region: region, Country: country, Classification: class, Checked: checked,
+		}
 	}
-	records := &analyzer.Resource{
-		Address: "google_storage_bucket.records", Type: "google_storage_bucket", Provider: "hashicorp/google", ProviderConfig: "google",
-		Range:          rng("infra/stockage données.tf", 5, 9),
-		Location:       analyzer.Location{Region: "us-central1", Country: "US"},
-		Classification: analyzer.Classification{Level: "sensitive", Matched: true},
+	bucket := row(`module.x["a"].aws_s3_bucket.b`, "aws_s3_bucket", "hashicorp/aws", "aws", rng("infra/modules/x/main.tf", 12, 20), "eu-west-3", "FR", "sensitive", true)
+	records := row("google_storage_bucket.records", "google_storage_bucket", "hashicorp/google", "google", rng("infra/stockage données.tf", 5, 9), "us-central1", "US", "sensitive", true)
+	vm := row("outscale_vm.qualified", "outscale_vm", "outscale/outscale", "outscale", rng("infra/outscale.tf", 1, 6), "cloudgouv-eu-west-1", "FR", "sensitive", true)
+	legacy := row("aws_db_instance.legacy", "aws_db_instance", "hashicorp/aws", "aws.legacy", rng("infra/main.tf", 40, 52), "", "", "sensitive", true)
+	legacy.Unresolved = "region comes from AWS_REGION"
+	logs := row("aws_s3_bucket.logs", "aws_s3_bucket", "hashicorp/aws", "aws", rng("infra/main.tf", 60, 64), "eu-west-3", "FR", "public", false)
+	ranges := map[string]hcl.Range{
+		bucket.Address: rng("infra/modules/x/main.tf", 12, 20), records.Address: rng("infra/stockage données.tf", 5, 9), legacy.Address: rng("infra/main.tf", 40, 52),
 	}
-	vm := &analyzer.Resource{
-		Address: "outscale_vm.qualified", Type: "outscale_vm", Provider: "outscale/outscale", ProviderConfig: "outscale",
-		Range:          rng("infra/outscale.tf", 1, 6),
-		Location:       analyzer.Location{Region: "cloudgouv-eu-west-1", Country: "FR"},
-		Classification: analyzer.Classification{Level: "sensitive", Matched: true},
-	}
-	legacy := &analyzer.Resource{
-		Address: "aws_db_instance.legacy", Type: "aws_db_instance", Provider: "hashicorp/aws", ProviderConfig: "aws.legacy",
-		Range:          rng("infra/main.tf", 40, 52),
-		Location:       analyzer.Location{Unresolved: "region comes from AWS_REGION"},
-		Classification: analyzer.Classification{Level: "sensitive", Matched: true},
-	}
-	logs := &analyzer.Resource{
-		Address: "aws_s3_bucket.logs", Type: "aws_s3_bucket", Provider: "hashicorp/aws", ProviderConfig: "aws",
-		Range:          rng("infra/main.tf", 60, 64),
-		Location:       analyzer.Location{Region: "eu-west-3", Country: "FR"},
-		Classification: analyzer.Classification{Level: "public", Matched: true},
-	}
-	source := []rules.Citation{{Key: "anssi-qualified-list", Ref: "https://cyber.gouv.fr/produits-services-qualifies", AsOf: "2026-09-26", Verified: "secondary"}}
+	source := []finding.Citation{{Key: "anssi-qualified-list", Ref: "https://cyber.gouv.fr/produits-services-qualifies", AsOf: "2026-09-26", Verified: "secondary"}}
 	return &report.Report{
 		Tool:        "sovlint",
 		Version:     "test",
 		Inputs:      []string{"infra"},
 		CatalogAsOf: "2026-11-01",
-		Assessments: []rules.Assessment{
-			{Resource: bucket, Required: all},
-			{Resource: records, Required: all},
-			{Resource: vm, Required: all},
-			{Resource: legacy, Required: all},
-			{Resource: logs},
-		},
-		Findings: []rules.Finding{
+		Resources:   []finding.Resource{bucket, records, vm, legacy, logs},
+		Rules:       rules.Docs(),
+		Findings: []finding.Finding{
 			{
-				RuleID: "SOV000", Severity: rules.SeverityWarning, Address: `exception for "module.legacy.*"`,
+				RuleID: "SOV000", Severity: finding.SeverityWarning, Address: `exception for "module.legacy.*"`,
 				Message: `exception for "module.legacy.*" matches no finding: remove it`, Range: rng(".sovlint.hcl", 15, 15),
 			},
 			{
-				RuleID: "SOV004", Severity: rules.SeverityNotice, Address: legacy.Address,
+				RuleID: "SOV004", Severity: finding.SeverityNotice, Address: legacy.Address,
 				Message:  "region unresolved | 100% unknown: set it, then re-run <plan> & *check* _it_ #1\nsecond line",
-				Range:    legacy.Range,
+				Range:    ranges[legacy.Address],
 				Provider: legacy.Provider, ProviderConfig: legacy.ProviderConfig, Classification: "sensitive",
 			},
 			{
-				RuleID: "SOV001", Severity: rules.SeverityError, Address: legacy.Address,
-				Message: "Amazon Web Services is not SecNumCloud-qualified", Range: legacy.Range,
+				RuleID: "SOV001", Severity: finding.SeverityError, Address: legacy.Address,
+				Message: "Amazon Web Services is not SecNumCloud-qualified", Range: ranges[legacy.Address],
 				Provider: legacy.Provider, ProviderConfig: legacy.ProviderConfig, Classification: "sensitive", Sources: source,
-				Suppression: &rules.Suppression{Kind: rules.SuppressedBaseline, Reason: "recorded in the baseline .sovlint-baseline.json", Range: hcl.Range{Filename: ".sovlint-baseline.json"}},
+				Suppression: &finding.Suppression{Kind: finding.SuppressedBaseline, Reason: "recorded in the baseline .sovlint-baseline.json", Range: hcl.Range{Filename: ".sovlint-baseline.json"}},
 			},
 			{
-				RuleID: "SOV001", Severity: rules.SeverityError, Address: bucket.Address,
-				Message: "Amazon Web Services is not SecNumCloud-qualified (region eu-west-3, FR)", Range: bucket.Range,
+				RuleID: "SOV001", Severity: finding.SeverityError, Address: bucket.Address,
+				Message: "Amazon Web Services is not SecNumCloud-qualified (region eu-west-3, FR)", Range: ranges[bucket.Address],
 				LocationRange: rng("infra/providers.tf", 3, 3),
 				Provider:      bucket.Provider, ProviderConfig: bucket.ProviderConfig, Region: "eu-west-3", Country: "FR", Classification: "sensitive", Sources: source,
 			},
 			{
-				RuleID: "SOV002", Severity: rules.SeverityError, Address: bucket.Address,
-				Message: "operated by Amazon Web Services, Inc. (US), subject to the US CLOUD Act and FISA section 702", Range: bucket.Range,
+				RuleID: "SOV002", Severity: finding.SeverityError, Address: bucket.Address,
+				Message: "operated by Amazon Web Services, Inc. (US), subject to the US CLOUD Act and FISA section 702", Range: ranges[bucket.Address],
 				LocationRange: rng("infra/providers.tf", 3, 3),
 				Provider:      bucket.Provider, ProviderConfig: bucket.ProviderConfig, Region: "eu-west-3", Country: "FR", Classification: "sensitive",
 			},
 			{
-				RuleID: "SOV001", Severity: rules.SeverityError, Address: records.Address,
-				Message: "Google Cloud is not SecNumCloud-qualified (region us-central1, US)", Range: records.Range,
+				RuleID: "SOV001", Severity: finding.SeverityError, Address: records.Address,
+				Message: "Google Cloud is not SecNumCloud-qualified (region us-central1, US)", Range: ranges[records.Address],
 				Provider: records.Provider, ProviderConfig: records.ProviderConfig, Region: "us-central1", Country: "US", Classification: "sensitive",
-				Suppression: &rules.Suppression{Kind: rules.SuppressedInline, Reason: "migration to S3NS tracked in INFRA-42", Expires: "2027-03-31", Range: rng("infra/stockage données.tf", 4, 4)},
+				Suppression: &finding.Suppression{Kind: finding.SuppressedInline, Reason: "migration to S3NS tracked in INFRA-42", Expires: "2027-03-31", Range: rng("infra/stockage données.tf", 4, 4)},
 			},
 			{
-				RuleID: "SOV002", Severity: rules.SeverityError, Address: records.Address,
-				Message: "operated by Google LLC (US), subject to the US CLOUD Act and FISA section 702", Range: records.Range,
+				RuleID: "SOV002", Severity: finding.SeverityError, Address: records.Address,
+				Message: "operated by Google LLC (US), subject to the US CLOUD Act and FISA section 702", Range: ranges[records.Address],
 				Provider: records.Provider, ProviderConfig: records.ProviderConfig, Region: "us-central1", Country: "US", Classification: "sensitive",
-				Suppression: &rules.Suppression{Kind: rules.SuppressedConfig, Reason: "contract with EU data boundary, reviewed by DPO", Expires: "2027-01-31", Owner: "team-data", Range: rng(".sovlint.hcl", 7, 7)},
+				Suppression: &finding.Suppression{Kind: finding.SuppressedConfig, Reason: "contract with EU data boundary, reviewed by DPO", Expires: "2027-01-31", Owner: "team-data", Range: rng(".sovlint.hcl", 7, 7)},
 			},
 			{
-				RuleID: "SOV003", Severity: rules.SeverityWarning, Address: records.Address,
-				Message: `region "us-central1" is in US, outside the EU`, Range: records.Range,
+				RuleID: "SOV003", Severity: finding.SeverityWarning, Address: records.Address,
+				Message: `region "us-central1" is in US, outside the EU`, Range: ranges[records.Address],
 				Provider: records.Provider, ProviderConfig: records.ProviderConfig, Region: "us-central1", Country: "US", Classification: "sensitive",
 			},
 		},

@@ -9,7 +9,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/sovlint/sovlint/rules"
+	"github.com/sovlint/sovlint/finding"
 )
 
 // SARIF 2.1.0 as GitHub code scanning reads it. The types are hand-written
@@ -156,14 +156,15 @@ func SARIF(w io.Writer, r *Report, _ Options) error {
 			Name:           r.Tool,
 			Version:        r.Version,
 			InformationURI: informationURI,
-			Rules:          make([]sarifRule, 0, len(rules.All)),
+			Rules:          make([]sarifRule, 0, len(r.Rules)),
 		}},
 		Invocations: []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{}}},
 		Results:     make([]sarifResult, 0, len(r.Findings)),
 		ColumnKind:  "unicodeCodePoints",
 	}
 	index := map[string]int{}
-	for i, rule := range rules.All {
+	for i := range r.Rules {
+		rule := &r.Rules[i]
 		index[rule.ID] = i
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleOf(rule))
 	}
@@ -183,21 +184,21 @@ func SARIF(w io.Writer, r *Report, _ Options) error {
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 
-func sarifRuleOf(rule *rules.Rule) sarifRule {
-	doc := rule.Doc()
+func sarifRuleOf(rule *finding.RuleDoc) sarifRule {
+	doc := rule.Doc
 	return sarifRule{
 		ID:                   rule.ID,
 		Name:                 rule.Name,
 		ShortDescription:     sarifMessage{Text: rule.Summary},
 		FullDescription:      sarifMessage{Text: plainText(firstParagraph(doc, rule.Summary))},
 		Help:                 sarifMessage{Text: doc, Markdown: doc},
-		HelpURI:              rule.URL(),
+		HelpURI:              rule.URL,
 		DefaultConfiguration: sarifConfiguration{Level: levelOf(rule.Severity).sarif},
 		Properties:           sarifRuleProps{Tags: []string{"sovereignty", "terraform", "opentofu"}},
 	}
 }
 
-func sarifResultOf(f *rules.Finding, index map[string]int) sarifResult {
+func sarifResultOf(f *finding.Finding, index map[string]int) sarifResult {
 	res := sarifResult{
 		RuleID:              f.RuleID,
 		RuleIndex:           index[f.RuleID],
@@ -208,7 +209,7 @@ func sarifResultOf(f *rules.Finding, index map[string]int) sarifResult {
 		Suppressions:        []sarifSuppression{},
 	}
 	loc := sarifLocation{PhysicalLocation: sarifPhysical(f.Range)}
-	if isResourceFinding(f) {
+	if f.IsResource() {
 		res.Message.Text = f.Address + ": " + f.Message
 		loc.LogicalLocations = []sarifLogicalLocation{{FullyQualifiedName: f.Address, Kind: "resource"}}
 		res.Properties = &sarifResultProps{
@@ -228,7 +229,7 @@ func sarifResultOf(f *rules.Finding, index map[string]int) sarifResult {
 	}
 	if s := f.Suppression; s != nil {
 		sup := sarifSuppression{Kind: "external", Status: "accepted", Justification: justification(s)}
-		if s.Kind == rules.SuppressedInline {
+		if s.Kind == finding.SuppressedInline {
 			sup.Kind = "inSource"
 		}
 		if p := sarifPhysical(s.Range); p != nil {
@@ -274,7 +275,7 @@ func fileURI(name string) string {
 
 // justification says why a finding is suppressed, with the waiver's expiry
 // and owner when it has them.
-func justification(s *rules.Suppression) string {
+func justification(s *finding.Suppression) string {
 	text := s.Reason
 	var extra []string
 	if s.Expires != "" {

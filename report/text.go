@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/sovlint/sovlint/rules"
+	"github.com/sovlint/sovlint/finding"
 )
 
 // Text prints findings grouped by resource, then how to fix each rule that
@@ -14,7 +14,7 @@ import (
 func Text(w io.Writer, r *Report, o Options) error {
 	bw := bufio.NewWriter(w)
 	c := palette(o.Color)
-	byAddr := map[string][]rules.Finding{}
+	byAddr := map[string][]finding.Finding{}
 	var order []string
 	for _, f := range r.Active() {
 		if _, ok := byAddr[f.Address]; !ok {
@@ -39,7 +39,7 @@ func Text(w io.Writer, r *Report, o Options) error {
 	}
 	if len(fired) > 0 {
 		fmt.Fprintf(bw, "%s\n", c.bold("How to fix"))
-		for _, rule := range rules.All {
+		for _, rule := range r.Rules {
 			if fired[rule.ID] {
 				fmt.Fprintf(bw, "  %s %s: %s\n", rule.ID, rule.Name, rule.Remediation)
 			}
@@ -63,7 +63,7 @@ func Text(w io.Writer, r *Report, o Options) error {
 
 // context is the resource's position and resolved location, for the line
 // under its address.
-func context(f rules.Finding) []string {
+func context(f finding.Finding) []string {
 	var parts []string
 	switch {
 	case f.Range.Filename != "" && f.Range.Start.Line > 0:
@@ -93,7 +93,7 @@ func context(f rules.Finding) []string {
 	return parts
 }
 
-func sourceLine(f rules.Finding) string {
+func sourceLine(f finding.Finding) string {
 	if len(f.Sources) == 0 {
 		return ""
 	}
@@ -149,14 +149,14 @@ func (c colors) bold(s string) string { return c.wrap("1", s) }
 func (c colors) dim(s string) string  { return c.wrap("2", s) }
 func (c colors) warn(s string) string { return c.wrap("33", s) }
 
-func (c colors) severity(s rules.Severity) string {
+func (c colors) severity(s finding.Severity) string {
 	label := fmt.Sprintf("%-7s", s.String())
 	switch s {
-	case rules.SeverityError:
+	case finding.SeverityError:
 		return c.wrap("31", label)
-	case rules.SeverityWarning:
+	case finding.SeverityWarning:
 		return c.wrap("33", label)
-	case rules.SeverityNotice, rules.SeverityInvalid:
+	case finding.SeverityNotice, finding.SeverityInvalid:
 	}
 	return c.wrap("36", label)
 }

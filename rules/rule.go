@@ -5,60 +5,18 @@ package rules
 
 import (
 	"embed"
-	"fmt"
-	"strings"
-	"time"
-
-	"github.com/hashicorp/hcl/v2"
 
 	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/providers"
 )
-
-// Severity is how serious a finding is. The zero value is invalid so that a
-// rule without one fails the registry test.
-type Severity int
-
-// Severities, from least to most serious.
-const (
-	SeverityInvalid Severity = iota
-	SeverityNotice
-	SeverityWarning
-	SeverityError
-)
-
-func (s Severity) String() string {
-	switch s {
-	case SeverityNotice:
-		return "notice"
-	case SeverityWarning:
-		return "warning"
-	case SeverityError:
-		return "error"
-	case SeverityInvalid:
-	}
-	return "invalid"
-}
-
-// ParseSeverity reads "notice", "warning" or "error".
-func ParseSeverity(s string) (Severity, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "notice", "note", "info":
-		return SeverityNotice, nil
-	case "warning", "warn":
-		return SeverityWarning, nil
-	case "error":
-		return SeverityError, nil
-	}
-	return SeverityInvalid, fmt.Errorf("unknown severity %q (want notice, warning or error)", s)
-}
 
 // Rule is one sovereignty requirement.
 type Rule struct {
 	ID          string // stable, never reused: SOV001
 	Name        string // kebab-case slug: not-secnumcloud
 	Summary     string // one line, lowercase, no trailing period
-	Severity    Severity
+	Severity    finding.Severity
 	Remediation string // one line: how to fix a finding
 	// Check returns a Failure when the subject fails the rule, nil when it
 	// passes. It reads only the resolved resource and its profile.
@@ -75,15 +33,17 @@ func fail(msg string, facts ...providers.Fact) *Failure {
 	return &Failure{Message: msg, Facts: facts}
 }
 
-// Subject is what a rule looks at: a resolved resource and what the catalog
-// says about where it lands.
+// Subject is what a rule looks at: a resolved resource, what the catalog
+// says about where it lands, and the rules its classification requires.
+// The engine's assess stage builds it, once per resource.
 type Subject struct {
 	Resource *analyzer.Resource
 	Profile  *providers.Profile // nil for unknown and local providers
-	// Now and Residency let rules profile other places the resource
-	// reaches (SOV006 replicas) under the same policy.
-	Now       time.Time
-	Residency providers.ResidencyPolicy
+	// Replicas are the profiles of the places Resource.Replicas copy its
+	// data to, index for index; nil where a destination is unresolved or
+	// not in the catalog.
+	Replicas []*providers.Profile
+	Required []string // rule IDs
 }
 
 // URL is where the rule's documentation lives.
@@ -103,55 +63,14 @@ func (r *Rule) Doc() string {
 	return string(b)
 }
 
-// Finding is one rule failing on one resource, or a problem sovlint reports
-// about the scan itself (an unused or expired suppression).
-type Finding struct {
-	RuleID   string
-	Severity Severity
-	Address  string
-	Message  string
-
-	// Where the resource is declared; Filename only (no line) for a plan
-	// finding without sources.
-	Range hcl.Range
-	// Where its location was set, when that is a different line.
-	LocationRange hcl.Range
-
-	// Evidence: the resolved facts the finding rests on. These are the only
-	// attribute values any output prints.
-	Provider       string
-	ProviderConfig string
-	Region         string
-	Country        string
-	Classification string
-	Sources        []Citation
-
-	Suppression *Suppression
+// Docs returns every rule's documentation as printers see it, sorted by ID.
+func Docs() []finding.RuleDoc {
+	out := make([]finding.RuleDoc, 0, len(All))
+	for _, r := range All {
+		out = append(out, finding.RuleDoc{
+			ID: r.ID, Name: r.Name, Summary: r.Summary, Severity: r.Severity,
+			Remediation: r.Remediation, URL: r.URL(), Doc: r.Doc(),
+		})
+	}
+	return out
 }
-
-// Citation is a catalog source behind a finding.
-type Citation struct {
-	Key      string `json:"key"`
-	Ref      string `json:"ref"` // URL, repo@commit:path, or title
-	AsOf     string `json:"as_of"`
-	Verified string `json:"verified"`
-}
-
-// Suppression records why a finding does not count.
-type Suppression struct {
-	Kind    string // inline | config | baseline
-	Reason  string
-	Expires string
-	Owner   string
-	Range   hcl.Range // where the suppression is written
-}
-
-// Suppression kinds.
-const (
-	SuppressedInline   = "inline"
-	SuppressedConfig   = "config"
-	SuppressedBaseline = "baseline"
-)
-
-// Active reports whether the finding counts towards the exit status.
-func (f *Finding) Active() bool { return f.Suppression == nil }

@@ -1,14 +1,13 @@
 package rules
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/providers"
 )
 
@@ -44,7 +43,7 @@ type Policy struct {
 	// Now is the date qualifications are checked against.
 	Now time.Time
 	// Severity overrides rules' default severities by rule ID.
-	Severity map[string]Severity
+	Severity map[string]finding.Severity
 }
 
 // DefaultPolicy requires every rule of sensitive resources, and of resources
@@ -64,99 +63,38 @@ func DefaultPolicy(cat *providers.Catalog, now time.Time) Policy {
 	}
 }
 
-// Assessment is a resource with its catalog profile and the rules its
-// classification requires.
-type Assessment struct {
-	Resource *analyzer.Resource
-	Profile  *providers.Profile
-	Required []string
+// Checker runs the rules a subject's classification requires. One checker
+// serves a whole scan, on every core: it caches the citations of the
+// catalog facts findings rest on, which thousands of findings share.
+type Checker struct {
+	pol   Policy
+	cites citationCache
 }
 
-// Evaluate profiles every resource and runs the rules its classification
-// requires. Findings come back sorted. Resources are evaluated on every
-// core; the findings of each chunk are put back in resource order before
-// the (stable) sort, so the result does not depend on the split.
-func Evaluate(resources []analyzer.Resource, pol Policy) ([]Assessment, []Finding) {
-	out := make([]Assessment, len(resources))
-	// Resources of one type in one region share a profile: a large plan has
-	// thousands of resources and a few dozen distinct profiles.
-	var profiles sync.Map // profileKey → *providers.Profile
-	var cites citationCache
-	type chunk struct {
-		lo       int
-		findings []Finding
-	}
-	var (
-		mu     sync.Mutex
-		chunks []chunk
-	)
-	analyzer.ParallelChunks(len(resources), func(lo, hi int) {
-		// About one finding per two resources on the corpus plans; the
-		// elements are large, so growing from nothing costs.
-		findings := make([]Finding, 0, (hi-lo)*2/3)
-		for i := lo; i < hi; i++ {
-			out[i], findings = evaluate(&resources[i], pol, &profiles, &cites, findings)
-		}
-		mu.Lock()
-		chunks = append(chunks, chunk{lo, findings})
-		mu.Unlock()
-	})
-	slices.SortFunc(chunks, func(a, b chunk) int { return cmp.Compare(a.lo, b.lo) })
-	n := 0
-	for _, c := range chunks {
-		n += len(c.findings)
-	}
-	findings := make([]Finding, 0, n)
-	for _, c := range chunks {
-		findings = append(findings, c.findings...)
-	}
-	SortFindings(findings)
-	return out, findings
-}
+// NewChecker returns a checker for a policy.
+func NewChecker(pol Policy) *Checker { return &Checker{pol: pol} }
 
-type profileKey struct {
-	p        *providers.Provider
-	variant  *providers.Variant
-	region   *providers.Region
-	typ      string
-	resolved bool
-}
+// Required returns the IDs of the rules a classification level requires.
+func (c *Checker) Required(level string) []string { return c.pol.Require[level] }
 
-// evaluate assesses one resource and appends its findings.
-func evaluate(r *analyzer.Resource, pol Policy, profiles *sync.Map, cites *citationCache, findings []Finding) (Assessment, []Finding) {
-	a := Assessment{Resource: r, Required: pol.Require[r.Classification.Level]}
-	if r.Catalog != nil && !r.Catalog.Local {
-		k := profileKey{r.Catalog, r.Variant, r.Region, r.Type, r.Location.Resolved()}
-		pr, ok := profiles.Load(k)
-		if !ok {
-			p := r.Catalog.Profile(providers.ProfileQuery{
-				ResourceType: r.Type,
-				Variant:      r.Variant,
-				Region:       r.Region,
-				Resolved:     r.Location.Resolved(),
-				Now:          pol.Now,
-				Residency:    pol.Residency,
-			})
-			pr, _ = profiles.LoadOrStore(k, &p)
-		}
-		a.Profile = pr.(*providers.Profile) //nolint:errcheck,forcetypeassert // only *Profiles are stored
+// Check appends to findings those of the rules s.Required names that s
+// fails, in rule order.
+func (c *Checker) Check(s *Subject, findings []finding.Finding) []finding.Finding {
+	if len(s.Required) == 0 {
+		return findings
 	}
-	if len(a.Required) == 0 {
-		return a, findings
-	}
-	s := &Subject{Resource: r, Profile: a.Profile, Now: pol.Now, Residency: pol.Residency}
 	for _, rule := range All {
-		if rule.Check == nil || !slices.Contains(a.Required, rule.ID) {
+		if rule.Check == nil || !slices.Contains(s.Required, rule.ID) {
 			continue
 		}
 		if failure := rule.Check(s); failure != nil {
-			findings = append(findings, newFinding(rule, s, failure, pol, cites))
+			findings = append(findings, newFinding(rule, s, failure, c.pol, &c.cites))
 		}
 	}
-	return a, findings
+	return findings
 }
 
-func newFinding(rule *Rule, s *Subject, failure *Failure, pol Policy, cites *citationCache) Finding {
+func newFinding(rule *Rule, s *Subject, failure *Failure, pol Policy, cites *citationCache) finding.Finding {
 	msg := failure.Message
 	r := s.Resource
 	sev := rule.Severity
@@ -170,7 +108,7 @@ func newFinding(rule *Rule, s *Subject, failure *Failure, pol Policy, cites *cit
 		}
 		msg += fmt.Sprintf("; classification unknown (%s), treated as sensitive", why)
 	}
-	f := Finding{
+	f := finding.Finding{
 		RuleID:         rule.ID,
 		Severity:       sev,
 		Address:        r.Address,
@@ -194,7 +132,7 @@ func newFinding(rule *Rule, s *Subject, failure *Failure, pol Policy, cites *cit
 // citationCache holds the citations of the catalog facts findings rest
 // on: thousands of findings cite the same few facts.
 type citationCache struct {
-	m sync.Map // citationKey → []Citation
+	m sync.Map // citationKey → []finding.Citation
 }
 
 // citationKey names a fact's citations. Facts from the catalog share their
@@ -206,26 +144,26 @@ type citationKey struct {
 }
 
 // of returns a fact's citations; callers copy them.
-func (c *citationCache) of(cat *providers.Catalog, f providers.Fact) []Citation {
+func (c *citationCache) of(cat *providers.Catalog, f providers.Fact) []finding.Citation {
 	if len(f.Sources) == 0 {
 		return nil
 	}
 	k := citationKey{&f.Sources[0], len(f.Sources), f.AsOf, f.Verified}
 	if v, ok := c.m.Load(k); ok {
-		return v.([]Citation) //nolint:errcheck,forcetypeassert // only []Citation is stored
+		return v.([]finding.Citation) //nolint:errcheck,forcetypeassert // only []finding.Citation is stored
 	}
 	v := citations(cat, f)
 	c.m.Store(k, v)
 	return v
 }
 
-func citations(cat *providers.Catalog, f providers.Fact) []Citation {
-	out := make([]Citation, 0, len(f.Sources))
+func citations(cat *providers.Catalog, f providers.Fact) []finding.Citation {
+	out := make([]finding.Citation, 0, len(f.Sources))
 	for _, k := range f.Sources {
-		if slices.ContainsFunc(out, func(c Citation) bool { return c.Key == k }) {
+		if slices.ContainsFunc(out, func(c finding.Citation) bool { return c.Key == k }) {
 			continue
 		}
-		c := Citation{Key: k, AsOf: f.AsOf, Verified: f.Verified}
+		c := finding.Citation{Key: k, AsOf: f.AsOf, Verified: f.Verified}
 		if cat != nil {
 			c.Ref = cat.Sources[k].Citation()
 		}
@@ -246,18 +184,4 @@ func where(s *Subject) string {
 		return fmt.Sprintf(" (region %s, %s)", r.Location.Region, r.Location.Country)
 	}
 	return fmt.Sprintf(" (region %s)", r.Location.Region)
-}
-
-// SortFindings orders findings by file, line, address and rule, so every
-// output is deterministic.
-func SortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
-			strings.Compare(a.Range.Filename, b.Range.Filename),
-			cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
-			strings.Compare(a.Address, b.Address),
-			strings.Compare(a.RuleID, b.RuleID),
-			strings.Compare(a.Message, b.Message),
-		)
-	})
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/engine"
 	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/rules"
 )
@@ -28,7 +30,7 @@ func TestRegistry(t *testing.T) {
 		if r.Summary == "" || r.Remediation == "" || strings.HasSuffix(r.Summary, ".") {
 			t.Errorf("%s: summary and remediation must be set; summary has no trailing period", r.ID)
 		}
-		if r.Severity == rules.SeverityInvalid {
+		if r.Severity == finding.SeverityInvalid {
 			t.Errorf("%s: no severity", r.ID)
 		}
 		if doc := r.Doc(); !strings.HasPrefix(doc, "# "+r.ID+" "+r.Name+"\n") {
@@ -44,12 +46,12 @@ func TestRegistry(t *testing.T) {
 }
 
 func TestParseSeverity(t *testing.T) {
-	for in, want := range map[string]rules.Severity{"error": rules.SeverityError, "Warning": rules.SeverityWarning, "notice": rules.SeverityNotice, "info": rules.SeverityNotice} {
-		if got, err := rules.ParseSeverity(in); err != nil || got != want {
+	for in, want := range map[string]finding.Severity{"error": finding.SeverityError, "Warning": finding.SeverityWarning, "notice": finding.SeverityNotice, "info": finding.SeverityNotice} {
+		if got, err := finding.ParseSeverity(in); err != nil || got != want {
 			t.Errorf("ParseSeverity(%q) = %v, %v", in, got, err)
 		}
 	}
-	if _, err := rules.ParseSeverity("fatal"); err == nil {
+	if _, err := finding.ParseSeverity("fatal"); err == nil {
 		t.Error("ParseSeverity accepted an unknown severity")
 	}
 }
@@ -128,7 +130,7 @@ func TestEvaluate(t *testing.T) {
 			if tt.now != "" {
 				now, _ = time.Parse(time.DateOnly, tt.now)
 			}
-			_, findings := rules.Evaluate([]analyzer.Resource{tt.res}, rules.DefaultPolicy(cat, now))
+			_, findings := engine.Evaluate([]analyzer.Resource{tt.res}, rules.DefaultPolicy(cat, now))
 			var got []string
 			for _, f := range findings {
 				got = append(got, f.RuleID)
@@ -149,15 +151,15 @@ func TestEvaluate(t *testing.T) {
 func TestSeverityOverride(t *testing.T) {
 	cat := providers.Default()
 	pol := rules.DefaultPolicy(cat, time.Now())
-	pol.Severity = map[string]rules.Severity{"SOV002": rules.SeverityNotice}
-	_, fs := rules.Evaluate([]analyzer.Resource{resource(t, "hashicorp/aws", "aws_s3_bucket", "eu-west-3", "sensitive")}, pol)
-	if !slices.ContainsFunc(fs, func(f rules.Finding) bool { return f.RuleID == "SOV002" }) {
+	pol.Severity = map[string]finding.Severity{"SOV002": finding.SeverityNotice}
+	_, fs := engine.Evaluate([]analyzer.Resource{resource(t, "hashicorp/aws", "aws_s3_bucket", "eu-west-3", "sensitive")}, pol)
+	if !slices.ContainsFunc(fs, func(f finding.Finding) bool { return f.RuleID == "SOV002" }) {
 		t.Fatalf("no SOV002 finding to check the override on: %v", fs)
 	}
 	for _, f := range fs {
-		want := rules.SeverityError
+		want := finding.SeverityError
 		if f.RuleID == "SOV002" {
-			want = rules.SeverityNotice
+			want = finding.SeverityNotice
 		}
 		if f.Severity != want {
 			t.Errorf("%s: severity %s, want %s", f.RuleID, f.Severity, want)
@@ -170,7 +172,7 @@ func TestSeverityOverride(t *testing.T) {
 func TestWrittenUnknownClassification(t *testing.T) {
 	r := resource(t, "hashicorp/aws", "aws_s3_bucket", "eu-west-3", "unknown")
 	r.Classification.Key = "classification"
-	_, fs := rules.Evaluate([]analyzer.Resource{r}, rules.DefaultPolicy(providers.Default(), time.Now()))
+	_, fs := engine.Evaluate([]analyzer.Resource{r}, rules.DefaultPolicy(providers.Default(), time.Now()))
 	if len(fs) == 0 {
 		t.Fatal("no findings")
 	}

@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/sovlint/sovlint/providers"
+import (
+	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/providers"
+)
 
 // OutsideEU fires when the resolved region (or a global service) puts the
 // data outside the countries the residency policy accepts.
@@ -8,7 +11,7 @@ var OutsideEU = &Rule{
 	ID:          "SOV003",
 	Name:        "outside-eu",
 	Summary:     "sensitive resource whose region is outside the EU",
-	Severity:    SeverityError,
+	Severity:    finding.SeverityError,
 	Remediation: "set the resource's or its provider's region to one in an EU member state (or widen the residency policy in .sovlint.hcl if EEA or Swiss hosting is acceptable)",
 	Check: func(s *Subject) *Failure {
 		if s.Profile == nil || s.Profile.Residency.Outcome != providers.Fail {

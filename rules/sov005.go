@@ -1,6 +1,10 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/sovlint/sovlint/finding"
+)
 
 // UnknownProvider fires when the catalog cannot say anything about where a
 // resource lands: its provider, or its region within a known provider.
@@ -8,7 +12,7 @@ var UnknownProvider = &Rule{
 	ID:          "SOV005",
 	Name:        "unknown-provider",
 	Summary:     "sensitive resource on a provider or region absent from the sovereignty catalog",
-	Severity:    SeverityError,
+	Severity:    finding.SeverityError,
 	Remediation: "check the region for typos; otherwise declare the provider or region, with its source, in .sovlint.hcl (or contribute it to the catalog)",
 	Check: func(s *Subject) *Failure {
 		r := s.Resource

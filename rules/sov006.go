@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/providers"
 )
 
@@ -14,7 +15,7 @@ var ReplicationEgress = &Rule{
 	ID:          "SOV006",
 	Name:        "replication-egress",
 	Summary:     "sensitive resource replicated, copied or backed up to a destination failing the policy",
-	Severity:    SeverityError,
+	Severity:    finding.SeverityError,
 	Remediation: "keep replicas, backup copies and geo-redundant pairs in regions that meet the same policy as the resource (EU residency, qualified offer)",
 	Check: func(s *Subject) *Failure {
 		r := s.Resource
@@ -23,8 +24,8 @@ var ReplicationEgress = &Rule{
 		}
 		var problems []string
 		var facts []providers.Fact
-		for _, rep := range r.Replicas {
-			if msg, f := replicaProblem(s, rep); msg != "" {
+		for i, rep := range r.Replicas {
+			if msg, f := replicaProblem(s, rep, s.Replicas[i]); msg != "" {
 				problems = append(problems, msg)
 				facts = append(facts, f...)
 			}
@@ -38,7 +39,7 @@ var ReplicationEgress = &Rule{
 
 // replicaProblem says why a replica fails the policy, citing the spec that
 // makes it a copy and the fact about its destination.
-func replicaProblem(s *Subject, rep analyzer.Replica) (string, []providers.Fact) {
+func replicaProblem(s *Subject, rep analyzer.Replica, dest *providers.Profile) (string, []providers.Fact) {
 	var spec providers.Fact
 	for _, r := range s.Resource.Catalog.ReplicationsFor(s.Resource.Type) {
 		if r.Name == rep.Via {
@@ -51,9 +52,6 @@ func replicaProblem(s *Subject, rep analyzer.Replica) (string, []providers.Fact)
 	case rep.Known == nil:
 		return fmt.Sprintf("%s goes to region %q, which is not in the catalog", rep.Via, rep.Region), []providers.Fact{spec}
 	}
-	dest := s.Resource.Catalog.Profile(providers.ProfileQuery{
-		ResourceType: s.Resource.Type, Variant: rep.Variant, Region: rep.Known, Resolved: true, Now: s.Now, Residency: s.Residency,
-	})
 	if dest.Residency.Outcome == providers.Fail {
 		return fmt.Sprintf("%s copies the data to %s: %s", rep.Via, rep.Region, dest.Residency.Reason), []providers.Fact{spec, dest.Residency.Fact}
 	}

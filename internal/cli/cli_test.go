@@ -346,11 +346,11 @@ func TestSeverityFilter(t *testing.T) {
 }
 
 // TestPanicIsAnError: a bug in a command must reach the user as one line
-// and exit status 2, never a stack trace.
+// naming the input, and exit status 2, never a stack trace.
 func TestPanicIsAnError(t *testing.T) {
 	var out, errb bytes.Buffer
 	code := cli.Main([]string{"scan", "-"}, cli.Streams{In: panicReader{}, Out: &out, Err: &errb})
-	if code != cli.ExitError || strings.Count(errb.String(), "\n") != 1 || !strings.Contains(errb.String(), "sovlint: internal error: ") {
+	if code != cli.ExitError || strings.Count(errb.String(), "\n") != 1 || !strings.Contains(errb.String(), "sovlint: internal error in <stdin>: boom") {
 		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }

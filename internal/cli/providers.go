@@ -13,7 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sovlint/sovlint/config"
-	"github.com/sovlint/sovlint/internal/engine"
+	"github.com/sovlint/sovlint/internal/settings"
 	"github.com/sovlint/sovlint/providers"
 )
 
@@ -59,11 +59,7 @@ func runProviders(s *Streams, f *providersFlags, args []string) error {
 			return usageError("--as-of: %q is not a date (YYYY-MM-DD)", f.asOf)
 		}
 	}
-	cfg, err := loadConfig(f.config, ".")
-	if err != nil {
-		return &exitError{code: ExitError, err: err}
-	}
-	set, err := engine.CatalogConfig(cfg, now)
+	set, err := settings.Load(settings.Flags{ConfigPath: f.config, FirstInput: ".", FailOn: "notice", Now: now})
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}

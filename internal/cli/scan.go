@@ -11,11 +11,13 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/analyzer/tfconfig"
 	"github.com/sovlint/sovlint/config"
+	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/engine"
+	"github.com/sovlint/sovlint/internal/settings"
+	"github.com/sovlint/sovlint/internal/suppress"
 	"github.com/sovlint/sovlint/report"
-	"github.com/sovlint/sovlint/rules"
 )
 
 type scanFlags struct {
@@ -33,7 +35,7 @@ type scanFlags struct {
 	baseline      string
 	baselineWrite string
 	// vars are --var-file and --var in command-line order, later winning.
-	vars      []analyzer.VarInput
+	vars      []tfconfig.VarInput
 	recursive bool
 	dir       string
 }
@@ -134,29 +136,21 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 	if len(args) == 0 {
 		args = []string{f.dir}
 	}
-	cfg, err := loadConfig(f.config, args[0])
+	set, err := settings.Load(settings.Flags{ConfigPath: f.config, FirstInput: args[0], FailOn: f.failOn, FailOnSet: failOnSet, Now: now})
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
-	failOn, err := failThreshold(f.failOn, failOnSet, cfg)
-	if err != nil {
-		return &exitError{code: ExitError, err: err}
-	}
-	minimum, err := rules.ParseSeverity(f.minimum)
+	minimum, err := finding.ParseSeverity(f.minimum)
 	if err != nil {
 		return usageError("--severity: %s", err)
 	}
-	var waivers []*engine.Waiver
+	var baselines []*suppress.Waiver
 	if f.baseline != "" {
-		w, err := engine.LoadBaseline(f.baseline)
+		w, err := suppress.LoadBaseline(f.baseline)
 		if err != nil {
 			return &exitError{code: ExitError, err: err}
 		}
-		waivers = append(waivers, w)
-	}
-	set, err := engine.CatalogConfig(cfg, now)
-	if err != nil {
-		return &exitError{code: ExitError, err: err}
+		baselines = append(baselines, w)
 	}
 	var inputs []engine.Input
 	for _, a := range args {
@@ -167,14 +161,11 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 		inputs = append(inputs, in)
 	}
 	rep, err := engine.Scan(inputs, engine.Options{
-		Catalog: set.Catalog,
-		Policy:  set.Policy,
-		Class:   set.Class,
-		Version: version(),
-		Config:  cfg,
-		Waivers: waivers,
+		Settings:  set,
+		Version:   version(),
+		Baselines: baselines,
 		Sources: engine.SourceOptions{
-			Vars:      analyzer.VarOptions{Inputs: f.vars, Getenv: s.Getenv},
+			Vars:      tfconfig.VarOptions{Inputs: f.vars, Getenv: s.Getenv},
 			Recursive: f.recursive,
 			PlanDir:   planDir(f.dir, args),
 		},
@@ -182,7 +173,11 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
-	rep.Findings = slices.DeleteFunc(rep.Findings, func(fd rules.Finding) bool { return fd.Severity < minimum })
+	// --severity filters what is printed, nothing else: a baseline written
+	// from a filtered report would leave the hidden findings out, and they
+	// would fail the next run.
+	all := rep.Findings
+	rep.Findings = slices.DeleteFunc(slices.Clone(all), func(fd finding.Finding) bool { return fd.Severity < minimum })
 	for _, o := range outs {
 		if err := write(s, o, rep, report.Options{Color: color && o.path == ""}); err != nil {
 			return &exitError{code: ExitError, err: err}
@@ -191,10 +186,10 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 	if f.baselineWrite != "" {
 		// Writing a baseline accepts today's findings: they do not fail
 		// this run, as they will not fail the next one.
-		return writeBaseline(s, f.baselineWrite, rep.Findings)
+		return writeBaseline(s, f.baselineWrite, all)
 	}
 	for _, fd := range rep.Findings {
-		if fd.Active() && fd.Severity >= failOn {
+		if fd.Active() && fd.Severity >= set.FailOn {
 			return &exitError{code: ExitFindings}
 		}
 	}
@@ -213,7 +208,7 @@ func planDir(dir string, args []string) string {
 // varFlag appends --var-file and --var values to one list, so that their
 // command-line order decides which wins, as in Terraform.
 type varFlag struct {
-	dst  *[]analyzer.VarInput
+	dst  *[]tfconfig.VarInput
 	file bool
 }
 
@@ -228,12 +223,12 @@ func (v *varFlag) Type() string {
 
 func (v *varFlag) Set(s string) error {
 	if v.file {
-		*v.dst = append(*v.dst, analyzer.VarInput{File: s})
+		*v.dst = append(*v.dst, tfconfig.VarInput{File: s})
 		return nil
 	}
 	// Checked (without echoing the value) where it is applied: the flag
 	// library would quote the whole argument in its own error.
-	*v.dst = append(*v.dst, analyzer.VarInput{Assign: s})
+	*v.dst = append(*v.dst, tfconfig.VarInput{Assign: s})
 	return nil
 }
 
@@ -264,26 +259,4 @@ func useColor(s *Streams, f *scanFlags) (bool, error) {
 		return s.IsTerminal && s.Getenv("NO_COLOR") == "", nil
 	}
 	return false, fmt.Errorf("--color: want auto, always or never, not %q", f.color)
-}
-
-// loadConfig reads --config, else the .sovlint.hcl found upward from the
-// first input. A file named explicitly must exist; a missing implicit one is
-// fine.
-func loadConfig(explicit, firstInput string) (*config.Config, error) {
-	path := explicit
-	if path == "" && firstInput != "-" {
-		var err error
-		if path, err = config.Discover(firstInput); err != nil {
-			return nil, err
-		}
-		path = relativeToWorkDir(path)
-	}
-	if path == "" {
-		return nil, nil
-	}
-	cfg, err := config.Load(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading configuration %s: %w", path, err)
-	}
-	return cfg, nil
 }

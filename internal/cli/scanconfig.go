@@ -4,44 +4,16 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 
-	"github.com/hashicorp/hcl/v2"
-
-	"github.com/sovlint/sovlint/config"
-	"github.com/sovlint/sovlint/internal/engine"
-	"github.com/sovlint/sovlint/rules"
+	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/suppress"
 )
-
-// failThreshold is the severity at which findings fail the run: --fail-on
-// when given, else the configuration's policy fail_on, else the flag's
-// default.
-func failThreshold(flag string, flagSet bool, cfg *config.Config) (rules.Severity, error) {
-	if !flagSet && cfg != nil && cfg.Policy != nil && cfg.Policy.FailOn != "" {
-		sev, err := rules.ParseSeverity(cfg.Policy.FailOn)
-		if err != nil {
-			return rules.SeverityInvalid, hcl.Diagnostics{{
-				Severity: hcl.DiagError,
-				Summary:  "Invalid fail_on",
-				Detail:   err.Error(),
-				Subject:  cfg.Policy.DefRange.Ptr(),
-			}}
-		}
-		return sev, nil
-	}
-	sev, err := rules.ParseSeverity(flag)
-	if err != nil {
-		return rules.SeverityInvalid, fmt.Errorf("--fail-on: %w", err)
-	}
-	return sev, nil
-}
 
 // writeBaseline records the findings in a baseline file and says so on
 // stderr.
-func writeBaseline(s *Streams, path string, findings []rules.Finding) error {
+func writeBaseline(s *Streams, path string, findings []finding.Finding) error {
 	var buf bytes.Buffer
-	n, err := engine.WriteBaseline(&buf, findings)
+	n, err := suppress.WriteBaseline(&buf, findings)
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
@@ -57,20 +29,4 @@ func pluralFindings(n int) string {
 		return "finding"
 	}
 	return "findings"
-}
-
-// relativeToWorkDir returns a discovered (absolute) path relative to the
-// working directory when it lies below it: findings and suppressions point
-// into the configuration file, and CI annotations need repository-relative
-// paths, as the user gave the inputs.
-func relativeToWorkDir(path string) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return path
-	}
-	rel, err := filepath.Rel(wd, path)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return path
-	}
-	return rel
 }

@@ -10,8 +10,10 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 
-	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/analyzer/plan"
+	"github.com/sovlint/sovlint/analyzer/tfconfig"
 	"github.com/sovlint/sovlint/internal/engine"
+	"github.com/sovlint/sovlint/internal/settings"
 	"github.com/sovlint/sovlint/internal/synth"
 	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/report"
@@ -68,7 +70,7 @@ func BenchmarkScanPlan(b *testing.B) {
 			cat := providers.Default()
 			pol := benchPolicy(cat)
 			for b.Loop() {
-				rep, err := engine.Scan([]engine.Input{{Path: path}}, engine.Options{Catalog: cat, Policy: pol})
+				rep, err := engine.Scan([]engine.Input{{Path: path}}, engine.Options{Settings: &settings.Settings{Catalog: cat, Policy: pol}})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -96,7 +98,7 @@ func BenchmarkLoadPlan(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, err := analyzer.LoadPlan(f, path, attrs, pattrs); err != nil {
+				if _, err := plan.LoadPlan(f, path, attrs, pattrs); err != nil {
 					b.Fatal(err)
 				}
 				f.Close()
@@ -141,7 +143,7 @@ func BenchmarkLoadTree(b *testing.B) {
 		b.Run(strconv.Itoa(roots*5/2)+"-files", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				l := analyzer.NewSourceLoader(cat.ResourceAttributeNames(), cat.ProviderAttributeNames())
+				l := tfconfig.NewSourceLoader(cat.ResourceAttributeNames(), cat.ProviderAttributeNames())
 				found, err := l.RootModules(dir)
 				if err != nil {
 					b.Fatal(err)
@@ -151,7 +153,7 @@ func BenchmarkLoadTree(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					if _, err := cfg.Evaluate(analyzer.VarOptions{}); err != nil {
+					if _, err := cfg.Evaluate(tfconfig.VarOptions{}); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -171,7 +173,7 @@ func BenchmarkScanTree(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				rep, err := engine.Scan([]engine.Input{{Path: dir}}, engine.Options{
-					Catalog: cat, Policy: pol, Sources: engine.SourceOptions{Recursive: true},
+					Settings: &settings.Settings{Catalog: cat, Policy: pol}, Sources: engine.SourceOptions{Recursive: true},
 				})
 				if err != nil {
 					b.Fatal(err)

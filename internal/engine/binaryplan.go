@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/finding"
 )
 
 // A saved plan (`terraform plan -out tfplan`) is a zip archive. The only
@@ -58,5 +58,5 @@ func showPlan(path string) (io.Reader, error) {
 	default:
 		msg += fmt.Sprintf(": `%s show -json` could not read it here; run it in the directory the plan was made in, and scan its output", strings.Join(tried, "` and `"))
 	}
-	return nil, &analyzer.InputError{File: path, Msg: msg}
+	return nil, &finding.InputError{File: path, Msg: msg}
 }

@@ -10,9 +10,10 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/config"
-	"github.com/sovlint/sovlint/providers"
+	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/settings"
+	"github.com/sovlint/sovlint/internal/suppress"
 	"github.com/sovlint/sovlint/report"
 	"github.com/sovlint/sovlint/rules"
 )
@@ -27,7 +28,7 @@ var testNow = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 
 // scanWith scans the test plan with a .sovlint.hcl source (none when
 // empty) and extra waivers.
-func scanWith(t *testing.T, cfgSrc string, now time.Time, waivers ...*Waiver) (*report.Report, error) {
+func scanWith(t *testing.T, cfgSrc string, now time.Time, waivers ...*suppress.Waiver) (*scanned, error) {
 	t.Helper()
 	var cfg *config.Config
 	if cfgSrc != "" {
@@ -36,14 +37,11 @@ func scanWith(t *testing.T, cfgSrc string, now time.Time, waivers ...*Waiver) (*
 			t.Fatalf("test config does not parse: %v", err)
 		}
 	}
-	cat := providers.Default()
-	return Scan([]Input{{Path: testPlan}}, Options{
-		Catalog: cat,
-		Policy:  rules.DefaultPolicy(cat, now),
-		Class:   analyzer.DefaultPolicy(),
-		Config:  cfg,
-		Waivers: waivers,
-	})
+	set, err := settings.FromConfig(cfg, now)
+	if err != nil {
+		return nil, err
+	}
+	return runScan(t, []Input{{Path: testPlan}}, Options{Settings: set, Baselines: waivers})
 }
 
 // outcome is a finding reduced to what these tests check.
@@ -114,7 +112,7 @@ exception {
 		// The reasonless exception suppresses nothing and is reported.
 		{Rule: "SOV000", Address: `exception for "aws_rds_cluster.main"`, Severity: "warning", Line: 21},
 	}
-	if diff := cmp.Diff(want, outcomes(rep)); diff != "" {
+	if diff := cmp.Diff(want, outcomes(rep.Report)); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 	for _, f := range rep.Findings {
@@ -191,7 +189,7 @@ exception {
 		{Rule: "SOV003", Address: "module.regional.aws_sns_topic.t", Severity: "warning"},
 		{Rule: "SOV000", Address: `exception for "nothing.here"`, Severity: "error", Line: 11},
 	}
-	if diff := cmp.Diff(want, outcomes(rep)); diff != "" {
+	if diff := cmp.Diff(want, outcomes(rep.Report)); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 	for _, a := range rep.Assessments {
@@ -209,7 +207,7 @@ exception {
 		t.Fatal(err)
 	}
 	if n := len(rep.Findings); n != 7 {
-		t.Errorf("got %d findings, want the plan's 7 without SOV000: %+v", n, outcomes(rep))
+		t.Errorf("got %d findings, want the plan's 7 without SOV000: %+v", n, outcomes(rep.Report))
 	}
 }
 
@@ -219,7 +217,7 @@ func TestBaseline(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	n, err := WriteBaseline(&buf, rep.Findings)
+	n, err := suppress.WriteBaseline(&buf, rep.Findings)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,7 +249,7 @@ func TestBaseline(t *testing.T) {
 	if err := os.WriteFile(path, []byte(edited), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	w, err := LoadBaseline(path)
+	w, err := suppress.LoadBaseline(path)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, edited)
 	}
@@ -264,7 +262,7 @@ func TestBaseline(t *testing.T) {
 		switch {
 		case f.Active():
 			active = append(active, f.RuleID+" "+f.Address)
-		case f.Suppression.Kind != rules.SuppressedBaseline:
+		case f.Suppression.Kind != finding.SuppressedBaseline:
 			t.Errorf("%s %s suppressed as %s", f.RuleID, f.Address, f.Suppression.Kind)
 		}
 	}
@@ -274,18 +272,18 @@ func TestBaseline(t *testing.T) {
 
 	// Matching is by rule and address: a finding whose line moved is still
 	// covered; another address is not.
-	moved := rules.Finding{RuleID: "SOV001", Address: "aws_rds_cluster.main"}
+	moved := finding.Finding{RuleID: "SOV001", Address: "aws_rds_cluster.main"}
 	moved.Range.Filename, moved.Range.Start.Line = "main.tf", 99
 	if !w.Matches(&moved) {
 		t.Error("baseline does not cover a finding whose line moved")
 	}
-	if w.Matches(&rules.Finding{RuleID: "SOV001", Address: "aws_rds_cluster.other"}) {
+	if w.Matches(&finding.Finding{RuleID: "SOV001", Address: "aws_rds_cluster.other"}) {
 		t.Error("baseline covers an address it does not list")
 	}
 
 	// Writing again from the baselined report keeps the accepted findings.
 	var again bytes.Buffer
-	if _, err := WriteBaseline(&again, rep.Findings); err != nil {
+	if _, err := suppress.WriteBaseline(&again, rep.Findings); err != nil {
 		t.Fatal(err)
 	}
 	if again.String() != buf.String() {
@@ -304,7 +302,7 @@ func TestLoadBaselineErrors(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"missing.json", "notjson.json", "future.json"} {
-		if _, err := LoadBaseline(filepath.Join(dir, name)); err == nil || !strings.Contains(err.Error(), "baseline") {
+		if _, err := suppress.LoadBaseline(filepath.Join(dir, name)); err == nil || !strings.Contains(err.Error(), "baseline") {
 			t.Errorf("LoadBaseline(%s) = %v, want an error naming the baseline", name, err)
 		}
 	}

@@ -5,13 +5,20 @@ package engine
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/sovlint/sovlint/analyzer"
-	"github.com/sovlint/sovlint/config"
+	"github.com/sovlint/sovlint/analyzer/plan"
+	"github.com/sovlint/sovlint/analyzer/tfconfig"
+	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/par"
+	"github.com/sovlint/sovlint/internal/settings"
+	"github.com/sovlint/sovlint/internal/suppress"
 	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/report"
 	"github.com/sovlint/sovlint/rules"
@@ -36,70 +43,119 @@ const (
 
 // Options configure a scan.
 type Options struct {
-	Catalog *providers.Catalog
-	Policy  rules.Policy
-	Class   analyzer.ClassificationPolicy
-	Version string
+	// Settings are the catalog, policies and exceptions the scan runs with;
+	// nil for the defaults at the time of the scan.
+	Settings *settings.Settings
+	Version  string
 	// Sources configure how source directories are read.
 	Sources SourceOptions
-	// Config is the repository's .sovlint.hcl, nil when there is none.
-	Config *config.Config
-	// Waivers suppress findings: inline ignores, config exceptions,
-	// baselines. Their SOV000 findings join the report.
-	Waivers []*Waiver
+	// Baselines suppress the findings they list.
+	Baselines []*suppress.Waiver
 }
 
-// Scan runs the pipeline over inputs and returns the report. Input problems
-// are returned as errors that name the file (and position when known).
+// Scan runs the pipeline over inputs and returns the report: load, resolve,
+// assess and check each input, then suppress. Input problems are returned
+// as errors that name the file (and position when known).
 func Scan(inputs []Input, opt Options) (*report.Report, error) {
-	if opt.Catalog == nil {
-		opt.Catalog = providers.Default()
+	rep, _, err := run(inputs, opt)
+	return rep, err
+}
+
+// run is Scan, also returning the assessed resources behind the report's
+// rows: parity tests compare them field by field.
+func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
+	set := opt.Settings
+	if set == nil {
+		set = settings.Default(time.Now())
 	}
-	if opt.Policy.Catalog == nil {
-		opt.Policy = rules.DefaultPolicy(opt.Catalog, time.Now())
+	class := set.Class
+	if class.Keys == nil {
+		class = analyzer.DefaultPolicy()
 	}
-	if opt.Class.Keys == nil {
-		opt.Class = analyzer.DefaultPolicy()
-	}
-	settings, err := applyConfig(&opt)
-	if err != nil {
-		return nil, err
-	}
-	rep := &report.Report{Tool: "sovlint", Version: opt.Version, CatalogAsOf: opt.Catalog.AsOf}
-	resolver := &analyzer.Resolver{Catalog: opt.Catalog, Policy: opt.Class}
-	loader := newSourceLoader(&opt)
+	now := set.Policy.Now
+	rep := &report.Report{Tool: "sovlint", Version: opt.Version, CatalogAsOf: set.Catalog.AsOf, Rules: rules.Docs()}
+	sc := &scan{set: set, sources: opt.Sources, resolver: &analyzer.Resolver{Catalog: set.Catalog, Policy: class}}
+	sc.loader = tfconfig.NewSourceLoader(set.Catalog.ResourceAttributeNames(), set.Catalog.ProviderAttributeNames())
+	var subjects []rules.Subject
 	for _, in := range inputs {
 		rep.Inputs = append(rep.Inputs, in.Path)
-		units, err := load(in, &opt, loader, resolver)
+		subj, findings, warnings, err := sc.input(in)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		// Each root module's inline waivers apply to its own findings only.
-		for _, u := range units {
-			resources := u.resources
-			if len(u.instances) > 0 {
-				// Only a plan read with its sources (--dir) comes with
-				// instances still to resolve; copying the others' resources
-				// would cost as much as resolving them.
-				resources = slices.Concat(resources, resolveAll(resolver, u.instances))
-			}
-			analyzer.InheritLocations(resources)
-			for i := range resources {
-				if resources[i].Range.Filename == "" && in.Path != "-" {
-					resources[i].Range.Filename = in.Path
-				}
-			}
-			assessments, findings := rules.Evaluate(resources, opt.Policy)
-			findings = append(findings, settings.settle(applyWaivers(findings, u.waivers, opt.Policy.Now))...)
-			rep.Assessments = appendOrTake(rep.Assessments, assessments)
-			rep.Findings = appendOrTake(rep.Findings, findings)
-			rep.Warnings = append(rep.Warnings, u.warnings...)
-		}
+		subjects = appendOrTake(subjects, subj)
+		rep.Findings = appendOrTake(rep.Findings, findings)
+		rep.Warnings = append(rep.Warnings, warnings...)
 	}
-	rep.Warnings = append(rep.Warnings, stalenessWarnings(opt.Catalog, rep.Assessments, opt.Policy.Now, opt.Config)...)
-	rep.Findings = append(rep.Findings, settings.settle(applyWaivers(rep.Findings, opt.Waivers, opt.Policy.Now))...)
-	rules.SortFindings(rep.Findings)
-	return rep, nil
+	rep.Warnings = append(rep.Warnings, stalenessWarnings(set.Catalog, subjects, now, set.Config)...)
+	waivers := slices.Concat(opt.Baselines, set.Exceptions)
+	rep.Findings = append(rep.Findings, set.Settle(suppress.Apply(rep.Findings, waivers, now))...)
+	finding.Sort(rep.Findings)
+	rep.Resources = resourceRows(subjects)
+	return rep, subjects, nil
+}
+
+// scan is what one Scan call shares across its inputs.
+type scan struct {
+	set      *settings.Settings
+	sources  SourceOptions
+	resolver *analyzer.Resolver
+	loader   *tfconfig.SourceLoader
+}
+
+// input loads, resolves, assesses and checks one input; each root module's
+// inline waivers apply to its own findings only. A bug met on the way is an
+// error naming the input, not a crash.
+func (sc *scan) input(in Input) (subjects []rules.Subject, findings []finding.Finding, warnings []report.Warning, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			subjects, findings, warnings, err = nil, nil, nil, &InternalError{File: in.Path, Panic: p}
+		}
+	}()
+	units, err := load(in, sc)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for _, u := range units {
+		resources := u.resources
+		if len(u.instances) > 0 {
+			// Only a plan read with its sources (--dir) comes with
+			// instances still to resolve; copying the others' resources
+			// would cost as much as resolving them.
+			resources = slices.Concat(resources, resolveAll(sc.resolver, u.instances))
+		}
+		analyzer.InheritLocations(resources)
+		for i := range resources {
+			if resources[i].Range.Filename == "" && in.Path != "-" {
+				resources[i].Range.Filename = in.Path
+			}
+		}
+		subj, fs := Evaluate(resources, sc.set.Policy)
+		fs = append(fs, sc.set.Settle(suppress.Apply(fs, u.waivers, sc.set.Policy.Now))...)
+		subjects = appendOrTake(subjects, subj)
+		findings = appendOrTake(findings, fs)
+		warnings = append(warnings, u.warnings...)
+	}
+	return subjects, findings, warnings, nil
+}
+
+// InternalError is a bug met while scanning an input: the CLI prints it on
+// one line and exits 2, never with a stack trace.
+type InternalError struct {
+	File  string
+	Panic any
+}
+
+func (e *InternalError) Error() string {
+	msg := fmt.Sprint(e.Panic)
+	if len(msg) > 200 {
+		msg = msg[:200] + "…"
+	}
+	file := e.File
+	if file == "-" {
+		file = "<stdin>"
+	}
+	return fmt.Sprintf("internal error in %s: %s (please report it with the command you ran)", file, strings.ToValidUTF8(msg, "?"))
 }
 
 // appendOrTake appends more to list, or takes more when list is empty: a
@@ -111,7 +167,7 @@ func appendOrTake[T any](list, more []T) []T {
 	return append(list, more...)
 }
 
-func load(in Input, opt *Options, loader *analyzer.SourceLoader, resolver *analyzer.Resolver) ([]unit, error) {
+func load(in Input, sc *scan) ([]unit, error) {
 	kind := in.Kind
 	if in.Path == "-" {
 		kind = KindPlan
@@ -127,22 +183,22 @@ func load(in Input, opt *Options, loader *analyzer.SourceLoader, resolver *analy
 		}
 	}
 	if kind == KindDir {
-		return loadDir(in.Path, opt, loader, resolver)
+		return sc.loadDir(in.Path)
 	}
-	if opt.Sources.PlanDir != "" {
+	if sc.sources.PlanDir != "" {
 		// Placing instances on their source lines happens before they are
 		// resolved, so this path keeps them all; it is not the hot one.
-		instances, plan, err := loadPlanInstances(in, opt.Catalog)
+		instances, p, err := loadPlanInstances(in, sc.set.Catalog)
 		if err != nil {
 			return nil, err
 		}
 		u := unit{instances: instances}
-		if err := attachPlanSources(&u, opt, loader, plan.VariableValues()); err != nil {
+		if err := sc.attachPlanSources(&u, p.VariableValues()); err != nil {
 			return nil, err
 		}
 		return []unit{u}, nil
 	}
-	resources, err := loadPlan(in, opt.Catalog, resolver)
+	resources, err := loadPlan(in, sc.set.Catalog, sc.resolver)
 	if err != nil {
 		return nil, err
 	}
@@ -157,11 +213,11 @@ func loadPlan(in Input, cat *providers.Catalog, resolver *analyzer.Resolver) ([]
 }
 
 // loadPlanInstances reads a plan's instances without resolving them.
-func loadPlanInstances(in Input, cat *providers.Catalog) ([]*analyzer.Instance, *analyzer.Plan, error) {
+func loadPlanInstances(in Input, cat *providers.Catalog) ([]*analyzer.Instance, *plan.Plan, error) {
 	return streamPlan(in, cat, func(i *analyzer.Instance) *analyzer.Instance { return i })
 }
 
-func streamPlan[T any](in Input, cat *providers.Catalog, fn func(*analyzer.Instance) T) ([]T, *analyzer.Plan, error) {
+func streamPlan[T any](in Input, cat *providers.Catalog, fn func(*analyzer.Instance) T) ([]T, *plan.Plan, error) {
 	var r io.Reader
 	name := in.Path
 	binary := false
@@ -174,7 +230,7 @@ func streamPlan[T any](in Input, cat *providers.Catalog, fn func(*analyzer.Insta
 		}
 		defer f.Close()
 		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return nil, nil, &analyzer.InputError{File: in.Path, Msg: "is a directory, not a plan file"}
+			return nil, nil, &finding.InputError{File: in.Path, Msg: "is a directory, not a plan file"}
 		}
 		br := bufio.NewReaderSize(f, 256<<10)
 		r = br
@@ -184,9 +240,9 @@ func streamPlan[T any](in Input, cat *providers.Catalog, fn func(*analyzer.Insta
 			}
 		}
 	}
-	out, p, err := analyzer.StreamPlan(r, name, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), fn)
+	out, p, err := plan.StreamPlan(r, name, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), fn)
 	if err != nil {
-		if ie, ok := errors.AsType[*analyzer.InputError](err); ok && in.Path != "-" && !binary {
+		if ie, ok := errors.AsType[*finding.InputError](err); ok && in.Path != "-" && !binary {
 			if b, rerr := os.ReadFile(in.Path); rerr == nil {
 				ie.LocateOffset(b)
 			}
@@ -199,7 +255,7 @@ func streamPlan[T any](in Input, cat *providers.Catalog, fn func(*analyzer.Insta
 // resolveAll resolves instances on every core, keeping their order.
 func resolveAll(resolver *analyzer.Resolver, instances []*analyzer.Instance) []analyzer.Resource {
 	out := make([]analyzer.Resource, len(instances))
-	analyzer.ParallelChunks(len(instances), func(lo, hi int) {
+	par.Chunks(len(instances), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			out[i] = resolver.Resolve(instances[i])
 		}
@@ -215,5 +271,5 @@ func inputError(path string, err error) error {
 			msg = "no such file or directory"
 		}
 	}
-	return &analyzer.InputError{File: path, Msg: msg}
+	return &finding.InputError{File: path, Msg: msg}
 }

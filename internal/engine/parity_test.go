@@ -9,9 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/sovlint/sovlint/providers"
-	"github.com/sovlint/sovlint/report"
-	"github.com/sovlint/sovlint/rules"
+	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/settings"
 )
 
 // resourceRow is what parity compares of a resource: everything a finding
@@ -25,7 +24,7 @@ type resourceRow struct {
 	Range, LocationRange                                   hcl.Range
 }
 
-func rows(rep *report.Report) []resourceRow {
+func rows(rep *scanned) []resourceRow {
 	var out []resourceRow
 	for _, a := range rep.Assessments {
 		r := a.Resource
@@ -44,10 +43,9 @@ func rows(rep *report.Report) []resourceRow {
 
 var parityDay = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 
-func scanFor(t *testing.T, in Input, src SourceOptions) *report.Report {
+func scanFor(t *testing.T, in Input, src SourceOptions) *scanned {
 	t.Helper()
-	cat := providers.Default()
-	rep, err := Scan([]Input{in}, Options{Catalog: cat, Policy: rules.DefaultPolicy(cat, parityDay), Sources: src})
+	rep, err := runScan(t, []Input{in}, Options{Settings: settings.Default(parityDay), Sources: src})
 	if err != nil {
 		t.Fatalf("scan %s: %v", in.Path, err)
 	}
@@ -95,7 +93,7 @@ func TestParityWithoutSources(t *testing.T) {
 			fromPlan := scanFor(t, Input{Path: planFile}, SourceOptions{})
 			withoutPositions := cmp.Transformer("noPositions", func(hcl.Range) string { return "" })
 			// Without positions, findings are ordered by address and rule.
-			byAddress := cmpopts.SortSlices(func(a, b rules.Finding) bool {
+			byAddress := cmpopts.SortSlices(func(a, b finding.Finding) bool {
 				return a.Address+" "+a.RuleID < b.Address+" "+b.RuleID
 			})
 			if diff := cmp.Diff(rows(fromPlan), rows(fromSources), withoutPositions); diff != "" {

@@ -1,21 +1,22 @@
 package engine
 
 import (
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/analyzer/tfconfig"
+	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/par"
+	"github.com/sovlint/sovlint/internal/suppress"
 	"github.com/sovlint/sovlint/report"
 )
 
 // SourceOptions configure how Terraform/OpenTofu sources are read.
 type SourceOptions struct {
 	// Vars are the root variable values: --var-file, --var, TF_VAR_*.
-	Vars analyzer.VarOptions
+	Vars tfconfig.VarOptions
 	// Recursive scans every root module below a directory input, each with
 	// its own .tfvars files.
 	Recursive bool
@@ -30,48 +31,31 @@ type SourceOptions struct {
 type unit struct {
 	instances []*analyzer.Instance // still to resolve
 	resources []analyzer.Resource  // resolved while loading
-	waivers   []*Waiver
+	waivers   []*suppress.Waiver
 	warnings  []report.Warning
-}
-
-func newSourceLoader(opt *Options) *analyzer.SourceLoader {
-	return analyzer.NewSourceLoader(opt.Catalog.ResourceAttributeNames(), opt.Catalog.ProviderAttributeNames())
 }
 
 // loadDir scans a source directory: one root module, or with Recursive
 // every root module below it, evaluated and resolved a few at a time (one
 // per core) so that only those roots' syntax trees are in memory at once.
-func loadDir(dir string, opt *Options, loader *analyzer.SourceLoader, resolver *analyzer.Resolver) ([]unit, error) {
+func (sc *scan) loadDir(dir string) ([]unit, error) {
 	roots := []string{dir}
-	if opt.Sources.Recursive {
+	if sc.sources.Recursive {
 		var err error
-		if roots, err = loader.RootModules(dir); err != nil {
+		if roots, err = sc.loader.RootModules(dir); err != nil {
 			return nil, err
 		}
 		if len(roots) == 0 {
-			return nil, &analyzer.InputError{File: dir, Msg: "no Terraform or OpenTofu configuration below this directory"}
+			return nil, &finding.InputError{File: dir, Msg: "no Terraform or OpenTofu configuration below this directory"}
 		}
-	} else if !analyzer.HasConfigFiles(dir) {
+	} else if !tfconfig.HasConfigFiles(dir) {
 		// Zero resources would be a silent pass: most often a monorepo root
 		// scanned without --recursive.
-		return nil, &analyzer.InputError{File: dir, Msg: "no Terraform or OpenTofu configuration files here: give a root module, or --recursive to scan every root module below"}
+		return nil, &finding.InputError{File: dir, Msg: "no Terraform or OpenTofu configuration files here: give a root module, or --recursive to scan every root module below"}
 	}
 	units := make([]unit, len(roots))
 	errs := make([]error, len(roots))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(roots)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(roots) {
-					return
-				}
-				units[i], errs[i] = loadRoot(roots[i], opt, loader, resolver)
-			}
-		})
-	}
-	wg.Wait()
+	par.Each(len(roots), func(i int) { units[i], errs[i] = sc.loadRoot(roots[i]) })
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
@@ -80,21 +64,21 @@ func loadDir(dir string, opt *Options, loader *analyzer.SourceLoader, resolver *
 	return units, nil
 }
 
-func loadRoot(dir string, opt *Options, loader *analyzer.SourceLoader, resolver *analyzer.Resolver) (unit, error) {
-	cfg, err := loader.LoadConfig(dir)
+func (sc *scan) loadRoot(dir string) (unit, error) {
+	cfg, err := sc.loader.LoadConfig(dir)
 	if err != nil {
 		return unit{}, err
 	}
-	defer loader.Release(cfg)
-	instances, err := cfg.Evaluate(opt.Sources.Vars)
+	defer sc.loader.Release(cfg)
+	instances, err := cfg.Evaluate(sc.sources.Vars)
 	if err != nil {
 		return unit{}, err
 	}
 	resources := make([]analyzer.Resource, len(instances))
 	for i, in := range instances {
-		resources[i] = resolver.Resolve(in)
+		resources[i] = sc.resolver.Resolve(in)
 	}
-	return unit{resources: resources, waivers: inlineWaivers(cfg.Ignores()), warnings: warnings(cfg.Warnings())}, nil
+	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(cfg.Warnings())}, nil
 }
 
 // attachPlanSources reads the sources a plan was made from, places the
@@ -105,14 +89,14 @@ func loadRoot(dir string, opt *Options, loader *analyzer.SourceLoader, resolver 
 // sources say what it is, so where the plan leaves a provider
 // configuration unknown, the sources' evaluation (with the plan's own root
 // variable values) takes its place.
-func attachPlanSources(u *unit, opt *Options, loader *analyzer.SourceLoader, planVars map[string]cty.Value) error {
-	cfg, err := loader.LoadConfig(opt.Sources.PlanDir)
+func (sc *scan) attachPlanSources(u *unit, planVars map[string]cty.Value) error {
+	cfg, err := sc.loader.LoadConfig(sc.sources.PlanDir)
 	if err != nil {
 		return err
 	}
 	cfg.AttachSources(u.instances)
 	if slices.ContainsFunc(u.instances, func(in *analyzer.Instance) bool { return providerUnknown(in.ProviderConfig) }) {
-		vars := opt.Sources.Vars
+		vars := sc.sources.Vars
 		vars.Values = planVars
 		fromSources, err := cfg.Evaluate(vars)
 		if err != nil {
@@ -132,12 +116,12 @@ func attachPlanSources(u *unit, opt *Options, loader *analyzer.SourceLoader, pla
 			}
 		}
 	}
-	u.waivers = inlineWaivers(cfg.Ignores())
+	u.waivers = suppress.Inline(cfg.Ignores())
 	u.warnings = warnings(cfg.Warnings())
 	return nil
 }
 
-func warnings(ws []analyzer.Warning) []report.Warning {
+func warnings(ws []tfconfig.Warning) []report.Warning {
 	out := make([]report.Warning, 0, len(ws))
 	for _, w := range ws {
 		out = append(out, report.Warning{Message: w.Message, File: w.Range.Filename, Line: w.Range.Start.Line})

@@ -15,9 +15,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/rogpeppe/go-internal/txtar"
 
-	"github.com/sovlint/sovlint/analyzer"
-	"github.com/sovlint/sovlint/providers"
-	"github.com/sovlint/sovlint/report"
+	"github.com/sovlint/sovlint/analyzer/tfconfig"
+	"github.com/sovlint/sovlint/internal/settings"
 	"github.com/sovlint/sovlint/rules"
 )
 
@@ -94,9 +93,9 @@ func runArchive(t *testing.T, dir, header string) string {
 		case "dir":
 			src.PlanDir = filepath.Join(dir, value)
 		case "var-file":
-			src.Vars.Inputs = append(src.Vars.Inputs, analyzer.VarInput{File: filepath.Join(dir, value)})
+			src.Vars.Inputs = append(src.Vars.Inputs, tfconfig.VarInput{File: filepath.Join(dir, value)})
 		case "var":
-			src.Vars.Inputs = append(src.Vars.Inputs, analyzer.VarInput{Assign: value})
+			src.Vars.Inputs = append(src.Vars.Inputs, tfconfig.VarInput{Assign: value})
 		case "env":
 			k, v, _ := strings.Cut(value, "=")
 			env[k] = v
@@ -113,8 +112,7 @@ func runArchive(t *testing.T, dir, header string) string {
 	if len(inputs) == 0 {
 		inputs = []Input{{Path: dir}}
 	}
-	cat := providers.Default()
-	rep, err := Scan(inputs, Options{Catalog: cat, Policy: rules.DefaultPolicy(cat, asOf), Sources: src})
+	rep, err := runScan(t, inputs, Options{Settings: settings.Default(asOf), Sources: src})
 	if err != nil {
 		return renderError(err, dir)
 	}
@@ -148,7 +146,7 @@ func renderError(err error, dir string) string {
 }
 
 // renderReport writes one line per resource, finding and warning.
-func renderReport(rep *report.Report, dir string) string {
+func renderReport(rep *scanned, dir string) string {
 	var b bytes.Buffer
 	for _, a := range rep.Assessments {
 		r := a.Resource

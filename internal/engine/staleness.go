@@ -15,13 +15,13 @@ import (
 // getting old: the catalog as a whole, and each qualification a scanned
 // resource's profile relied on. Qualifications no resource relied on are
 // left to `sovlint providers`, so that a warning always concerns the scan.
-func stalenessWarnings(cat *providers.Catalog, assessments []rules.Assessment, now time.Time, cfg *config.Config) []report.Warning {
+func stalenessWarnings(cat *providers.Catalog, subjects []rules.Subject, now time.Time, cfg *config.Config) []report.Warning {
 	var out []report.Warning
 	if st, stale := cat.StaleData(now); stale {
 		out = append(out, warning(st, cfg))
 	}
 	var offers []*providers.Offer
-	for _, a := range assessments {
+	for _, a := range subjects {
 		if a.Profile != nil && a.Profile.Offer != nil && !slices.Contains(offers, a.Profile.Offer) {
 			offers = append(offers, a.Profile.Offer)
 		}

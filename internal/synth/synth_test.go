@@ -10,23 +10,21 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sovlint/sovlint/internal/engine"
+	"github.com/sovlint/sovlint/internal/settings"
 	"github.com/sovlint/sovlint/internal/synth"
-	"github.com/sovlint/sovlint/providers"
-	"github.com/sovlint/sovlint/rules"
 )
 
 func scan(t *testing.T, path string) map[string]string {
 	t.Helper()
-	cat := providers.Default()
 	rep, err := engine.Scan([]engine.Input{{Path: path}}, engine.Options{
-		Catalog: cat, Policy: rules.DefaultPolicy(cat, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)),
+		Settings: settings.Default(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)),
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := map[string]string{}
-	for _, a := range rep.Assessments {
-		m[a.Resource.Address] = a.Resource.Location.Region + " " + a.Resource.Classification.Level
+	for _, r := range rep.Resources {
+		m[r.Address] = r.Region + " " + r.Classification
 	}
 	for _, f := range rep.Findings {
 		m[f.Address] += " " + f.RuleID

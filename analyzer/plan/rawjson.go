@@ -1,0 +1,207 @@
+package plan
+
+import (
+	"bytes"
+	"math/big"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/go-json-experiment/json/jsontext"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// The helpers below read JSON that jsonStream has already validated: they
+// do not check syntax again, which is what makes them cheap enough to run
+// on every resource of a large plan.
+
+// rawSpace returns the index of the first non-whitespace byte from i.
+func rawSpace(b []byte, i int) int {
+	for i < len(b) {
+		switch b[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// rawStringEnd returns the index just past the string whose opening quote
+// is at b[i].
+func rawStringEnd(b []byte, i int) int {
+	i++
+	for {
+		j := bytes.IndexByte(b[i:], '"')
+		if j < 0 {
+			return len(b)
+		}
+		k := i + j
+		n := 0 // backslashes before the quote: an odd count escapes it
+		for k-1-n >= i && b[k-1-n] == '\\' {
+			n++
+		}
+		if n%2 == 0 {
+			return k + 1
+		}
+		i = k + 1
+	}
+}
+
+// rawValueEnd returns the index just past the value that starts at b[i].
+func rawValueEnd(b []byte, i int) int {
+	switch b[i] {
+	case '"':
+		return rawStringEnd(b, i)
+	case '{', '[':
+		depth := 0
+		for i < len(b) {
+			switch b[i] {
+			case '"':
+				i = rawStringEnd(b, i)
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+			i++
+		}
+		return len(b)
+	}
+	for i < len(b) {
+		switch b[i] {
+		case ' ', '\t', '\n', '\r', ',', '}', ']':
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// unquote returns a quoted string's content: the raw bytes when it has no
+// escapes, else the unescaped value (invalid UTF-8 and lone surrogates
+// become U+FFFD, as the jsontext decoder gives them).
+func unquote(raw []byte) []byte {
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return raw[1 : len(raw)-1]
+	}
+	b, _ := jsontext.AppendUnquote(nil, raw)
+	return b
+}
+
+// unquoteText is unquote for strings that end up in resources and
+// reports: invalid UTF-8 becomes U+FFFD, as the jsontext decoder gave it.
+func unquoteText(raw []byte) []byte {
+	s := raw[1 : len(raw)-1]
+	if bytes.IndexByte(s, '\\') < 0 && utf8.Valid(s) {
+		return s
+	}
+	b, _ := jsontext.AppendUnquote(nil, raw)
+	return b
+}
+
+// rawString is unquoteText as a string.
+func rawString(raw []byte) string { return string(unquoteText(raw)) }
+
+// rawMembers calls fn for each member of the object at b[i] with its raw
+// name (quoted) and the bounds of its value.
+func rawMembers(b []byte, i int, fn func(name []byte, lo, hi int)) {
+	i = rawSpace(b, i+1)
+	if b[i] == '}' {
+		return
+	}
+	for {
+		end := rawStringEnd(b, i)
+		name := b[i:end]
+		lo := rawSpace(b, rawSpace(b, end)+1) // past ':'
+		hi := rawValueEnd(b, lo)
+		fn(name, lo, hi)
+		i = rawSpace(b, hi)
+		if b[i] == '}' {
+			return
+		}
+		i = rawSpace(b, i+1) // past ','
+	}
+}
+
+// rawElements is rawMembers for an array.
+func rawElements(b []byte, i int, fn func(lo, hi int)) {
+	i = rawSpace(b, i+1)
+	if b[i] == ']' {
+		return
+	}
+	for {
+		hi := rawValueEnd(b, i)
+		fn(i, hi)
+		i = rawSpace(b, hi)
+		if b[i] == ']' {
+			return
+		}
+		i = rawSpace(b, i+1)
+	}
+}
+
+// rawToCty converts a validated JSON value to cty like goToCty(parseJSON(b),
+// unknown), without building the intermediate Go values.
+func rawToCty(b []byte, unknown any) cty.Value {
+	if u, ok := unknown.(bool); ok && u {
+		return cty.DynamicVal
+	}
+	i := rawSpace(b, 0)
+	if i >= len(b) {
+		return cty.DynamicVal
+	}
+	switch b[i] {
+	case 'n':
+		return cty.NullVal(cty.DynamicPseudoType)
+	case 't':
+		return cty.True
+	case 'f':
+		return cty.False
+	case '"':
+		return cty.StringVal(rawString(b[i:rawStringEnd(b, i)]))
+	case '{':
+		um, _ := unknown.(map[string]any)
+		n := 0
+		rawMembers(b, i, func([]byte, int, int) { n++ })
+		attrs := make(map[string]cty.Value, n+len(um))
+		rawMembers(b, i, func(name []byte, lo, hi int) {
+			k := rawString(name)
+			attrs[k] = rawToCty(b[lo:hi], um[k])
+		})
+		for k, u := range um {
+			if _, ok := attrs[k]; !ok {
+				if t, ok := u.(bool); ok && t {
+					attrs[k] = cty.DynamicVal
+				}
+			}
+		}
+		return cty.ObjectVal(attrs)
+	case '[':
+		ul, _ := unknown.([]any)
+		var elems []cty.Value
+		rawElements(b, i, func(lo, hi int) {
+			var u any
+			if len(elems) < len(ul) {
+				u = ul[len(elems)]
+			}
+			elems = append(elems, rawToCty(b[lo:hi], u))
+		})
+		if len(elems) == 0 {
+			return cty.EmptyTupleVal
+		}
+		return cty.TupleVal(elems)
+	}
+	num := string(b[i:rawValueEnd(b, i)])
+	if f, ok := new(big.Float).SetString(num); ok {
+		return cty.NumberVal(f)
+	}
+	if n, err := strconv.ParseFloat(num, 64); err == nil {
+		return cty.NumberFloatVal(n)
+	}
+	return cty.StringVal(num)
+}

@@ -1,0 +1,196 @@
+package tfconfig
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// VarInput is one --var-file or --var argument. They apply in command-line
+// order, the later winning, as Terraform's -var-file and -var do.
+type VarInput struct {
+	File   string // a variable definitions file
+	Assign string // name=value
+}
+
+// VarOptions are the values a scan gives root module variables, on top of
+// their defaults and the root module's own .tfvars files.
+type VarOptions struct {
+	Inputs []VarInput
+	// Getenv reads TF_VAR_name; nil reads nothing.
+	Getenv func(string) string
+	// Values override everything else: the values a plan records for its
+	// root variables, which are the ones Terraform used.
+	Values map[string]cty.Value
+}
+
+// rawValue is one definition of a root variable, before its type applies.
+type rawValue struct {
+	value  cty.Value
+	text   string // a -var or TF_VAR_ value: read per the variable's type
+	isText bool
+	rng    hcl.Range
+}
+
+// rootVariables works out the value of every root variable as Terraform
+// does, each source overriding the ones before: the default, TF_VAR_name,
+// terraform.tfvars, terraform.tfvars.json, *.auto.tfvars(.json) in lexical
+// order, then --var-file and --var in command-line order.
+func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
+	decls := c.root.mod.variables
+	defs := map[string]rawValue{}
+	if opts.Getenv != nil {
+		for name := range decls {
+			if v := opts.Getenv("TF_VAR_" + name); v != "" {
+				defs[name] = rawValue{text: v, isText: true}
+			}
+		}
+	}
+	var files []string
+	for _, name := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
+		if p := filepath.Join(c.Dir, name); isFile(p) {
+			files = append(files, p)
+		}
+	}
+	entries, err := os.ReadDir(c.Dir)
+	if err != nil {
+		return nil, err
+	}
+	var auto []string
+	for _, e := range entries {
+		n := e.Name()
+		if !e.IsDir() && (strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json")) {
+			auto = append(auto, filepath.Join(c.Dir, n))
+		}
+	}
+	slices.Sort(auto)
+	files = append(files, auto...)
+	for _, f := range files {
+		if err := readVarFile(f, defs); err != nil {
+			return nil, err
+		}
+	}
+	for _, in := range opts.Inputs {
+		switch {
+		case in.File != "":
+			if err := readVarFile(in.File, defs); err != nil {
+				return nil, err
+			}
+		default:
+			name, value, ok := strings.Cut(in.Assign, "=")
+			name = strings.TrimSpace(name)
+			if !ok || name == "" {
+				return nil, fmt.Errorf("--var %q: want NAME=VALUE", redactAssign(in.Assign))
+			}
+			defs[name] = rawValue{text: value, isText: true}
+		}
+	}
+	for name, v := range opts.Values {
+		defs[name] = rawValue{value: v}
+	}
+
+	out := make(map[string]result, len(decls))
+	for name, decl := range decls {
+		via := "var." + name
+		def, ok := defs[name]
+		var r result
+		switch {
+		case ok && def.isText:
+			v, err := parseVarText(def.text, decl)
+			if err != nil {
+				return nil, fmt.Errorf("variable %q: the value given on the command line or in TF_VAR_%s is not a valid expression for its type", name, name)
+			}
+			r = result{v: v}
+		case ok:
+			r = result{v: def.value}
+		case decl.def != nil:
+			v, diags := decl.def.Value(nil)
+			if diags.HasErrors() {
+				r = unknown(fmt.Sprintf("the default of variable %q is not a constant", name))
+			} else {
+				r = result{v: v}
+			}
+		default:
+			r = unknown(fmt.Sprintf("variable %q has no value: give it with --var, --var-file, a .tfvars file or TF_VAR_%s", name, name))
+		}
+		if r.v.IsKnown() && r.v.IsNull() && !decl.nullable && decl.def != nil {
+			if v, diags := decl.def.Value(nil); !diags.HasErrors() {
+				r.v = v
+			}
+		}
+		out[name] = convertVar(r, decl, via)
+	}
+	return out, nil
+}
+
+func isFile(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && !fi.IsDir()
+}
+
+// redactAssign keeps a --var's name and drops its value, which may be a
+// secret.
+func redactAssign(s string) string {
+	if name, _, ok := strings.Cut(s, "="); ok {
+		return name + "=…"
+	}
+	return "…" // without "=", it may be a value typed in the wrong place
+}
+
+// parseVarText reads a -var or TF_VAR_ value: as a plain string for a
+// primitive or unconstrained type, as an HCL expression otherwise.
+func parseVarText(text string, decl *variableDecl) (cty.Value, error) {
+	if decl.literal {
+		return cty.StringVal(text), nil
+	}
+	expr, diags := hclsyntax.ParseExpression([]byte(text), "<value>", hcl.InitialPos)
+	if diags.HasErrors() {
+		return cty.NilVal, diags
+	}
+	v, diags := expr.Value(nil)
+	if diags.HasErrors() {
+		return cty.NilVal, diags
+	}
+	return v, nil
+}
+
+// readVarFile reads a variable definitions file (.tfvars or .tfvars.json):
+// constant values only, as Terraform requires.
+func readVarFile(path string, defs map[string]rawValue) error {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read variable definitions file",
+			Detail:   errorDetail(err),
+			Subject:  &hcl.Range{Filename: path},
+		}}
+	}
+	f, diags := parseHCL(src, path)
+	if diags.HasErrors() {
+		return errorsOnly(diags)
+	}
+	attrs, diags := f.Body.JustAttributes()
+	if diags.HasErrors() {
+		return errorsOnly(diags)
+	}
+	for _, a := range sortedAttrs(attrs) {
+		v, ds := a.Expr.Value(nil)
+		if ds.HasErrors() {
+			return hcl.Diagnostics{{
+				Severity: hcl.DiagError,
+				Summary:  "Variables not allowed",
+				Detail:   fmt.Sprintf("The value of %q in a variable definitions file must be a constant.", a.Name),
+				Subject:  a.Expr.Range().Ptr(),
+			}}
+		}
+		defs[a.Name] = rawValue{value: v, rng: a.Range}
+	}
+	return nil
+}

@@ -1,0 +1,69 @@
+package engine
+
+import (
+	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/par"
+	"github.com/sovlint/sovlint/providers"
+	"github.com/sovlint/sovlint/rules"
+)
+
+// resourceRows flattens assessed resources into what printers show, on
+// every core. Resources that share a catalog profile share its verdicts: a
+// large plan has thousands of resources and a few dozen profiles.
+func resourceRows(subjects []rules.Subject) []finding.Resource {
+	verdicts := map[*providers.Profile]*finding.Verdicts{}
+	for i := range subjects {
+		if p := subjects[i].Profile; p != nil && verdicts[p] == nil {
+			verdicts[p] = &finding.Verdicts{
+				SecNumCloud:    p.SecNumCloud.Outcome.String(),
+				EULegalControl: p.LegalControl.Outcome.String(),
+				EUResidency:    p.Residency.Outcome.String(),
+			}
+		}
+	}
+	out := make([]finding.Resource, len(subjects))
+	par.Chunks(len(subjects), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = row(&subjects[i], verdicts)
+		}
+	})
+	return out
+}
+
+func row(s *rules.Subject, verdicts map[*providers.Profile]*finding.Verdicts) finding.Resource {
+	r := s.Resource
+	row := finding.Resource{
+		Address:           r.Address,
+		Type:              r.Type,
+		Provider:          r.Provider,
+		ProviderConfig:    r.ProviderConfig,
+		Region:            r.Location.Region,
+		Zone:              r.Location.Zone,
+		Country:           r.Location.Country,
+		Classification:    r.Classification.Level,
+		LocationSource:    string(r.Location.Source.Kind),
+		LocationAttribute: r.Location.Source.Attribute,
+		LocationVia:       r.Location.Source.Via,
+		Unresolved:        r.Location.Unresolved,
+		Unexpanded:        r.Unexpanded,
+		File:              r.Range.Filename,
+		Line:              r.Range.Start.Line,
+		Checked:           len(s.Required) > 0,
+	}
+	if r.Location.Unresolved != "" {
+		row.Region = ""
+	}
+	if r.Variant != nil {
+		row.Variant = r.Variant.ID
+	}
+	if len(r.Replicas) > 0 {
+		row.Replicas = make([]finding.Replica, len(r.Replicas))
+		for i, rep := range r.Replicas {
+			row.Replicas[i] = finding.Replica{Via: rep.Via, Region: rep.Region, Country: rep.Country, Unresolved: rep.Unresolved}
+		}
+	}
+	if s.Profile != nil {
+		row.Verdicts = verdicts[s.Profile]
+	}
+	return row
+}
