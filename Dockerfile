@@ -5,7 +5,7 @@
 # non-root user. The build context holds linux/amd64/sovlint and
 # linux/arm64/sovlint; docker buildx picks the one for TARGETPLATFORM.
 #
-#   docker run --rm -v "$PWD:/src" -w /src ghcr.io/sovlint/sovlint:v1.2.3 scan --recursive .
+#   docker run --rm -v "$PWD:/src" -w /src ghcr.io/sovlint/sovlint:vX.Y.Z scan --recursive .
 #
 # BASE is distroless static (CA certificates, tzdata, /etc/passwd with the
 # nonroot user 65532, nothing else); the -debug tags use its debug-nonroot
