@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -236,5 +238,109 @@ func TestSARIFFingerprintIgnoresLines(t *testing.T) {
 			t.Errorf("fingerprint %q is empty or shared by two results", fp)
 		}
 		seen[fp] = true
+	}
+}
+
+// TestSARIFForCodeScanning checks what GitHub code scanning and Azure
+// DevOps read beyond the schema: every rule tagged "security" with a
+// security-severity GitHub ranks (High for errors), the driver's full name
+// and a semantic version for releases only, automationDetails.id with the
+// category, SOV000's description with its list (it was cut at the colon),
+// and URIs relative to the repository root.
+func TestSARIFForCodeScanning(t *testing.T) {
+	rep := handmadeReport()
+	var buf bytes.Buffer
+	sarif, err := report.Lookup("sarif")
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := func(rep *report.Report, o report.Options) map[string]any {
+		t.Helper()
+		buf.Reset()
+		if err := sarif(&buf, rep, o); err != nil {
+			t.Fatal(err)
+		}
+		if err := validate(t, sarifSchema(t), buf.Bytes()); err != nil {
+			t.Fatalf("does not validate: %v", err)
+		}
+		var doc map[string]any
+		if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc["runs"].([]any)[0].(map[string]any)
+	}
+	run := render(rep, report.Options{})
+	driver := run["tool"].(map[string]any)["driver"].(map[string]any)
+	for _, r := range driver["rules"].([]any) {
+		rule := r.(map[string]any)
+		props := rule["properties"].(map[string]any)
+		tags := props["tags"].([]any)
+		if tags[0] != "security" {
+			t.Errorf("%s: tags %v, want security first (GitHub reads security-severity only with it)", rule["id"], tags)
+		}
+		sev, _ := props["security-severity"].(string)
+		var want string
+		switch rule["defaultConfiguration"].(map[string]any)["level"] {
+		case "error":
+			want = "8.0" // High
+		case "warning":
+			want = "5.0" // Medium
+		default:
+			want = "2.0" // Low
+		}
+		if sev != want {
+			t.Errorf("%s: security-severity %q, want %s", rule["id"], sev, want)
+		}
+		desc := rule["fullDescription"].(map[string]any)["text"].(string)
+		if strings.HasSuffix(desc, ":") {
+			t.Errorf("%s: fullDescription ends with a colon: %q", rule["id"], desc)
+		}
+		if rule["id"] == "SOV000" && !strings.Contains(desc, "matches no finding") {
+			t.Errorf("SOV000 fullDescription lacks its list: %q", desc)
+		}
+	}
+	if driver["fullName"] != "sovlint test" || driver["semanticVersion"] != nil {
+		t.Errorf("driver of version %q: fullName %v, semanticVersion %v (want none: not SemVer)", rep.Version, driver["fullName"], driver["semanticVersion"])
+	}
+	if id := run["automationDetails"].(map[string]any)["id"]; id != "sovlint/" {
+		t.Errorf("automationDetails.id = %v, want sovlint/", id)
+	}
+
+	rel := *rep
+	rel.Version = "1.4.0"
+	run = render(&rel, report.Options{SARIFCategory: "prod"})
+	driver = run["tool"].(map[string]any)["driver"].(map[string]any)
+	if driver["fullName"] != "sovlint 1.4.0" || driver["semanticVersion"] != "1.4.0" {
+		t.Errorf("release driver: fullName %v, semanticVersion %v", driver["fullName"], driver["semanticVersion"])
+	}
+	if id := run["automationDetails"].(map[string]any)["id"]; id != "prod/" {
+		t.Errorf("automationDetails.id with category prod = %v, want prod/", id)
+	}
+
+	// Run from infra/ in a repository at /repo: paths the report has
+	// relative to infra/ become relative to the root; a file outside the
+	// root stays an absolute file URI.
+	abs := *rep
+	abs.Findings = slices.Clone(rep.Findings)
+	abs.Findings[0].Range.Filename = "/elsewhere/plan.json"
+	run = render(&abs, report.Options{Root: "/repo", WorkDir: "/repo/infra"})
+	var uris []string
+	for _, r := range run["results"].([]any) {
+		for _, l := range r.(map[string]any)["locations"].([]any) {
+			if pl, ok := l.(map[string]any)["physicalLocation"].(map[string]any); ok {
+				uris = append(uris, pl["artifactLocation"].(map[string]any)["uri"].(string))
+			}
+		}
+	}
+	if len(uris) == 0 {
+		t.Fatal("no locations")
+	}
+	for _, u := range uris {
+		if u != "file:///elsewhere/plan.json" && !strings.HasPrefix(u, "infra/") {
+			t.Errorf("uri %q: want infra/… (relative to the repository root)", u)
+		}
+	}
+	if !slices.Contains(uris, "file:///elsewhere/plan.json") {
+		t.Errorf("the file outside the root is not an absolute file URI: %v", uris)
 	}
 }
