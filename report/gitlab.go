@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"path/filepath"
 )
 
 // GitLab Code Quality (a subset of the Code Climate issue format): a JSON
@@ -27,7 +28,7 @@ type gitlabLines struct {
 }
 
 // GitLab prints the report as a GitLab Code Quality report.
-func GitLab(w io.Writer, r *Report, _ Options) error {
+func GitLab(w io.Writer, r *Report, o Options) error {
 	issues := []gitlabIssue{}
 	for i := range r.Findings {
 		f := &r.Findings[i]
@@ -41,19 +42,44 @@ func GitLab(w io.Writer, r *Report, _ Options) error {
 		// GitLab requires a line; a plan finding without sources has none,
 		// so it points at the plan file's first line.
 		line := max(f.Range.Start.Line, 1)
+		path := o.gitlabPath(f.Range.Filename)
 		issues = append(issues, gitlabIssue{
 			Description: desc,
 			CheckName:   r.checkName(f.RuleID),
 			// The path is part of the fingerprint because the same address
 			// can appear in two scanned plans; the line is not, so that an
 			// issue survives code moving.
-			Fingerprint: fingerprint(f.RuleID, f.Address, f.Range.Filename),
+			Fingerprint: fingerprint(f.RuleID, f.Address, path),
 			Severity:    levelOf(f.Severity).gitlab,
-			Location:    gitlabLocation{Path: f.Range.Filename, Lines: gitlabLines{Begin: line}},
+			Location:    gitlabLocation{Path: path, Lines: gitlabLines{Begin: line}},
 		})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(issues)
+}
+
+// stdinPath stands for a plan read from standard input in reports that
+// need a file path: there is no file to point at.
+const stdinPath = "(stdin)"
+
+// gitlabPath is a finding's file as GitLab needs it: relative to the
+// repository root, never absolute (GitLab cannot place such an issue, and
+// the fingerprint would change from one runner to the next) and never
+// empty (GitLab rejects the report).
+func (o Options) gitlabPath(name string) string {
+	if name == "" {
+		return stdinPath
+	}
+	p, inside := o.repoPath(name)
+	switch {
+	case inside:
+		return p
+	case o.Root != "":
+		if rel, err := filepath.Rel(o.Root, p); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.Base(p)
 }
