@@ -140,3 +140,44 @@ func TestMarkdownSummaryFitsGitHub(t *testing.T) {
 		t.Errorf("20 findings are not listed whole:\n%s", out)
 	}
 }
+
+// TestNothingCheckedSaysWhy: a first run on code without classification
+// tags found resources and checked none; it said "No findings" and exited
+// 0 as if all were well. The text and Markdown outputs say why and how to
+// classify.
+func TestNothingCheckedSaysWhy(t *testing.T) {
+	rep := handmadeReport()
+	rep.Findings = nil
+	for i := range rep.Resources {
+		rep.Resources[i].Checked = false
+	}
+	for _, format := range []string{"text", "markdown"} {
+		out := printReport(t, format, rep, report.Options{})
+		for _, want := range []string{"Nothing was checked: no resource is classified as sensitive", "DataClassification", "classification_keys", "default_tags", "sovlint init"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s output lacks %q:\n%s", format, want, out)
+			}
+		}
+	}
+	if out := printReport(t, "text", handmadeReport(), report.Options{}); strings.Contains(out, "Nothing was checked") {
+		t.Errorf("the hint on a scan that checked resources:\n%s", out)
+	}
+}
+
+// TestQuiet: --quiet prints the findings and nothing else.
+func TestQuiet(t *testing.T) {
+	rep := handmadeReport()
+	text := printReport(t, "text", rep, report.Options{Quiet: true})
+	for _, unwanted := range []string{"How to fix", "warning:", "findings (", "scanned"} {
+		if strings.Contains(text, unwanted) {
+			t.Errorf("quiet text output has %q:\n%s", unwanted, text)
+		}
+	}
+	if !strings.Contains(text, "SOV001") {
+		t.Errorf("quiet text output lacks the findings:\n%s", text)
+	}
+	gh := printReport(t, "github", rep, report.Options{Quiet: true})
+	if strings.Contains(gh, "scanned") || !strings.Contains(gh, "::error") {
+		t.Errorf("quiet github output:\n%s", gh)
+	}
+}

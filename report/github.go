@@ -35,7 +35,9 @@ func GitHub(w io.Writer, r *Report, o Options) error {
 		githubCommand(bw, "warning", o.githubPath(wn.File), wn.Line, 0, "sovlint", wn.Message)
 	}
 	githubOverflow(bw, shown)
-	fmt.Fprintln(bw, summaryLine(r))
+	if !o.Quiet {
+		fmt.Fprintln(bw, summaryLine(r))
+	}
 	return bw.Flush()
 }
 

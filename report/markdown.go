@@ -25,6 +25,9 @@ func Markdown(w io.Writer, r *Report, o Options) error {
 		fmt.Fprintf(bw, "## sovlint: %d %s\n\n", s.Findings, plural(s.Findings, "finding", "findings"))
 	}
 	fmt.Fprintf(bw, "%s\n\n", mdScanned(r, s))
+	if hint := nothingChecked(r); hint != "" {
+		fmt.Fprintf(bw, "> %s\n\n", strings.ReplaceAll(hint, "\n", " "))
+	}
 
 	if s.Findings > 0 {
 		fmt.Fprintf(bw, "| Rule | Name | Severity | Findings |\n|---|---|---|--:|\n")

@@ -39,6 +39,9 @@ type Warning struct {
 type Options struct {
 	// Color turns on ANSI colors in the text output.
 	Color bool
+	// Quiet prints findings only: no summary, hints, remediation or
+	// warnings in the text output, no summary line after annotations.
+	Quiet bool
 	// Root is the repository root, absolute. SARIF, GitHub annotations and
 	// GitLab Code Quality give file paths relative to it, which is how
 	// those systems find the files in the repository. "" keeps paths as
@@ -85,6 +88,7 @@ var printers = map[string]Printer{
 	"github":   GitHub,
 	"gitlab":   GitLab,
 	"markdown": Markdown,
+	"compact":  Compact,
 }
 
 // Lookup returns the printer for a format name.
