@@ -11,6 +11,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
+
+	sovversion "github.com/sovlint/sovlint/internal/version"
 )
 
 // Exit statuses (contract).
@@ -121,12 +123,10 @@ Exit status: 0 no findings, 1 findings, 2 usage or input error.`,
 	return root
 }
 
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
+// version is sovlint's version for --version and the reports: the
+// release's (set by the release build), else the module version go install
+// recorded, else "dev".
+func version() string { return sovversion.String() }
 
 func usageError(format string, args ...any) error {
 	return &exitError{code: ExitError, err: fmt.Errorf(format, args...)}

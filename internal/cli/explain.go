@@ -11,9 +11,10 @@ import (
 
 func newExplain(s *Streams) *cobra.Command {
 	return &cobra.Command{
-		Use:   "explain RULE",
-		Short: "Print a rule's rationale and remediation (RULE is an ID or a name; no argument lists the rules)",
-		Args:  cobra.MaximumNArgs(1),
+		Use:               "explain RULE",
+		Short:             "Print a rule's rationale and remediation (RULE is an ID or a name; no argument lists the rules)",
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeRules,
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				for _, r := range rules.All {

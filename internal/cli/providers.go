@@ -36,7 +36,8 @@ found upward from the current directory (or --config) are included.`,
 		Example: `  sovlint providers
   sovlint providers outscale
   sovlint providers hashicorp/google --format json`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeProviders,
 		RunE: func(_ *cobra.Command, args []string) error {
 			return runProviders(s, &f, args)
 		},

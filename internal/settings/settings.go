@@ -59,6 +59,16 @@ type Flags struct {
 	FailOn    string
 	FailOnSet bool
 	Now       time.Time
+	// Rules are --enable-rule, --disable-rule and --only, which win over
+	// the configuration's rule blocks.
+	Rules RuleFlags
+}
+
+// RuleFlags turn rules on and off from the command line.
+type RuleFlags struct {
+	Enable  []string // run these even if the configuration disables them
+	Disable []string // do not run these
+	Only    []string // run these and no other (SOV000 included)
 }
 
 // Load reads the configuration the flags point at, if any, and returns the
@@ -68,7 +78,7 @@ func Load(f Flags) (*Settings, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := FromConfig(cfg, f.Now)
+	s, err := fromConfig(cfg, f.Now, f.Rules)
 	if err != nil {
 		return nil, err
 	}
@@ -81,21 +91,31 @@ func Load(f Flags) (*Settings, error) {
 // FromConfig returns the settings of a scan at now with a configuration
 // (nil when there is none) and the flags' defaults.
 func FromConfig(cfg *config.Config, now time.Time) (*Settings, error) {
+	return fromConfig(cfg, now, RuleFlags{})
+}
+
+func fromConfig(cfg *config.Config, now time.Time, flags RuleFlags) (*Settings, error) {
 	set, err := catalogConfig(cfg, now)
 	if err != nil {
 		return nil, err
 	}
 	s := &Settings{Config: cfg, Catalog: set.Catalog, Policy: set.Policy, Class: set.Class, FailOn: finding.SeverityNotice}
-	if cfg == nil {
-		return s, nil
+	s.rules = ruleSettings{severity: map[string]finding.Severity{}, disabled: map[string]bool{}}
+	if cfg != nil {
+		if s.rules, err = ruleSettingsFrom(cfg); err != nil {
+			return nil, err
+		}
+		if s.Exceptions, err = suppress.Exceptions(cfg); err != nil {
+			return nil, err
+		}
 	}
-	if s.rules, err = ruleSettingsFrom(cfg); err != nil {
-		return nil, err
-	}
-	if s.Exceptions, err = suppress.Exceptions(cfg); err != nil {
+	if err := s.rules.override(flags); err != nil {
 		return nil, err
 	}
 	s.rules.applyTo(&s.Policy)
+	if cfg == nil {
+		return s, nil
+	}
 	if cfg.Policy != nil && cfg.Policy.FailOn != "" {
 		if s.FailOn, err = failThreshold("", false, cfg); err != nil {
 			return nil, err
