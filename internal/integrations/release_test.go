@@ -164,11 +164,13 @@ func TestReleaseSnapshot(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
+	// GoReleaser runs syft from PATH; go install puts it in GOPATH/bin.
+	path := filepath.Join(goEnv(t, "GOPATH"), "bin") + string(os.PathListSeparator) + os.Getenv("PATH")
 	goreleaser := func(args ...string) []byte {
 		t.Helper()
 		cmd := exec.Command(gr, args...)
 		cmd.Dir = root
-		cmd.Env = append(os.Environ(), "GOPROXY=off", "GOTOOLCHAIN=local")
+		cmd.Env = append(os.Environ(), "GOPROXY=off", "GOTOOLCHAIN=local", "PATH="+path)
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("goreleaser %s: %v\n%s", strings.Join(args, " "), err, out)
@@ -185,7 +187,7 @@ func TestReleaseSnapshot(t *testing.T) {
 	dist := t.TempDir()
 	cfg["dist"] = dist
 	skip := "docker"
-	_, syftErr := exec.LookPath("syft")
+	_, syftErr := lookPathIn(path, "syft")
 	if syftErr != nil {
 		skip += ",sbom"
 		t.Log("syft is not installed: the SBOMs are not made (go install github.com/anchore/syft/cmd/syft@v1.57.1)")
@@ -311,4 +313,15 @@ func untar(t *testing.T, path string) map[string][]byte {
 		}
 		files[h.Name] = b
 	}
+}
+
+// lookPathIn is exec.LookPath over the directories of path.
+func lookPathIn(path, name string) (string, error) {
+	for _, dir := range filepath.SplitList(path) {
+		p := filepath.Join(dir, name)
+		if info, err := os.Stat(p); err == nil && !info.IsDir() && info.Mode()&0o111 != 0 {
+			return p, nil
+		}
+	}
+	return "", exec.ErrNotFound
 }

@@ -17,9 +17,9 @@ test_suppressed_finding_passes if {
 }
 
 test_suppression_finding_warns if {
-	in := {"summary": {"sensitive": 1}, "findings": [finding("SOV000", "warning")]}
-	count(sovlint.deny) == 0 with input as in
-	count(sovlint.warn) == 1 with input as in
+	inp := {"summary": {"sensitive": 1}, "findings": [finding("SOV000", "warning")]}
+	count(sovlint.deny) == 0 with input as inp
+	count(sovlint.warn) == 1 with input as inp
 }
 
 test_nothing_checked_denies if {
