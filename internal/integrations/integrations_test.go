@@ -246,6 +246,18 @@ func TestActionScanStep(t *testing.T) {
 	if b, err := os.ReadFile(sarif); err != nil || !bytes.Contains(b, []byte(`"version": "2.1.0"`)) {
 		t.Errorf("no SARIF written: %v", err)
 	}
+	// The category input names the analysis in the SARIF itself too.
+	code, out, _ = runActionStep(t, bin, &a, "Scan", map[string]string{"path": findingsPlan, "upload-sarif": "true", "sarif-file": sarif, "category": "prod"}, nil)
+	if b, err := os.ReadFile(sarif); code != 0 || err != nil || !bytes.Contains(b, []byte(`"automationDetails": {
+        "id": "prod/"`)) {
+		t.Errorf("category prod: exit %d, %v, no automationDetails.id prod/\n%s", code, err, out)
+	}
+
+	// On a runner the summary links to the run's page.
+	res := stepRun{path: []string{bin}, inputs: map[string]string{"path": findingsPlan}, env: []string{"GITHUB_RUN_ID=42", "GITHUB_REPOSITORY=o/r", "GITHUB_SERVER_URL=https://github.example"}}.run(t, &a, "Scan")
+	if res.code != 0 || !strings.Contains(res.output, "exit-code=1\n") {
+		t.Errorf("Scan on a runner: exit %d, GITHUB_OUTPUT %q\n%s", res.code, res.output, res.out)
+	}
 
 	code, out, _ = runActionStep(t, bin, &a, "Fail on findings", nil, map[string]string{"exit-code": "1"})
 	if code != 1 || !strings.Contains(out, "::error title=sovlint::") {
