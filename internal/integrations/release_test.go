@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"debug/elf"
 	"encoding/hex"
+	"encoding/json"
 	"io"
 	"os"
 	"os/exec"
@@ -283,6 +284,20 @@ func TestReleaseSnapshot(t *testing.T) {
 		t.Fatalf("install.sh of the snapshot: exit %d\n%s", code, stderr)
 	}
 	runs(t, filepath.Join(bindir, "sovlint"))
+
+	// The binary knows its release version (the linker sets it), which
+	// SARIF's semanticVersion and the pinned documentation links need.
+	var meta struct {
+		Version string `json:"version"`
+	}
+	b, err := os.ReadFile(filepath.Join(dist, "metadata.json"))
+	if err != nil || json.Unmarshal(b, &meta) != nil || meta.Version == "" {
+		t.Fatalf("dist/metadata.json: %v %q", err, b)
+	}
+	out, err = exec.Command(filepath.Join(bindir, "sovlint"), "--version").Output()
+	if err != nil || strings.TrimSpace(string(out)) != "sovlint version "+meta.Version {
+		t.Errorf("sovlint --version = %q (%v), want sovlint version %s", out, err, meta.Version)
+	}
 }
 
 // untar reads a .tar.gz into a map of file name to content.
