@@ -241,6 +241,43 @@ func TestSARIFFingerprintIgnoresLines(t *testing.T) {
 	}
 }
 
+// codeScanningDoc is the part of a SARIF log TestSARIFForCodeScanning reads.
+type codeScanningDoc struct {
+	Runs []struct {
+		Tool struct {
+			Driver struct {
+				FullName        string `json:"fullName"`
+				SemanticVersion string `json:"semanticVersion"`
+				Rules           []struct {
+					ID              string `json:"id"`
+					FullDescription struct {
+						Text string `json:"text"`
+					} `json:"fullDescription"`
+					DefaultConfiguration struct {
+						Level string `json:"level"`
+					} `json:"defaultConfiguration"`
+					Properties struct {
+						Tags             []string `json:"tags"`
+						SecuritySeverity string   `json:"security-severity"`
+					} `json:"properties"`
+				} `json:"rules"`
+			} `json:"driver"`
+		} `json:"tool"`
+		AutomationDetails struct {
+			ID string `json:"id"`
+		} `json:"automationDetails"`
+		Results []struct {
+			Locations []struct {
+				PhysicalLocation *struct {
+					ArtifactLocation struct {
+						URI string `json:"uri"`
+					} `json:"artifactLocation"`
+				} `json:"physicalLocation"`
+			} `json:"locations"`
+		} `json:"results"`
+	} `json:"runs"`
+}
+
 // TestSARIFForCodeScanning checks what GitHub code scanning and Azure
 // DevOps read beyond the schema: every rule tagged "security" with a
 // security-severity GitHub ranks (High for errors), the driver's full name
@@ -249,72 +286,58 @@ func TestSARIFFingerprintIgnoresLines(t *testing.T) {
 // and URIs relative to the repository root.
 func TestSARIFForCodeScanning(t *testing.T) {
 	rep := handmadeReport()
-	var buf bytes.Buffer
 	sarif, err := report.Lookup("sarif")
 	if err != nil {
 		t.Fatal(err)
 	}
-	render := func(rep *report.Report, o report.Options) map[string]any {
+	render := func(rep *report.Report, o report.Options) codeScanningDoc {
 		t.Helper()
-		buf.Reset()
+		var buf bytes.Buffer
 		if err := sarif(&buf, rep, o); err != nil {
 			t.Fatal(err)
 		}
 		if err := validate(t, sarifSchema(t), buf.Bytes()); err != nil {
 			t.Fatalf("does not validate: %v", err)
 		}
-		var doc map[string]any
-		if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
-			t.Fatal(err)
+		var doc codeScanningDoc
+		if err := json.Unmarshal(buf.Bytes(), &doc); err != nil || len(doc.Runs) != 1 {
+			t.Fatalf("%v, %d runs", err, len(doc.Runs))
 		}
-		return doc["runs"].([]any)[0].(map[string]any)
+		return doc
 	}
-	run := render(rep, report.Options{})
-	driver := run["tool"].(map[string]any)["driver"].(map[string]any)
-	for _, r := range driver["rules"].([]any) {
-		rule := r.(map[string]any)
-		props := rule["properties"].(map[string]any)
-		tags := props["tags"].([]any)
-		if tags[0] != "security" {
-			t.Errorf("%s: tags %v, want security first (GitHub reads security-severity only with it)", rule["id"], tags)
+	run := render(rep, report.Options{}).Runs[0]
+	driver := run.Tool.Driver
+	for _, rule := range driver.Rules {
+		if len(rule.Properties.Tags) == 0 || rule.Properties.Tags[0] != "security" {
+			t.Errorf("%s: tags %v, want security first (GitHub reads security-severity only with it)", rule.ID, rule.Properties.Tags)
 		}
-		sev, _ := props["security-severity"].(string)
-		var want string
-		switch rule["defaultConfiguration"].(map[string]any)["level"] {
-		case "error":
-			want = "8.0" // High
-		case "warning":
-			want = "5.0" // Medium
-		default:
-			want = "2.0" // Low
+		want := map[string]string{"error": "8.0", "warning": "5.0", "note": "2.0"}[rule.DefaultConfiguration.Level]
+		if rule.Properties.SecuritySeverity != want {
+			t.Errorf("%s: security-severity %q, want %s (level %s)", rule.ID, rule.Properties.SecuritySeverity, want, rule.DefaultConfiguration.Level)
 		}
-		if sev != want {
-			t.Errorf("%s: security-severity %q, want %s", rule["id"], sev, want)
-		}
-		desc := rule["fullDescription"].(map[string]any)["text"].(string)
+		desc := rule.FullDescription.Text
 		if strings.HasSuffix(desc, ":") {
-			t.Errorf("%s: fullDescription ends with a colon: %q", rule["id"], desc)
+			t.Errorf("%s: fullDescription ends with a colon: %q", rule.ID, desc)
 		}
-		if rule["id"] == "SOV000" && !strings.Contains(desc, "matches no finding") {
+		if rule.ID == "SOV000" && !strings.Contains(desc, "matches no finding") {
 			t.Errorf("SOV000 fullDescription lacks its list: %q", desc)
 		}
 	}
-	if driver["fullName"] != "sovlint test" || driver["semanticVersion"] != nil {
-		t.Errorf("driver of version %q: fullName %v, semanticVersion %v (want none: not SemVer)", rep.Version, driver["fullName"], driver["semanticVersion"])
+	if driver.FullName != "sovlint test" || driver.SemanticVersion != "" {
+		t.Errorf("driver of version %q: fullName %q, semanticVersion %q (want none: not SemVer)", rep.Version, driver.FullName, driver.SemanticVersion)
 	}
-	if id := run["automationDetails"].(map[string]any)["id"]; id != "sovlint/" {
-		t.Errorf("automationDetails.id = %v, want sovlint/", id)
+	if run.AutomationDetails.ID != "sovlint/" {
+		t.Errorf("automationDetails.id = %q, want sovlint/", run.AutomationDetails.ID)
 	}
 
 	rel := *rep
 	rel.Version = "1.4.0"
-	run = render(&rel, report.Options{SARIFCategory: "prod"})
-	driver = run["tool"].(map[string]any)["driver"].(map[string]any)
-	if driver["fullName"] != "sovlint 1.4.0" || driver["semanticVersion"] != "1.4.0" {
-		t.Errorf("release driver: fullName %v, semanticVersion %v", driver["fullName"], driver["semanticVersion"])
+	run = render(&rel, report.Options{SARIFCategory: "prod"}).Runs[0]
+	if d := run.Tool.Driver; d.FullName != "sovlint 1.4.0" || d.SemanticVersion != "1.4.0" {
+		t.Errorf("release driver: fullName %q, semanticVersion %q", d.FullName, d.SemanticVersion)
 	}
-	if id := run["automationDetails"].(map[string]any)["id"]; id != "prod/" {
-		t.Errorf("automationDetails.id with category prod = %v, want prod/", id)
+	if run.AutomationDetails.ID != "prod/" {
+		t.Errorf("automationDetails.id with category prod = %q, want prod/", run.AutomationDetails.ID)
 	}
 
 	// Run from infra/ in a repository at /repo: paths the report has
@@ -323,12 +346,11 @@ func TestSARIFForCodeScanning(t *testing.T) {
 	abs := *rep
 	abs.Findings = slices.Clone(rep.Findings)
 	abs.Findings[0].Range.Filename = "/elsewhere/plan.json"
-	run = render(&abs, report.Options{Root: "/repo", WorkDir: "/repo/infra"})
 	var uris []string
-	for _, r := range run["results"].([]any) {
-		for _, l := range r.(map[string]any)["locations"].([]any) {
-			if pl, ok := l.(map[string]any)["physicalLocation"].(map[string]any); ok {
-				uris = append(uris, pl["artifactLocation"].(map[string]any)["uri"].(string))
+	for _, res := range render(&abs, report.Options{Root: "/repo", WorkDir: "/repo/infra"}).Runs[0].Results {
+		for _, l := range res.Locations {
+			if l.PhysicalLocation != nil {
+				uris = append(uris, l.PhysicalLocation.ArtifactLocation.URI)
 			}
 		}
 	}

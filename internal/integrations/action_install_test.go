@@ -112,7 +112,7 @@ func TestActionInstallRefusesUnverified(t *testing.T) {
 	bin := filepath.Join(sovlintOnPath(t), "sovlint")
 	good := archive(t, bin)
 	sum := sha256.Sum256(good)
-	url, _ := serve(t, releaseTree(t, testVersion, map[string][]byte{
+	url, _ := serve(t, releaseTree(t, map[string][]byte{
 		assetName():     good[:len(good)/2],
 		"checksums.txt": []byte(hex.EncodeToString(sum[:]) + "  " + assetName() + "\n"),
 	}))

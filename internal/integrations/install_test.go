@@ -30,12 +30,13 @@ func assetName() string {
 	return "sovlint_" + runtime.GOOS + "_" + runtime.GOARCH + ".tar.gz"
 }
 
-// releaseTree lays out a release as GitHub serves it: the tag's assets under
-// download/TAG/ and the latest release's under latest/download/. assets
-// maps a file name to its content; checksums.txt is made from them unless
-// assets has one.
-func releaseTree(t *testing.T, tag string, assets map[string][]byte) string {
+// releaseTree lays out release testVersion as GitHub serves it: its
+// assets under download/TAG/, and under latest/download/ as the latest
+// release. assets maps a file name to its content; checksums.txt is made
+// from them unless assets has one.
+func releaseTree(t *testing.T, assets map[string][]byte) string {
 	t.Helper()
+	tag := testVersion
 	dir := t.TempDir()
 	if _, ok := assets["checksums.txt"]; !ok {
 		var sums strings.Builder
@@ -153,7 +154,7 @@ func installScript(t *testing.T, env []string, args ...string) (int, string, str
 func fakeRelease(t *testing.T) (url string, requests *[]string) {
 	t.Helper()
 	bin := filepath.Join(sovlintOnPath(t), "sovlint")
-	return serve(t, releaseTree(t, testVersion, map[string][]byte{assetName(): archive(t, bin)}))
+	return serve(t, releaseTree(t, map[string][]byte{assetName(): archive(t, bin)}))
 }
 
 // runs checks that the binary at path is a working sovlint.
@@ -226,7 +227,7 @@ func TestInstallScript(t *testing.T) {
 
 // TestInstallScriptRefusesUnverified: a download that does not match
 // checksums.txt, or that checksums.txt does not list, is never installed,
-// and never skipped in favour of a build (exit 1, not 3), whether the
+// and never skipped for a build (exit 1, not 3), whether the
 // version was asked for or came from the ref.
 func TestInstallScriptRefusesUnverified(t *testing.T) {
 	bin := filepath.Join(sovlintOnPath(t), "sovlint")
@@ -244,7 +245,7 @@ func TestInstallScriptRefusesUnverified(t *testing.T) {
 		{"archive listed twice", strings.Repeat(hex.EncodeToString(sum[:])+"  "+assetName()+"\n", 2), good, "more than once"},
 		{"empty checksums", "", good, "does not list"},
 	} {
-		url, _ := serve(t, releaseTree(t, testVersion, map[string][]byte{
+		url, _ := serve(t, releaseTree(t, map[string][]byte{
 			assetName():     tc.asset,
 			"checksums.txt": []byte(tc.checksums),
 		}))
@@ -267,7 +268,7 @@ func fakeGo(t *testing.T, v string) string {
 	t.Helper()
 	dir := t.TempDir()
 	script := "#!/bin/sh\nif [ \"$1 $2\" = \"env GOVERSION\" ]; then echo " + v + "; exit 0; fi\necho \"fake go: $*\" >&2\nexit 1\n"
-	if err := os.WriteFile(filepath.Join(dir, "go"), []byte(script), 0o700); err != nil { //nolint:gosec // an executable test script
+	if err := os.WriteFile(filepath.Join(dir, "go"), []byte(script), 0o700); err != nil {
 		t.Fatal(err)
 	}
 	return dir

@@ -196,13 +196,13 @@ func (r stepRun) run(t *testing.T, a *action, name string) stepResult {
 	expr := regexp.MustCompile(`^\$\{\{ *(inputs|steps\.[a-z]+\.outputs|github)\.([a-z_-]+) *\}\}$`)
 	for k, v := range step.Env {
 		if m := expr.FindStringSubmatch(v); m != nil {
-			switch {
-			case m[1] == "inputs":
+			switch m[1] {
+			case "inputs":
 				v = a.Inputs[m[2]].Default
 				if in, ok := r.inputs[m[2]]; ok {
 					v = in
 				}
-			case m[1] == "github":
+			case "github":
 				v = r.github[m[2]]
 			default:
 				v = r.outputs[m[2]]
@@ -349,7 +349,7 @@ func gitlabComponent(t *testing.T, given map[string]any) (map[string]gitlabInput
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
 		if n.Kind == yaml.ScalarNode {
-			if m := gitlabInterpolation.FindStringSubmatch(n.Value); m != nil && m[0] == n.Value {
+			if m := gitlabInterpolation.FindStringSubmatch(n.Value); len(m) == 2 && m[0] == n.Value {
 				v := value(m[1])
 				if err := n.Encode(v); err != nil {
 					t.Fatal(err)

@@ -222,23 +222,12 @@ func writeFile(t *testing.T, path, content string) {
 	}
 }
 
-// commitAll makes dir a git repository with everything in it committed and
-// returns the commit.
-func commitAll(t *testing.T, env []string, dir string) string {
+// commitAll makes dir a git repository with everything in it committed.
+func commitAll(t *testing.T, env []string, dir string) {
 	t.Helper()
-	for _, args := range [][]string{{"init", "-q"}, {"add", "-A"}, {"commit", "-q", "-m", "test"}, {"rev-parse", "HEAD"}} {
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = env
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("git %s in %s: %v\n%s", strings.Join(args, " "), dir, err, out)
-		}
-		if args[0] == "rev-parse" {
-			return strings.TrimSpace(string(out))
-		}
+	for _, args := range [][]string{{"init", "-q"}, {"add", "-A"}, {"commit", "-q", "-m", "test"}} {
+		git(t, env, dir, args...)
 	}
-	return ""
 }
 
 func lineWith(out, s string) string {

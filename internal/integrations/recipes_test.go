@@ -60,7 +60,7 @@ if [ "$1 $2" = "show -json" ] && [ -f "$3" ]; then exec cat "` + plan + `"; fi
 echo "fake terraform: unexpected $*" >&2
 exit 1
 `
-	if err := os.WriteFile(filepath.Join(dir, "terraform"), []byte(script), 0o700); err != nil { //nolint:gosec // an executable test script
+	if err := os.WriteFile(filepath.Join(dir, "terraform"), []byte(script), 0o700); err != nil {
 		t.Fatal(err)
 	}
 	return dir

@@ -9,6 +9,7 @@ import (
 	"debug/elf"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"os/exec"
@@ -182,7 +183,14 @@ func TestReleaseSnapshot(t *testing.T) {
 
 	var cfg map[string]any
 	readYAML(t, ".goreleaser.yaml", &cfg)
-	build := cfg["builds"].([]any)[0].(map[string]any)
+	builds, ok := cfg["builds"].([]any)
+	if !ok || len(builds) != 1 {
+		t.Fatalf("builds: %v", cfg["builds"])
+	}
+	build, ok := builds[0].(map[string]any)
+	if !ok {
+		t.Fatalf("builds[0]: %v", builds[0])
+	}
 	build["goos"] = []string{runtime.GOOS}
 	build["goarch"] = []string{runtime.GOARCH}
 	dist := t.TempDir()
@@ -278,7 +286,7 @@ func TestReleaseSnapshot(t *testing.T) {
 		}
 		assets[name] = b
 	}
-	url, _ := serve(t, releaseTree(t, testVersion, assets))
+	url, _ := serve(t, releaseTree(t, assets))
 	bindir := t.TempDir()
 	if code, _, stderr := installScript(t, []string{"SOVLINT_RELEASES_URL=" + url}, "-b", bindir, testVersion); code != 0 {
 		t.Fatalf("install.sh of the snapshot: exit %d\n%s", code, stderr)
@@ -316,7 +324,7 @@ func untar(t *testing.T, path string) map[string][]byte {
 	tr := tar.NewReader(gz)
 	for {
 		h, err := tr.Next()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return files
 		}
 		if err != nil {
