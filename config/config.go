@@ -22,9 +22,16 @@ type Config struct {
 	Policy     *Policy
 	Rules      []RuleSetting
 	Exceptions []Exception
+	// Exclude lists doublestar globs, relative to the file's directory, of
+	// directories a recursive scan skips; ExcludeRange is where it is set.
+	Exclude      []string
+	ExcludeRange hcl.Range
 	// Catalog holds the file's catalog blocks (source, provider, override)
 	// for providers.Extend, which decodes them with the catalog's schema.
 	Catalog hcl.Body
+	// Bundle is the catalog { path = "…" } block: a catalog bundle to load
+	// instead of, or on top of, the embedded catalog.
+	Bundle *Bundle
 	// Source is the file's bytes, kept to render diagnostics.
 	Source []byte
 }
@@ -56,6 +63,25 @@ type Level struct {
 	DefRange hcl.Range `hcl:",def_range"`
 }
 
+// Bundle names a catalog bundle: a directory of data files, or one file.
+type Bundle struct {
+	// Path is relative to the configuration file's directory.
+	Path     string    `hcl:"path"`
+	DefRange hcl.Range `hcl:",def_range"`
+}
+
+// BundlePath returns the bundle's path as the process can open it: made
+// relative to the configuration file's directory.
+func (c *Config) BundlePath() string {
+	if c == nil || c.Bundle == nil || c.Bundle.Path == "" {
+		return ""
+	}
+	if filepath.IsAbs(c.Bundle.Path) {
+		return c.Bundle.Path
+	}
+	return filepath.Join(filepath.Dir(c.Path), c.Bundle.Path)
+}
+
 // RuleSetting changes one rule.
 type RuleSetting struct {
 	ID       string    `hcl:"id,label"`
@@ -64,9 +90,12 @@ type RuleSetting struct {
 	DefRange hcl.Range `hcl:",def_range"`
 }
 
-// Exception waives rules for resources matching address globs.
+// Exception waives rules for resources matching address globs, in the
+// root modules matching root globs (relative to the file's directory; empty:
+// every root).
 type Exception struct {
 	Addresses []string  `hcl:"addresses"`
+	Roots     []string  `hcl:"roots,optional"`
 	Rules     []string  `hcl:"rules,optional"` // empty: every rule
 	Reason    string    `hcl:"reason"`
 	Expires   string    `hcl:"expires,optional"` // YYYY-MM-DD
@@ -75,10 +104,12 @@ type Exception struct {
 }
 
 type file struct {
-	Policy     *Policy       `hcl:"policy,block"`
-	Rules      []RuleSetting `hcl:"rule,block"`
-	Exceptions []Exception   `hcl:"exception,block"`
-	Rest       hcl.Body      `hcl:",remain"`
+	Policy     *Policy        `hcl:"policy,block"`
+	Rules      []RuleSetting  `hcl:"rule,block"`
+	Exceptions []Exception    `hcl:"exception,block"`
+	Bundle     *Bundle        `hcl:"catalog,block"`
+	Exclude    hcl.Expression `hcl:"exclude,optional"`
+	Rest       hcl.Body       `hcl:",remain"`
 }
 
 // Load reads a configuration file. Errors are hcl.Diagnostics with the
@@ -101,14 +132,29 @@ func Parse(src []byte, name string) (*Config, error) {
 	if diags := gohcl.DecodeBody(f.Body, nil, &raw); diags.HasErrors() {
 		return nil, diags
 	}
-	return &Config{
+	cfg := &Config{
 		Path:       name,
 		Policy:     raw.Policy,
 		Rules:      raw.Rules,
 		Exceptions: raw.Exceptions,
+		Bundle:     raw.Bundle,
 		Catalog:    raw.Rest,
 		Source:     src,
-	}, nil
+	}
+	if raw.Exclude != nil && !isNull(raw.Exclude) {
+		if diags := gohcl.DecodeExpression(raw.Exclude, nil, &cfg.Exclude); diags.HasErrors() {
+			return nil, diags
+		}
+		cfg.ExcludeRange = raw.Exclude.Range()
+	}
+	return cfg, nil
+}
+
+// isNull reports whether an optional attribute is absent: gohcl gives an
+// absent expression-typed attribute a null expression.
+func isNull(expr hcl.Expression) bool {
+	v, diags := expr.Value(nil)
+	return !diags.HasErrors() && v.IsNull()
 }
 
 // Discover finds .sovlint.hcl in dir or the nearest parent directory, and

@@ -3,7 +3,9 @@ package finding
 // Resource is one scanned resource as printers show it: flat values only,
 // so that printers need nothing of the analyzer or the catalog.
 type Resource struct {
-	Address           string
+	Address string
+	// Root is the root module or plan it belongs to (Root.Name).
+	Root              string
 	Type              string
 	Provider          string
 	ProviderConfig    string

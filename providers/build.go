@@ -396,16 +396,19 @@ func (b *builder) mergeOffering(o *Offering, ob *offeringBlock, owner string) {
 		off := &Offer{
 			ID: of.ID, Name: of.Name, Status: of.Status, ResourceTypes: of.ResourceTypes,
 			QualifiedFrom: of.QualifiedFrom, ValidUntil: of.ValidUntil, Decision: of.Decision, Note: of.Note,
-			ListedOnly: of.ListedOnly,
-			Fact:       b.fact(what, of.DefRange, of.Source, of.AsOf, of.Verified),
+			ListedOnly: of.ListedOnly, owner: owner,
+			Fact: b.fact(what, of.DefRange, of.Source, of.AsOf, of.Verified),
+		}
+		if of.Decision != "" && !decisionRe.MatchString(of.Decision) {
+			b.errorf(of.DefRange, "%s: decision %q is not an ANSSI decision number", what, of.Decision)
 		}
 		for _, r := range of.Regions {
 			off.Regions = append(off.Regions, NormaliseRegion(r))
 		}
 		b.checkStatus(of.Status, what, of.DefRange)
-		for _, d := range []string{of.QualifiedFrom, of.ValidUntil} {
-			if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
-				b.errorf(of.DefRange, "%s: date %q is not YYYY-MM-DD", what, d)
+		for _, d := range []struct{ attr, value string }{{"qualified_from", of.QualifiedFrom}, {"valid_until", of.ValidUntil}} {
+			if _, err := time.Parse(time.DateOnly, d.value); d.value != "" && err != nil {
+				b.errorf(of.DefRange, "%s: %s %q is not a date (YYYY-MM-DD)", what, d.attr, d.value)
 			}
 		}
 		if of.Status == StatusQualified && (of.QualifiedFrom == "" || of.ValidUntil == "") {
@@ -533,7 +536,12 @@ func (b *builder) checkStatus(s, what string, rng hcl.Range) {
 	}
 }
 
-var countryRe = regexp.MustCompile(`^[A-Z]{2}$`)
+var (
+	countryRe = regexp.MustCompile(`^[A-Z]{2}$`)
+	// decisionRe is an ANSSI decision number as the catalog prints it
+	// ("2118"); a placeholder left in a pasted renewal block is not one.
+	decisionRe = regexp.MustCompile(`^\d+(?:[-/.][0-9A-Za-z]+)*$`)
+)
 
 // validDate accepts a calendar date, YYYY-MM-DD or YYYY-MM: 2026-02-30
 // is not one (a regexp would let it through, and a date that does not
@@ -543,6 +551,16 @@ func validDate(d string) bool {
 	return ok
 }
 func validCountry(c string) bool { return countryRe.MatchString(c) }
+
+// validSourceDate accepts what a document's date can honestly be: a day, a
+// month, or only a year (an undated web page read in 2026).
+func validSourceDate(d string) bool {
+	if validDate(d) {
+		return true
+	}
+	_, err := time.Parse("2006", d)
+	return err == nil
+}
 
 // checkFacts verifies that every fact built here names known sources, a
 // date and a verification level: a fact without provenance is not a fact.

@@ -16,10 +16,20 @@ import (
 // Catalog is the decoded, indexed sovereignty catalog. It is read-only once
 // loaded and safe for concurrent use.
 type Catalog struct {
-	// AsOf is the newest as_of date of any fact in the catalog's data files.
-	// Extensions from .sovlint.hcl do not move it: a user's newer fact does
-	// not make the shipped data any fresher.
-	AsOf      string
+	// Version names the catalog's data: the embedded data files' or a
+	// bundle's bundle block; "" for a catalog parsed without one.
+	Version string
+	// AsOf is the date the catalog's data is current at: its bundle block's
+	// as_of (never older than any of its facts), else the newest as_of of
+	// any fact. Extensions from .sovlint.hcl do not move it: a user's newer
+	// fact does not make the shipped data any fresher.
+	AsOf string
+	// Origin is where the data comes from: "embedded", or the path of the
+	// bundle given with --catalog or catalog { path } in .sovlint.hcl.
+	Origin string
+	// Base is the version of the embedded catalog a bundle was loaded on
+	// top of; "" when the catalog stands alone.
+	Base      string
 	Providers []*Provider
 	Sources   map[string]*Source
 
@@ -219,6 +229,8 @@ type Offer struct {
 	ListedOnly bool
 	Note       string
 	Fact
+
+	owner string // "outscale", or "ovh/ovh-us" for a variant's offer
 }
 
 // Region is a location code of a provider, mapped to the country it is in.

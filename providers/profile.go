@@ -213,6 +213,11 @@ func legalControl(op *Operator) Verdict {
 	}
 	switch op.EULegalControl {
 	case ControlYes:
+		if op.Verified == VerifiedUnverified {
+			// A pass must rest on a checked fact, as a qualification must:
+			// an unverified "yes" is no more than "not established".
+			return Verdict{Outcome: Unknown, Reason: fmt.Sprintf("that %s is under EU legal control is unverified", op.Who()), Fact: op.Fact}
+		}
 		return Verdict{Outcome: Pass, Reason: fmt.Sprintf("operated by %s, under EU legal control", op.Who()), Fact: op.Fact}
 	case ControlNo:
 		who := op.Who()
@@ -255,6 +260,11 @@ func residency(pr Profile, q ProfileQuery) Verdict {
 				Fact:    q.Region.Fact,
 			}
 		}
+	}
+	if q.Region.Verified == VerifiedUnverified {
+		// The region is in an accepted country only if the catalog's
+		// country for it was checked.
+		return Verdict{Outcome: Unknown, Reason: fmt.Sprintf("that region %q is in %s is unverified", q.Region.Code, q.Region.Country()), Fact: q.Region.Fact}
 	}
 	return Verdict{Outcome: Pass, Reason: fmt.Sprintf("region %q is in %s", q.Region.Code, q.Region.Country()), Fact: q.Region.Fact}
 }
@@ -323,8 +333,9 @@ func offerVerdict(o *Offer, now time.Time) Verdict {
 		if err != nil || now.After(until.Add(24*time.Hour-time.Nanosecond)) {
 			return Verdict{
 				Outcome: Fail,
-				Reason:  fmt.Sprintf("the SecNumCloud qualification of %q lapsed on %s and the catalog records no renewal", o.Name, o.ValidUntil),
-				Fact:    o.Fact,
+				Reason: fmt.Sprintf("the SecNumCloud qualification of %s lapsed on %s and the catalog records no renewal: upgrade sovlint (or load a newer catalog with --catalog), or declare the renewal in %s (`sovlint providers %s` prints the block to paste)",
+					o.label(), o.ValidUntil, ConfigFileName, o.ProviderID()),
+				Fact: o.Fact,
 			}
 		}
 	}

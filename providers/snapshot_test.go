@@ -33,6 +33,7 @@ func TestDefaultCatalogIsTheDataFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	parsed.Origin = OriginEmbedded // Default says where it comes from
 	opts := []cmp.Option{
 		cmp.Exporter(func(reflect.Type) bool { return true }),
 		// A provider's lookup cache fills as lookups run; it is no fact.

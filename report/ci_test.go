@@ -148,9 +148,12 @@ func TestMarkdownSummaryFitsGitHub(t *testing.T) {
 func TestNothingCheckedSaysWhy(t *testing.T) {
 	rep := handmadeReport()
 	rep.Findings = nil
-	for i := range rep.Resources {
-		rep.Resources[i].Checked = false
+	rows := make(report.Rows, rep.Resources.Len())
+	for i := range rows {
+		rows[i] = rep.Resources.At(i)
+		rows[i].Checked = false
 	}
+	rep.Resources = rows
 	for _, format := range []string{"text", "markdown"} {
 		out := printReport(t, format, rep, report.Options{})
 		for _, want := range []string{"Nothing was checked: no resource is classified as sensitive", "DataClassification", "classification_keys", "default_tags", "sovlint init"} {

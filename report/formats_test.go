@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/sovlint/sovlint/report"
 )
 
 // The JUnit output read back through encoding/xml, in the shape GitLab's
@@ -266,7 +268,8 @@ func TestMarkdownTables(t *testing.T) {
 
 func TestMarkdownMermaidLabels(t *testing.T) {
 	rep := handmadeReport()
-	rep.Resources[0].Provider = `evil"]-->x["#`
+	rows, _ := rep.Resources.(report.Rows)
+	rows[0].Provider = `evil"]-->x["#`
 	out := string(render(t, "markdown", rep))
 	if !strings.Contains(out, `["evil#34;]--#62;x[#34;#35;"]`) {
 		t.Errorf("provider label not escaped for Mermaid:\n%s", out)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/sovlint/sovlint/finding"
 )
 
 // GitHub prints GitHub Actions workflow commands (::error file=…,line=…::…),
@@ -13,6 +15,14 @@ import (
 func GitHub(w io.Writer, r *Report, o Options) error {
 	bw := bufio.NewWriter(w)
 	shown := map[string]int{}
+	// Refused roots first: GitHub shows only the first annotations of each
+	// type, and a part of the repository that was not scanned matters more
+	// than any one finding.
+	for i := range r.Errors {
+		e := &r.Errors[i]
+		shown["error"]++
+		githubCommand(bw, "error", o.githubPath(e.File), e.Line, 0, "sovlint: not scanned", errorLine(e))
+	}
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if !f.Active() {
@@ -21,7 +31,7 @@ func GitHub(w io.Writer, r *Report, o Options) error {
 		title := r.checkName(f.RuleID)
 		msg := f.Message
 		if f.IsResource() {
-			msg = f.Address + ": " + msg
+			msg = finding.Qualified(f.Root, f.Address) + ": " + msg
 			if rule := r.rule(f.RuleID); rule != nil {
 				msg += "\nfix: " + rule.Remediation
 			}

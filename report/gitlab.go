@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io"
 	"path/filepath"
+
+	"github.com/sovlint/sovlint/finding"
 )
 
 // GitLab Code Quality (a subset of the Code Climate issue format): a JSON
@@ -37,7 +39,7 @@ func GitLab(w io.Writer, r *Report, o Options) error {
 		}
 		desc := f.Message
 		if f.IsResource() {
-			desc = f.Address + ": " + desc
+			desc = finding.Qualified(f.Root, f.Address) + ": " + desc
 		}
 		// GitLab requires a line; a plan finding without sources has none,
 		// so it points at the plan file's first line.
@@ -49,9 +51,26 @@ func GitLab(w io.Writer, r *Report, o Options) error {
 			// The path is part of the fingerprint because the same address
 			// can appear in two scanned plans; the line is not, so that an
 			// issue survives code moving.
-			Fingerprint: fingerprint(f.RuleID, f.Address, path),
+			Fingerprint: findingFingerprint(f, path),
 			Severity:    levelOf(f.Severity).gitlab,
 			Location:    gitlabLocation{Path: path, Lines: gitlabLines{Begin: line}},
+		})
+	}
+	// A refused root is an issue too: Code Quality has no other way to
+	// show that part of the merge request was not checked.
+	for i := range r.Errors {
+		e := &r.Errors[i]
+		path := e.File
+		if path == "" {
+			path = e.Root
+		}
+		path = o.gitlabPath(path)
+		issues = append(issues, gitlabIssue{
+			Description: errorLine(e),
+			CheckName:   "sovlint input error",
+			Fingerprint: fingerprint("input-error", e.Root, e.File, e.Msg),
+			Severity:    "critical",
+			Location:    gitlabLocation{Path: path, Lines: gitlabLines{Begin: max(e.Line, 1)}},
 		})
 	}
 	enc := json.NewEncoder(w)

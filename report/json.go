@@ -18,6 +18,7 @@ import (
 // The JSON format is a contract: fields are added, never renamed or removed.
 
 type jsonResource struct {
+	Root              string        `json:"root"`
 	Address           string        `json:"address"`
 	Type              string        `json:"type"`
 	Provider          string        `json:"provider"`
@@ -56,6 +57,7 @@ type jsonFinding struct {
 	Rule           string             `json:"rule"`
 	Name           string             `json:"name"`
 	Severity       string             `json:"severity"`
+	Root           string             `json:"root"`
 	Address        string             `json:"address"`
 	Message        string             `json:"message"`
 	File           string             `json:"file"`
@@ -72,6 +74,15 @@ type jsonFinding struct {
 	HelpURI        string             `json:"help_uri,omitempty"`
 	Sources        []finding.Citation `json:"sources"`
 	Suppressed     *jsonSuppression   `json:"suppressed,omitempty"`
+}
+
+// jsonError is a root module or plan that could not be scanned.
+type jsonError struct {
+	Root    string `json:"root"`
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
 }
 
 type jsonSuppression struct {
@@ -101,8 +112,9 @@ func JSON(w io.Writer, r *Report, _ Options) error {
 	r.Summarize().appendJSON(o)
 	o.key("resources")
 	o.open('[')
-	o.elems(len(r.Resources), func(o *jsonOut, i int) {
-		j := resourceJSON(&r.Resources[i])
+	o.elems(r.ResourceCount(), func(o *jsonOut, i int) {
+		res := r.Resources.At(i)
+		j := resourceJSON(&res)
 		j.appendJSON(o)
 	})
 	o.close(']')
@@ -121,6 +133,19 @@ func JSON(w io.Writer, r *Report, _ Options) error {
 		o.strField("message", wr.Message)
 		o.optStr("file", wr.File)
 		o.optInt("line", wr.Line)
+		o.close('}')
+	}
+	o.close(']')
+	o.key("errors")
+	o.open('[')
+	for _, e := range errorsJSON(r.Errors) {
+		o.elem()
+		o.open('{')
+		o.strField("root", e.Root)
+		o.strField("file", e.File)
+		o.intField("line", e.Line)
+		o.intField("column", e.Column)
+		o.strField("message", e.Message)
 		o.close('}')
 	}
 	o.close(']')
@@ -349,6 +374,8 @@ func (s Summary) appendJSON(o *jsonOut) {
 	o.intField("sensitive", s.Sensitive)
 	o.intField("findings", s.Findings)
 	o.intField("suppressed", s.Suppressed)
+	o.intField("roots", s.Roots)
+	o.intField("refused_roots", s.RefusedRoots)
 	o.key("by_rule")
 	o.counts(s.ByRule)
 	o.key("by_severity")
@@ -358,6 +385,7 @@ func (s Summary) appendJSON(o *jsonOut) {
 
 func (j *jsonResource) appendJSON(o *jsonOut) {
 	o.open('{')
+	o.strField("root", j.Root)
 	o.strField("address", j.Address)
 	o.strField("type", j.Type)
 	o.strField("provider", j.Provider)
@@ -409,6 +437,7 @@ func (j *jsonFinding) appendJSON(o *jsonOut) {
 	o.strField("rule", j.Rule)
 	o.strField("name", j.Name)
 	o.strField("severity", j.Severity)
+	o.strField("root", j.Root)
 	o.strField("address", j.Address)
 	o.strField("message", j.Message)
 	o.strField("file", j.File)
@@ -459,6 +488,7 @@ func nonNil[T any](s []T) []T {
 func resourceJSON(r *finding.Resource) jsonResource {
 	j := jsonResource{
 		Address:           r.Address,
+		Root:              r.Root,
 		Type:              r.Type,
 		Provider:          r.Provider,
 		ProviderConfig:    r.ProviderConfig,
@@ -490,6 +520,7 @@ func (r *Report) findingJSON(f finding.Finding) jsonFinding {
 		Rule:           f.RuleID,
 		Severity:       f.Severity.String(),
 		Address:        f.Address,
+		Root:           f.Root,
 		Message:        f.Message,
 		File:           f.Range.Filename,
 		Line:           f.Range.Start.Line,
@@ -510,6 +541,14 @@ func (r *Report) findingJSON(f finding.Finding) jsonFinding {
 		j.Suppressed = &jsonSuppression{Kind: s.Kind, Reason: s.Reason, Expires: s.Expires, Owner: s.Owner, File: s.Range.Filename, Line: s.Range.Start.Line}
 	}
 	return j
+}
+
+func errorsJSON(errs []finding.InputError) []jsonError {
+	out := make([]jsonError, len(errs))
+	for i, e := range errs {
+		out[i] = jsonError{Root: e.Root, File: e.File, Line: e.Line, Column: e.Col, Message: e.Msg}
+	}
+	return out
 }
 
 // chunkResult is a chunk of encoded elements, or why it could not be

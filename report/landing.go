@@ -46,8 +46,7 @@ func landing(r *Report) []*place {
 	}
 	byKey := map[string]*place{}
 	var out []*place
-	for i := range r.Resources {
-		res := &r.Resources[i]
+	for res := range r.ResourceRows() {
 		if !res.Checked {
 			continue
 		}

@@ -19,14 +19,26 @@ func Markdown(w io.Writer, r *Report, o Options) error {
 	// written is what has gone out so far, buffered or not.
 	written := func() int { return cw.n + bw.Buffered() }
 	s := r.Summarize()
+	refused := ""
+	if s.RefusedRoots > 0 {
+		refused = fmt.Sprintf(", %d %s not scanned", s.RefusedRoots, plural(s.RefusedRoots, "root module", "root modules"))
+	}
 	if s.Findings == 0 {
-		fmt.Fprintf(bw, "## sovlint: no findings\n\n")
+		fmt.Fprintf(bw, "## sovlint: no findings%s\n\n", refused)
 	} else {
-		fmt.Fprintf(bw, "## sovlint: %d %s\n\n", s.Findings, plural(s.Findings, "finding", "findings"))
+		fmt.Fprintf(bw, "## sovlint: %d %s%s\n\n", s.Findings, plural(s.Findings, "finding", "findings"), refused)
 	}
 	fmt.Fprintf(bw, "%s\n\n", mdScanned(r, s))
 	if hint := nothingChecked(r); hint != "" {
 		fmt.Fprintf(bw, "> %s\n\n", strings.ReplaceAll(hint, "\n", " "))
+	}
+
+	if len(r.Errors) > 0 {
+		fmt.Fprintf(bw, "### Not scanned\n\n")
+		for i := range r.Errors {
+			fmt.Fprintf(bw, "- %s\n", mdCell(errorLine(&r.Errors[i])))
+		}
+		fmt.Fprint(bw, "\n")
 	}
 
 	if s.Findings > 0 {
@@ -66,7 +78,7 @@ func Markdown(w io.Writer, r *Report, o Options) error {
 				break
 			}
 			f := &active[i]
-			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", f.Severity, r.mdRule(f.RuleID), mdCode(f.Address),
+			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", f.Severity, r.mdRule(f.RuleID), mdCode(finding.Qualified(f.Root, f.Address)),
 				mdCell(position(f.Range.Filename, f.Range.Start.Line)), mdCell(mdPlace(f)), mdCell(f.Message))
 			shown++
 		}
@@ -88,7 +100,7 @@ func Markdown(w io.Writer, r *Report, o Options) error {
 				if pos := position(sup.Range.Filename, sup.Range.Start.Line); pos != "" {
 					by += " (" + pos + ")"
 				}
-				fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", r.mdRule(f.RuleID), mdCode(f.Address), mdCell(by), mdCell(sup.Reason), mdCell(sup.Expires), mdCell(sup.Owner))
+				fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", r.mdRule(f.RuleID), mdCode(finding.Qualified(f.Root, f.Address)), mdCell(by), mdCell(sup.Reason), mdCell(sup.Expires), mdCell(sup.Owner))
 				shown++
 			}
 		}
@@ -121,7 +133,7 @@ func mdScanned(r *Report, s Summary) string {
 	for i, in := range r.Inputs {
 		inputs[i] = mdCode(in)
 	}
-	line := fmt.Sprintf("%d %s scanned in %s, %d checked against the policy", s.Resources, plural(s.Resources, "resource", "resources"), strings.Join(inputs, ", "), s.Sensitive)
+	line := fmt.Sprintf("%d %s scanned in %s%s, %d checked against the policy", s.Resources, plural(s.Resources, "resource", "resources"), strings.Join(inputs, ", "), mdRoots(s), s.Sensitive)
 	if s.Findings > 0 {
 		var sev []string
 		for _, k := range []string{"error", "warning", "notice"} {
@@ -140,6 +152,19 @@ func mdScanned(r *Report, s Summary) string {
 		line += "."
 	}
 	return line
+}
+
+// mdRoots says how many root modules were scanned and refused, for
+// multi-root reports.
+func mdRoots(s Summary) string {
+	if !s.multiRoot() {
+		return ""
+	}
+	scanned := s.Roots - s.RefusedRoots
+	if s.RefusedRoots == 0 {
+		return fmt.Sprintf(" (%d root modules)", scanned)
+	}
+	return fmt.Sprintf(" (%d of %d root modules, %d not scanned)", scanned, s.Roots, s.RefusedRoots)
 }
 
 // mdRuleSeverities lists the severities a rule's active findings have

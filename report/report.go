@@ -5,6 +5,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"iter"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -19,12 +20,55 @@ type Report struct {
 	Version     string   // sovlint's version
 	Inputs      []string // the plans and directories scanned, as given
 	CatalogAsOf string
-	// Resources are every scanned resource, in scan order.
-	Resources []finding.Resource
+	// Resources are every scanned resource, in scan order; nil when none.
+	Resources ResourceList
 	Findings  []finding.Finding // sorted, including suppressed ones
 	// Rules document every rule findings may name, sorted by ID.
 	Rules    []finding.RuleDoc
 	Warnings []Warning
+	// Roots are the root modules and plans the scan read, in scan order,
+	// refused ones included.
+	Roots []finding.Root
+	// Errors are the problems that stopped a root module or plan from being
+	// scanned, each naming its root: the other roots are still reported.
+	Errors []finding.InputError
+}
+
+// ResourceList is the scanned resources as rows, made as they are read:
+// the engine keeps its assessed resources until the report is printed, and
+// a second copy of 300,000 rows beside them would cost a tenth of a
+// scan's memory.
+type ResourceList interface {
+	Len() int
+	At(i int) finding.Resource
+}
+
+// Rows is a ResourceList held in memory.
+type Rows []finding.Resource
+
+// Len returns the number of rows.
+func (r Rows) Len() int { return len(r) }
+
+// At returns row i.
+func (r Rows) At(i int) finding.Resource { return r[i] }
+
+// ResourceCount is the number of scanned resources.
+func (r *Report) ResourceCount() int {
+	if r.Resources == nil {
+		return 0
+	}
+	return r.Resources.Len()
+}
+
+// ResourceRows yields every scanned resource's row, in scan order.
+func (r *Report) ResourceRows() iter.Seq[finding.Resource] {
+	return func(yield func(finding.Resource) bool) {
+		for i := range r.ResourceCount() {
+			if !yield(r.Resources.At(i)) {
+				return
+			}
+		}
+	}
 }
 
 // Warning is a problem with the scan that is not a finding: a remote module
@@ -117,20 +161,29 @@ func (r *Report) Active() []finding.Finding {
 
 // Summary counts what a report holds.
 type Summary struct {
-	Resources  int            `json:"resources"`
-	Sensitive  int            `json:"sensitive"`
-	Findings   int            `json:"findings"`
-	Suppressed int            `json:"suppressed"`
-	ByRule     map[string]int `json:"by_rule"`
-	BySeverity map[string]int `json:"by_severity"`
+	Resources  int `json:"resources"`
+	Sensitive  int `json:"sensitive"`
+	Findings   int `json:"findings"`
+	Suppressed int `json:"suppressed"`
+	// Roots counts the root modules and plans read, RefusedRoots those of
+	// them that could not be scanned.
+	Roots        int            `json:"roots"`
+	RefusedRoots int            `json:"refused_roots"`
+	ByRule       map[string]int `json:"by_rule"`
+	BySeverity   map[string]int `json:"by_severity"`
 }
 
 // Summarize counts resources, resources the policy checks, and active and
 // suppressed findings.
 func (r *Report) Summarize() Summary {
-	s := Summary{Resources: len(r.Resources), ByRule: map[string]int{}, BySeverity: map[string]int{}}
-	for i := range r.Resources {
-		if r.Resources[i].Checked {
+	s := Summary{Resources: r.ResourceCount(), Roots: len(r.Roots), ByRule: map[string]int{}, BySeverity: map[string]int{}}
+	for _, root := range r.Roots {
+		if root.Refused {
+			s.RefusedRoots++
+		}
+	}
+	for res := range r.ResourceRows() {
+		if res.Checked {
 			s.Sensitive++
 		}
 	}
@@ -144,6 +197,32 @@ func (r *Report) Summarize() Summary {
 		s.BySeverity[f.Severity.String()]++
 	}
 	return s
+}
+
+// multiRoot reports whether the report names roots: several of them, or a
+// refused one. A single-root report prints as it did before roots existed.
+func (s Summary) multiRoot() bool { return s.Roots > 1 || s.RefusedRoots > 0 }
+
+// rootsPhrase says how many root modules were scanned and refused, for the
+// summary lines of multi-root reports; "" otherwise.
+func (s Summary) rootsPhrase() string {
+	if !s.multiRoot() {
+		return ""
+	}
+	scanned := s.Roots - s.RefusedRoots
+	if s.RefusedRoots == 0 {
+		return fmt.Sprintf(" in %d root modules", scanned)
+	}
+	return fmt.Sprintf(" in %d of %d root modules (%d refused)", scanned, s.Roots, s.RefusedRoots)
+}
+
+// errorLine is an input error on one line: the root it stopped, then
+// file:line:col: what is wrong.
+func errorLine(e *finding.InputError) string {
+	if finding.IsTop(e.Root) {
+		return "not scanned: " + e.Error()
+	}
+	return e.Root + " not scanned: " + e.Error()
 }
 
 // rule returns the documentation of the rule with the given ID, or nil.

@@ -104,7 +104,7 @@ func handmadeReport() *report.Report {
 		Version:     "test",
 		Inputs:      []string{"infra"},
 		CatalogAsOf: "2026-11-01",
-		Resources:   []finding.Resource{bucket, records, vm, legacy, logs},
+		Resources:   report.Rows{bucket, records, vm, legacy, logs},
 		Rules:       rules.Docs(),
 		Findings: []finding.Finding{
 			{

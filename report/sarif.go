@@ -102,9 +102,15 @@ type sarifInvocation struct {
 }
 
 type sarifNotification struct {
-	Level     string          `json:"level"`
-	Message   sarifMessage    `json:"message"`
-	Locations []sarifLocation `json:"locations,omitempty"`
+	Level      string                  `json:"level"`
+	Message    sarifMessage            `json:"message"`
+	Locations  []sarifLocation         `json:"locations,omitempty"`
+	Properties *sarifNotificationProps `json:"properties,omitempty"`
+}
+
+// sarifNotificationProps names the root module or plan an error stopped.
+type sarifNotificationProps struct {
+	Root string `json:"root"`
 }
 
 type sarifResult struct {
@@ -124,6 +130,8 @@ type sarifResult struct {
 // sarifResultProps is the evidence a finding rests on; never an attribute
 // value other than these.
 type sarifResultProps struct {
+	// Root is the root module or plan, for multi-root scans.
+	Root           string `json:"root,omitempty"`
 	Provider       string `json:"provider,omitempty"`
 	ProviderConfig string `json:"providerConfig,omitempty"`
 	Region         string `json:"region,omitempty"`
@@ -200,6 +208,18 @@ func SARIF(w io.Writer, r *Report, o Options) error {
 		}
 		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, n)
 	}
+	// A refused root is an error notification, and the run did not
+	// succeed: code scanning must not read its missing results as fixed.
+	inv := &run.Invocations[0]
+	for i := range r.Errors {
+		e := &r.Errors[i]
+		n := sarifNotification{Level: "error", Message: sarifMessage{Text: errorLine(e)}, Properties: &sarifNotificationProps{Root: e.Root}}
+		if loc := o.sarifPhysical(hcl.Range{Filename: e.File, Start: hcl.Pos{Line: e.Line}, End: hcl.Pos{Line: e.Line}}); loc != nil {
+			n.Locations = []sarifLocation{{PhysicalLocation: loc}}
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+		inv.ExecutionSuccessful = false
+	}
 	for i := range r.Findings {
 		run.Results = append(run.Results, o.sarifResultOf(&r.Findings[i], index))
 	}
@@ -234,14 +254,15 @@ func (o Options) sarifResultOf(f *finding.Finding, index map[string]int) sarifRe
 		Level:               levelOf(f.Severity).sarif,
 		Message:             sarifMessage{Text: f.Message},
 		Locations:           []sarifLocation{},
-		PartialFingerprints: map[string]string{sarifFingerprintKey: fingerprint(f.RuleID, f.Address)},
+		PartialFingerprints: map[string]string{sarifFingerprintKey: findingFingerprint(f)},
 		Suppressions:        []sarifSuppression{},
 	}
 	loc := sarifLocation{PhysicalLocation: o.sarifPhysical(f.Range)}
 	if f.IsResource() {
-		res.Message.Text = f.Address + ": " + f.Message
+		res.Message.Text = finding.Qualified(f.Root, f.Address) + ": " + f.Message
 		loc.LogicalLocations = []sarifLogicalLocation{{FullyQualifiedName: f.Address, Kind: "resource"}}
 		res.Properties = &sarifResultProps{
+			Root:           displayRoot(f.Root),
 			Provider:       f.Provider,
 			ProviderConfig: f.ProviderConfig,
 			Region:         f.Region,

@@ -14,19 +14,23 @@ import (
 func Text(w io.Writer, r *Report, o Options) error {
 	bw := bufio.NewWriter(w)
 	c := palette(o.Color)
-	byAddr := map[string][]finding.Finding{}
-	var order []string
+	// Findings group by resource: its root and address (two roots may
+	// declare the same address).
+	type key struct{ root, address string }
+	byAddr := map[key][]finding.Finding{}
+	var order []key
 	for _, f := range r.Active() {
-		if _, ok := byAddr[f.Address]; !ok {
-			order = append(order, f.Address)
+		k := key{f.Root, f.Address}
+		if _, ok := byAddr[k]; !ok {
+			order = append(order, k)
 		}
-		byAddr[f.Address] = append(byAddr[f.Address], f)
+		byAddr[k] = append(byAddr[k], f)
 	}
 	fired := map[string]bool{}
-	for _, addr := range order {
-		fs := byAddr[addr]
+	for _, k := range order {
+		fs := byAddr[k]
 		first := fs[0]
-		fmt.Fprintf(bw, "%s\n", c.bold(addr))
+		fmt.Fprintf(bw, "%s\n", c.bold(finding.Qualified(k.root, k.address)))
 		fmt.Fprintf(bw, "  %s\n", c.dim(strings.Join(context(first), " · ")))
 		for _, f := range fs {
 			fired[f.RuleID] = true
@@ -48,6 +52,9 @@ func Text(w io.Writer, r *Report, o Options) error {
 			}
 		}
 		fmt.Fprintf(bw, "  %s\n\n", c.dim("sovlint explain RULE prints a rule's rationale"))
+	}
+	for i := range r.Errors {
+		fmt.Fprintf(bw, "%s %s\n", c.wrap("31", "error:"), errorLine(&r.Errors[i]))
 	}
 	for _, wn := range r.Warnings {
 		loc := ""
@@ -131,7 +138,7 @@ func sourceLine(f finding.Finding) string {
 func summaryLine(r *Report) string {
 	s := r.Summarize()
 	inputs := strings.Join(r.Inputs, ", ")
-	scanned := fmt.Sprintf("%d %s scanned, %d checked against the policy", s.Resources, plural(s.Resources, "resource", "resources"), s.Sensitive)
+	scanned := fmt.Sprintf("%d %s scanned%s, %d checked against the policy", s.Resources, plural(s.Resources, "resource", "resources"), s.rootsPhrase(), s.Sensitive)
 	suppressed := ""
 	if s.Suppressed > 0 {
 		suppressed = fmt.Sprintf(", %d suppressed", s.Suppressed)

@@ -121,6 +121,7 @@ func TestEvaluate(t *testing.T) {
 		{"a replica outside the EU", withReplica(t, resource(t, aws, "aws_dynamodb_table", "eu-west-3", "sensitive"), "us-east-1", ""), "", []string{"SOV001", "SOV002", "SOV006"}},
 		{"a replica inside the EU", withReplica(t, resource(t, aws, "aws_dynamodb_table", "eu-west-3", "sensitive"), "eu-central-1", ""), "", []string{"SOV001", "SOV002"}},
 		{"a replica nobody can locate", withReplica(t, resource(t, aws, "aws_dynamodb_table", "eu-west-3", "sensitive"), "", "known only after apply"), "", []string{"SOV001", "SOV002", "SOV006"}},
+		{"a region whose country is unverified: residency fails closed", resource(t, "registry.terraform.io/ionos-cloud/ionoscloud", "ionoscloud_s3_bucket", "eu-central-3", "sensitive"), "", []string{"SOV001", "SOV003"}},
 		{"a copy from a qualified region to a non-qualified one", withReplica(t, resource(t, osc, "outscale_vm", "cloudgouv-eu-west-1", "sensitive"), "eu-west-2", ""), "2026-11-23", []string{"SOV006"}},
 	}
 	cat := providers.Default()
@@ -179,6 +180,35 @@ func TestWrittenUnknownClassification(t *testing.T) {
 	for _, f := range fs {
 		if !strings.Contains(f.Message, `classification unknown (tag "classification" says so)`) {
 			t.Errorf("%s: %q", f.RuleID, f.Message)
+		}
+	}
+}
+
+// TestReplicaToAnUnverifiedRegionFailsClosed: a copy's destination passes
+// only on a verified country, as the resource's own region does (issue 12).
+func TestReplicaToAnUnverifiedRegionFailsClosed(t *testing.T) {
+	aws := "registry.terraform.io/hashicorp/aws"
+	cat := providers.Default()
+	now := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		verified string
+		want     []string
+	}{
+		{providers.VerifiedSecondary, []string{"SOV001", "SOV002"}},
+		{providers.VerifiedUnverified, []string{"SOV001", "SOV002", "SOV006"}},
+	} {
+		r := resource(t, aws, "aws_dynamodb_table", "eu-west-3", "sensitive")
+		r.Replicas = append(r.Replicas, analyzer.Replica{
+			Via: "DynamoDB global table replica", Region: "eu-test-1", Country: "FR",
+			Known: &providers.Region{Code: "eu-test-1", Countries: []string{"FR"}, Fact: providers.Fact{Sources: []string{"awsjs_partitions"}, AsOf: "2026-11", Verified: tt.verified}},
+		})
+		_, findings := engine.Evaluate([]analyzer.Resource{r}, rules.DefaultPolicy(cat, now))
+		var got []string
+		for _, f := range findings {
+			got = append(got, f.RuleID)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("a replica to a %s region (-want +got):\n%s", tt.verified, diff)
 		}
 	}
 }

@@ -52,7 +52,9 @@ func replicaProblem(s *Subject, rep analyzer.Replica, dest *providers.Profile) (
 	case rep.Known == nil:
 		return fmt.Sprintf("%s goes to region %q, which is not in the catalog", rep.Via, rep.Region), []providers.Fact{spec}
 	}
-	if dest.Residency.Outcome == providers.Fail {
+	// A destination whose country is unverified is not known to be
+	// acceptable: it fails closed, as the resource's own region would.
+	if o := dest.Residency.Outcome; o == providers.Fail || o == providers.Unknown {
 		return fmt.Sprintf("%s copies the data to %s: %s", rep.Via, rep.Region, dest.Residency.Reason), []providers.Fact{spec, dest.Residency.Fact}
 	}
 	if s.Profile != nil && s.Profile.SecNumCloud.Outcome == providers.Pass && dest.SecNumCloud.Outcome != providers.Pass {

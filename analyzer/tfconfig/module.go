@@ -213,7 +213,9 @@ func decodeModule(dir string, files []*sourceFile) (*module, hcl.Diagnostics) {
 	}
 	diags = append(diags, checkLocalCycles(m.locals)...)
 	for _, f := range files {
-		m.ignores = append(m.ignores, scanIgnores(f, order)...)
+		if !f.generated {
+			m.ignores = append(m.ignores, scanIgnores(f, order)...)
+		}
 	}
 	return m, diags
 }

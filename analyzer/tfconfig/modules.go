@@ -56,6 +56,12 @@ func (l *SourceLoader) LoadConfig(dir string) (*Config, error) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	return l.configFrom(dir, rootMod)
+}
+
+// configFrom reads the modules a decoded root module calls.
+func (l *SourceLoader) configFrom(dir string, rootMod *module) (*Config, error) {
+	var diags hcl.Diagnostics
 	c := &Config{Dir: dir, loader: l, nodes: map[string]*moduleNode{}}
 	c.root = &moduleNode{mod: rootMod, children: map[string]*moduleNode{}}
 	c.nodes[""] = c.root

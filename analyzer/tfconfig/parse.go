@@ -166,6 +166,10 @@ type sourceFile struct {
 	src      []byte
 	file     *hcl.File
 	override bool
+	// generated is text another tool writes (a Terragrunt generate
+	// block), positioned where it is written: its inline ignores are not
+	// read.
+	generated bool
 }
 
 // parseFile parses one configuration file (native syntax or JSON).
@@ -190,12 +194,17 @@ func parseFile(path string) (*sourceFile, hcl.Diagnostics) {
 // JSON keyword), and configuration and tfvars files hold passwords: only
 // the summary and the position reach the user.
 func parseHCL(src []byte, path string) (*hcl.File, hcl.Diagnostics) {
+	return parseHCLAt(src, path, strings.HasSuffix(path, ".json"), hcl.InitialPos)
+}
+
+// parseHCLAt is parseHCL for text that starts at pos in the file path.
+func parseHCLAt(src []byte, path string, json bool, pos hcl.Pos) (*hcl.File, hcl.Diagnostics) {
 	var f *hcl.File
 	var diags hcl.Diagnostics
-	if strings.HasSuffix(path, ".json") {
+	if json {
 		f, diags = hcljson.Parse(src, path)
 	} else {
-		f, diags = hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+		f, diags = hclsyntax.ParseConfig(src, path, pos)
 	}
 	for _, d := range diags {
 		d.Detail = ""
@@ -265,21 +274,54 @@ func HasConfigFiles(dir string) bool {
 	return err == nil && len(p)+len(o) > 0
 }
 
-// RootModules finds the root modules below dir: the directories holding
-// configuration files that no module below dir calls by a local path.
-// Hidden directories (and so .terraform) are skipped. Every directory found
-// is parsed, in parallel; the first megabyte of sources stays decoded for
-// the scans that follow, which Release lets go of root by root.
+// RootSearch tunes FindRoots.
+type RootSearch struct {
+	// Skip says whether to leave out a directory below the top one, and
+	// everything below it (--exclude); nil skips none.
+	Skip func(dir string) bool
+}
+
+// FoundRoots is what FindRoots finds below a directory.
+type FoundRoots struct {
+	// Roots are the root modules, in lexical order. A directory that
+	// cannot be read is one of them, unless another directory calls it
+	// (that one then fails to load): loading it reports what is wrong.
+	Roots []string
+	// Terragrunt are the directories holding a terragrunt.hcl, in lexical
+	// order: Terragrunt generates part of their configuration.
+	Terragrunt []string
+}
+
+// RootModules is FindRoots without options, returning the roots only.
 func (l *SourceLoader) RootModules(dir string) ([]string, error) {
+	found, err := l.FindRoots(dir, RootSearch{})
+	return found.Roots, err
+}
+
+// TerragruntFile is the configuration file of a Terragrunt unit.
+const TerragruntFile = "terragrunt.hcl"
+
+// FindRoots finds the root modules below dir: the directories holding
+// configuration files that no module below dir calls by a local path.
+// Hidden directories (and so .terraform and .terragrunt-cache) are
+// skipped. Every directory found is parsed, in parallel; the first
+// megabyte of sources stays decoded for the scans that follow, which
+// Release lets go of root by root. One directory that does not parse does
+// not stop the search: it is a root that will fail to load.
+func (l *SourceLoader) FindRoots(dir string, opt RootSearch) (FoundRoots, error) {
 	var dirs []string
+	var found FoundRoots
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if !d.IsDir() {
+			if d.Name() == TerragruntFile {
+				found.Terragrunt = append(found.Terragrunt, filepath.Dir(p))
+			}
 			return nil
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
+		if p != dir && (strings.HasPrefix(d.Name(), ".") || (opt.Skip != nil && opt.Skip(p))) {
 			return filepath.SkipDir
 		}
 		if HasConfigFiles(p) {
@@ -288,10 +330,9 @@ func (l *SourceLoader) RootModules(dir string) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return FoundRoots{}, err
 	}
 	calls := make([][]string, len(dirs)) // each directory's local module sources
-	errs := make([]hcl.Diagnostics, len(dirs))
 	var kept atomic.Int64
 	var next atomic.Int64
 	var wg par.Group
@@ -304,7 +345,6 @@ func (l *SourceLoader) RootModules(dir string) ([]string, error) {
 				}
 				key := filepath.Clean(dirs[i])
 				mod, ds := l.readModule(key)
-				errs[i] = ds
 				if mod == nil {
 					continue
 				}
@@ -320,13 +360,6 @@ func (l *SourceLoader) RootModules(dir string) ([]string, error) {
 		})
 	}
 	wg.Wait()
-	var diags hcl.Diagnostics
-	for _, ds := range errs {
-		diags = append(diags, ds...)
-	}
-	if diags.HasErrors() {
-		return nil, diags
-	}
 	called := map[string]bool{}
 	index := make(map[string]int, len(dirs)) // absolute path → dirs index
 	for i, d := range dirs {
@@ -365,7 +398,8 @@ func (l *SourceLoader) RootModules(dir string) ([]string, error) {
 		l.users[d] += n
 	}
 	l.mu.Unlock()
-	return roots, nil
+	found.Roots = roots
+	return found, nil
 }
 
 // keep caches a module read outside module().

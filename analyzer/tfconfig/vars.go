@@ -28,11 +28,22 @@ type VarOptions struct {
 	// Values override everything else: the values a plan records for its
 	// root variables, which are the ones Terraform used.
 	Values map[string]cty.Value
+	// Presets come before TF_VAR_name and .tfvars files: Terragrunt's
+	// inputs, which it passes as TF_VAR_ unless the environment has one.
+	Presets map[string]Preset
+}
+
+// Preset is a root variable value another tool sets, and why it is
+// unknown when it is not wholly known (a Terragrunt dependency's output).
+type Preset struct {
+	Value cty.Value
+	Why   string
 }
 
 // rawValue is one definition of a root variable, before its type applies.
 type rawValue struct {
 	value  cty.Value
+	why    string // why a preset is not wholly known
 	text   string // a -var or TF_VAR_ value: read per the variable's type
 	isText bool
 	rng    hcl.Range
@@ -45,6 +56,9 @@ type rawValue struct {
 func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 	decls := c.root.mod.variables
 	defs := map[string]rawValue{}
+	for name, p := range opts.Presets {
+		defs[name] = rawValue{value: p.Value, why: p.Why}
+	}
 	if opts.Getenv != nil {
 		for name := range decls {
 			if v := opts.Getenv("TF_VAR_" + name); v != "" {
@@ -107,8 +121,10 @@ func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 				return nil, fmt.Errorf("variable %q: the value given on the command line or in TF_VAR_%s is not a valid expression for its type", name, name)
 			}
 			r = result{v: v}
+		case ok && def.why != "" && !def.value.IsKnown():
+			r = unknown(def.why)
 		case ok:
-			r = result{v: def.value}
+			r = result{v: def.value, why: def.why}
 		case decl.def != nil:
 			v, diags := decl.def.Value(nil)
 			if diags.HasErrors() {

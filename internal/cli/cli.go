@@ -7,12 +7,12 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
-	"strings"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/sovlint/sovlint/finding"
 	sovversion "github.com/sovlint/sovlint/internal/version"
+	"github.com/sovlint/sovlint/providers"
 )
 
 // Exit statuses (contract).
@@ -77,28 +77,12 @@ func Main(args []string, s Streams) (code int) {
 	return ExitError
 }
 
-// printError writes an error on one line; configuration errors (HCL
-// diagnostics) get one line each: file:line:col: summary; detail.
+// printError writes an error on one line, or one line per problem it holds:
+// configuration errors (HCL diagnostics) as file:line:col: summary; detail,
+// and each root module that could not be read.
 func printError(w io.Writer, err error) {
-	var diags hcl.Diagnostics
-	if !errors.As(err, &diags) {
-		fmt.Fprintf(w, "sovlint: %s\n", err)
-		return
-	}
-	for _, d := range diags {
-		where := ""
-		if d.Subject != nil {
-			where = d.Subject.Filename
-			if d.Subject.Start.Line > 0 {
-				where += fmt.Sprintf(":%d:%d", d.Subject.Start.Line, d.Subject.Start.Column)
-			}
-			where += ": "
-		}
-		msg := d.Summary
-		if d.Detail != "" {
-			msg += "; " + strings.Join(strings.Fields(d.Detail), " ")
-		}
-		fmt.Fprintf(w, "sovlint: %s%s\n", where, msg)
+	for _, ie := range finding.InputErrors(err) {
+		fmt.Fprintf(w, "sovlint: %s\n", ie.Error())
 	}
 }
 
@@ -119,8 +103,16 @@ Exit status: 0 no findings, 1 findings, 2 usage or input error.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: ExitError, err: err}
 	})
-	root.AddCommand(newScan(s), newExplain(s), newProviders(s), newInit(s))
+	root.SetVersionTemplate(versionText())
+	root.AddCommand(newScan(s), newExplain(s), newProviders(s), newInit(s), newCatalog(s), newServe(s))
 	return root
+}
+
+// versionText is what --version prints: sovlint's version and the
+// embedded catalog's, with the date its data is current at.
+func versionText() string {
+	cat := providers.Default()
+	return fmt.Sprintf("sovlint %s\ncatalog %s (facts as of %s)\n", version(), cat.Version, cat.AsOf)
 }
 
 // version is sovlint's version for --version and the reports: the

@@ -18,9 +18,11 @@ import (
 )
 
 type providersFlags struct {
-	format string
-	config string
-	asOf   string
+	format  string
+	config  string
+	asOf    string
+	catalog string
+	summary bool
 }
 
 func newProviders(s *Streams) *cobra.Command {
@@ -32,10 +34,15 @@ func newProviders(s *Streams) *cobra.Command {
 catalog ID or registry address), its operator, its SecNumCloud offers, and
 every region with its country and the three verdicts, each with the sources
 it rests on. Catalog extensions and the residency policy of the .sovlint.hcl
-found upward from the current directory (or --config) are included.`,
+found upward from the current directory (or --config) are included.
+
+--summary prints one line per provider instead: operator, jurisdiction, EU
+legal control, qualified offers and the number of regions.`,
 		Example: `  sovlint providers
+  sovlint providers --summary
   sovlint providers outscale
-  sovlint providers hashicorp/google --format json`,
+  sovlint providers hashicorp/google --format json
+  sovlint providers --catalog ./catalog-2026-12 --as-of 2026-12-01`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeProviders,
 		RunE: func(_ *cobra.Command, args []string) error {
@@ -46,6 +53,8 @@ found upward from the current directory (or --config) are included.`,
 	fl.StringVarP(&f.format, "format", "f", "text", "text|json")
 	fl.StringVar(&f.config, "config", "", "read this configuration file instead of the "+config.FileName+" found upward from the current directory")
 	fl.StringVar(&f.asOf, "as-of", "", "evaluate qualification validity at DATE (YYYY-MM-DD) instead of today")
+	fl.StringVar(&f.catalog, "catalog", "", catalogFlagUsage)
+	fl.BoolVar(&f.summary, "summary", false, "one line per provider: operator, jurisdiction, EU legal control, qualified offers, region count")
 	return cmd
 }
 
@@ -60,7 +69,7 @@ func runProviders(s *Streams, f *providersFlags, args []string) error {
 			return usageError("--as-of: %q is not a date (YYYY-MM-DD)", f.asOf)
 		}
 	}
-	set, err := settings.Load(settings.Flags{ConfigPath: f.config, FirstInput: ".", FailOn: "notice", Now: now})
+	set, err := settings.Load(settings.Flags{ConfigPath: f.config, FirstInput: ".", FailOn: "notice", Now: now, CatalogPath: f.catalog})
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
@@ -76,6 +85,9 @@ func runProviders(s *Streams, f *providersFlags, args []string) error {
 		}
 		list = []*providers.Provider{p}
 	}
+	if f.summary {
+		return printSummary(s.Out, f.format, newCatalogSummary(cat, list, now, set.Policy.Residency))
+	}
 	listing := newCatalogListing(cat, list, now, set.Policy.Residency)
 	if f.format == "json" {
 		enc := json.NewEncoder(s.Out)
@@ -90,7 +102,9 @@ func runProviders(s *Streams, f *providersFlags, args []string) error {
 // never renamed or removed.
 
 type catalogListing struct {
-	AsOf      string                  `json:"as_of"`     // newest fact of the catalog data
+	Version   string                  `json:"version"`   // the catalog data's version
+	Origin    string                  `json:"origin"`    // "embedded", or the bundle's path
+	AsOf      string                  `json:"as_of"`     // the date the catalog data is current at
 	Date      string                  `json:"date"`      // date the verdicts are evaluated at
 	Residency string                  `json:"residency"` // the residency policy: EU, EEA, EU+CH…
 	Warnings  []string                `json:"warnings"`  // stale catalog data and qualifications
@@ -233,7 +247,7 @@ type sourceRecord struct {
 // every offering with its three verdicts, and the sources behind them.
 func newCatalogListing(cat *providers.Catalog, list []*providers.Provider, now time.Time, res providers.ResidencyPolicy) catalogListing {
 	l := catalogListing{
-		AsOf: cat.AsOf, Date: now.Format(time.DateOnly), Residency: res.Name,
+		Version: cat.Version, Origin: cat.Origin, AsOf: cat.AsOf, Date: now.Format(time.DateOnly), Residency: res.Name,
 		Warnings: []string{}, Sources: map[string]sourceRecord{},
 	}
 	if st, stale := cat.StaleData(now); stale {
@@ -340,7 +354,7 @@ func nonNil(s []string) []string {
 // its provenance, and the sources cited at the end.
 func printListing(out io.Writer, l catalogListing) error {
 	w := bufio.NewWriter(out)
-	fmt.Fprintf(w, "sovlint catalog: facts as of %s; verdicts on %s for residency in the %s\n", l.AsOf, l.Date, l.Residency)
+	fmt.Fprintf(w, "sovlint catalog %s (%s): facts as of %s; verdicts on %s for residency in the %s\n", l.Version, l.Origin, l.AsOf, l.Date, l.Residency)
 	for _, wn := range l.Warnings {
 		fmt.Fprintf(w, "warning: %s\n", wn)
 	}
@@ -408,7 +422,10 @@ func printOffering(w io.Writer, indent string, o offeringListing) {
 		}
 		fmt.Fprintf(w, "%soffer %s: %s, %s (%s)  %s\n", indent, off.ID, off.Status, off.Name, strings.Join(scope, "; "), factText(off.Fact))
 		if off.Stale != "" {
-			fmt.Fprintf(w, "%s  warning: %s\n", indent, off.Stale)
+			// The full text (with a lapse's renewal block) is among the
+			// warnings at the top; here its first line is enough.
+			first, _, _ := strings.Cut(off.Stale, "\n")
+			fmt.Fprintf(w, "%s  warning: %s\n", indent, first)
 		}
 	}
 	if st := o.SecNumCloud; st != nil {

@@ -1,9 +1,10 @@
 package cli
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,6 +17,7 @@ import (
 	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/engine"
+	"github.com/sovlint/sovlint/internal/pathglob"
 	"github.com/sovlint/sovlint/internal/settings"
 	"github.com/sovlint/sovlint/internal/suppress"
 	"github.com/sovlint/sovlint/report"
@@ -31,6 +33,7 @@ type scanFlags struct {
 	noColor bool
 	asOf    string
 	config  string
+	catalog string
 	// baseline suppresses the findings a baseline file lists;
 	// baselineWrite records today's findings in one.
 	baseline      string
@@ -39,6 +42,9 @@ type scanFlags struct {
 	vars      []tfconfig.VarInput
 	recursive bool
 	dir       string
+	// exclude are --exclude globs; keepGoing accepts a partial scan.
+	exclude   []string
+	keepGoing bool
 	quiet     bool
 	exitZero  bool
 	// rules are --enable-rule, --disable-rule and --only.
@@ -92,8 +98,11 @@ func newScan(s *Streams) *cobra.Command {
 	fl.Var(&varFlag{dst: &f.vars, file: true}, "var-file", "read root variable values from FILE (.tfvars or .tfvars.json), repeatable")
 	fl.Var(&varFlag{dst: &f.vars}, "var", "set a root variable: NAME=VALUE, repeatable; later --var and --var-file win")
 	fl.BoolVarP(&f.recursive, "recursive", "r", false, "scan every root module below each directory PATH, each with its own .tfvars")
+	fl.StringArrayVar(&f.exclude, "exclude", nil, "with --recursive, skip the directories matching this glob (relative to PATH, ** for any depth), repeatable")
+	fl.BoolVar(&f.keepGoing, "keep-going", false, "accept a partial scan: a root module or plan that cannot be read is reported, and the exit status reflects the findings of the others")
 	fl.StringVar(&f.dir, "dir", "", "the sources the plan PATHs were made from: findings go on their lines and their inline ignores apply; alone, scan DIR as sources")
 	fl.StringVar(&f.asOf, "as-of", "", "check qualification validity dates at DATE (YYYY-MM-DD) instead of today")
+	fl.StringVar(&f.catalog, "catalog", "", catalogFlagUsage)
 	fl.StringVar(&f.baseline, "baseline", "", "suppress the findings recorded in this baseline file: only new ones count")
 	fl.StringVar(&f.baselineWrite, "baseline-write", "", "record today's findings in this baseline file (and exit 0 unless the scan fails)")
 	fl.StringVar(&f.baseDir, "base-dir", "", "the repository root that sarif, github and gitlab paths are relative to (default: the nearest directory upward with a .git, else the current directory)")
@@ -172,9 +181,12 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 	if failOn == "" {
 		failOn = "notice"
 	}
-	set, err := settings.Load(settings.Flags{ConfigPath: f.config, FirstInput: args[0], FailOn: failOn, FailOnSet: failOnSet, Now: now, Rules: f.rules})
+	set, err := settings.Load(settings.Flags{ConfigPath: f.config, FirstInput: args[0], FailOn: failOn, FailOnSet: failOnSet, Now: now, CatalogPath: f.catalog, Rules: f.rules})
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
+	}
+	if _, err := pathglob.Compile(".", f.exclude); err != nil {
+		return usageError("--exclude: %s", err)
 	}
 	minimum, err := finding.ParseSeverity(f.minimum)
 	if err != nil {
@@ -204,6 +216,7 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 			Vars:      tfconfig.VarOptions{Inputs: f.vars, Getenv: s.Getenv},
 			Recursive: f.recursive,
 			PlanDir:   planDir(f.dir, args),
+			Exclude:   f.exclude,
 		},
 	})
 	if err != nil {
@@ -224,10 +237,21 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 			return &exitError{code: ExitError, err: err}
 		}
 	}
+	// Every output is written; a root that could not be read is still an
+	// input error, unless the user accepts partial scans.
+	for _, e := range rep.Errors {
+		fmt.Fprintf(s.Err, "sovlint: %s\n", refusedLine(&e))
+	}
+	refused := len(rep.Errors) > 0 && !f.keepGoing
 	if f.baselineWrite != "" {
 		// Writing a baseline accepts today's findings: they do not fail
 		// this run, as they will not fail the next one.
-		return writeBaseline(s, f.baselineWrite, all)
+		if err := writeBaseline(s, f.baselineWrite, all); err != nil || !refused {
+			return err
+		}
+	}
+	if refused {
+		return &exitError{code: ExitError}
 	}
 	if f.exitZero {
 		return nil
@@ -304,6 +328,14 @@ func sourceFileArgs(args []string, plan bool) error {
 	return nil
 }
 
+// refusedLine is a refused root's problem as the command line prints it.
+func refusedLine(e *finding.InputError) string {
+	if finding.IsTop(e.Root) {
+		return e.Error()
+	}
+	return e.Root + ": " + e.Error()
+}
+
 // planDir is --dir when it gives the sources of plans, and "" when --dir is
 // itself what to scan.
 func planDir(dir string, args []string) string {
@@ -344,14 +376,63 @@ func write(s *Streams, o output, rep *report.Report, opts report.Options) error 
 	if o.path == "" {
 		return o.printer(s.Out, rep, opts)
 	}
-	var buf bytes.Buffer
-	if err := o.printer(&buf, rep, opts); err != nil {
+	return streamToFile(o.path, func(w io.Writer) error { return o.printer(w, rep, opts) })
+}
+
+// streamToFile streams what write produces to path through a buffer, never
+// holding the whole output in memory: a 30,000-resource report is tens of
+// megabytes. A new or regular file is written as a temporary file beside it
+// and renamed, so that a failed run leaves no half-written report where CI
+// looks for one; anything else (/dev/stdout, a pipe, a symbolic link) is
+// written in place.
+func streamToFile(path string, write func(io.Writer) error) (err error) {
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+		return writeInPlace(path, write)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	if err := write(bw); err != nil {
 		return err
 	}
-	if err := os.WriteFile(o.path, buf.Bytes(), 0o644); err != nil { //nolint:gosec // a report, meant to be read by CI tools
-		return fmt.Errorf("writing %s output: %w", o.format, err)
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	// A report is meant to be read by CI tools and people.
+	if err := tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
+}
+
+func writeInPlace(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	bw := bufio.NewWriterSize(f, 256<<10)
+	err = write(bw)
+	if ferr := bw.Flush(); err == nil && ferr != nil {
+		err = fmt.Errorf("writing %s: %w", path, ferr)
+	}
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("writing %s: %w", path, cerr)
+	}
+	return err
 }
 
 func useColor(s *Streams, f *scanFlags) (bool, error) {

@@ -32,6 +32,11 @@ policy {
   # unknown_classification = "sensitive"
 }
 
+# Directories a recursive scan skips, as globs relative to this file's
+# directory (--exclude adds more, relative to the scanned directory).
+#
+# exclude = ["examples/**", "**/test"]
+
 # Change a rule's severity (notice, warning or error), or turn it off.
 # `sovlint explain` lists the rules.
 #
@@ -45,6 +50,10 @@ policy {
 # and its instances. Leave out rules to waive every rule. An expired
 # exception stops suppressing and is reported (SOV000), and so is one that
 # matches nothing.
+#
+# In a monorepo, `roots = ["envs/prod"]` limits an exception to some root
+# modules (globs relative to this file's directory); without it, the
+# exception applies in every root.
 #
 # exception {
 #   addresses = ["module.legacy.*", "aws_s3_bucket.archive"]

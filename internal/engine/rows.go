@@ -1,16 +1,24 @@
 package engine
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/sovlint/sovlint/finding"
-	"github.com/sovlint/sovlint/internal/par"
 	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/rules"
 )
 
-// resourceRows flattens assessed resources into what printers show, on
-// every core. Resources that share a catalog profile share its verdicts: a
-// large plan has thousands of resources and a few dozen profiles.
-func resourceRows(subjects []rules.Subject) []finding.Resource {
+// subjectRows shows assessed resources as rows, made as printers read
+// them. Resources that share a catalog profile share its verdicts: a large
+// plan has thousands of resources and a few dozen profiles.
+type subjectRows struct {
+	subjects []rules.Subject
+	roots    []rootSpan // which root each run of subjects belongs to
+	verdicts map[*providers.Profile]*finding.Verdicts
+}
+
+func newSubjectRows(subjects []rules.Subject, roots []rootSpan) *subjectRows {
 	verdicts := map[*providers.Profile]*finding.Verdicts{}
 	for i := range subjects {
 		if p := subjects[i].Profile; p != nil && verdicts[p] == nil {
@@ -21,13 +29,18 @@ func resourceRows(subjects []rules.Subject) []finding.Resource {
 			}
 		}
 	}
-	out := make([]finding.Resource, len(subjects))
-	par.Chunks(len(subjects), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			out[i] = row(&subjects[i], verdicts)
-		}
-	})
-	return out
+	return &subjectRows{subjects: subjects, roots: roots, verdicts: verdicts}
+}
+
+func (r *subjectRows) Len() int { return len(r.subjects) }
+
+func (r *subjectRows) At(i int) finding.Resource {
+	row := row(&r.subjects[i], r.verdicts)
+	// The spans are in subject order: the first that ends after i holds it.
+	if k, _ := slices.BinarySearchFunc(r.roots, i, func(s rootSpan, i int) int { return cmp.Compare(s.end, i+1) }); k < len(r.roots) {
+		row.Root = r.roots[k].name
+	}
+	return row
 }
 
 func row(s *rules.Subject, verdicts map[*providers.Profile]*finding.Verdicts) finding.Resource {

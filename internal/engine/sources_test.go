@@ -16,6 +16,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/sovlint/sovlint/analyzer/tfconfig"
+	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/settings"
 	"github.com/sovlint/sovlint/rules"
 )
@@ -172,6 +173,9 @@ func renderReport(rep *scanned, dir string) string {
 	}
 	for _, f := range rep.Findings {
 		fmt.Fprintf(&b, "finding %s %s%s", f.RuleID, f.Address, at(dir, f.Range))
+		if !finding.IsTop(f.Root) {
+			fmt.Fprintf(&b, " root=%s", f.Root)
+		}
 		if f.RuleID == rules.SuppressionRule.ID {
 			fmt.Fprintf(&b, " %q", f.Message)
 		}

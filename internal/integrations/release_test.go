@@ -303,8 +303,42 @@ func TestReleaseSnapshot(t *testing.T) {
 		t.Fatalf("dist/metadata.json: %v %q", err, b)
 	}
 	out, err = exec.Command(filepath.Join(bindir, "sovlint"), "--version").Output()
-	if err != nil || strings.TrimSpace(string(out)) != "sovlint version "+meta.Version {
-		t.Errorf("sovlint --version = %q (%v), want sovlint version %s", out, err, meta.Version)
+	if first, _, _ := strings.Cut(string(out), "\n"); err != nil || first != "sovlint "+meta.Version {
+		t.Errorf("sovlint --version = %q (%v), want a first line sovlint %s", out, err, meta.Version)
+	}
+
+	// The catalog archive is what the released sovlint exports, and a
+	// bundle it loads.
+	exported := t.TempDir()
+	if out, err := exec.Command(filepath.Join(bindir, "sovlint"), "catalog", "export", exported).CombinedOutput(); err != nil {
+		t.Fatalf("sovlint catalog export: %v\n%s", err, out)
+	}
+	bundle := t.TempDir()
+	var names []string
+	for name, b := range cat {
+		if strings.HasPrefix(name, "catalog/") {
+			names = append(names, name)
+			writeFile(t, filepath.Join(bundle, strings.TrimPrefix(name, "catalog/")), string(b))
+		}
+	}
+	entries, err := os.ReadDir(exported)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(names) {
+		t.Errorf("the catalog archive has %d files, sovlint catalog export writes %d", len(names), len(entries))
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(exported, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(cat["catalog/"+e.Name()], b) {
+			t.Errorf("the catalog archive's %s differs from sovlint catalog export's", e.Name())
+		}
+	}
+	if out, err := exec.Command(filepath.Join(bindir, "sovlint"), "providers", "--catalog", bundle, "--summary").CombinedOutput(); err != nil {
+		t.Errorf("sovlint providers --catalog <the catalog archive>: %v\n%s", err, out)
 	}
 }
 

@@ -25,11 +25,22 @@ type catalogSettings struct {
 
 // catalogConfig turns a configuration (nil when there is none) into the
 // catalog, rule policy and classification policy of a scan at now: the
-// embedded catalog extended with the file's source and provider blocks,
+// embedded catalog, or the bundle given with --catalog (else the file's
+// catalog { path }), extended with the file's source and provider blocks,
 // and the defaults changed by its policy block. Errors are hcl.Diagnostics
 // naming the configuration file and line.
-func catalogConfig(cfg *config.Config, now time.Time) (catalogSettings, error) {
+func catalogConfig(cfg *config.Config, bundle string, now time.Time) (catalogSettings, error) {
 	cat := providers.Default()
+	if bundle == "" {
+		bundle = cfg.BundlePath()
+	}
+	if bundle != "" {
+		b, err := providers.LoadBundle(bundle)
+		if err != nil {
+			return catalogSettings{}, err
+		}
+		cat = b
+	}
 	if cfg != nil && cfg.Catalog != nil {
 		ext, err := providers.Extend(cat, cfg.Catalog, cfg.Path)
 		if err != nil {

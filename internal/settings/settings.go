@@ -16,6 +16,7 @@ import (
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/pathglob"
 	"github.com/sovlint/sovlint/internal/suppress"
 	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/rules"
@@ -36,7 +37,10 @@ type Settings struct {
 	Exceptions []*suppress.Waiver
 	// FailOn is the severity at which findings fail the run.
 	FailOn finding.Severity
-	rules  ruleSettings
+	// ConfigExclude are the configuration's exclude globs, relative to
+	// its directory: directories a recursive scan skips.
+	ConfigExclude pathglob.Globs
+	rules         ruleSettings
 }
 
 // Default returns the settings of a scan at now without a configuration.
@@ -59,6 +63,9 @@ type Flags struct {
 	FailOn    string
 	FailOnSet bool
 	Now       time.Time
+	// CatalogPath is --catalog: a catalog bundle (directory or file) that
+	// takes the place of the configuration's catalog { path }.
+	CatalogPath string
 	// Rules are --enable-rule, --disable-rule and --only, which win over
 	// the configuration's rule blocks.
 	Rules RuleFlags
@@ -78,7 +85,7 @@ func Load(f Flags) (*Settings, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := fromConfig(cfg, f.Now, f.Rules)
+	s, err := fromConfig(cfg, f.CatalogPath, f.Now, f.Rules)
 	if err != nil {
 		return nil, err
 	}
@@ -91,11 +98,11 @@ func Load(f Flags) (*Settings, error) {
 // FromConfig returns the settings of a scan at now with a configuration
 // (nil when there is none) and the flags' defaults.
 func FromConfig(cfg *config.Config, now time.Time) (*Settings, error) {
-	return fromConfig(cfg, now, RuleFlags{})
+	return fromConfig(cfg, "", now, RuleFlags{})
 }
 
-func fromConfig(cfg *config.Config, now time.Time, flags RuleFlags) (*Settings, error) {
-	set, err := catalogConfig(cfg, now)
+func fromConfig(cfg *config.Config, bundle string, now time.Time, flags RuleFlags) (*Settings, error) {
+	set, err := catalogConfig(cfg, bundle, now)
 	if err != nil {
 		return nil, err
 	}
@@ -107,6 +114,14 @@ func fromConfig(cfg *config.Config, now time.Time, flags RuleFlags) (*Settings, 
 		}
 		if s.Exceptions, err = suppress.Exceptions(cfg); err != nil {
 			return nil, err
+		}
+		if s.ConfigExclude, err = pathglob.Compile(filepath.Dir(cfg.Path), cfg.Exclude); err != nil {
+			return nil, hcl.Diagnostics{{
+				Severity: hcl.DiagError,
+				Summary:  "Invalid exclude",
+				Detail:   err.Error(),
+				Subject:  cfg.ExcludeRange.Ptr(),
+			}}
 		}
 	}
 	if err := s.rules.override(flags); err != nil {

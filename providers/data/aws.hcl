@@ -10,6 +10,36 @@ source "awsjs_partitions" {
   date   = "2026-08"
 }
 
+source "awsgo_partitions_v1_48" {
+  title = "aws/aws-sdk-go-v2 v1.48.0 partitions.json: 36 commercial regions (including me-west-1 Middle East (Saudi Arabia) and sa-west-1 South America (Chile)) and the ISO partitions aws-iso, aws-iso-b, aws-iso-e (cloud.adc-e.uk) and aws-iso-f"
+  url   = "https://github.com/aws/aws-sdk-go-v2/blob/v1.48.0/internal/endpoints/awsrulesfn/partitions.json"
+  date  = "2026-11-10"
+}
+
+source "aws_contracting_party" {
+  title = "AWS Contracting Party: the AWS entity each account contracts with, by account country"
+  url   = "https://aws.amazon.com/legal/aws-contracting-party/"
+  date  = "2026"
+}
+
+source "aws_customer_agreement_2019" {
+  title = "AWS Customer Agreement (last updated 2019-04-30): since 2018-07-01 customers in Europe, the Middle East and Africa contract with AWS's European contracting party (section 14); copy on Docracy"
+  url   = "https://www.docracy.com/0l6b9wo3ek3/aws-customer-agreement"
+  date  = "2019-04-30"
+}
+
+source "sec_amazon" {
+  title = "US SEC EDGAR filings of Amazon.com, Inc. (Delaware; annual reports 10-K naming Amazon Web Services as a segment)"
+  url   = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0001018724&type=10-K"
+  date  = "2026"
+}
+
+source "us_cloud_act" {
+  title = "US Department of Justice, CLOUD Act resources: US providers must disclose data in their possession, custody or control wherever it is stored"
+  url   = "https://www.justice.gov/criminal/cloud-act-resources"
+  date  = "2026"
+}
+
 source "sccrawler_aws" {
   title  = "SpareCores sc-crawler AWS region → country table"
   repo   = "SpareCores/sc-crawler"
@@ -102,15 +132,16 @@ provider "aws" {
     parent_country   = "US"
     eu_legal_control = "no"
     laws             = ["the US CLOUD Act", "FISA section 702"]
-    source           = ["research_sovereignty", "snc_ref_32"]
-    as_of            = "2026-09"
-    verified         = "unverified"
+    note             = "Accounts in Europe, the Middle East and Africa contract with Amazon Web Services EMEA SARL (Luxembourg), a subsidiary of Amazon.com, Inc., since 2018-07-01: the contracting entity is European, the control is not"
+    source           = ["aws_contracting_party", "aws_customer_agreement_2019", "sec_amazon", "us_cloud_act"]
+    as_of            = "2026-11-26"
+    verified         = "secondary"
   }
 
   secnumcloud {
     status   = "not_qualified"
     note     = "Absent from the ANSSI catalogue; SecNumCloud 3.2 §19.6 excludes operators with non-EU control"
-    source   = ["anssi_relay_r2", "snc_ref_32"]
+    source   = ["anssi_catalogue", "snc_ref_32"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }
@@ -170,7 +201,6 @@ provider "aws" {
     region "me-south-1" { country = "BH" }
     region "af-south-1" { country = "ZA" }
     region "ap-east-1" { country = "HK" }
-    region "ap-east-2" { country = "TW" }
     region "ap-northeast-1" { country = "JP" }
     region "ap-northeast-2" { country = "KR" }
     region "ap-northeast-3" { country = "JP" }
@@ -181,7 +211,6 @@ provider "aws" {
     region "ap-southeast-3" { country = "ID" }
     region "ap-southeast-4" { country = "AU" }
     region "ap-southeast-5" { country = "MY" }
-    region "ap-southeast-6" { country = "NZ" }
     region "ap-southeast-7" { country = "TH" }
     region "ca-central-1" { country = "CA" }
     region "ca-west-1" { country = "CA" }
@@ -193,6 +222,51 @@ provider "aws" {
     region "us-west-2" { country = "US" }
     region "us-gov-east-1" { country = "US" }
     region "us-gov-west-1" { country = "US" }
+  }
+
+  # Regions the SDK commit cited above lacks: read in the Go SDK's v1.48.0
+  # partitions file (ap-east-2 and ap-southeast-6 were first taken from
+  # sc-crawler, a secondary source).
+  regions {
+    source   = ["awsgo_partitions_v1_48", "sccrawler_aws"]
+    as_of    = "2026-11-26"
+    verified = "primary"
+
+    region "ap-east-2" {
+      name    = "Asia Pacific (Taipei)"
+      country = "TW"
+    }
+    region "ap-southeast-6" {
+      name    = "Asia Pacific (New Zealand)"
+      country = "NZ"
+    }
+    region "me-west-1" {
+      name    = "Middle East (Saudi Arabia)"
+      country = "SA"
+    }
+    region "sa-west-1" {
+      name    = "South America (Chile)"
+      country = "CL"
+    }
+  }
+
+  # The ISO partitions serve US government classified workloads, and
+  # aws-iso-e the UK (its DNS suffix is cloud.adc-e.uk). Still AWS.
+  regions {
+    source   = ["awsgo_partitions_v1_48"]
+    as_of    = "2026-11-26"
+    verified = "primary"
+
+    region "us-iso-east-1" { country = "US" }
+    region "us-iso-west-1" { country = "US" }
+    region "us-isob-east-1" { country = "US" }
+    region "us-isob-west-1" { country = "US" }
+    region "us-isof-east-1" { country = "US" }
+    region "us-isof-south-1" { country = "US" }
+    region "eu-isoe-west-1" {
+      name    = "AWS ISO-E (United Kingdom)"
+      country = "GB"
+    }
   }
 
   # Attributes that copy a resource's data to another region (SOV006).
@@ -252,7 +326,7 @@ provider "aws" {
     secnumcloud {
       status   = "not_qualified"
       note     = "Not in the ANSSI catalogue; US parent fails SecNumCloud 3.2 §19.6"
-      source   = ["anssi_relay_r2", "snc_ref_32"]
+      source   = ["anssi_catalogue", "snc_ref_32"]
       as_of    = "2026-09-26"
       verified = "secondary"
     }
@@ -281,14 +355,15 @@ provider "aws" {
       parent_country   = "US"
       eu_legal_control = "no"
       laws             = ["the laws of the People's Republic of China", "the US CLOUD Act through Amazon"]
-      source           = ["research_sovereignty", "awsjs_partitions"]
+      note             = "The aws-cn partition (amazonaws.com.cn) is operated by Chinese partners of Amazon"
+      source           = ["awsjs_partitions", "sec_amazon"]
       as_of            = "2026-09"
       verified         = "unverified"
     }
 
     secnumcloud {
       status   = "not_qualified"
-      source   = ["anssi_relay_r2"]
+      source   = ["anssi_catalogue"]
       as_of    = "2026-09-26"
       verified = "secondary"
     }

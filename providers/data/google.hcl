@@ -11,8 +11,14 @@ source "sccrawler_gcp" {
 }
 
 source "gcp_bucket_locations" {
-  title = "Google Cloud Storage bucket locations (multi-regions EU/US/ASIA, dual-regions)"
-  url   = "https://cloud.google.com/storage/docs/locations"
+  title = "Google Cloud Storage bucket locations: multi-regions (EU: data centres within EU member states), predefined dual-regions (ASIA1 Tokyo + Osaka, EUR4 Finland + Netherlands, NAM4 Iowa + South Carolina) and zonal locations such as US-CENTRAL1-A"
+  url   = "https://docs.cloud.google.com/storage/docs/locations"
+  date  = "2026"
+}
+
+source "gcp_interconnect_colocation" {
+  title = "Google Cloud Interconnect, choosing colocation facilities: europe-north3 is the low-latency region of the Oslo facilities"
+  url   = "https://docs.cloud.google.com/network-connectivity/docs/interconnect/concepts/choosing-colocation-facilities"
   date  = "2026"
 }
 
@@ -59,11 +65,6 @@ source "itfb_s3ns_2026" {
   date  = "2026-01-05"
 }
 
-source "gcd_berlin_notes" {
-  title = "Third-party notes on Google Cloud Dedicated 'Berlin' (universe apis-berlin-build0.goog, region u-germany-northeast1)"
-  date  = "2026-09"
-}
-
 provider "google" {
   name     = "Google Cloud"
   registry = ["hashicorp/google", "hashicorp/google-beta"]
@@ -94,7 +95,7 @@ provider "google" {
     eu_legal_control = "no"
     laws             = ["the US CLOUD Act", "FISA section 702"]
     note             = "Includes the 'France Data Boundary by S3NS' controls on public regions: still Google LLC-operated"
-    source           = ["research_sovereignty", "gcp_scp_locations"]
+    source           = ["gcp_scp_locations"]
     as_of            = "2026-09"
     verified         = "secondary"
   }
@@ -102,7 +103,7 @@ provider "google" {
   secnumcloud {
     status   = "not_qualified"
     note     = "Public Google Cloud is absent from the ANSSI catalogue, including europe-west9 with partner controls"
-    source   = ["anssi_relay_r2", "gcp_scp_locations"]
+    source   = ["anssi_catalogue", "gcp_scp_locations"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }
@@ -119,7 +120,7 @@ provider "google" {
   }
 
   regions {
-    source   = ["sccrawler_gcp", "research_sovereignty"]
+    source   = ["sccrawler_gcp"]
     as_of    = "2026-07-24"
     verified = "secondary"
 
@@ -207,10 +208,12 @@ provider "google" {
     region "us-west4" { country = "US" }
   }
 
+  # Zonal bucket locations ("US-CENTRAL1-A") need no entry: the zone
+  # pattern maps them to their region.
   regions {
     source   = ["gcp_bucket_locations"]
-    as_of    = "2026-09"
-    verified = "unverified"
+    as_of    = "2026-11-26"
+    verified = "primary"
 
     region "eu" {
       name    = "EU multi-region (GCS, BigQuery)"
@@ -229,9 +232,25 @@ provider "google" {
       name    = "Dual-region Iowa + South Carolina"
       country = "US"
     }
+    region "asia1" {
+      name    = "Dual-region Tokyo + Osaka"
+      country = "JP"
+    }
     region "global" {
       name   = "Global location"
       global = true
+    }
+  }
+
+  regions {
+    source   = ["gcp_interconnect_colocation"]
+    as_of    = "2026-11-26"
+    verified = "secondary"
+
+    region "europe-north3" {
+      name    = "Oslo"
+      country = "NO"
+      note    = "Norway is in the EEA, not the EU. The city comes from the Interconnect colocation table, not from a region list"
     }
   }
 
@@ -258,7 +277,7 @@ provider "google" {
       parent_country   = "FR"
       eu_legal_control = "yes"
       note             = "Runs Google technology; updates are vetted by S3NS before deployment"
-      source           = ["genent_s3ns_2025", "itfb_s3ns_2026", "research_sovereignty"]
+      source           = ["genent_s3ns_2025", "itfb_s3ns_2026", "anssi_2057", "snc_ref_32"]
       as_of            = "2026-01-05"
       verified         = "secondary"
     }
@@ -273,8 +292,8 @@ provider "google" {
       qualified_from = "2025-12-17"
       valid_until    = "2028-12-17"
       decision       = "2057"
-      note           = "SecNumCloud 3.2, catalogue entry 'Thales Cloud Sécurisé / Cloud de confiance S3NS'"
-      source         = ["anssi_relay_r1", "anssi_relay_r2", "genent_s3ns_2025", "itfb_s3ns_2026"]
+      note           = "SecNumCloud 3.2, catalogue entry 'Thales Cloud Sécurisé / Cloud de confiance S3NS'; decision and dates read through public transcriptions of the ANSSI catalogue of 15/09/2026 (hence secondary), the qualification itself reported by the press"
+      source         = ["anssi_2057", "genent_s3ns_2025", "itfb_s3ns_2026"]
       as_of          = "2026-09-26"
       verified       = "secondary"
     }
@@ -282,7 +301,7 @@ provider "google" {
     secnumcloud {
       status   = "unknown"
       note     = "Services outside the press-listed PREMI3NS perimeter"
-      source   = ["anssi_relay_r1", "research_sovereignty"]
+      source   = ["anssi_2057"]
       as_of    = "2026-09-26"
       verified = "secondary"
     }
@@ -301,42 +320,11 @@ provider "google" {
     }
   }
 
-  variant "gcd-berlin" {
-    name = "Google Cloud Dedicated 'Berlin' universe (preview)"
-    when {
-      attribute = "universe_domain"
-      equals    = ["apis-berlin-build0.goog"]
-    }
-
-    operator {
-      name             = "Operator of the Berlin universe (not established)"
-      country          = "DE"
-      eu_legal_control = "unknown"
-      source           = ["gcd_berlin_notes"]
-      as_of            = "2026-09"
-      verified         = "unverified"
-    }
-
-    secnumcloud {
-      status   = "not_qualified"
-      source   = ["anssi_relay_r2"]
-      as_of    = "2026-09-26"
-      verified = "secondary"
-    }
-
-    regions {
-      source   = ["gcd_berlin_notes"]
-      as_of    = "2026-09"
-      verified = "unverified"
-      region "u-germany-northeast1" { country = "DE" }
-    }
-  }
-
   variant "other-universe" {
     name = "Google Cloud universe unknown to the catalog"
     when {
       attribute = "universe_domain"
-      not_in    = ["googleapis.com", "s3nsapis.fr", "apis-berlin-build0.goog"]
+      not_in    = ["googleapis.com", "s3nsapis.fr"]
     }
 
     operator {
