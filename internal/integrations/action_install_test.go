@@ -94,7 +94,7 @@ func TestActionInstall(t *testing.T) {
 	if res.code != 0 || !strings.Contains(res.output, "exit-code=1\n") {
 		t.Fatalf("Scan with recursive: exit %d, GITHUB_OUTPUT %q\n%s", res.code, res.output, res.out)
 	}
-	for _, want := range []string{"aws_s3_bucket.a", "aws_s3_bucket.b"} {
+	for _, want := range []string{"a: aws_s3_bucket.a", "b: aws_s3_bucket.b"} { // root: address
 		if !strings.Contains(res.out, "title=SOV003 outside-eu::"+want) {
 			t.Errorf("Scan with recursive: no finding on %s\n%s", want, res.out)
 		}

@@ -102,9 +102,9 @@ func TestPreCommitHook(t *testing.T) {
 	}{
 		{"sovlint clean plan", "Passed", nil},
 		{"sovlint plan with findings", "Failed", []string{"- exit code: 1", "::error file=plan.json,title=SOV001 not-secnumcloud::aws_rds_cluster.main"}},
-		{"sovlint monorepo", "Failed", []string{"- exit code: 1", "file=infra/a/main.tf,line=5,title=SOV003 outside-eu::aws_s3_bucket.a", "file=infra/b/main.tf,line=5,title=SOV003 outside-eu::aws_s3_bucket.b"}},
+		{"sovlint monorepo", "Failed", []string{"- exit code: 1", "file=infra/a/main.tf,line=5,title=SOV003 outside-eu::a: aws_s3_bucket.a", "file=infra/b/main.tf,line=5,title=SOV003 outside-eu::b: aws_s3_bucket.b"}},
 		{"release binary clean plan", "Passed", nil},
-		{"release binary monorepo", "Failed", []string{"- exit code: 1", "file=infra/a/main.tf,line=5,title=SOV003 outside-eu::aws_s3_bucket.a", "file=infra/b/main.tf,line=5,title=SOV003 outside-eu::aws_s3_bucket.b"}},
+		{"release binary monorepo", "Failed", []string{"- exit code: 1", "file=infra/a/main.tf,line=5,title=SOV003 outside-eu::a: aws_s3_bucket.a", "file=infra/b/main.tf,line=5,title=SOV003 outside-eu::b: aws_s3_bucket.b"}},
 	} {
 		if line := lineWith(string(out), tc.hook); !strings.HasSuffix(line, tc.status) {
 			t.Errorf("hook %q: %q, want %s", tc.hook, line, tc.status)
