@@ -38,6 +38,15 @@ type Config struct {
 
 // Policy changes which resources are checked and against what.
 type Policy struct {
+	// Preset starts the policy from a jurisdiction's doctrine
+	// ("fr-cloud-au-centre", "de-bsi-c5", "it-acn", "es-ens", "eu-csf"):
+	// its residency, certifications and rules, which the other
+	// attributes and the level blocks then change.
+	Preset string `hcl:"preset,optional"`
+	// Certifications names the certifications resources must hold, as
+	// "scheme" or "scheme:minimum-level" ("bsi-c5:type2", "acn:QC3"), at
+	// every level that requires rules and sets none of its own.
+	Certifications []string `hcl:"certifications,optional"`
 	// Residency lists country groups ("eu", "eea") and ISO country codes
 	// that count as acceptable locations. Default: ["eu"].
 	Residency []string `hcl:"residency,optional"`
@@ -57,10 +66,12 @@ type Policy struct {
 // Level is a classification level: the tag values that mean it and the
 // rules resources of that level must pass.
 type Level struct {
-	Name     string    `hcl:"name,label"`
-	Values   []string  `hcl:"values"`
-	Require  []string  `hcl:"require"`
-	DefRange hcl.Range `hcl:",def_range"`
+	Name    string   `hcl:"name,label"`
+	Values  []string `hcl:"values"`
+	Require []string `hcl:"require"` // rule IDs
+	// Certifications replaces the policy's certifications for this level.
+	Certifications []string  `hcl:"certifications,optional"`
+	DefRange       hcl.Range `hcl:",def_range"`
 }
 
 // Bundle names a catalog bundle: a directory of data files, or one file.

@@ -28,6 +28,31 @@ type Resource struct {
 	// Verdicts are the catalog's three verdicts; nil for unknown and local
 	// providers.
 	Verdicts *Verdicts
+	// Certifications are the certifications whose scope covers the
+	// resource, SecNumCloud's offer included; listed only when the policy
+	// requires a certification other than SecNumCloud (SOV007).
+	Certifications []Certification
+}
+
+// Certification is what one scheme says of the offer a resource is on,
+// and its standing at the scan's date.
+type Certification struct {
+	ID            string // the certification's ID, or the SecNumCloud offer's
+	Scheme        string
+	Level         string
+	Status        string
+	SchemeVersion string
+	CertificateID string
+	ValidFrom     string
+	ValidUntil    string
+	Outcome       string // pass | fail | unknown: the fact's own standing
+	Sources       []string
+}
+
+// RequiredCertification is a requirement's outcome for a resource.
+type RequiredCertification struct {
+	Requirement string // bsi-c5:type2
+	Outcome     string
 }
 
 // Replica is a destination a resource copies its data to.
@@ -43,4 +68,7 @@ type Verdicts struct {
 	SecNumCloud    string
 	EULegalControl string
 	EUResidency    string
+	// Certifications has one outcome per certification the policy
+	// requires of some level (only when it requires SOV007).
+	Certifications []RequiredCertification
 }

@@ -25,6 +25,9 @@ type factCheck struct {
 type builder struct {
 	facts []factCheck
 	diags hcl.Diagnostics
+	// schemes are the catalog's certification schemes, which
+	// certification blocks must name.
+	schemes map[string]*Scheme
 }
 
 func (b *builder) fact(what string, rng hcl.Range, source []string, asOf, verified string) Fact {
@@ -156,6 +159,7 @@ func (p *Provider) clone() *Provider {
 func (o *Offering) clone() Offering {
 	c := *o
 	c.Offers = slices.Clone(o.Offers)
+	c.Certifications = slices.Clone(o.Certifications)
 	c.Regions = slices.Clone(o.Regions)
 	c.regionIndex = maps.Clone(o.regionIndex)
 	if c.regionIndex == nil {
@@ -418,6 +422,7 @@ func (b *builder) mergeOffering(o *Offering, ob *offeringBlock, owner string) {
 			b.errorf(of.DefRange, "%s is declared twice", what)
 			continue
 		}
+		off.Certifications = b.certifications(nil, of.Certifications, what, off)
 		offers = append(offers, off)
 	}
 	for _, old := range o.Offers {
@@ -426,6 +431,7 @@ func (b *builder) mergeOffering(o *Offering, ob *offeringBlock, owner string) {
 		}
 	}
 	o.Offers = offers
+	o.Certifications = b.certifications(o.Certifications, ob.Certifications, owner, nil)
 	for _, group := range ob.Regions {
 		for _, rb := range group.Regions {
 			if r := b.region(owner, &group, &rb); r != nil {
@@ -525,6 +531,13 @@ func (b *builder) checkOffering(o, inherited *Offering, owner string, rng hcl.Ra
 		for _, r := range off.Regions {
 			if !declared(r) {
 				b.errorf(off.DeclRange, "%s offer %q names region %q, which is not declared", owner, off.ID, r)
+			}
+		}
+	}
+	for _, c := range o.certifications() {
+		for _, r := range c.Regions {
+			if !declared(r) {
+				b.errorf(c.DeclRange, "%s certification %q names region %q, which is not declared", owner, c.ID, r)
 			}
 		}
 	}

@@ -34,6 +34,7 @@ type Catalog struct {
 	Sources   map[string]*Source
 
 	groups     map[string]*CountryGroup
+	schemes    map[string]*Scheme
 	byRegistry map[string]*Provider // "hashicorp/aws" → provider
 	byType     map[string]*Provider // "aws" → provider, for legacy plans
 }
@@ -168,11 +169,14 @@ func (p *Provider) ReplicationsFor(resourceType string) []*Replication {
 // Offering is what a provider or one of its variants sells: who operates it,
 // where, and under which SecNumCloud status.
 type Offering struct {
-	Operator      *Operator
-	SecNumCloud   *Status // default status for services no offer covers
-	Offers        []*Offer
-	Regions       []*Region
-	DefaultRegion string // used when neither resource nor provider says where
+	Operator    *Operator
+	SecNumCloud *Status // default status for services no offer covers
+	Offers      []*Offer
+	// Certifications are what schemes other than SecNumCloud (BSI C5,
+	// ACN, ENS, EU CSF…) say of the offering.
+	Certifications []*Certification
+	Regions        []*Region
+	DefaultRegion  string // used when neither resource nor provider says where
 
 	regionIndex map[string]*Region // code, zone and alias → region
 	zoneRes     []*regexp.Regexp   // the provider's zone patterns
@@ -227,7 +231,10 @@ type Offer struct {
 	// recognized as part of (OVH's Hosted Private Cloud through the ovh
 	// provider): it is listed for reference and never decides a verdict.
 	ListedOnly bool
-	Note       string
+	// Certifications are what other schemes say of this offer; the
+	// offer's regions and resource types bound their scope.
+	Certifications []*Certification
+	Note           string
 	Fact
 
 	owner string // "outscale", or "ovh/ovh-us" for a variant's offer

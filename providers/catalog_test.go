@@ -45,6 +45,12 @@ func catalogFacts(c *Catalog) []namedFact {
 		for _, r := range o.Regions {
 			out = append(out, namedFact{owner + " region " + r.Code, r.Fact})
 		}
+		for _, cert := range o.AllCertifications() {
+			out = append(out, namedFact{owner + " certification " + cert.ID, cert.Fact})
+		}
+	}
+	for _, s := range c.Schemes() {
+		out = append(out, namedFact{"scheme " + s.ID, s.Fact})
 	}
 	for _, p := range c.Providers {
 		offering(p.ID, &p.Offering)

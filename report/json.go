@@ -38,6 +38,27 @@ type jsonResource struct {
 	Replicas          []jsonReplica `json:"replicas,omitempty"`
 	Checked           bool          `json:"checked"`
 	Verdicts          *jsonVerdicts `json:"verdicts,omitempty"`
+	// Certifications are listed when the policy checks certifications
+	// other than SecNumCloud (SOV007).
+	Certifications []jsonCertification `json:"certifications,omitempty"`
+}
+
+type jsonCertification struct {
+	ID            string   `json:"id"`
+	Scheme        string   `json:"scheme"`
+	Level         string   `json:"level,omitempty"`
+	Status        string   `json:"status"`
+	SchemeVersion string   `json:"scheme_version,omitempty"`
+	CertificateID string   `json:"certificate_id,omitempty"`
+	ValidFrom     string   `json:"valid_from,omitempty"`
+	ValidUntil    string   `json:"valid_until,omitempty"`
+	Outcome       string   `json:"outcome"`
+	Sources       []string `json:"sources"`
+}
+
+type jsonRequiredCertification struct {
+	Requirement string `json:"requirement"`
+	Outcome     string `json:"outcome"`
 }
 
 type jsonReplica struct {
@@ -48,9 +69,10 @@ type jsonReplica struct {
 }
 
 type jsonVerdicts struct {
-	SecNumCloud    string `json:"secnumcloud"`
-	EULegalControl string `json:"eu_legal_control"`
-	EUResidency    string `json:"eu_residency"`
+	SecNumCloud    string                      `json:"secnumcloud"`
+	EULegalControl string                      `json:"eu_legal_control"`
+	EUResidency    string                      `json:"eu_residency"`
+	Certifications []jsonRequiredCertification `json:"certifications,omitempty"`
 }
 
 type jsonFinding struct {
@@ -427,7 +449,40 @@ func (j *jsonResource) appendJSON(o *jsonOut) {
 		o.strField("secnumcloud", v.SecNumCloud)
 		o.strField("eu_legal_control", v.EULegalControl)
 		o.strField("eu_residency", v.EUResidency)
+		if len(v.Certifications) > 0 {
+			o.key("certifications")
+			o.open('[')
+			for _, c := range v.Certifications {
+				o.elem()
+				o.open('{')
+				o.strField("requirement", c.Requirement)
+				o.strField("outcome", c.Outcome)
+				o.close('}')
+			}
+			o.close(']')
+		}
 		o.close('}')
+	}
+	if len(j.Certifications) > 0 {
+		o.key("certifications")
+		o.open('[')
+		for _, c := range j.Certifications {
+			o.elem()
+			o.open('{')
+			o.strField("id", c.ID)
+			o.strField("scheme", c.Scheme)
+			o.optStr("level", c.Level)
+			o.strField("status", c.Status)
+			o.optStr("scheme_version", c.SchemeVersion)
+			o.optStr("certificate_id", c.CertificateID)
+			o.optStr("valid_from", c.ValidFrom)
+			o.optStr("valid_until", c.ValidUntil)
+			o.strField("outcome", c.Outcome)
+			o.key("sources")
+			o.strs(c.Sources)
+			o.close('}')
+		}
+		o.close(']')
 	}
 	o.close('}')
 }
@@ -511,6 +566,15 @@ func resourceJSON(r *finding.Resource) jsonResource {
 	}
 	if v := r.Verdicts; v != nil {
 		j.Verdicts = &jsonVerdicts{SecNumCloud: v.SecNumCloud, EULegalControl: v.EULegalControl, EUResidency: v.EUResidency}
+		for _, c := range v.Certifications {
+			j.Verdicts.Certifications = append(j.Verdicts.Certifications, jsonRequiredCertification(c))
+		}
+	}
+	for _, c := range r.Certifications {
+		j.Certifications = append(j.Certifications, jsonCertification{
+			ID: c.ID, Scheme: c.Scheme, Level: c.Level, Status: c.Status, SchemeVersion: c.SchemeVersion, CertificateID: c.CertificateID,
+			ValidFrom: c.ValidFrom, ValidUntil: c.ValidUntil, Outcome: c.Outcome, Sources: nonNil(c.Sources),
+		})
 	}
 	return j
 }

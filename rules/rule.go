@@ -45,6 +45,9 @@ type Subject struct {
 	// not in the catalog.
 	Replicas []*providers.Profile
 	Required []string // rule IDs
+	// Certifications are the certifications the resource's
+	// classification requires.
+	Certifications []providers.Requirement
 }
 
 // URL is where the rule's documentation lives: at the release's tag for a

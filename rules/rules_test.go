@@ -212,3 +212,71 @@ func TestReplicaToAnUnverifiedRegionFailsClosed(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingCertification runs SOV007 with certifications required of
+// sensitive resources: one finding per resource whatever the number of
+// requirements it misses, naming scheme, level and source; nothing for
+// SecNumCloud (SOV001's), nothing for levels that require none.
+func TestMissingCertification(t *testing.T) {
+	cat := providers.Default()
+	req := func(s string) providers.Requirement {
+		r, err := cat.ParseRequirement(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	pol := rules.DefaultPolicy(cat, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	pol.Require = map[string][]string{"sensitive": {"SOV007"}, "internal": {"SOV003"}}
+	pol.Certifications = map[string][]providers.Requirement{
+		"sensitive": {req("bsi-c5:type2"), req("secnumcloud"), req("eu-csf:SEAL-3")},
+	}
+	aws, osc := "hashicorp/aws", "outscale/outscale"
+	tests := []struct {
+		name string
+		res  analyzer.Resource
+		want []string // message parts, in order; nil: no finding
+	}{
+		{
+			"AWS misses both, one finding", resource(t, aws, "aws_s3_bucket", "eu-central-1", "sensitive"),
+			[]string{
+				`requires BSI C5 type2 (region eu-central-1, DE): the level of the BSI C5 certification "c5" of Amazon Web Services is not established`,
+				"[source: c5_nexalign, as of 2026-11-26, unverified]",
+				"; requires EU Cloud Sovereignty Framework SEAL-3 (region eu-central-1, DE): the catalog records no EU Cloud Sovereignty Framework certification for Amazon Web Services",
+				"[no catalog fact]",
+			},
+		},
+		{
+			"Outscale: SecNumCloud passes, the others do not", resource(t, osc, "outscale_vm", "cloudgouv-eu-west-1", "sensitive"),
+			[]string{"requires BSI C5 type2", "records no BSI C5 certification for 3DS OUTSCALE", "requires EU Cloud Sovereignty Framework SEAL-3", `"eu-csf-card" of 3DS OUTSCALE is held is not established`, "[source: csf_outscale"},
+		},
+		{"an unresolved region is SOV004's", resource(t, osc, "outscale_vm", "", "sensitive"), []string{"requires BSI C5 type2", "records no BSI C5"}},
+		{"a level without certifications", resource(t, aws, "aws_s3_bucket", "eu-central-1", "internal"), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, fs := engine.Evaluate([]analyzer.Resource{tt.res}, pol)
+			if tt.want == nil {
+				if len(fs) > 0 {
+					t.Fatalf("findings: %v", fs)
+				}
+				return
+			}
+			if len(fs) != 1 || fs[0].RuleID != "SOV007" {
+				t.Fatalf("want one SOV007 finding, got %v", fs)
+			}
+			msg := fs[0].Message
+			at := 0
+			for _, part := range tt.want {
+				i := strings.Index(msg[at:], part)
+				if i < 0 {
+					t.Fatalf("message %q lacks %q after position %d", msg, part, at)
+				}
+				at += i + len(part)
+			}
+			if strings.Contains(msg, "SecNumCloud") {
+				t.Errorf("SOV007 spoke of SecNumCloud: %q", msg)
+			}
+		})
+	}
+}

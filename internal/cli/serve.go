@@ -39,6 +39,7 @@ type serveFlags struct {
 	maxScans       int
 	shutdownGrace  time.Duration
 	logLevel       string
+	catalog        string
 	runTimeout     time.Duration
 	maxRunsInQueue int
 }
@@ -75,6 +76,7 @@ SIGTERM or SIGINT stops accepting runs and finishes those in flight.`,
 	fl.StringArrayVar(&f.archiveURLs, "archive-url", nil, "base URL the API may redirect plan downloads to, repeatable (default: https://archivist.terraform.io with app.terraform.io, none otherwise)")
 	fl.StringVar(&f.hmacKeyFile, "hmac-key-file", "", "read the run task's HMAC key from FILE (else from $"+hmacKeyEnv+")")
 	fl.StringVar(&f.config, "config", "", "the "+config.FileName+" policy of every workspace (default: built-in defaults)")
+	fl.StringVar(&f.catalog, "catalog", "", "scan with this catalog bundle (a directory or file, see sovlint catalog export) instead of, or on top of, the embedded catalog")
 	fl.StringArrayVar(&f.workspaces, "workspace-config", nil, `GLOB=FILE: the policy of the workspaces matching GLOB (a workspace name, or "org/workspace"), repeatable; the first match replaces --config`)
 	fl.BoolVar(&f.failOpen, "fail-open", false, "pass runs whose plan cannot be downloaded or read, with a warning (default: fail them)")
 	fl.Int64Var(&f.maxPlanMiB, "max-plan-size", 512, "largest plan JSON to download, in MiB")
@@ -112,6 +114,7 @@ func runServe(ctx context.Context, s *Streams, f *serveFlags, ln net.Listener) (
 		return &exitError{code: ExitError, err: err}
 	}
 	opt.Version = version()
+	opt.CatalogPath = f.catalog
 	scanner, err := serve.New(opt)
 	if err != nil {
 		return &exitError{code: ExitError, err: err}

@@ -11,6 +11,13 @@ policy {
   # "eea", or ISO country codes.
   # residency = ["eu"]
 
+  # A jurisdiction's doctrine as the starting policy: "fr-cloud-au-centre"
+  # (the default), "de-bsi-c5", "it-acn", "es-ens" or "eu-csf"; and the
+  # certifications sensitive resources must hold, as "scheme" or
+  # "scheme:minimum-level" (SOV007; see docs/schemes.md).
+  # preset         = "fr-cloud-au-centre"
+  # certifications = ["secnumcloud"]
+
   # What is sensitive. A resource is checked when one of its tags (AWS tags
   # and the provider's default_tags, Google labels and default_labels,
   # Azure tags...) has one of these keys, compared without case, "-", "_",

@@ -20,7 +20,7 @@ import (
 // the split.
 func Evaluate(resources []analyzer.Resource, pol rules.Policy) ([]rules.Subject, []finding.Finding) {
 	out := make([]rules.Subject, len(resources))
-	as := &assessor{pol: pol}
+	as := &assessor{pol: pol, certs: pol.CertificationUnion()}
 	ck := rules.NewChecker(pol)
 	type chunk struct {
 		lo       int
@@ -59,7 +59,10 @@ func Evaluate(resources []analyzer.Resource, pol rules.Policy) ([]rules.Subject,
 // in one region share a profile: a large plan has thousands of resources
 // and a few dozen distinct profiles.
 type assessor struct {
-	pol      rules.Policy
+	pol rules.Policy
+	// certs are the certifications any level requires: every profile
+	// answers for all of them, so that profiles stay shared across levels.
+	certs    []providers.Requirement
 	profiles sync.Map // profileKey → *providers.Profile
 }
 
@@ -72,7 +75,11 @@ type profileKey struct {
 }
 
 func (as *assessor) assess(r *analyzer.Resource) rules.Subject {
-	s := rules.Subject{Resource: r, Required: as.pol.Require[r.Classification.Level]}
+	s := rules.Subject{
+		Resource:       r,
+		Required:       as.pol.Require[r.Classification.Level],
+		Certifications: as.pol.Certifications[r.Classification.Level],
+	}
 	if r.Catalog == nil || r.Catalog.Local {
 		return s
 	}
@@ -95,12 +102,13 @@ func (as *assessor) profile(p *providers.Provider, v *providers.Variant, region 
 		return pr.(*providers.Profile) //nolint:errcheck,forcetypeassert // only *Profiles are stored
 	}
 	pr := p.Profile(providers.ProfileQuery{
-		ResourceType: typ,
-		Variant:      v,
-		Region:       region,
-		Resolved:     resolved,
-		Now:          as.pol.Now,
-		Residency:    as.pol.Residency,
+		ResourceType:   typ,
+		Variant:        v,
+		Region:         region,
+		Resolved:       resolved,
+		Now:            as.pol.Now,
+		Residency:      as.pol.Residency,
+		Certifications: as.certs,
 	})
 	stored, _ := as.profiles.LoadOrStore(k, &pr)
 	return stored.(*providers.Profile) //nolint:errcheck,forcetypeassert // only *Profiles are stored

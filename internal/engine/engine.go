@@ -82,6 +82,7 @@ func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
 	var subjects []rules.Subject
 	var subjectRoots []rootSpan // which root each run of subjects belongs to
 	var refused []error
+	var inline []*suppress.Waiver
 	rootPaths := map[string]string{}
 	for _, in := range inputs {
 		rep.Inputs = append(rep.Inputs, in.Path)
@@ -102,6 +103,10 @@ func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
 			subjectRoots = append(subjectRoots, rootSpan{end: len(subjects) + len(res.subjects), name: res.root.Name})
 			subjects = appendOrTake(subjects, res.subjects)
 			rep.Findings = appendOrTake(rep.Findings, res.findings)
+			for _, w := range res.inline {
+				w.Root = res.root.Name
+			}
+			inline = append(inline, res.inline...)
 			rep.Warnings = append(rep.Warnings, res.warnings...)
 		}
 	}
@@ -113,11 +118,13 @@ func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
 		return nil, nil, errors.Join(refused...)
 	}
 	rep.Warnings = append(rep.Warnings, stalenessWarnings(set.Catalog, subjects, now, set.Config)...)
-	waivers := slices.Concat(opt.Baselines, set.Exceptions)
+	// One suppression pass over every root's findings: inline ignores
+	// (each limited to its root), exceptions and baselines.
+	waivers := slices.Concat(opt.Baselines, set.Exceptions, inline)
 	rep.Warnings = append(rep.Warnings, anyRootWarnings(opt.Baselines, rep.Roots)...)
 	rep.Findings = append(rep.Findings, set.Settle(suppress.Apply(rep.Findings, waivers, suppress.Scope{Now: now, RootPaths: rootPaths}))...)
 	finding.Sort(rep.Findings)
-	rep.Resources = newSubjectRows(subjects, subjectRoots)
+	rep.Resources = newSubjectRows(subjects, subjectRoots, &set.Policy)
 	return rep, subjects, nil
 }
 
@@ -165,6 +172,7 @@ type rootResult struct {
 	path     string
 	subjects []rules.Subject
 	findings []finding.Finding
+	inline   []*suppress.Waiver // the root's sovlint:ignore comments
 	warnings []report.Warning
 	err      error // the root was refused
 }
@@ -216,9 +224,8 @@ func (sc *scan) input(in Input) (results []rootResult) {
 				resources[i].Range.Filename = in.Path
 			}
 		}
-		subj, fs := Evaluate(resources, sc.set.Policy)
-		fs = append(fs, sc.set.Settle(suppress.Apply(fs, u.waivers, suppress.Scope{Now: sc.set.Policy.Now}))...)
-		res.subjects, res.findings, res.warnings = subj, fs, u.warnings
+		res.subjects, res.findings = Evaluate(resources, sc.set.Policy)
+		res.inline, res.warnings = u.waivers, u.warnings
 		results = append(results, res)
 	}
 	return results

@@ -12,21 +12,29 @@ import (
 // subjectRows shows assessed resources as rows, made as printers read
 // them. Resources that share a catalog profile share its verdicts: a large
 // plan has thousands of resources and a few dozen profiles.
+//
+// Certifications are listed only when the policy checks some (SOV007): the
+// rows of every other policy stay as they were.
 type subjectRows struct {
 	subjects []rules.Subject
 	roots    []rootSpan // which root each run of subjects belongs to
-	verdicts map[*providers.Profile]*finding.Verdicts
+	verdicts map[*providers.Profile]*profileRow
 }
 
-func newSubjectRows(subjects []rules.Subject, roots []rootSpan) *subjectRows {
-	verdicts := map[*providers.Profile]*finding.Verdicts{}
+func newSubjectRows(subjects []rules.Subject, roots []rootSpan, pol *rules.Policy) *subjectRows {
+	verdicts := map[*providers.Profile]*profileRow{}
+	listCerts := pol.ChecksCertifications()
 	for i := range subjects {
 		if p := subjects[i].Profile; p != nil && verdicts[p] == nil {
-			verdicts[p] = &finding.Verdicts{
+			pr := &profileRow{verdicts: finding.Verdicts{
 				SecNumCloud:    p.SecNumCloud.Outcome.String(),
 				EULegalControl: p.LegalControl.Outcome.String(),
 				EUResidency:    p.Residency.Outcome.String(),
+			}}
+			if listCerts {
+				pr.certifications(p, pol)
 			}
+			verdicts[p] = pr
 		}
 	}
 	return &subjectRows{subjects: subjects, roots: roots, verdicts: verdicts}
@@ -43,7 +51,41 @@ func (r *subjectRows) At(i int) finding.Resource {
 	return row
 }
 
-func row(s *rules.Subject, verdicts map[*providers.Profile]*finding.Verdicts) finding.Resource {
+// profileRow is what the rows of the resources sharing a profile show.
+type profileRow struct {
+	verdicts finding.Verdicts
+	certs    []finding.Certification
+}
+
+// certifications fills the profile's certification outcomes and the
+// certifications that cover it: SecNumCloud's offer first, then the other
+// schemes' facts in declaration order.
+func (pr *profileRow) certifications(p *providers.Profile, pol *rules.Policy) {
+	for _, cv := range p.Certifications {
+		pr.verdicts.Certifications = append(pr.verdicts.Certifications, finding.RequiredCertification{
+			Requirement: cv.Requirement.String(), Outcome: cv.Outcome.String(),
+		})
+	}
+	if o := p.Offer; o != nil {
+		pr.certs = append(pr.certs, finding.Certification{
+			ID: o.ID, Scheme: providers.SchemeSecNumCloud, Status: o.Status, CertificateID: o.Decision,
+			ValidFrom: o.QualifiedFrom, ValidUntil: o.ValidUntil, Outcome: p.SecNumCloud.Outcome.String(), Sources: o.Sources,
+		})
+	}
+	for _, c := range p.Held {
+		holder := p.Provider.Name
+		if p.Variant != nil {
+			holder = p.Variant.Name
+		}
+		pr.certs = append(pr.certs, finding.Certification{
+			ID: c.ID, Scheme: c.Scheme, Level: c.Level, Status: c.Status, SchemeVersion: c.SchemeVersion, CertificateID: c.CertificateID,
+			ValidFrom: c.ValidFrom, ValidUntil: c.ValidUntil,
+			Outcome: c.Standing(pol.Catalog.Scheme(c.Scheme), holder, pol.Now).Outcome.String(), Sources: c.Sources,
+		})
+	}
+}
+
+func row(s *rules.Subject, verdicts map[*providers.Profile]*profileRow) finding.Resource {
 	r := s.Resource
 	row := finding.Resource{
 		Address:           r.Address,
@@ -76,7 +118,9 @@ func row(s *rules.Subject, verdicts map[*providers.Profile]*finding.Verdicts) fi
 		}
 	}
 	if s.Profile != nil {
-		row.Verdicts = verdicts[s.Profile]
+		pr := verdicts[s.Profile]
+		row.Verdicts = &pr.verdicts
+		row.Certifications = pr.certs
 	}
 	return row
 }

@@ -55,6 +55,9 @@ type Options struct {
 	Overrides []Override
 	// Version is sovlint's, for the report.
 	Version string
+	// CatalogPath is a catalog bundle (directory or file) every policy
+	// scans with, as --catalog does for sovlint scan; "" for none.
+	CatalogPath string
 	// Now is the clock qualification dates and exception expiries are
 	// checked against (default time.Now): a long-running server must see a
 	// qualification lapse on the day it does.
@@ -72,14 +75,14 @@ func New(opt Options) (*Scanner, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	if _, err := settings.FromConfig(opt.Base.Config, opt.Now()); err != nil {
+	if _, err := settings.FromConfigAndCatalog(opt.Base.Config, opt.CatalogPath, opt.Now()); err != nil {
 		return nil, err
 	}
 	for _, o := range opt.Overrides {
 		if _, err := path.Match(o.Pattern, ""); err != nil || o.Pattern == "" {
 			return nil, fmt.Errorf("workspace pattern %q is not a valid glob", o.Pattern)
 		}
-		if _, err := settings.FromConfig(o.Policy.Config, opt.Now()); err != nil {
+		if _, err := settings.FromConfigAndCatalog(o.Policy.Config, opt.CatalogPath, opt.Now()); err != nil {
 			return nil, err
 		}
 	}
@@ -108,7 +111,7 @@ func (s *Scanner) ScanPlan(ctx context.Context, run runtask.Run, plan io.Reader)
 	pol := s.PolicyFor(run.Organization, run.Workspace)
 	// Settings are built per scan: their clock decides which
 	// qualifications and exceptions have lapsed.
-	set, err := settings.FromConfig(pol.Config, s.opt.Now())
+	set, err := settings.FromConfigAndCatalog(pol.Config, s.opt.CatalogPath, s.opt.Now())
 	if err != nil {
 		return runtask.Verdict{}, fmt.Errorf("policy %s: %w", pol.Name(), err)
 	}

@@ -101,6 +101,12 @@ func FromConfig(cfg *config.Config, now time.Time) (*Settings, error) {
 	return fromConfig(cfg, "", now, RuleFlags{})
 }
 
+// FromConfigAndCatalog is FromConfig with a catalog bundle (--catalog; ""
+// for none) in place of the configuration's catalog { path }.
+func FromConfigAndCatalog(cfg *config.Config, catalogPath string, now time.Time) (*Settings, error) {
+	return fromConfig(cfg, catalogPath, now, RuleFlags{})
+}
+
 func fromConfig(cfg *config.Config, bundle string, now time.Time, flags RuleFlags) (*Settings, error) {
 	set, err := catalogConfig(cfg, bundle, now)
 	if err != nil {

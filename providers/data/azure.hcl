@@ -156,6 +156,26 @@ provider "azurerm" {
     verified       = "secondary"
   }
 
+  # What schemes other than SecNumCloud say of the offering (SOV007).
+  certification "c5" {
+    scheme   = "bsi-c5"
+    status   = "certified"
+    note     = "The source says Microsoft Azure holds C5 attestations, without their type, period or the services and regions in scope: unverified until those are read from the report, so no requirement passes on it. Declare the attestation your procurement checked, with its scope, in .sovlint.hcl"
+    source   = ["c5_nexalign"]
+    as_of    = "2026-11-26"
+    verified = "unverified"
+  }
+
+  certification "ens" {
+    scheme   = "ens"
+    level    = "alta"
+    status   = "certified"
+    note     = "Microsoft states ENS High-level certification; the certificate's dates and the services in scope were not read, and an ENS certificate lasts two years: no requirement passes on it"
+    source   = ["ens_microsoft"]
+    as_of    = "2026-11-26"
+    verified = "unverified"
+  }
+
   regions {
     # Pairs: ms_region_pairs; countries: the other two.
     source   = ["sccrawler_azure", "ms_region_pairs"]

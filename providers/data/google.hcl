@@ -119,6 +119,16 @@ provider "google" {
     verified = "unverified"
   }
 
+  # What schemes other than SecNumCloud say of the offering (SOV007).
+  certification "c5" {
+    scheme   = "bsi-c5"
+    status   = "certified"
+    note     = "The source says Google Cloud holds C5 attestations, without their type, period or the services and regions in scope: unverified until those are read from the report, so no requirement passes on it. Declare the attestation your procurement checked, with its scope, in .sovlint.hcl"
+    source   = ["c5_nexalign"]
+    as_of    = "2026-11-26"
+    verified = "unverified"
+  }
+
   regions {
     source   = ["sccrawler_gcp"]
     as_of    = "2026-07-24"

@@ -109,6 +109,19 @@ provider "outscale" {
     verified = "unverified"
   }
 
+  # What schemes other than SecNumCloud say of the offering (SOV007).
+  certification "eu-csf-card" {
+    scheme         = "eu-csf"
+    level          = "SEAL-3"
+    status         = "unknown"
+    scheme_version = "1.2.1"
+    issuer         = "csf.hop3.abilian.com (third-party scoring, not the Commission)"
+    note           = "A third-party card scores the provider SEAL-3 overall (its lowest objective). No tender's assessment is public: whether a SEAL is held is not established"
+    source         = ["csf_outscale"]
+    as_of          = "2026-11-26"
+    verified       = "secondary"
+  }
+
   regions {
     source   = ["outscale_regions_doc", "tf_outscale_index"]
     as_of    = "2026-08-12"
