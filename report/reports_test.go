@@ -170,7 +170,7 @@ func handmadeReport() *report.Report {
 
 // formatExt is the golden file extension of each format.
 var formatExt = map[string]string{
-	"text": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "github": "github.txt", "gitlab": "gitlab.json", "markdown": "md", "html": "html",
+	"text": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "github": "github.txt", "gitlab": "gitlab.json", "markdown": "md", "html": "html", "compact": "compact.txt",
 }
 
 // render prints a report in one format.

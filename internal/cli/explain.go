@@ -14,9 +14,10 @@ import (
 
 func newExplain(s *Streams) *cobra.Command {
 	return &cobra.Command{
-		Use:   "explain [RULE|SCHEME|PRESET]",
-		Short: "Print a rule's rationale and remediation, a certification scheme's levels, or a policy preset (no argument lists them)",
-		Args:  cobra.MaximumNArgs(1),
+		Use:               "explain [RULE|SCHEME|PRESET]",
+		Short:             "Print a rule's rationale and remediation, a certification scheme's levels, or a policy preset (no argument lists them)",
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeRules,
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				for _, r := range rules.All {

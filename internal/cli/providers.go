@@ -43,7 +43,8 @@ legal control, qualified offers and the number of regions.`,
   sovlint providers outscale
   sovlint providers hashicorp/google --format json
   sovlint providers --catalog ./catalog-2026-12 --as-of 2026-12-01`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeProviders,
 		RunE: func(_ *cobra.Command, args []string) error {
 			return runProviders(s, &f, args)
 		},
