@@ -38,6 +38,15 @@ type Config struct {
 
 // Policy changes which resources are checked and against what.
 type Policy struct {
+	// Preset starts the policy from a jurisdiction's doctrine
+	// ("fr-cloud-au-centre", "de-bsi-c5", "it-acn", "es-ens", "eu-csf"):
+	// its residency, certifications and rules, which the other
+	// attributes and the level blocks then change.
+	Preset string `hcl:"preset,optional"`
+	// Certifications names the certifications resources must hold, as
+	// "scheme" or "scheme:minimum-level" ("bsi-c5:type2", "acn:QC3"), at
+	// every level that requires rules and sets none of its own.
+	Certifications []string `hcl:"certifications,optional"`
 	// Residency lists country groups ("eu", "eea") and ISO country codes
 	// that count as acceptable locations. Default: ["eu"].
 	Residency []string `hcl:"residency,optional"`
@@ -50,17 +59,35 @@ type Policy struct {
 	// closed) or "ignore".
 	UnknownClassification string `hcl:"unknown_classification,optional"`
 	// FailOn is the default for --fail-on.
-	FailOn   string    `hcl:"fail_on,optional"`
-	DefRange hcl.Range `hcl:",def_range"`
+	FailOn string `hcl:"fail_on,optional"`
+	// Classify gives a classification to resources no tag classifies, by
+	// address, module or type: a repository or module that holds health
+	// data is sensitive throughout.
+	Classify []Classify `hcl:"classify,block"`
+	DefRange hcl.Range  `hcl:",def_range"`
+}
+
+// Classify is a default classification for the untagged resources it
+// selects. A resource is selected when it matches every selector the
+// block sets (any one of its patterns); a block without selectors selects
+// every untagged resource. The first block that selects a resource wins.
+type Classify struct {
+	Level     string    `hcl:"level"`
+	Addresses []string  `hcl:"addresses,optional"` // address globs: module.health.*, aws_s3_bucket.records
+	Modules   []string  `hcl:"modules,optional"`   // module calls: module.health covers everything inside it
+	Types     []string  `hcl:"types,optional"`     // resource type globs: aws_db_*
+	DefRange  hcl.Range `hcl:",def_range"`
 }
 
 // Level is a classification level: the tag values that mean it and the
 // rules resources of that level must pass.
 type Level struct {
-	Name     string    `hcl:"name,label"`
-	Values   []string  `hcl:"values"`
-	Require  []string  `hcl:"require"`
-	DefRange hcl.Range `hcl:",def_range"`
+	Name    string   `hcl:"name,label"`
+	Values  []string `hcl:"values"`
+	Require []string `hcl:"require"` // rule IDs
+	// Certifications replaces the policy's certifications for this level.
+	Certifications []string  `hcl:"certifications,optional"`
+	DefRange       hcl.Range `hcl:",def_range"`
 }
 
 // Bundle names a catalog bundle: a directory of data files, or one file.

@@ -642,11 +642,92 @@ var snapshotUnits = []catalogUnit{
 					DefRange: rng("data/aws.hcl", 93, 1, 3939, 93, 32, 3970),
 				},
 				{
+					Key:      "tf_aws_autoscaling_group",
+					Title:    "terraform-provider-aws aws_autoscaling_group: tag { key, value, propagate_at_launch } blocks",
+					URL:      "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/autoscaling_group#tag-and-tags",
+					Date:     "2026",
+					DefRange: rng("data/aws.hcl", 99, 1, 4245, 99, 34, 4278),
+				},
+				{
+					Key:      "hc_default_tags_asg",
+					Title:    "HashiCorp tutorial 'Configure default tags for AWS resources': default tags are not propagated to Auto Scaling groups",
+					URL:      "https://developer.hashicorp.com/terraform/tutorials/aws/aws-default-tags#propagate-default-tags-to-auto-scaling-group",
+					Date:     "2026",
+					DefRange: rng("data/aws.hcl", 105, 1, 4525, 105, 29, 4553),
+				},
+				{
+					Key:      "exoscale_sos_example",
+					Title:    "exoscale/terraform-provider-exoscale examples/sos: the aws provider with endpoints { s3 = \"https://sos-<zone>.exo.io\" }",
+					Repo:     "exoscale/terraform-provider-exoscale",
+					Path:     "examples/sos/providers.tf",
+					Commit:   "b692022e3351d6a6f328655586742f7921e75043",
+					Date:     "2026-08-12",
+					DefRange: rng("data/aws.hcl", 111, 1, 4836, 111, 30, 4865),
+				},
+				{
+					Key:      "ovh_s3_aws_example",
+					Title:    "ovh/public-cloud-examples storage/s3-with-tf: the aws provider with endpoints { s3 = \"https://s3.<region>.io.cloud.ovh.net\" }",
+					Repo:     "ovh/public-cloud-examples",
+					Path:     "storage/s3-with-tf/provider.tf",
+					Commit:   "4157b90eb9575723de6bf44b858a79ac345ae94c",
+					Date:     "2024",
+					DefRange: rng("data/aws.hcl", 119, 1, 5173, 119, 28, 5200),
+				},
+				{
+					Key:      "scw_s3_endpoint_django",
+					Title:    "django-storages PR #1259, Scaleway Object Storage with an S3 client: endpoint https://s3.{region}.scw.cloud (fr-par, nl-ams…), reviewed by a Scaleway engineer",
+					URL:      "https://github.com/jschneier/django-storages/pull/1259",
+					Date:     "2023",
+					DefRange: rng("data/aws.hcl", 127, 1, 5502, 127, 32, 5533),
+				},
+				{
+					Key:      "outscale_endpoints",
+					Title:    "OUTSCALE documentation, Regions, endpoints and subregions reference (OOS at oos.<region>.outscale.com)",
+					URL:      "https://docs.outscale.com/fr/userguide/R%C3%A9f%C3%A9rence-des-R%C3%A9gions-endpoints-et-Sous-r%C3%A9gions.html",
+					Date:     "2026",
+					DefRange: rng("data/aws.hcl", 133, 1, 5796, 133, 28, 5823),
+				},
+				{
+					Key:      "tf_aws_s3_replication",
+					Title:    "terraform-provider-aws aws_s3_bucket_replication_configuration: bucket (the source) and rule { destination { bucket } }; aws_s3_bucket's legacy replication_configuration { rules { destination { bucket } } }",
+					URL:      "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_replication_configuration",
+					Date:     "2026",
+					DefRange: rng("data/aws.hcl", 139, 1, 6085, 139, 31, 6115),
+				},
+				{
+					Key:      "tf_aws_db_instance_replica",
+					Title:    "terraform-provider-aws aws_db_instance: replicate_source_db makes the instance a replica of the named database, in another region when given its ARN",
+					URL:      "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#replicate_source_db-1",
+					Date:     "2026",
+					DefRange: rng("data/aws.hcl", 145, 1, 6481, 145, 36, 6516),
+				},
+				{
+					Key:      "tf_aws_rds_cluster_replica",
+					Title:    "terraform-provider-aws aws_rds_cluster: replication_source_identifier (the ARN of a source cluster this cluster replicates)",
+					URL:      "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster#replication_source_identifier-1",
+					Date:     "2026",
+					DefRange: rng("data/aws.hcl", 151, 1, 6822, 151, 36, 6857),
+				},
+				{
+					Key:      "tf_aws_db_backups_replication",
+					Title:    "terraform-provider-aws aws_db_instance_automated_backups_replication: source_db_instance_arn, replicated to the provider's region",
+					URL:      "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance_automated_backups_replication",
+					Date:     "2026",
+					DefRange: rng("data/aws.hcl", 157, 1, 7148, 157, 39, 7186),
+				},
+				{
+					Key:      "tf_aws_kms_replica_key",
+					Title:    "terraform-provider-aws aws_kms_replica_key: primary_key_arn, replicated to the provider's region",
+					URL:      "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_replica_key",
+					Date:     "2026",
+					DefRange: rng("data/aws.hcl", 163, 1, 7481, 163, 32, 7512),
+				},
+				{
 					Key:      "tf_aws_ecr_replication",
 					Title:    "terraform-provider-aws aws_ecr_replication_configuration: rule { destination { region, registry_id } }",
 					URL:      "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecr_replication_configuration",
 					Date:     "2026",
-					DefRange: rng("data/aws.hcl", 99, 1, 4245, 99, 32, 4276),
+					DefRange: rng("data/aws.hcl", 169, 1, 7748, 169, 32, 7779),
 				},
 			},
 			Providers: []providerBlock{
@@ -674,7 +755,10 @@ var snapshotUnits = []catalogUnit{
 							"AWS_DEFAULT_REGION",
 							"AWS_PROFILE (region from ~/.aws/config)",
 						},
-						DefRange: rng("data/aws.hcl", 109, 3, 4618, 109, 11, 4626),
+						ZoneDataSources: []string{
+							"aws_availability_zones",
+						},
+						DefRange: rng("data/aws.hcl", 179, 3, 8121, 179, 11, 8129),
 					},
 					Tags: &tagsBlock{
 						ResourceAttributes: []string{
@@ -684,6 +768,24 @@ var snapshotUnits = []catalogUnit{
 							"default_tags.tags",
 						},
 						Effective: "tags_all",
+						ForTypes: []typeTagsBlock{
+							{
+								ResourceTypes: []string{
+									"aws_autoscaling_group",
+								},
+								ResourceAttributes: []string{
+									"tag",
+								},
+								ProviderDefaults: ptrTo(false),
+								Source: []string{
+									"tf_aws_autoscaling_group",
+									"hc_default_tags_asg",
+								},
+								AsOf:     "2026-11-26",
+								Verified: "primary",
+								DefRange: rng("data/aws.hcl", 202, 5, 9213, 202, 14, 9222),
+							},
+						},
 					},
 					Global: []globalBlock{
 						{
@@ -712,7 +814,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "unverified",
-							DefRange: rng("data/aws.hcl", 149, 3, 6329, 149, 123, 6449),
+							DefRange: rng("data/aws.hcl", 233, 3, 10466, 233, 123, 10586),
 						},
 					},
 					Replicas: []replicationBlock{
@@ -727,7 +829,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-23",
 							Verified: "secondary",
-							DefRange: rng("data/aws.hcl", 273, 3, 10470, 273, 46, 10513),
+							DefRange: rng("data/aws.hcl", 427, 3, 17354, 427, 46, 17397),
 						},
 						{
 							Name: "Secrets Manager replica",
@@ -740,7 +842,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-23",
 							Verified: "secondary",
-							DefRange: rng("data/aws.hcl", 281, 3, 10724, 281, 40, 10761),
+							DefRange: rng("data/aws.hcl", 435, 3, 17608, 435, 40, 17645),
 						},
 						{
 							Name: "AWS Backup copy action",
@@ -755,7 +857,87 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-23",
 							Verified: "secondary",
-							DefRange: rng("data/aws.hcl", 289, 3, 10979, 289, 39, 11015),
+							DefRange: rng("data/aws.hcl", 443, 3, 17863, 443, 39, 17899),
+						},
+						{
+							Name: "S3 replication",
+							ResourceTypes: []string{
+								"aws_s3_bucket_replication_configuration",
+							},
+							SourceReference:      "bucket",
+							DestinationReference: "rule.destination.bucket",
+							Note:                 "A destination written as an ARN rather than a reference to a bucket of the configuration cannot be placed: the copy is unresolved",
+							Source: []string{
+								"tf_aws_s3_replication",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "primary",
+							DefRange: rng("data/aws.hcl", 455, 3, 18391, 455, 31, 18419),
+						},
+						{
+							Name: "S3 replication (inline, legacy)",
+							ResourceTypes: []string{
+								"aws_s3_bucket",
+							},
+							DestinationReference: "replication_configuration.rules.destination.bucket",
+							Source: []string{
+								"tf_aws_s3_replication",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "primary",
+							DefRange: rng("data/aws.hcl", 465, 3, 18885, 465, 48, 18930),
+						},
+						{
+							Name: "RDS read replica",
+							ResourceTypes: []string{
+								"aws_db_instance",
+							},
+							SourceReference: "replicate_source_db",
+							Source: []string{
+								"tf_aws_db_instance_replica",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "primary",
+							DefRange: rng("data/aws.hcl", 473, 3, 19200, 473, 33, 19230),
+						},
+						{
+							Name: "Aurora cross-region replica",
+							ResourceTypes: []string{
+								"aws_rds_cluster",
+							},
+							SourceReference: "replication_source_identifier",
+							Source: []string{
+								"tf_aws_rds_cluster_replica",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "primary",
+							DefRange: rng("data/aws.hcl", 481, 3, 19451, 481, 44, 19492),
+						},
+						{
+							Name: "RDS automated backups replication",
+							ResourceTypes: []string{
+								"aws_db_instance_automated_backups_replication",
+							},
+							SourceReference: "source_db_instance_arn",
+							Source: []string{
+								"tf_aws_db_backups_replication",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "primary",
+							DefRange: rng("data/aws.hcl", 489, 3, 19723, 489, 50, 19770),
+						},
+						{
+							Name: "KMS replica key",
+							ResourceTypes: []string{
+								"aws_kms_replica_key",
+							},
+							SourceReference: "primary_key_arn",
+							Source: []string{
+								"tf_aws_kms_replica_key",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "primary",
+							DefRange: rng("data/aws.hcl", 497, 3, 20027, 497, 32, 20056),
 						},
 						{
 							Name: "ECR replication rule",
@@ -768,7 +950,100 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-23",
 							Verified: "unverified",
-							DefRange: rng("data/aws.hcl", 299, 3, 11373, 299, 37, 11407),
+							DefRange: rng("data/aws.hcl", 505, 3, 20273, 505, 37, 20307),
+						},
+					},
+					Endpoint: []endpointBlock{
+						{
+							Name:      "exoscale-sos",
+							Attribute: "endpoints.s3",
+							ResourceTypes: []string{
+								"aws_s3_*",
+							},
+							Host:       "^sos-([a-z]{2}-[a-z]{3}-\\d+)\\.exo\\.io$",
+							OperatedBy: "exoscale",
+							Source: []string{
+								"exoscale_sos_example",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "primary",
+							DefRange: rng("data/aws.hcl", 325, 3, 14015, 325, 26, 14038),
+						},
+						{
+							Name:      "ovhcloud-object-storage",
+							Attribute: "endpoints.s3",
+							ResourceTypes: []string{
+								"aws_s3_*",
+							},
+							Host:       "^s3\\.([a-z0-9-]+)\\.(?:io\\.|perf\\.)?cloud\\.ovh\\.net$",
+							OperatedBy: "ovh",
+							Source: []string{
+								"ovh_s3_aws_example",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "primary",
+							DefRange: rng("data/aws.hcl", 334, 3, 14325, 334, 37, 14359),
+						},
+						{
+							Name:      "scaleway-object-storage",
+							Attribute: "endpoints.s3",
+							ResourceTypes: []string{
+								"aws_s3_*",
+							},
+							Host:       "^s3\\.([a-z]{2}-[a-z]{3})\\.scw\\.cloud$",
+							OperatedBy: "scaleway",
+							Source: []string{
+								"scw_s3_endpoint_django",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "secondary",
+							DefRange: rng("data/aws.hcl", 343, 3, 14655, 343, 37, 14689),
+						},
+						{
+							Name:      "outscale-oos",
+							Attribute: "endpoints.s3",
+							ResourceTypes: []string{
+								"aws_s3_*",
+							},
+							Host:       "^oos\\.([a-z0-9-]+)\\.outscale\\.com$",
+							OperatedBy: "outscale",
+							Source: []string{
+								"outscale_endpoints",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "unverified",
+							DefRange: rng("data/aws.hcl", 352, 3, 14979, 352, 26, 15002),
+						},
+						{
+							Name:      "ionos-object-storage-frankfurt",
+							Attribute: "endpoints.s3",
+							ResourceTypes: []string{
+								"aws_s3_*",
+							},
+							Host:       "^s3-eu-central-1\\.ionoscloud\\.com$",
+							OperatedBy: "ionos",
+							Region:     "de",
+							Source: []string{
+								"tf_ionos_docs",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "unverified",
+							DefRange: rng("data/aws.hcl", 361, 3, 15286, 361, 44, 15327),
+						},
+						{
+							Name:      "ionos-object-storage",
+							Attribute: "endpoints.s3",
+							ResourceTypes: []string{
+								"aws_s3_*",
+							},
+							Host:       "^s3[.-](eu-(?:central|south)-\\d+)\\.ionoscloud\\.com$",
+							OperatedBy: "ionos",
+							Source: []string{
+								"tf_ionos_docs",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "unverified",
+							DefRange: rng("data/aws.hcl", 371, 3, 15628, 371, 34, 15659),
 						},
 					},
 					Variants: []variantBlock{
@@ -777,9 +1052,9 @@ var snapshotUnits = []catalogUnit{
 							Name: "AWS European Sovereign Cloud",
 							When: &matchBlock{
 								RegionPattern: "^eusc-",
-								DefRange:      rng("data/aws.hcl", 309, 5, 11728, 309, 9, 11732),
+								DefRange:      rng("data/aws.hcl", 515, 5, 20628, 515, 9, 20632),
 							},
-							DefRange: rng("data/aws.hcl", 307, 3, 11665, 307, 17, 11679),
+							DefRange: rng("data/aws.hcl", 513, 3, 20565, 513, 17, 20579),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "AWS European Sovereign Cloud GmbH",
@@ -798,7 +1073,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-01-22",
 									Verified: "secondary",
-									DefRange: rng("data/aws.hcl", 313, 5, 11778, 313, 13, 11786),
+									DefRange: rng("data/aws.hcl", 519, 5, 20678, 519, 13, 20686),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "not_qualified",
@@ -809,7 +1084,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/aws.hcl", 326, 5, 12322, 326, 16, 12333),
+									DefRange: rng("data/aws.hcl", 532, 5, 21222, 532, 16, 21233),
 								},
 								Regions: []regionsBlock{
 									{
@@ -825,10 +1100,10 @@ var snapshotUnits = []catalogUnit{
 												Code:     "eusc-de-east-1",
 												Name:     "AWS European Sovereign Cloud (Brandenburg)",
 												Country:  "DE",
-												DefRange: rng("data/aws.hcl", 338, 7, 12714, 338, 30, 12737),
+												DefRange: rng("data/aws.hcl", 544, 7, 21614, 544, 30, 21637),
 											},
 										},
-										DefRange: rng("data/aws.hcl", 334, 5, 12576, 334, 12, 12583),
+										DefRange: rng("data/aws.hcl", 540, 5, 21476, 540, 12, 21483),
 									},
 								},
 							},
@@ -838,9 +1113,9 @@ var snapshotUnits = []catalogUnit{
 							Name: "Amazon Web Services China (aws-cn partition)",
 							When: &matchBlock{
 								RegionPattern: "^cn-",
-								DefRange:      rng("data/aws.hcl", 347, 5, 12927, 347, 9, 12931),
+								DefRange:      rng("data/aws.hcl", 553, 5, 21827, 553, 9, 21831),
 							},
-							DefRange: rng("data/aws.hcl", 345, 3, 12847, 345, 18, 12862),
+							DefRange: rng("data/aws.hcl", 551, 3, 21747, 551, 18, 21762),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "Local Chinese partners operating the aws-cn partition",
@@ -859,7 +1134,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09",
 									Verified: "unverified",
-									DefRange: rng("data/aws.hcl", 351, 5, 12975, 351, 13, 12983),
+									DefRange: rng("data/aws.hcl", 557, 5, 21875, 557, 13, 21883),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "not_qualified",
@@ -868,7 +1143,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/aws.hcl", 364, 5, 13561, 364, 16, 13572),
+									DefRange: rng("data/aws.hcl", 570, 5, 22461, 570, 16, 22472),
 								},
 								Regions: []regionsBlock{
 									{
@@ -881,21 +1156,21 @@ var snapshotUnits = []catalogUnit{
 											{
 												Code:     "cn-north-1",
 												Country:  "CN",
-												DefRange: rng("data/aws.hcl", 375, 7, 13823, 375, 26, 13842),
+												DefRange: rng("data/aws.hcl", 581, 7, 22723, 581, 26, 22742),
 											},
 											{
 												Code:     "cn-northwest-1",
 												Country:  "CN",
-												DefRange: rng("data/aws.hcl", 376, 7, 13868, 376, 30, 13891),
+												DefRange: rng("data/aws.hcl", 582, 7, 22768, 582, 30, 22791),
 											},
 										},
-										DefRange: rng("data/aws.hcl", 371, 5, 13715, 371, 12, 13722),
+										DefRange: rng("data/aws.hcl", 577, 5, 22615, 577, 12, 22622),
 									},
 								},
 							},
 						},
 					},
-					DefRange: rng("data/aws.hcl", 105, 1, 4532, 105, 15, 4546),
+					DefRange: rng("data/aws.hcl", 175, 1, 8035, 175, 15, 8049),
 					decoded: &offeringBlock{
 						Operator: &operatorBlock{
 							Name:           "Amazon Web Services, Inc.",
@@ -916,7 +1191,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-26",
 							Verified: "secondary",
-							DefRange: rng("data/aws.hcl", 128, 3, 5384, 128, 11, 5392),
+							DefRange: rng("data/aws.hcl", 212, 3, 9521, 212, 11, 9529),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "not_qualified",
@@ -927,7 +1202,21 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09-26",
 							Verified: "secondary",
-							DefRange: rng("data/aws.hcl", 141, 3, 6061, 141, 14, 6072),
+							DefRange: rng("data/aws.hcl", 225, 3, 10198, 225, 14, 10209),
+						},
+						Certifications: []certificationBlock{
+							{
+								ID:     "c5",
+								Scheme: "bsi-c5",
+								Status: "certified",
+								Note:   "The source says AWS holds C5 attestations, without their type, period or the services and regions in scope: unverified until those are read from the report, so no requirement passes on it. Declare the attestation your procurement checked, with its scope, in .sovlint.hcl",
+								Source: []string{
+									"c5_nexalign",
+								},
+								AsOf:     "2026-11-26",
+								Verified: "unverified",
+								DefRange: rng("data/aws.hcl", 247, 3, 11293, 247, 21, 11311),
+							},
 						},
 						Regions: []regionsBlock{
 							{
@@ -942,182 +1231,182 @@ var snapshotUnits = []catalogUnit{
 										Code:     "eu-west-3",
 										Name:     "Europe (Paris)",
 										Country:  "FR",
-										DefRange: rng("data/aws.hcl", 167, 5, 7204, 167, 23, 7222),
+										DefRange: rng("data/aws.hcl", 261, 5, 11865, 261, 23, 11883),
 									},
 									{
 										Code:     "eu-central-1",
 										Name:     "Europe (Frankfurt)",
 										Country:  "DE",
-										DefRange: rng("data/aws.hcl", 171, 5, 7289, 171, 26, 7310),
+										DefRange: rng("data/aws.hcl", 265, 5, 11950, 265, 26, 11971),
 									},
 									{
 										Code:     "eu-west-1",
 										Name:     "Europe (Ireland)",
 										Country:  "IE",
-										DefRange: rng("data/aws.hcl", 175, 5, 7381, 175, 23, 7399),
+										DefRange: rng("data/aws.hcl", 269, 5, 12042, 269, 23, 12060),
 									},
 									{
 										Code:     "eu-south-1",
 										Name:     "Europe (Milan)",
 										Country:  "IT",
-										DefRange: rng("data/aws.hcl", 179, 5, 7468, 179, 24, 7487),
+										DefRange: rng("data/aws.hcl", 273, 5, 12129, 273, 24, 12148),
 									},
 									{
 										Code:     "eu-south-2",
 										Name:     "Europe (Spain)",
 										Country:  "ES",
-										DefRange: rng("data/aws.hcl", 183, 5, 7554, 183, 24, 7573),
+										DefRange: rng("data/aws.hcl", 277, 5, 12215, 277, 24, 12234),
 									},
 									{
 										Code:     "eu-north-1",
 										Name:     "Europe (Stockholm)",
 										Country:  "SE",
-										DefRange: rng("data/aws.hcl", 187, 5, 7640, 187, 24, 7659),
+										DefRange: rng("data/aws.hcl", 281, 5, 12301, 281, 24, 12320),
 									},
 									{
 										Code:     "eu-west-2",
 										Name:     "Europe (London)",
 										Country:  "GB",
-										DefRange: rng("data/aws.hcl", 191, 5, 7730, 191, 23, 7748),
+										DefRange: rng("data/aws.hcl", 285, 5, 12391, 285, 23, 12409),
 									},
 									{
 										Code:     "eu-central-2",
 										Name:     "Europe (Zurich)",
 										Country:  "CH",
-										DefRange: rng("data/aws.hcl", 195, 5, 7816, 195, 26, 7837),
+										DefRange: rng("data/aws.hcl", 289, 5, 12477, 289, 26, 12498),
 									},
 									{
 										Code:     "il-central-1",
 										Country:  "IL",
-										DefRange: rng("data/aws.hcl", 199, 5, 7905, 199, 26, 7926),
+										DefRange: rng("data/aws.hcl", 293, 5, 12566, 293, 26, 12587),
 									},
 									{
 										Code:     "me-central-1",
 										Country:  "AE",
-										DefRange: rng("data/aws.hcl", 200, 5, 7950, 200, 26, 7971),
+										DefRange: rng("data/aws.hcl", 294, 5, 12611, 294, 26, 12632),
 									},
 									{
 										Code:     "me-south-1",
 										Country:  "BH",
-										DefRange: rng("data/aws.hcl", 201, 5, 7995, 201, 24, 8014),
+										DefRange: rng("data/aws.hcl", 295, 5, 12656, 295, 24, 12675),
 									},
 									{
 										Code:     "af-south-1",
 										Country:  "ZA",
-										DefRange: rng("data/aws.hcl", 202, 5, 8038, 202, 24, 8057),
+										DefRange: rng("data/aws.hcl", 296, 5, 12699, 296, 24, 12718),
 									},
 									{
 										Code:     "ap-east-1",
 										Country:  "HK",
-										DefRange: rng("data/aws.hcl", 203, 5, 8081, 203, 23, 8099),
+										DefRange: rng("data/aws.hcl", 297, 5, 12742, 297, 23, 12760),
 									},
 									{
 										Code:     "ap-northeast-1",
 										Country:  "JP",
-										DefRange: rng("data/aws.hcl", 204, 5, 8123, 204, 28, 8146),
+										DefRange: rng("data/aws.hcl", 298, 5, 12784, 298, 28, 12807),
 									},
 									{
 										Code:     "ap-northeast-2",
 										Country:  "KR",
-										DefRange: rng("data/aws.hcl", 205, 5, 8170, 205, 28, 8193),
+										DefRange: rng("data/aws.hcl", 299, 5, 12831, 299, 28, 12854),
 									},
 									{
 										Code:     "ap-northeast-3",
 										Country:  "JP",
-										DefRange: rng("data/aws.hcl", 206, 5, 8217, 206, 28, 8240),
+										DefRange: rng("data/aws.hcl", 300, 5, 12878, 300, 28, 12901),
 									},
 									{
 										Code:     "ap-south-1",
 										Country:  "IN",
-										DefRange: rng("data/aws.hcl", 207, 5, 8264, 207, 24, 8283),
+										DefRange: rng("data/aws.hcl", 301, 5, 12925, 301, 24, 12944),
 									},
 									{
 										Code:     "ap-south-2",
 										Country:  "IN",
-										DefRange: rng("data/aws.hcl", 208, 5, 8307, 208, 24, 8326),
+										DefRange: rng("data/aws.hcl", 302, 5, 12968, 302, 24, 12987),
 									},
 									{
 										Code:     "ap-southeast-1",
 										Country:  "SG",
-										DefRange: rng("data/aws.hcl", 209, 5, 8350, 209, 28, 8373),
+										DefRange: rng("data/aws.hcl", 303, 5, 13011, 303, 28, 13034),
 									},
 									{
 										Code:     "ap-southeast-2",
 										Country:  "AU",
-										DefRange: rng("data/aws.hcl", 210, 5, 8397, 210, 28, 8420),
+										DefRange: rng("data/aws.hcl", 304, 5, 13058, 304, 28, 13081),
 									},
 									{
 										Code:     "ap-southeast-3",
 										Country:  "ID",
-										DefRange: rng("data/aws.hcl", 211, 5, 8444, 211, 28, 8467),
+										DefRange: rng("data/aws.hcl", 305, 5, 13105, 305, 28, 13128),
 									},
 									{
 										Code:     "ap-southeast-4",
 										Country:  "AU",
-										DefRange: rng("data/aws.hcl", 212, 5, 8491, 212, 28, 8514),
+										DefRange: rng("data/aws.hcl", 306, 5, 13152, 306, 28, 13175),
 									},
 									{
 										Code:     "ap-southeast-5",
 										Country:  "MY",
-										DefRange: rng("data/aws.hcl", 213, 5, 8538, 213, 28, 8561),
+										DefRange: rng("data/aws.hcl", 307, 5, 13199, 307, 28, 13222),
 									},
 									{
 										Code:     "ap-southeast-7",
 										Country:  "TH",
-										DefRange: rng("data/aws.hcl", 214, 5, 8585, 214, 28, 8608),
+										DefRange: rng("data/aws.hcl", 308, 5, 13246, 308, 28, 13269),
 									},
 									{
 										Code:     "ca-central-1",
 										Country:  "CA",
-										DefRange: rng("data/aws.hcl", 215, 5, 8632, 215, 26, 8653),
+										DefRange: rng("data/aws.hcl", 309, 5, 13293, 309, 26, 13314),
 									},
 									{
 										Code:     "ca-west-1",
 										Country:  "CA",
-										DefRange: rng("data/aws.hcl", 216, 5, 8677, 216, 23, 8695),
+										DefRange: rng("data/aws.hcl", 310, 5, 13338, 310, 23, 13356),
 									},
 									{
 										Code:     "mx-central-1",
 										Country:  "MX",
-										DefRange: rng("data/aws.hcl", 217, 5, 8719, 217, 26, 8740),
+										DefRange: rng("data/aws.hcl", 311, 5, 13380, 311, 26, 13401),
 									},
 									{
 										Code:     "sa-east-1",
 										Country:  "BR",
-										DefRange: rng("data/aws.hcl", 218, 5, 8764, 218, 23, 8782),
+										DefRange: rng("data/aws.hcl", 312, 5, 13425, 312, 23, 13443),
 									},
 									{
 										Code:     "us-east-1",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 219, 5, 8806, 219, 23, 8824),
+										DefRange: rng("data/aws.hcl", 313, 5, 13467, 313, 23, 13485),
 									},
 									{
 										Code:     "us-east-2",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 220, 5, 8848, 220, 23, 8866),
+										DefRange: rng("data/aws.hcl", 314, 5, 13509, 314, 23, 13527),
 									},
 									{
 										Code:     "us-west-1",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 221, 5, 8890, 221, 23, 8908),
+										DefRange: rng("data/aws.hcl", 315, 5, 13551, 315, 23, 13569),
 									},
 									{
 										Code:     "us-west-2",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 222, 5, 8932, 222, 23, 8950),
+										DefRange: rng("data/aws.hcl", 316, 5, 13593, 316, 23, 13611),
 									},
 									{
 										Code:     "us-gov-east-1",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 223, 5, 8974, 223, 27, 8996),
+										DefRange: rng("data/aws.hcl", 317, 5, 13635, 317, 27, 13657),
 									},
 									{
 										Code:     "us-gov-west-1",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 224, 5, 9020, 224, 27, 9042),
+										DefRange: rng("data/aws.hcl", 318, 5, 13681, 318, 27, 13703),
 									},
 								},
-								DefRange: rng("data/aws.hcl", 162, 3, 7086, 162, 10, 7093),
+								DefRange: rng("data/aws.hcl", 256, 3, 11747, 256, 10, 11754),
 							},
 							{
 								Source: []string{
@@ -1131,28 +1420,28 @@ var snapshotUnits = []catalogUnit{
 										Code:     "ap-east-2",
 										Name:     "Asia Pacific (Taipei)",
 										Country:  "TW",
-										DefRange: rng("data/aws.hcl", 235, 5, 9380, 235, 23, 9398),
+										DefRange: rng("data/aws.hcl", 389, 5, 16264, 389, 23, 16282),
 									},
 									{
 										Code:     "ap-southeast-6",
 										Name:     "Asia Pacific (New Zealand)",
 										Country:  "NZ",
-										DefRange: rng("data/aws.hcl", 239, 5, 9472, 239, 28, 9495),
+										DefRange: rng("data/aws.hcl", 393, 5, 16356, 393, 28, 16379),
 									},
 									{
 										Code:     "me-west-1",
 										Name:     "Middle East (Saudi Arabia)",
 										Country:  "SA",
-										DefRange: rng("data/aws.hcl", 243, 5, 9574, 243, 23, 9592),
+										DefRange: rng("data/aws.hcl", 397, 5, 16458, 397, 23, 16476),
 									},
 									{
 										Code:     "sa-west-1",
 										Name:     "South America (Chile)",
 										Country:  "CL",
-										DefRange: rng("data/aws.hcl", 247, 5, 9671, 247, 23, 9689),
+										DefRange: rng("data/aws.hcl", 401, 5, 16555, 401, 23, 16573),
 									},
 								},
-								DefRange: rng("data/aws.hcl", 230, 3, 9253, 230, 10, 9260),
+								DefRange: rng("data/aws.hcl", 384, 3, 16137, 384, 10, 16144),
 							},
 							{
 								Source: []string{
@@ -1164,41 +1453,41 @@ var snapshotUnits = []catalogUnit{
 									{
 										Code:     "us-iso-east-1",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 260, 5, 10013, 260, 27, 10035),
+										DefRange: rng("data/aws.hcl", 414, 5, 16897, 414, 27, 16919),
 									},
 									{
 										Code:     "us-iso-west-1",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 261, 5, 10059, 261, 27, 10081),
+										DefRange: rng("data/aws.hcl", 415, 5, 16943, 415, 27, 16965),
 									},
 									{
 										Code:     "us-isob-east-1",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 262, 5, 10105, 262, 28, 10128),
+										DefRange: rng("data/aws.hcl", 416, 5, 16989, 416, 28, 17012),
 									},
 									{
 										Code:     "us-isob-west-1",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 263, 5, 10152, 263, 28, 10175),
+										DefRange: rng("data/aws.hcl", 417, 5, 17036, 417, 28, 17059),
 									},
 									{
 										Code:     "us-isof-east-1",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 264, 5, 10199, 264, 28, 10222),
+										DefRange: rng("data/aws.hcl", 418, 5, 17083, 418, 28, 17106),
 									},
 									{
 										Code:     "us-isof-south-1",
 										Country:  "US",
-										DefRange: rng("data/aws.hcl", 265, 5, 10246, 265, 29, 10270),
+										DefRange: rng("data/aws.hcl", 419, 5, 17130, 419, 29, 17154),
 									},
 									{
 										Code:     "eu-isoe-west-1",
 										Name:     "AWS ISO-E (United Kingdom)",
 										Country:  "GB",
-										DefRange: rng("data/aws.hcl", 266, 5, 10294, 266, 28, 10317),
+										DefRange: rng("data/aws.hcl", 420, 5, 17178, 420, 28, 17201),
 									},
 								},
-								DefRange: rng("data/aws.hcl", 255, 3, 9903, 255, 10, 9910),
+								DefRange: rng("data/aws.hcl", 409, 3, 16787, 409, 10, 16794),
 							},
 						},
 					},
@@ -1227,81 +1516,109 @@ var snapshotUnits = []catalogUnit{
 					DefRange: rng("data/azure.hcl", 20, 1, 883, 20, 25, 907),
 				},
 				{
+					Key:      "tf_azurerm_cosmosdb_account",
+					Title:    "terraform-provider-azurerm azurerm_cosmosdb_account: geo_location { location, failover_priority }, every region the account's data is replicated to",
+					URL:      "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/cosmosdb_account#geo_location-1",
+					Date:     "2026",
+					DefRange: rng("data/azure.hcl", 26, 1, 1142, 26, 37, 1178),
+				},
+				{
+					Key:      "tf_azurerm_mssql_database",
+					Title:    "terraform-provider-azurerm azurerm_mssql_database: create_mode Copy, Secondary (geo-replica), Restore… from creation_source_database_id",
+					URL:      "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/mssql_database#creation_source_database_id-1",
+					Date:     "2026",
+					DefRange: rng("data/azure.hcl", 32, 1, 1485, 32, 35, 1519),
+				},
+				{
+					Key:      "tf_azurerm_mssql_failover_group",
+					Title:    "terraform-provider-azurerm azurerm_mssql_failover_group: server_id and partner_server { id }, the databases replicated to the partner",
+					URL:      "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/mssql_failover_group",
+					Date:     "2026",
+					DefRange: rng("data/azure.hcl", 38, 1, 1829, 38, 41, 1869),
+				},
+				{
+					Key:      "tf_azurerm_flexible_server_replica",
+					Title:    "terraform-provider-azurerm azurerm_postgresql_flexible_server and azurerm_mysql_flexible_server: create_mode Replica from source_server_id",
+					URL:      "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/postgresql_flexible_server#source_server_id-1",
+					Date:     "2026",
+					DefRange: rng("data/azure.hcl", 44, 1, 2151, 44, 44, 2194),
+				},
+				{
 					Key:      "tf_azurerm_storage_account",
 					Title:    "terraform-provider-azurerm azurerm_storage_account: account_replication_type LRS, GRS, RAGRS, ZRS, GZRS, RAGZRS",
 					URL:      "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/storage_account#account_replication_type",
 					Date:     "2026",
-					DefRange: rng("data/azure.hcl", 26, 1, 1142, 26, 36, 1177),
+					DefRange: rng("data/azure.hcl", 50, 1, 2506, 50, 36, 2541),
 				},
 				{
 					Key:      "tf_azurerm_environment",
 					Title:    "hashicorp/terraform-provider-azurerm PR #25546, provider docs diff: `environment` is public, usgovernment, german or china (ARM_ENVIRONMENT); `metadata_host` selects a custom cloud",
 					URL:      "https://github.com/hashicorp/terraform-provider-azurerm/pull/25546",
 					Date:     "2024",
-					DefRange: rng("data/azure.hcl", 32, 1, 1457, 32, 32, 1488),
+					DefRange: rng("data/azure.hcl", 56, 1, 2821, 56, 32, 2852),
 				},
 				{
 					Key:      "ms_azure_sovereign_clouds",
 					Title:    "Microsoft Learn, Get-AzEnvironment: built-in clouds AzureCloud, AzureUSGovernment, AzureChinaCloud",
 					URL:      "https://learn.microsoft.com/es-es/powershell/module/Az.Accounts/Get-AzEnvironment",
 					Date:     "2026",
-					DefRange: rng("data/azure.hcl", 38, 1, 1783, 38, 35, 1817),
+					DefRange: rng("data/azure.hcl", 62, 1, 3147, 62, 35, 3181),
 				},
 				{
 					Key:      "avm_regions",
 					Title:    "Azure/terraform-azurerm-avm-utl-regions cached Azure locations: swedencentral paired with swedensouth, jioindiacentral with jioindiawest",
 					URL:      "https://github.com/Azure/terraform-azurerm-avm-utl-regions/blob/main/modules/cached-data/locations.tf.json",
 					Date:     "2026-03-12",
-					DefRange: rng("data/azure.hcl", 44, 1, 2045, 44, 21, 2065),
+					DefRange: rng("data/azure.hcl", 68, 1, 3409, 68, 21, 3429),
 				},
 				{
 					Key:      "sec_microsoft",
 					Title:    "US SEC EDGAR filings of Microsoft Corporation (Washington; annual reports 10-K)",
 					URL:      "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0000789019&type=10-K",
 					Date:     "2026",
-					DefRange: rng("data/azure.hcl", 50, 1, 2362, 50, 23, 2384),
+					DefRange: rng("data/azure.hcl", 74, 1, 3726, 74, 23, 3748),
 				},
 				{
 					Key:      "tf_azurerm_global_resources",
 					Title:    "terraform-provider-azurerm documentation: DNS zones, Traffic Manager profiles, management groups, role and policy resources take no location argument",
 					URL:      "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/dns_zone",
 					Date:     "2026",
-					DefRange: rng("data/azure.hcl", 56, 1, 2595, 56, 37, 2631),
+					DefRange: rng("data/azure.hcl", 80, 1, 3959, 80, 37, 3995),
 				},
 				{
 					Key:      "tf_azuread_index",
 					Title:    "terraform-provider-azuread documentation: Entra ID objects (users, groups, applications) have no location",
 					URL:      "https://registry.terraform.io/providers/hashicorp/azuread/latest/docs",
 					Date:     "2026",
-					DefRange: rng("data/azure.hcl", 62, 1, 2917, 62, 26, 2942),
+					DefRange: rng("data/azure.hcl", 86, 1, 4281, 86, 26, 4306),
 				},
 				{
 					Key:      "heise_delos_2022",
 					Title:    "heise online: SAP has founded a subsidiary, Delos Cloud, to run a Microsoft Azure-based cloud for the German administration in German data centres",
 					URL:      "https://www.heise.de/news/Digitale-Souveraenitaet-Microsoft-Cloud-soll-2024-starten-7338725.html",
 					Date:     "2022-11",
-					DefRange: rng("data/azure.hcl", 68, 1, 3165, 68, 26, 3190),
+					DefRange: rng("data/azure.hcl", 92, 1, 4529, 92, 26, 4554),
 				},
 				{
 					Key:      "heise_delos_2024",
 					Title:    "heise online: SAP invests two billion euros in sovereign clouds, including Delos, an SAP subsidiary using Microsoft cloud software",
 					URL:      "https://heise.de/en/news/SAP-Two-billion-euros-for-sovereign-clouds-with-and-without-Microsoft-9939213.html",
 					Date:     "2024",
-					DefRange: rng("data/azure.hcl", 74, 1, 3484, 74, 26, 3509),
+					DefRange: rng("data/azure.hcl", 98, 1, 4848, 98, 26, 4873),
 				},
 				{
 					Key:      "arvato_delos_bleu_2025",
 					Title:    "Arvato Systems: Delos Cloud and Bleu announce closer cooperation (national Azure-technology clouds of Germany and France)",
 					URL:      "https://www.arvato-systems.ch/blog/national-cloud-anbieter-kuendigen-verstaerkte-zusammenarbeit-an",
 					Date:     "2025-11-24",
-					DefRange: rng("data/azure.hcl", 80, 1, 3795, 80, 32, 3826),
+					DefRange: rng("data/azure.hcl", 104, 1, 5159, 104, 32, 5190),
 				},
 				{
 					Key:      "clubic_bleu_j0",
 					Title:    "Clubic: Bleu en route vers la qualification SecNumCloud 3.2 (jalon J0)",
 					URL:      "https://clubic.com/actualite-562404-bleu-le-cloud-francais-est-en-route-vers-la-certification-secnumcloud-3-2-plus-haute-qualification-de-securite.html",
 					Date:     "2025-04-17",
-					DefRange: rng("data/azure.hcl", 86, 1, 4100, 86, 24, 4123),
+					DefRange: rng("data/azure.hcl", 110, 1, 5464, 110, 24, 5487),
 				},
 			},
 			Providers: []providerBlock{
@@ -1317,6 +1634,7 @@ var snapshotUnits = []catalogUnit{
 							"location",
 						},
 						ParentAttributes: []string{
+							"parent_id",
 							"server_id",
 							"key_vault_id",
 							"storage_account_id",
@@ -1345,7 +1663,7 @@ var snapshotUnits = []catalogUnit{
 							"ARM_ENVIRONMENT",
 							"ARM_METADATA_HOSTNAME",
 						},
-						DefRange: rng("data/azure.hcl", 96, 3, 4504, 96, 11, 4512),
+						DefRange: rng("data/azure.hcl", 120, 3, 5868, 120, 11, 5876),
 					},
 					Tags: &tagsBlock{
 						ResourceAttributes: []string{
@@ -1373,10 +1691,64 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "unverified",
-							DefRange: rng("data/azure.hcl", 137, 3, 6264, 137, 125, 6386),
+							DefRange: rng("data/azure.hcl", 162, 3, 7695, 162, 125, 7817),
 						},
 					},
 					Replicas: []replicationBlock{
+						{
+							Name: "Cosmos DB geo-replication",
+							ResourceTypes: []string{
+								"azurerm_cosmosdb_account",
+							},
+							Path: "geo_location.location",
+							Source: []string{
+								"tf_azurerm_cosmosdb_account",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "primary",
+							DefRange: rng("data/azure.hcl", 175, 3, 8377, 175, 42, 8416),
+						},
+						{
+							Name: "SQL database copy or geo-replica",
+							ResourceTypes: []string{
+								"azurerm_mssql_database",
+							},
+							SourceReference: "creation_source_database_id",
+							Source: []string{
+								"tf_azurerm_mssql_database",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "primary",
+							DefRange: rng("data/azure.hcl", 183, 3, 8639, 183, 49, 8685),
+						},
+						{
+							Name: "SQL failover group partner",
+							ResourceTypes: []string{
+								"azurerm_mssql_failover_group",
+							},
+							SourceReference:      "server_id",
+							DestinationReference: "partner_server.id",
+							Source: []string{
+								"tf_azurerm_mssql_failover_group",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "primary",
+							DefRange: rng("data/azure.hcl", 191, 3, 8920, 191, 43, 8960),
+						},
+						{
+							Name: "flexible server read replica",
+							ResourceTypes: []string{
+								"azurerm_postgresql_flexible_server",
+								"azurerm_mysql_flexible_server",
+							},
+							SourceReference: "source_server_id",
+							Source: []string{
+								"tf_azurerm_flexible_server_replica",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "primary",
+							DefRange: rng("data/azure.hcl", 200, 3, 9262, 200, 45, 9304),
+						},
 						{
 							Name: "geo-redundant storage (GRS, GZRS) to the paired region",
 							ResourceTypes: []string{
@@ -1395,7 +1767,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-23",
 							Verified: "secondary",
-							DefRange: rng("data/azure.hcl", 150, 3, 6946, 150, 71, 7014),
+							DefRange: rng("data/azure.hcl", 208, 3, 9582, 208, 71, 9650),
 						},
 					},
 					Variants: []variantBlock{
@@ -1405,9 +1777,9 @@ var snapshotUnits = []catalogUnit{
 							When: &matchBlock{
 								Attribute: "metadata_host",
 								Matches:   ".",
-								DefRange:  rng("data/azure.hcl", 419, 5, 13551, 419, 9, 13555),
+								DefRange:  rng("data/azure.hcl", 497, 5, 17108, 497, 9, 17112),
 							},
-							DefRange: rng("data/azure.hcl", 417, 3, 13456, 417, 25, 13478),
+							DefRange: rng("data/azure.hcl", 495, 3, 17013, 495, 25, 17035),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "Operator of a custom Azure cloud (Azure Stack or a partner cloud such as Bleu; not established)",
@@ -1419,7 +1791,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-11-23",
 									Verified: "secondary",
-									DefRange: rng("data/azure.hcl", 424, 5, 13625, 424, 13, 13633),
+									DefRange: rng("data/azure.hcl", 502, 5, 17182, 502, 13, 17190),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "unknown",
@@ -1428,7 +1800,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-13",
 									Verified: "secondary",
-									DefRange: rng("data/azure.hcl", 457, 5, 15604, 457, 16, 15615),
+									DefRange: rng("data/azure.hcl", 535, 5, 19161, 535, 16, 19172),
 								},
 								Offers: []offerBlock{
 									{
@@ -1445,7 +1817,7 @@ var snapshotUnits = []catalogUnit{
 										},
 										AsOf:     "2026-09-26",
 										Verified: "secondary",
-										DefRange: rng("data/azure.hcl", 435, 5, 14205, 435, 17, 14217),
+										DefRange: rng("data/azure.hcl", 513, 5, 17762, 513, 17, 17774),
 									},
 									{
 										ID:         "delos",
@@ -1461,7 +1833,7 @@ var snapshotUnits = []catalogUnit{
 										},
 										AsOf:     "2026-11-26",
 										Verified: "secondary",
-										DefRange: rng("data/azure.hcl", 447, 5, 14982, 447, 18, 14995),
+										DefRange: rng("data/azure.hcl", 525, 5, 18539, 525, 18, 18552),
 									},
 								},
 							},
@@ -1474,9 +1846,9 @@ var snapshotUnits = []catalogUnit{
 								Equals: []string{
 									"china",
 								},
-								DefRange: rng("data/azure.hcl", 467, 5, 15839, 467, 9, 15843),
+								DefRange: rng("data/azure.hcl", 545, 5, 19396, 545, 9, 19400),
 							},
-							DefRange: rng("data/azure.hcl", 465, 3, 15754, 465, 18, 15769),
+							DefRange: rng("data/azure.hcl", 543, 3, 19311, 543, 18, 19326),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "21Vianet (Shanghai Blue Cloud Technology Co., Ltd.), Microsoft's operator in China",
@@ -1490,7 +1862,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-11-23",
 									Verified: "unverified",
-									DefRange: rng("data/azure.hcl", 472, 5, 15917, 472, 13, 15925),
+									DefRange: rng("data/azure.hcl", 550, 5, 19474, 550, 13, 19482),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "not_qualified",
@@ -1499,7 +1871,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/azure.hcl", 482, 5, 16312, 482, 16, 16323),
+									DefRange: rng("data/azure.hcl", 560, 5, 19869, 560, 16, 19880),
 								},
 								Regions: []regionsBlock{
 									{
@@ -1512,35 +1884,35 @@ var snapshotUnits = []catalogUnit{
 											{
 												Code:     "chinaeast",
 												Country:  "CN",
-												DefRange: rng("data/azure.hcl", 493, 7, 16589, 493, 25, 16607),
+												DefRange: rng("data/azure.hcl", 571, 7, 20146, 571, 25, 20164),
 											},
 											{
 												Code:     "chinaeast2",
 												Country:  "CN",
-												DefRange: rng("data/azure.hcl", 494, 7, 16633, 494, 26, 16652),
+												DefRange: rng("data/azure.hcl", 572, 7, 20190, 572, 26, 20209),
 											},
 											{
 												Code:     "chinaeast3",
 												Country:  "CN",
-												DefRange: rng("data/azure.hcl", 495, 7, 16678, 495, 26, 16697),
+												DefRange: rng("data/azure.hcl", 573, 7, 20235, 573, 26, 20254),
 											},
 											{
 												Code:     "chinanorth",
 												Country:  "CN",
-												DefRange: rng("data/azure.hcl", 496, 7, 16723, 496, 26, 16742),
+												DefRange: rng("data/azure.hcl", 574, 7, 20280, 574, 26, 20299),
 											},
 											{
 												Code:     "chinanorth2",
 												Country:  "CN",
-												DefRange: rng("data/azure.hcl", 497, 7, 16768, 497, 27, 16788),
+												DefRange: rng("data/azure.hcl", 575, 7, 20325, 575, 27, 20345),
 											},
 											{
 												Code:     "chinanorth3",
 												Country:  "CN",
-												DefRange: rng("data/azure.hcl", 498, 7, 16814, 498, 27, 16834),
+												DefRange: rng("data/azure.hcl", 576, 7, 20371, 576, 27, 20391),
 											},
 										},
-										DefRange: rng("data/azure.hcl", 489, 5, 16466, 489, 12, 16473),
+										DefRange: rng("data/azure.hcl", 567, 5, 20023, 567, 12, 20030),
 									},
 								},
 							},
@@ -1553,9 +1925,9 @@ var snapshotUnits = []catalogUnit{
 								Equals: []string{
 									"usgovernment",
 								},
-								DefRange: rng("data/azure.hcl", 504, 5, 16959, 504, 9, 16963),
+								DefRange: rng("data/azure.hcl", 582, 5, 20516, 582, 9, 20520),
 							},
-							DefRange: rng("data/azure.hcl", 502, 3, 16867, 502, 25, 16889),
+							DefRange: rng("data/azure.hcl", 580, 3, 20424, 580, 25, 20446),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "Microsoft Corporation (Azure Government)",
@@ -1571,7 +1943,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-11-23",
 									Verified: "secondary",
-									DefRange: rng("data/azure.hcl", 509, 5, 17044, 509, 13, 17052),
+									DefRange: rng("data/azure.hcl", 587, 5, 20601, 587, 13, 20609),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "not_qualified",
@@ -1580,7 +1952,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/azure.hcl", 520, 5, 17420, 520, 16, 17431),
+									DefRange: rng("data/azure.hcl", 598, 5, 20977, 598, 16, 20988),
 								},
 								Regions: []regionsBlock{
 									{
@@ -1593,30 +1965,30 @@ var snapshotUnits = []catalogUnit{
 											{
 												Code:     "usgovvirginia",
 												Country:  "US",
-												DefRange: rng("data/azure.hcl", 531, 7, 17697, 531, 29, 17719),
+												DefRange: rng("data/azure.hcl", 609, 7, 21254, 609, 29, 21276),
 											},
 											{
 												Code:     "usgovtexas",
 												Country:  "US",
-												DefRange: rng("data/azure.hcl", 532, 7, 17745, 532, 26, 17764),
+												DefRange: rng("data/azure.hcl", 610, 7, 21302, 610, 26, 21321),
 											},
 											{
 												Code:     "usgovarizona",
 												Country:  "US",
-												DefRange: rng("data/azure.hcl", 533, 7, 17790, 533, 28, 17811),
+												DefRange: rng("data/azure.hcl", 611, 7, 21347, 611, 28, 21368),
 											},
 											{
 												Code:     "usdodeast",
 												Country:  "US",
-												DefRange: rng("data/azure.hcl", 534, 7, 17837, 534, 25, 17855),
+												DefRange: rng("data/azure.hcl", 612, 7, 21394, 612, 25, 21412),
 											},
 											{
 												Code:     "usdodcentral",
 												Country:  "US",
-												DefRange: rng("data/azure.hcl", 535, 7, 17881, 535, 28, 17902),
+												DefRange: rng("data/azure.hcl", 613, 7, 21438, 613, 28, 21459),
 											},
 										},
-										DefRange: rng("data/azure.hcl", 527, 5, 17574, 527, 12, 17581),
+										DefRange: rng("data/azure.hcl", 605, 5, 21131, 605, 12, 21138),
 									},
 								},
 							},
@@ -1631,9 +2003,9 @@ var snapshotUnits = []catalogUnit{
 									"china",
 									"usgovernment",
 								},
-								DefRange: rng("data/azure.hcl", 541, 5, 18023, 541, 9, 18027),
+								DefRange: rng("data/azure.hcl", 619, 5, 21580, 619, 9, 21584),
 							},
-							DefRange: rng("data/azure.hcl", 539, 3, 17935, 539, 30, 17962),
+							DefRange: rng("data/azure.hcl", 617, 3, 21492, 617, 30, 21519),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "Operator of a non-public Azure environment (not established)",
@@ -1644,7 +2016,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-11-23",
 									Verified: "secondary",
-									DefRange: rng("data/azure.hcl", 546, 5, 18127, 546, 13, 18135),
+									DefRange: rng("data/azure.hcl", 624, 5, 21684, 624, 13, 21692),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "unknown",
@@ -1653,12 +2025,12 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-11-23",
 									Verified: "secondary",
-									DefRange: rng("data/azure.hcl", 555, 5, 18529, 555, 16, 18540),
+									DefRange: rng("data/azure.hcl", 633, 5, 22086, 633, 16, 22097),
 								},
 							},
 						},
 					},
-					DefRange: rng("data/azure.hcl", 92, 1, 4399, 92, 19, 4417),
+					DefRange: rng("data/azure.hcl", 116, 1, 5763, 116, 19, 5781),
 					decoded: &offeringBlock{
 						Operator: &operatorBlock{
 							Name:           "Microsoft Corporation",
@@ -1675,7 +2047,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-26",
 							Verified: "secondary",
-							DefRange: rng("data/azure.hcl", 118, 3, 5598, 118, 11, 5606),
+							DefRange: rng("data/azure.hcl", 143, 3, 7029, 143, 11, 7037),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "not_qualified",
@@ -1686,7 +2058,34 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09-26",
 							Verified: "secondary",
-							DefRange: rng("data/azure.hcl", 129, 3, 5939, 129, 14, 5950),
+							DefRange: rng("data/azure.hcl", 154, 3, 7370, 154, 14, 7381),
+						},
+						Certifications: []certificationBlock{
+							{
+								ID:     "c5",
+								Scheme: "bsi-c5",
+								Status: "certified",
+								Note:   "The source says Microsoft Azure holds C5 attestations, without their type, period or the services and regions in scope: unverified until those are read from the report, so no requirement passes on it. Declare the attestation your procurement checked, with its scope, in .sovlint.hcl",
+								Source: []string{
+									"c5_nexalign",
+								},
+								AsOf:     "2026-11-26",
+								Verified: "unverified",
+								DefRange: rng("data/azure.hcl", 218, 3, 10021, 218, 21, 10039),
+							},
+							{
+								ID:     "ens",
+								Scheme: "ens",
+								Level:  "alta",
+								Status: "certified",
+								Note:   "Microsoft states ENS High-level certification; the certificate's dates and the services in scope were not read, and an ENS certificate lasts two years: no requirement passes on it",
+								Source: []string{
+									"ens_microsoft",
+								},
+								AsOf:     "2026-11-26",
+								Verified: "unverified",
+								DefRange: rng("data/azure.hcl", 227, 3, 10487, 227, 22, 10506),
+							},
 						},
 						Regions: []regionsBlock{
 							{
@@ -1702,354 +2101,354 @@ var snapshotUnits = []catalogUnit{
 										Name:     "France Central (Paris)",
 										Country:  "FR",
 										Pair:     "francesouth",
-										DefRange: rng("data/azure.hcl", 165, 5, 7495, 165, 27, 7517),
+										DefRange: rng("data/azure.hcl", 243, 5, 11052, 243, 27, 11074),
 									},
 									{
 										Code:     "francesouth",
 										Name:     "France South (Marseille)",
 										Country:  "FR",
 										Pair:     "francecentral",
-										DefRange: rng("data/azure.hcl", 170, 5, 7622, 170, 25, 7642),
+										DefRange: rng("data/azure.hcl", 248, 5, 11179, 248, 25, 11199),
 									},
 									{
 										Code:     "westeurope",
 										Name:     "West Europe (Netherlands)",
 										Country:  "NL",
 										Pair:     "northeurope",
-										DefRange: rng("data/azure.hcl", 175, 5, 7751, 175, 24, 7770),
+										DefRange: rng("data/azure.hcl", 253, 5, 11308, 253, 24, 11327),
 									},
 									{
 										Code:     "northeurope",
 										Name:     "North Europe (Ireland)",
 										Country:  "IE",
 										Pair:     "westeurope",
-										DefRange: rng("data/azure.hcl", 180, 5, 7878, 180, 25, 7898),
+										DefRange: rng("data/azure.hcl", 258, 5, 11435, 258, 25, 11455),
 									},
 									{
 										Code:     "germanywestcentral",
 										Name:     "Germany West Central (Frankfurt)",
 										Country:  "DE",
 										Pair:     "germanynorth",
-										DefRange: rng("data/azure.hcl", 185, 5, 8002, 185, 32, 8029),
+										DefRange: rng("data/azure.hcl", 263, 5, 11559, 263, 32, 11586),
 									},
 									{
 										Code:     "germanynorth",
 										Name:     "Germany North (Berlin)",
 										Country:  "DE",
 										Pair:     "germanywestcentral",
-										DefRange: rng("data/azure.hcl", 190, 5, 8145, 190, 26, 8166),
+										DefRange: rng("data/azure.hcl", 268, 5, 11702, 268, 26, 11723),
 									},
 									{
 										Code:     "italynorth",
 										Name:     "Italy North (Milan)",
 										Country:  "IT",
-										DefRange: rng("data/azure.hcl", 195, 5, 8278, 195, 24, 8297),
+										DefRange: rng("data/azure.hcl", 273, 5, 11835, 273, 24, 11854),
 									},
 									{
 										Code:     "spaincentral",
 										Name:     "Spain Central (Madrid)",
 										Country:  "ES",
-										DefRange: rng("data/azure.hcl", 199, 5, 8369, 199, 26, 8390),
+										DefRange: rng("data/azure.hcl", 277, 5, 11926, 277, 26, 11947),
 									},
 									{
 										Code:     "polandcentral",
 										Name:     "Poland Central (Warsaw)",
 										Country:  "PL",
-										DefRange: rng("data/azure.hcl", 203, 5, 8465, 203, 27, 8487),
+										DefRange: rng("data/azure.hcl", 281, 5, 12022, 281, 27, 12044),
 									},
 									{
 										Code:     "swedencentral",
 										Name:     "Sweden Central (Gävle)",
 										Country:  "SE",
 										Pair:     "swedensouth",
-										DefRange: rng("data/azure.hcl", 207, 5, 8563, 207, 27, 8585),
+										DefRange: rng("data/azure.hcl", 285, 5, 12120, 285, 27, 12142),
 									},
 									{
 										Code:     "austriaeast",
 										Name:     "Austria East (Vienna)",
 										Country:  "AT",
-										DefRange: rng("data/azure.hcl", 212, 5, 8691, 212, 25, 8711),
+										DefRange: rng("data/azure.hcl", 290, 5, 12248, 290, 25, 12268),
 									},
 									{
 										Code:     "belgiumcentral",
 										Name:     "Belgium Central (Brussels)",
 										Country:  "BE",
-										DefRange: rng("data/azure.hcl", 216, 5, 8785, 216, 28, 8808),
+										DefRange: rng("data/azure.hcl", 294, 5, 12342, 294, 28, 12365),
 									},
 									{
 										Code:     "denmarkeast",
 										Name:     "Denmark East (Copenhagen)",
 										Country:  "DK",
-										DefRange: rng("data/azure.hcl", 220, 5, 8887, 220, 25, 8907),
+										DefRange: rng("data/azure.hcl", 298, 5, 12444, 298, 25, 12464),
 									},
 									{
 										Code:     "norwayeast",
 										Country:  "NO",
 										Pair:     "norwaywest",
-										DefRange: rng("data/azure.hcl", 224, 5, 8985, 224, 24, 9004),
+										DefRange: rng("data/azure.hcl", 302, 5, 12542, 302, 24, 12561),
 									},
 									{
 										Code:     "norwaywest",
 										Country:  "NO",
 										Pair:     "norwayeast",
-										DefRange: rng("data/azure.hcl", 228, 5, 9067, 228, 24, 9086),
+										DefRange: rng("data/azure.hcl", 306, 5, 12624, 306, 24, 12643),
 									},
 									{
 										Code:     "switzerlandnorth",
 										Country:  "CH",
 										Pair:     "switzerlandwest",
-										DefRange: rng("data/azure.hcl", 232, 5, 9149, 232, 30, 9174),
+										DefRange: rng("data/azure.hcl", 310, 5, 12706, 310, 30, 12731),
 									},
 									{
 										Code:     "switzerlandwest",
 										Country:  "CH",
 										Pair:     "switzerlandnorth",
-										DefRange: rng("data/azure.hcl", 236, 5, 9242, 236, 29, 9266),
+										DefRange: rng("data/azure.hcl", 314, 5, 12799, 314, 29, 12823),
 									},
 									{
 										Code:     "uksouth",
 										Name:     "UK South (London)",
 										Country:  "GB",
 										Pair:     "ukwest",
-										DefRange: rng("data/azure.hcl", 240, 5, 9335, 240, 21, 9351),
+										DefRange: rng("data/azure.hcl", 318, 5, 12892, 318, 21, 12908),
 									},
 									{
 										Code:     "ukwest",
 										Country:  "GB",
 										Pair:     "uksouth",
-										DefRange: rng("data/azure.hcl", 245, 5, 9446, 245, 20, 9461),
+										DefRange: rng("data/azure.hcl", 323, 5, 13003, 323, 20, 13018),
 									},
 									{
 										Code:     "israelcentral",
 										Country:  "IL",
-										DefRange: rng("data/azure.hcl", 249, 5, 9521, 249, 27, 9543),
+										DefRange: rng("data/azure.hcl", 327, 5, 13078, 327, 27, 13100),
 									},
 									{
 										Code:     "qatarcentral",
 										Country:  "QA",
-										DefRange: rng("data/azure.hcl", 250, 5, 9567, 250, 26, 9588),
+										DefRange: rng("data/azure.hcl", 328, 5, 13124, 328, 26, 13145),
 									},
 									{
 										Code:     "uaecentral",
 										Country:  "AE",
 										Pair:     "uaenorth",
-										DefRange: rng("data/azure.hcl", 251, 5, 9612, 251, 24, 9631),
+										DefRange: rng("data/azure.hcl", 329, 5, 13169, 329, 24, 13188),
 									},
 									{
 										Code:     "uaenorth",
 										Country:  "AE",
 										Pair:     "uaecentral",
-										DefRange: rng("data/azure.hcl", 255, 5, 9692, 255, 22, 9709),
+										DefRange: rng("data/azure.hcl", 333, 5, 13249, 333, 22, 13266),
 									},
 									{
 										Code:     "southafricanorth",
 										Country:  "ZA",
 										Pair:     "southafricawest",
-										DefRange: rng("data/azure.hcl", 259, 5, 9772, 259, 30, 9797),
+										DefRange: rng("data/azure.hcl", 337, 5, 13329, 337, 30, 13354),
 									},
 									{
 										Code:     "southafricawest",
 										Country:  "ZA",
 										Pair:     "southafricanorth",
-										DefRange: rng("data/azure.hcl", 263, 5, 9865, 263, 29, 9889),
+										DefRange: rng("data/azure.hcl", 341, 5, 13422, 341, 29, 13446),
 									},
 									{
 										Code:     "eastus",
 										Country:  "US",
 										Pair:     "westus",
-										DefRange: rng("data/azure.hcl", 267, 5, 9958, 267, 20, 9973),
+										DefRange: rng("data/azure.hcl", 345, 5, 13515, 345, 20, 13530),
 									},
 									{
 										Code:     "eastus2",
 										Country:  "US",
 										Pair:     "centralus",
-										DefRange: rng("data/azure.hcl", 271, 5, 10032, 271, 21, 10048),
+										DefRange: rng("data/azure.hcl", 349, 5, 13589, 349, 21, 13605),
 									},
 									{
 										Code:     "centralus",
 										Country:  "US",
 										Pair:     "eastus2",
-										DefRange: rng("data/azure.hcl", 275, 5, 10110, 275, 23, 10128),
+										DefRange: rng("data/azure.hcl", 353, 5, 13667, 353, 23, 13685),
 									},
 									{
 										Code:     "northcentralus",
 										Country:  "US",
 										Pair:     "southcentralus",
-										DefRange: rng("data/azure.hcl", 279, 5, 10188, 279, 28, 10211),
+										DefRange: rng("data/azure.hcl", 357, 5, 13745, 357, 28, 13768),
 									},
 									{
 										Code:     "southcentralus",
 										Country:  "US",
 										Pair:     "northcentralus",
-										DefRange: rng("data/azure.hcl", 283, 5, 10278, 283, 28, 10301),
+										DefRange: rng("data/azure.hcl", 361, 5, 13835, 361, 28, 13858),
 									},
 									{
 										Code:     "westcentralus",
 										Country:  "US",
 										Pair:     "westus2",
-										DefRange: rng("data/azure.hcl", 287, 5, 10368, 287, 27, 10390),
+										DefRange: rng("data/azure.hcl", 365, 5, 13925, 365, 27, 13947),
 									},
 									{
 										Code:     "westus",
 										Country:  "US",
 										Pair:     "eastus",
-										DefRange: rng("data/azure.hcl", 291, 5, 10450, 291, 20, 10465),
+										DefRange: rng("data/azure.hcl", 369, 5, 14007, 369, 20, 14022),
 									},
 									{
 										Code:     "westus2",
 										Country:  "US",
 										Pair:     "westcentralus",
-										DefRange: rng("data/azure.hcl", 295, 5, 10524, 295, 21, 10540),
+										DefRange: rng("data/azure.hcl", 373, 5, 14081, 373, 21, 14097),
 									},
 									{
 										Code:     "westus3",
 										Country:  "US",
 										Pair:     "eastus",
-										DefRange: rng("data/azure.hcl", 299, 5, 10606, 299, 21, 10622),
+										DefRange: rng("data/azure.hcl", 377, 5, 14163, 377, 21, 14179),
 									},
 									{
 										Code:     "canadacentral",
 										Country:  "CA",
 										Pair:     "canadaeast",
-										DefRange: rng("data/azure.hcl", 303, 5, 10681, 303, 27, 10703),
+										DefRange: rng("data/azure.hcl", 381, 5, 14238, 381, 27, 14260),
 									},
 									{
 										Code:     "canadaeast",
 										Country:  "CA",
 										Pair:     "canadacentral",
-										DefRange: rng("data/azure.hcl", 307, 5, 10766, 307, 24, 10785),
+										DefRange: rng("data/azure.hcl", 385, 5, 14323, 385, 24, 14342),
 									},
 									{
 										Code:     "mexicocentral",
 										Country:  "MX",
 										Note:     "sc-crawler lists ZA; Querétaro is in Mexico",
-										DefRange: rng("data/azure.hcl", 311, 5, 10851, 311, 27, 10873),
+										DefRange: rng("data/azure.hcl", 389, 5, 14408, 389, 27, 14430),
 									},
 									{
 										Code:     "brazilsouth",
 										Country:  "BR",
 										Pair:     "southcentralus",
-										DefRange: rng("data/azure.hcl", 315, 5, 10970, 315, 25, 10990),
+										DefRange: rng("data/azure.hcl", 393, 5, 14527, 393, 25, 14547),
 									},
 									{
 										Code:     "brazilsoutheast",
 										Country:  "BR",
 										Pair:     "brazilsouth",
 										Note:     "sc-crawler lists US; Rio de Janeiro is in Brazil",
-										DefRange: rng("data/azure.hcl", 319, 5, 11057, 319, 29, 11081),
+										DefRange: rng("data/azure.hcl", 397, 5, 14614, 397, 29, 14638),
 									},
 									{
 										Code:     "chilecentral",
 										Country:  "CL",
-										DefRange: rng("data/azure.hcl", 324, 5, 11212, 324, 26, 11233),
+										DefRange: rng("data/azure.hcl", 402, 5, 14769, 402, 26, 14790),
 									},
 									{
 										Code:     "australiacentral",
 										Country:  "AU",
 										Pair:     "australiacentral2",
-										DefRange: rng("data/azure.hcl", 325, 5, 11257, 325, 30, 11282),
+										DefRange: rng("data/azure.hcl", 403, 5, 14814, 403, 30, 14839),
 									},
 									{
 										Code:     "australiacentral2",
 										Country:  "AU",
 										Pair:     "australiacentral",
-										DefRange: rng("data/azure.hcl", 329, 5, 11352, 329, 31, 11378),
+										DefRange: rng("data/azure.hcl", 407, 5, 14909, 407, 31, 14935),
 									},
 									{
 										Code:     "australiaeast",
 										Country:  "AU",
 										Pair:     "australiasoutheast",
-										DefRange: rng("data/azure.hcl", 333, 5, 11447, 333, 27, 11469),
+										DefRange: rng("data/azure.hcl", 411, 5, 15004, 411, 27, 15026),
 									},
 									{
 										Code:     "australiasoutheast",
 										Country:  "AU",
 										Pair:     "australiaeast",
-										DefRange: rng("data/azure.hcl", 337, 5, 11540, 337, 32, 11567),
+										DefRange: rng("data/azure.hcl", 415, 5, 15097, 415, 32, 15124),
 									},
 									{
 										Code:     "eastasia",
 										Country:  "HK",
 										Pair:     "southeastasia",
-										DefRange: rng("data/azure.hcl", 341, 5, 11633, 341, 22, 11650),
+										DefRange: rng("data/azure.hcl", 419, 5, 15190, 419, 22, 15207),
 									},
 									{
 										Code:     "southeastasia",
 										Country:  "SG",
 										Pair:     "eastasia",
-										DefRange: rng("data/azure.hcl", 345, 5, 11716, 345, 27, 11738),
+										DefRange: rng("data/azure.hcl", 423, 5, 15273, 423, 27, 15295),
 									},
 									{
 										Code:     "japaneast",
 										Country:  "JP",
 										Pair:     "japanwest",
-										DefRange: rng("data/azure.hcl", 349, 5, 11799, 349, 23, 11817),
+										DefRange: rng("data/azure.hcl", 427, 5, 15356, 427, 23, 15374),
 									},
 									{
 										Code:     "japanwest",
 										Country:  "JP",
 										Pair:     "japaneast",
-										DefRange: rng("data/azure.hcl", 353, 5, 11879, 353, 23, 11897),
+										DefRange: rng("data/azure.hcl", 431, 5, 15436, 431, 23, 15454),
 									},
 									{
 										Code:     "koreacentral",
 										Country:  "KR",
 										Pair:     "koreasouth",
-										DefRange: rng("data/azure.hcl", 357, 5, 11959, 357, 26, 11980),
+										DefRange: rng("data/azure.hcl", 435, 5, 15516, 435, 26, 15537),
 									},
 									{
 										Code:     "koreasouth",
 										Country:  "KR",
 										Pair:     "koreacentral",
-										DefRange: rng("data/azure.hcl", 361, 5, 12043, 361, 24, 12062),
+										DefRange: rng("data/azure.hcl", 439, 5, 15600, 439, 24, 15619),
 									},
 									{
 										Code:     "centralindia",
 										Country:  "IN",
 										Pair:     "southindia",
-										DefRange: rng("data/azure.hcl", 365, 5, 12127, 365, 26, 12148),
+										DefRange: rng("data/azure.hcl", 443, 5, 15684, 443, 26, 15705),
 									},
 									{
 										Code:     "southindia",
 										Country:  "IN",
 										Pair:     "centralindia",
-										DefRange: rng("data/azure.hcl", 369, 5, 12211, 369, 24, 12230),
+										DefRange: rng("data/azure.hcl", 447, 5, 15768, 447, 24, 15787),
 									},
 									{
 										Code:     "westindia",
 										Country:  "IN",
 										Pair:     "southindia",
-										DefRange: rng("data/azure.hcl", 373, 5, 12295, 373, 23, 12313),
+										DefRange: rng("data/azure.hcl", 451, 5, 15852, 451, 23, 15870),
 									},
 									{
 										Code:     "jioindiacentral",
 										Country:  "IN",
 										Pair:     "jioindiawest",
-										DefRange: rng("data/azure.hcl", 377, 5, 12376, 377, 29, 12400),
+										DefRange: rng("data/azure.hcl", 455, 5, 15933, 455, 29, 15957),
 									},
 									{
 										Code:     "jioindiawest",
 										Country:  "IN",
 										Pair:     "jioindiacentral",
-										DefRange: rng("data/azure.hcl", 381, 5, 12465, 381, 26, 12486),
+										DefRange: rng("data/azure.hcl", 459, 5, 16022, 459, 26, 16043),
 									},
 									{
 										Code:     "indonesiacentral",
 										Country:  "ID",
-										DefRange: rng("data/azure.hcl", 385, 5, 12554, 385, 30, 12579),
+										DefRange: rng("data/azure.hcl", 463, 5, 16111, 463, 30, 16136),
 									},
 									{
 										Code:     "malaysiawest",
 										Country:  "MY",
-										DefRange: rng("data/azure.hcl", 386, 5, 12603, 386, 26, 12624),
+										DefRange: rng("data/azure.hcl", 464, 5, 16160, 464, 26, 16181),
 									},
 									{
 										Code:     "newzealandnorth",
 										Country:  "NZ",
-										DefRange: rng("data/azure.hcl", 387, 5, 12648, 387, 29, 12672),
+										DefRange: rng("data/azure.hcl", 465, 5, 16205, 465, 29, 16229),
 									},
 								},
-								DefRange: rng("data/azure.hcl", 159, 3, 7315, 159, 10, 7322),
+								DefRange: rng("data/azure.hcl", 237, 3, 10872, 237, 10, 10879),
 							},
 							{
 								Source: []string{
@@ -2063,10 +2462,10 @@ var snapshotUnits = []catalogUnit{
 										Name:     "Sweden South (Malmö; restricted, the pair of Sweden Central)",
 										Country:  "SE",
 										Pair:     "swedencentral",
-										DefRange: rng("data/azure.hcl", 397, 5, 12936, 397, 25, 12956),
+										DefRange: rng("data/azure.hcl", 475, 5, 16493, 475, 25, 16513),
 									},
 								},
-								DefRange: rng("data/azure.hcl", 392, 3, 12837, 392, 10, 12844),
+								DefRange: rng("data/azure.hcl", 470, 3, 16394, 470, 10, 16401),
 							},
 							{
 								Source: []string{
@@ -2079,10 +2478,10 @@ var snapshotUnits = []catalogUnit{
 										Code:     "global",
 										Name:     "Global location (location = \"global\")",
 										Global:   true,
-										DefRange: rng("data/azure.hcl", 409, 5, 13220, 409, 20, 13235),
+										DefRange: rng("data/azure.hcl", 487, 5, 16777, 487, 20, 16792),
 									},
 								},
-								DefRange: rng("data/azure.hcl", 404, 3, 13105, 404, 10, 13112),
+								DefRange: rng("data/azure.hcl", 482, 3, 16662, 482, 10, 16669),
 							},
 						},
 					},
@@ -2105,10 +2504,10 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "secondary",
-							DefRange: rng("data/azure.hcl", 588, 3, 19426, 588, 38, 19461),
+							DefRange: rng("data/azure.hcl", 666, 3, 22983, 666, 38, 23018),
 						},
 					},
-					DefRange: rng("data/azure.hcl", 566, 1, 18825, 566, 19, 18843),
+					DefRange: rng("data/azure.hcl", 644, 1, 22382, 644, 19, 22400),
 					decoded: &offeringBlock{
 						Operator: &operatorBlock{
 							Name:           "Microsoft Corporation",
@@ -2125,7 +2524,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-26",
 							Verified: "secondary",
-							DefRange: rng("data/azure.hcl", 570, 3, 18943, 570, 11, 18951),
+							DefRange: rng("data/azure.hcl", 648, 3, 22500, 648, 11, 22508),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "not_qualified",
@@ -2134,7 +2533,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09-26",
 							Verified: "secondary",
-							DefRange: rng("data/azure.hcl", 581, 3, 19284, 581, 14, 19295),
+							DefRange: rng("data/azure.hcl", 659, 3, 22841, 659, 14, 22852),
 						},
 					},
 				},
@@ -2212,6 +2611,11 @@ var snapshotUnits = []catalogUnit{
 						},
 						DefRange: rng("data/cloudtemple.hcl", 51, 3, 2228, 51, 11, 2236),
 					},
+					Tags: &tagsBlock{
+						ResourceAttributes: []string{
+							"tags",
+						},
+					},
 					DefRange: rng("data/cloudtemple.hcl", 47, 1, 2130, 47, 23, 2152),
 					decoded: &offeringBlock{
 						Operator: &operatorBlock{
@@ -2227,7 +2631,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "secondary",
-							DefRange: rng("data/cloudtemple.hcl", 59, 3, 2534, 59, 11, 2542),
+							DefRange: rng("data/cloudtemple.hcl", 64, 3, 2641, 64, 11, 2649),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "unknown",
@@ -2238,7 +2642,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09-26",
 							Verified: "secondary",
-							DefRange: rng("data/cloudtemple.hcl", 101, 3, 4495, 101, 14, 4506),
+							DefRange: rng("data/cloudtemple.hcl", 106, 3, 4602, 106, 14, 4613),
 						},
 						Offers: []offerBlock{
 							{
@@ -2260,7 +2664,7 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-11-26",
 								Verified: "secondary",
-								DefRange: rng("data/cloudtemple.hcl", 75, 3, 3203, 75, 29, 3229),
+								DefRange: rng("data/cloudtemple.hcl", 80, 3, 3310, 80, 29, 3336),
 							},
 							{
 								ID:            "openshift-paas",
@@ -2276,7 +2680,24 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-09-26",
 								Verified: "secondary",
-								DefRange: rng("data/cloudtemple.hcl", 88, 3, 4000, 88, 25, 4022),
+								DefRange: rng("data/cloudtemple.hcl", 93, 3, 4107, 93, 25, 4129),
+							},
+						},
+						Certifications: []certificationBlock{
+							{
+								ID:            "eu-csf-card",
+								Scheme:        "eu-csf",
+								Level:         "SEAL-3",
+								Status:        "unknown",
+								SchemeVersion: "1.2.1",
+								Issuer:        "csf.hop3.abilian.com (third-party scoring, not the Commission)",
+								Note:          "A third-party card scores the provider SEAL-3 overall (its lowest objective). No tender's assessment is public: whether a SEAL is held is not established",
+								Source: []string{
+									"csf_cloudtemple",
+								},
+								AsOf:     "2026-11-26",
+								Verified: "secondary",
+								DefRange: rng("data/cloudtemple.hcl", 117, 3, 4973, 117, 30, 5000),
 							},
 						},
 						Regions: []regionsBlock{
@@ -2293,10 +2714,10 @@ var snapshotUnits = []catalogUnit{
 										Code:     "fr1",
 										Name:     "FR1 (three sites in the Paris area)",
 										Country:  "FR",
-										DefRange: rng("data/cloudtemple.hcl", 116, 5, 4953, 116, 17, 4965),
+										DefRange: rng("data/cloudtemple.hcl", 134, 5, 5658, 134, 17, 5670),
 									},
 								},
-								DefRange: rng("data/cloudtemple.hcl", 111, 3, 4796, 111, 10, 4803),
+								DefRange: rng("data/cloudtemple.hcl", 129, 3, 5501, 129, 10, 5508),
 							},
 						},
 						DefaultRegion: "fr1",
@@ -2843,6 +3264,34 @@ var snapshotUnits = []catalogUnit{
 					Date:     "2026-01-05",
 					DefRange: rng("data/google.hcl", 62, 1, 2528, 62, 24, 2551),
 				},
+				{
+					Key:      "tf_google_sql_database_instance",
+					Title:    "terraform-provider-google google_sql_database_instance: settings { user_labels }",
+					URL:      "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance#user_labels-1",
+					Date:     "2026",
+					DefRange: rng("data/google.hcl", 68, 1, 2773, 68, 41, 2813),
+				},
+				{
+					Key:      "tf_google_container_cluster",
+					Title:    "terraform-provider-google google_container_cluster: resource_labels (the GCE resource labels of the cluster)",
+					URL:      "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/container_cluster#resource_labels-1",
+					Date:     "2026",
+					DefRange: rng("data/google.hcl", 74, 1, 3056, 74, 37, 3092),
+				},
+				{
+					Key:      "tf_google_cloud_run_service",
+					Title:    "terraform-provider-google google_cloud_run_service: metadata { labels }",
+					URL:      "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/cloud_run_service#labels-1",
+					Date:     "2026",
+					DefRange: rng("data/google.hcl", 80, 1, 3363, 80, 37, 3399),
+				},
+				{
+					Key:      "tf_google_sql_replica",
+					Title:    "terraform-provider-google google_sql_database_instance: master_instance_name, the instance this one replicates",
+					URL:      "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance#master_instance_name-1",
+					Date:     "2026",
+					DefRange: rng("data/google.hcl", 86, 1, 3624, 86, 31, 3654),
+				},
 			},
 			Providers: []providerBlock{
 				{
@@ -2868,6 +3317,7 @@ var snapshotUnits = []catalogUnit{
 							"instance",
 							"key_ring",
 							"crypto_key",
+							"crypto_key_id",
 							"cluster",
 						},
 						ZonePatterns: []string{
@@ -2879,7 +3329,7 @@ var snapshotUnits = []catalogUnit{
 							"CLOUDSDK_COMPUTE_REGION",
 							"GOOGLE_ZONE",
 						},
-						DefRange: rng("data/google.hcl", 72, 3, 2883, 72, 11, 2891),
+						DefRange: rng("data/google.hcl", 96, 3, 4046, 96, 11, 4054),
 					},
 					Tags: &tagsBlock{
 						ResourceAttributes: []string{
@@ -2889,6 +3339,51 @@ var snapshotUnits = []catalogUnit{
 							"default_labels",
 						},
 						Effective: "terraform_labels",
+						ForTypes: []typeTagsBlock{
+							{
+								ResourceTypes: []string{
+									"google_sql_database_instance",
+								},
+								ResourceAttributes: []string{
+									"settings.user_labels",
+								},
+								Source: []string{
+									"tf_google_sql_database_instance",
+								},
+								AsOf:     "2026-11-26",
+								Verified: "primary",
+								DefRange: rng("data/google.hcl", 115, 5, 4996, 115, 14, 5005),
+							},
+							{
+								ResourceTypes: []string{
+									"google_container_cluster",
+								},
+								ResourceAttributes: []string{
+									"resource_labels",
+								},
+								Source: []string{
+									"tf_google_container_cluster",
+								},
+								AsOf:     "2026-11-26",
+								Verified: "primary",
+								DefRange: rng("data/google.hcl", 122, 5, 5275, 122, 14, 5284),
+							},
+							{
+								ResourceTypes: []string{
+									"google_cloud_run_service",
+									"google_cloud_run_domain_mapping",
+								},
+								ResourceAttributes: []string{
+									"metadata.labels",
+								},
+								Source: []string{
+									"tf_google_cloud_run_service",
+								},
+								AsOf:     "2026-11-26",
+								Verified: "primary",
+								DefRange: rng("data/google.hcl", 129, 5, 5541, 129, 14, 5550),
+							},
+						},
 					},
 					Global: []globalBlock{
 						{
@@ -2912,10 +3407,23 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "unverified",
-							DefRange: rng("data/google.hcl", 111, 3, 4433, 111, 93, 4523),
+							DefRange: rng("data/google.hcl", 159, 3, 6603, 159, 93, 6693),
 						},
 					},
 					Replicas: []replicationBlock{
+						{
+							Name: "Cloud SQL replica",
+							ResourceTypes: []string{
+								"google_sql_database_instance",
+							},
+							SourceReference: "master_instance_name",
+							Source: []string{
+								"tf_google_sql_replica",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "primary",
+							DefRange: rng("data/google.hcl", 303, 3, 11093, 303, 34, 11124),
+						},
 						{
 							Name: "Cloud Storage dual-region placement",
 							ResourceTypes: []string{
@@ -2928,7 +3436,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-23",
 							Verified: "secondary",
-							DefRange: rng("data/google.hcl", 257, 3, 8719, 257, 52, 8768),
+							DefRange: rng("data/google.hcl", 323, 3, 11683, 323, 52, 11732),
 						},
 					},
 					Variants: []variantBlock{
@@ -2940,9 +3448,9 @@ var snapshotUnits = []catalogUnit{
 								Equals: []string{
 									"s3nsapis.fr",
 								},
-								DefRange: rng("data/google.hcl", 268, 5, 9169, 268, 9, 9173),
+								DefRange: rng("data/google.hcl", 334, 5, 12133, 334, 9, 12137),
 							},
-							DefRange: rng("data/google.hcl", 266, 3, 9100, 266, 17, 9114),
+							DefRange: rng("data/google.hcl", 332, 3, 12064, 332, 17, 12078),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "S3NS SAS",
@@ -2959,7 +3467,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-01-05",
 									Verified: "secondary",
-									DefRange: rng("data/google.hcl", 273, 5, 9257, 273, 13, 9265),
+									DefRange: rng("data/google.hcl", 339, 5, 12221, 339, 13, 12229),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "unknown",
@@ -2969,7 +3477,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/google.hcl", 301, 5, 10768, 301, 16, 10779),
+									DefRange: rng("data/google.hcl", 367, 5, 13732, 367, 16, 13743),
 								},
 								Offers: []offerBlock{
 									{
@@ -2994,7 +3502,7 @@ var snapshotUnits = []catalogUnit{
 										},
 										AsOf:     "2026-09-26",
 										Verified: "secondary",
-										DefRange: rng("data/google.hcl", 288, 5, 9966, 288, 21, 9982),
+										DefRange: rng("data/google.hcl", 354, 5, 12930, 354, 21, 12946),
 									},
 								},
 								Regions: []regionsBlock{
@@ -3019,10 +3527,10 @@ var snapshotUnits = []catalogUnit{
 													"global",
 												},
 												Note:     "The universe has one region: `global` is the same place",
-												DefRange: rng("data/google.hcl", 313, 7, 11118, 313, 30, 11141),
+												DefRange: rng("data/google.hcl", 379, 7, 14082, 379, 30, 14105),
 											},
 										},
-										DefRange: rng("data/google.hcl", 309, 5, 10983, 309, 12, 10990),
+										DefRange: rng("data/google.hcl", 375, 5, 13947, 375, 12, 13954),
 									},
 								},
 							},
@@ -3036,9 +3544,9 @@ var snapshotUnits = []catalogUnit{
 									"googleapis.com",
 									"s3nsapis.fr",
 								},
-								DefRange: rng("data/google.hcl", 325, 5, 11506, 325, 9, 11510),
+								DefRange: rng("data/google.hcl", 391, 5, 14470, 391, 9, 14474),
 							},
-							DefRange: rng("data/google.hcl", 323, 3, 11417, 323, 27, 11441),
+							DefRange: rng("data/google.hcl", 389, 3, 14381, 389, 27, 14405),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "Unknown operator of a non-default Google Cloud universe",
@@ -3049,7 +3557,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09",
 									Verified: "secondary",
-									DefRange: rng("data/google.hcl", 330, 5, 11612, 330, 13, 11620),
+									DefRange: rng("data/google.hcl", 396, 5, 14576, 396, 13, 14584),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "unknown",
@@ -3058,12 +3566,12 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09",
 									Verified: "secondary",
-									DefRange: rng("data/google.hcl", 339, 5, 11962, 339, 16, 11973),
+									DefRange: rng("data/google.hcl", 405, 5, 14926, 405, 16, 14937),
 								},
 							},
 						},
 					},
-					DefRange: rng("data/google.hcl", 68, 1, 2773, 68, 18, 2790),
+					DefRange: rng("data/google.hcl", 92, 1, 3936, 92, 18, 3953),
 					decoded: &offeringBlock{
 						Operator: &operatorBlock{
 							Name:           "Google LLC",
@@ -3081,7 +3589,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "secondary",
-							DefRange: rng("data/google.hcl", 90, 3, 3675, 90, 11, 3683),
+							DefRange: rng("data/google.hcl", 138, 3, 5845, 138, 11, 5853),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "not_qualified",
@@ -3092,7 +3600,21 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09-26",
 							Verified: "secondary",
-							DefRange: rng("data/google.hcl", 103, 3, 4152, 103, 14, 4163),
+							DefRange: rng("data/google.hcl", 151, 3, 6322, 151, 14, 6333),
+						},
+						Certifications: []certificationBlock{
+							{
+								ID:     "c5",
+								Scheme: "bsi-c5",
+								Status: "certified",
+								Note:   "The source says Google Cloud holds C5 attestations, without their type, period or the services and regions in scope: unverified until those are read from the report, so no requirement passes on it. Declare the attestation your procurement checked, with its scope, in .sovlint.hcl",
+								Source: []string{
+									"c5_nexalign",
+								},
+								AsOf:     "2026-11-26",
+								Verified: "unverified",
+								DefRange: rng("data/google.hcl", 171, 3, 7222, 171, 21, 7240),
+							},
 						},
 						Regions: []regionsBlock{
 							{
@@ -3106,232 +3628,232 @@ var snapshotUnits = []catalogUnit{
 										Code:     "europe-west9",
 										Name:     "Paris",
 										Country:  "FR",
-										DefRange: rng("data/google.hcl", 127, 5, 5085, 127, 26, 5106),
+										DefRange: rng("data/google.hcl", 185, 5, 7788, 185, 26, 7809),
 									},
 									{
 										Code:     "europe-west1",
 										Name:     "Belgium",
 										Country:  "BE",
-										DefRange: rng("data/google.hcl", 131, 5, 5164, 131, 26, 5185),
+										DefRange: rng("data/google.hcl", 189, 5, 7867, 189, 26, 7888),
 									},
 									{
 										Code:     "europe-west3",
 										Name:     "Frankfurt",
 										Country:  "DE",
-										DefRange: rng("data/google.hcl", 135, 5, 5245, 135, 26, 5266),
+										DefRange: rng("data/google.hcl", 193, 5, 7948, 193, 26, 7969),
 									},
 									{
 										Code:     "europe-west10",
 										Name:     "Berlin",
 										Country:  "DE",
-										DefRange: rng("data/google.hcl", 139, 5, 5328, 139, 27, 5350),
+										DefRange: rng("data/google.hcl", 197, 5, 8031, 197, 27, 8053),
 									},
 									{
 										Code:     "europe-west4",
 										Name:     "Netherlands",
 										Country:  "NL",
-										DefRange: rng("data/google.hcl", 143, 5, 5409, 143, 26, 5430),
+										DefRange: rng("data/google.hcl", 201, 5, 8112, 201, 26, 8133),
 									},
 									{
 										Code:     "europe-west8",
 										Name:     "Milan",
 										Country:  "IT",
-										DefRange: rng("data/google.hcl", 147, 5, 5494, 147, 26, 5515),
+										DefRange: rng("data/google.hcl", 205, 5, 8197, 205, 26, 8218),
 									},
 									{
 										Code:     "europe-west12",
 										Name:     "Turin",
 										Country:  "IT",
-										DefRange: rng("data/google.hcl", 151, 5, 5573, 151, 27, 5595),
+										DefRange: rng("data/google.hcl", 209, 5, 8276, 209, 27, 8298),
 									},
 									{
 										Code:     "europe-southwest1",
 										Name:     "Madrid",
 										Country:  "ES",
-										DefRange: rng("data/google.hcl", 155, 5, 5653, 155, 31, 5679),
+										DefRange: rng("data/google.hcl", 213, 5, 8356, 213, 31, 8382),
 									},
 									{
 										Code:     "europe-central2",
 										Name:     "Warsaw",
 										Country:  "PL",
-										DefRange: rng("data/google.hcl", 159, 5, 5738, 159, 29, 5762),
+										DefRange: rng("data/google.hcl", 217, 5, 8441, 217, 29, 8465),
 									},
 									{
 										Code:     "europe-north1",
 										Name:     "Finland",
 										Country:  "FI",
-										DefRange: rng("data/google.hcl", 163, 5, 5821, 163, 27, 5843),
+										DefRange: rng("data/google.hcl", 221, 5, 8524, 221, 27, 8546),
 									},
 									{
 										Code:     "europe-north2",
 										Name:     "Stockholm",
 										Country:  "SE",
-										DefRange: rng("data/google.hcl", 167, 5, 5903, 167, 27, 5925),
+										DefRange: rng("data/google.hcl", 225, 5, 8606, 225, 27, 8628),
 									},
 									{
 										Code:     "europe-west2",
 										Name:     "London",
 										Country:  "GB",
-										DefRange: rng("data/google.hcl", 171, 5, 5987, 171, 26, 6008),
+										DefRange: rng("data/google.hcl", 229, 5, 8690, 229, 26, 8711),
 									},
 									{
 										Code:     "europe-west6",
 										Name:     "Zurich",
 										Country:  "CH",
-										DefRange: rng("data/google.hcl", 175, 5, 6067, 175, 26, 6088),
+										DefRange: rng("data/google.hcl", 233, 5, 8770, 233, 26, 8791),
 									},
 									{
 										Code:     "me-central1",
 										Country:  "QA",
-										DefRange: rng("data/google.hcl", 179, 5, 6147, 179, 25, 6167),
+										DefRange: rng("data/google.hcl", 237, 5, 8850, 237, 25, 8870),
 									},
 									{
 										Code:     "me-central2",
 										Country:  "SA",
-										DefRange: rng("data/google.hcl", 180, 5, 6191, 180, 25, 6211),
+										DefRange: rng("data/google.hcl", 238, 5, 8894, 238, 25, 8914),
 									},
 									{
 										Code:     "me-west1",
 										Country:  "IL",
-										DefRange: rng("data/google.hcl", 181, 5, 6235, 181, 22, 6252),
+										DefRange: rng("data/google.hcl", 239, 5, 8938, 239, 22, 8955),
 									},
 									{
 										Code:     "africa-south1",
 										Country:  "ZA",
-										DefRange: rng("data/google.hcl", 182, 5, 6276, 182, 27, 6298),
+										DefRange: rng("data/google.hcl", 240, 5, 8979, 240, 27, 9001),
 									},
 									{
 										Code:     "asia-east1",
 										Country:  "TW",
-										DefRange: rng("data/google.hcl", 183, 5, 6322, 183, 24, 6341),
+										DefRange: rng("data/google.hcl", 241, 5, 9025, 241, 24, 9044),
 									},
 									{
 										Code:     "asia-east2",
 										Country:  "HK",
-										DefRange: rng("data/google.hcl", 184, 5, 6365, 184, 24, 6384),
+										DefRange: rng("data/google.hcl", 242, 5, 9068, 242, 24, 9087),
 									},
 									{
 										Code:     "asia-northeast1",
 										Country:  "JP",
-										DefRange: rng("data/google.hcl", 185, 5, 6408, 185, 29, 6432),
+										DefRange: rng("data/google.hcl", 243, 5, 9111, 243, 29, 9135),
 									},
 									{
 										Code:     "asia-northeast2",
 										Country:  "JP",
-										DefRange: rng("data/google.hcl", 186, 5, 6456, 186, 29, 6480),
+										DefRange: rng("data/google.hcl", 244, 5, 9159, 244, 29, 9183),
 									},
 									{
 										Code:     "asia-northeast3",
 										Country:  "KR",
-										DefRange: rng("data/google.hcl", 187, 5, 6504, 187, 29, 6528),
+										DefRange: rng("data/google.hcl", 245, 5, 9207, 245, 29, 9231),
 									},
 									{
 										Code:     "asia-south1",
 										Country:  "IN",
-										DefRange: rng("data/google.hcl", 188, 5, 6552, 188, 25, 6572),
+										DefRange: rng("data/google.hcl", 246, 5, 9255, 246, 25, 9275),
 									},
 									{
 										Code:     "asia-south2",
 										Country:  "IN",
-										DefRange: rng("data/google.hcl", 189, 5, 6596, 189, 25, 6616),
+										DefRange: rng("data/google.hcl", 247, 5, 9299, 247, 25, 9319),
 									},
 									{
 										Code:     "asia-southeast1",
 										Country:  "SG",
-										DefRange: rng("data/google.hcl", 190, 5, 6640, 190, 29, 6664),
+										DefRange: rng("data/google.hcl", 248, 5, 9343, 248, 29, 9367),
 									},
 									{
 										Code:     "asia-southeast2",
 										Country:  "ID",
-										DefRange: rng("data/google.hcl", 191, 5, 6688, 191, 29, 6712),
+										DefRange: rng("data/google.hcl", 249, 5, 9391, 249, 29, 9415),
 									},
 									{
 										Code:     "asia-southeast3",
 										Country:  "TH",
-										DefRange: rng("data/google.hcl", 192, 5, 6736, 192, 29, 6760),
+										DefRange: rng("data/google.hcl", 250, 5, 9439, 250, 29, 9463),
 									},
 									{
 										Code:     "australia-southeast1",
 										Country:  "AU",
-										DefRange: rng("data/google.hcl", 193, 5, 6784, 193, 34, 6813),
+										DefRange: rng("data/google.hcl", 251, 5, 9487, 251, 34, 9516),
 									},
 									{
 										Code:     "australia-southeast2",
 										Country:  "AU",
-										DefRange: rng("data/google.hcl", 194, 5, 6837, 194, 34, 6866),
+										DefRange: rng("data/google.hcl", 252, 5, 9540, 252, 34, 9569),
 									},
 									{
 										Code:     "northamerica-northeast1",
 										Country:  "CA",
-										DefRange: rng("data/google.hcl", 195, 5, 6890, 195, 37, 6922),
+										DefRange: rng("data/google.hcl", 253, 5, 9593, 253, 37, 9625),
 									},
 									{
 										Code:     "northamerica-northeast2",
 										Country:  "CA",
-										DefRange: rng("data/google.hcl", 196, 5, 6946, 196, 37, 6978),
+										DefRange: rng("data/google.hcl", 254, 5, 9649, 254, 37, 9681),
 									},
 									{
 										Code:     "northamerica-south1",
 										Country:  "MX",
-										DefRange: rng("data/google.hcl", 197, 5, 7002, 197, 33, 7030),
+										DefRange: rng("data/google.hcl", 255, 5, 9705, 255, 33, 9733),
 									},
 									{
 										Code:     "southamerica-east1",
 										Country:  "BR",
-										DefRange: rng("data/google.hcl", 198, 5, 7054, 198, 32, 7081),
+										DefRange: rng("data/google.hcl", 256, 5, 9757, 256, 32, 9784),
 									},
 									{
 										Code:     "southamerica-west1",
 										Country:  "CL",
-										DefRange: rng("data/google.hcl", 199, 5, 7105, 199, 32, 7132),
+										DefRange: rng("data/google.hcl", 257, 5, 9808, 257, 32, 9835),
 									},
 									{
 										Code:     "us-central1",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 200, 5, 7156, 200, 25, 7176),
+										DefRange: rng("data/google.hcl", 258, 5, 9859, 258, 25, 9879),
 									},
 									{
 										Code:     "us-east1",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 201, 5, 7200, 201, 22, 7217),
+										DefRange: rng("data/google.hcl", 259, 5, 9903, 259, 22, 9920),
 									},
 									{
 										Code:     "us-east4",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 202, 5, 7241, 202, 22, 7258),
+										DefRange: rng("data/google.hcl", 260, 5, 9944, 260, 22, 9961),
 									},
 									{
 										Code:     "us-east5",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 203, 5, 7282, 203, 22, 7299),
+										DefRange: rng("data/google.hcl", 261, 5, 9985, 261, 22, 10002),
 									},
 									{
 										Code:     "us-south1",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 204, 5, 7323, 204, 23, 7341),
+										DefRange: rng("data/google.hcl", 262, 5, 10026, 262, 23, 10044),
 									},
 									{
 										Code:     "us-west1",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 205, 5, 7365, 205, 22, 7382),
+										DefRange: rng("data/google.hcl", 263, 5, 10068, 263, 22, 10085),
 									},
 									{
 										Code:     "us-west2",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 206, 5, 7406, 206, 22, 7423),
+										DefRange: rng("data/google.hcl", 264, 5, 10109, 264, 22, 10126),
 									},
 									{
 										Code:     "us-west3",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 207, 5, 7447, 207, 22, 7464),
+										DefRange: rng("data/google.hcl", 265, 5, 10150, 265, 22, 10167),
 									},
 									{
 										Code:     "us-west4",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 208, 5, 7488, 208, 22, 7505),
+										DefRange: rng("data/google.hcl", 266, 5, 10191, 266, 22, 10208),
 									},
 								},
-								DefRange: rng("data/google.hcl", 122, 3, 4982, 122, 10, 4989),
+								DefRange: rng("data/google.hcl", 180, 3, 7685, 180, 10, 7692),
 							},
 							{
 								Source: []string{
@@ -3345,13 +3867,13 @@ var snapshotUnits = []catalogUnit{
 										Name:     "EU multi-region (GCS, BigQuery)",
 										Country:  "EU",
 										Note:     "Data stays within EU member states; the exact data centres vary",
-										DefRange: rng("data/google.hcl", 218, 5, 7748, 218, 16, 7759),
+										DefRange: rng("data/google.hcl", 276, 5, 10451, 276, 16, 10462),
 									},
 									{
 										Code:     "us",
 										Name:     "US multi-region",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 223, 5, 7925, 223, 16, 7936),
+										DefRange: rng("data/google.hcl", 281, 5, 10628, 281, 16, 10639),
 									},
 									{
 										Code: "eur4",
@@ -3360,28 +3882,28 @@ var snapshotUnits = []catalogUnit{
 											"FI",
 											"NL",
 										},
-										DefRange: rng("data/google.hcl", 227, 5, 8004, 227, 18, 8017),
+										DefRange: rng("data/google.hcl", 285, 5, 10707, 285, 18, 10720),
 									},
 									{
 										Code:     "nam4",
 										Name:     "Dual-region Iowa + South Carolina",
 										Country:  "US",
-										DefRange: rng("data/google.hcl", 231, 5, 8115, 231, 18, 8128),
+										DefRange: rng("data/google.hcl", 289, 5, 10818, 289, 18, 10831),
 									},
 									{
 										Code:     "asia1",
 										Name:     "Dual-region Tokyo + Osaka",
 										Country:  "JP",
-										DefRange: rng("data/google.hcl", 235, 5, 8214, 235, 19, 8228),
+										DefRange: rng("data/google.hcl", 293, 5, 10917, 293, 19, 10931),
 									},
 									{
 										Code:     "global",
 										Name:     "Global location",
 										Global:   true,
-										DefRange: rng("data/google.hcl", 239, 5, 8306, 239, 20, 8321),
+										DefRange: rng("data/google.hcl", 297, 5, 11009, 297, 20, 11024),
 									},
 								},
-								DefRange: rng("data/google.hcl", 213, 3, 7640, 213, 10, 7647),
+								DefRange: rng("data/google.hcl", 271, 3, 10343, 271, 10, 10350),
 							},
 							{
 								Source: []string{
@@ -3395,10 +3917,10 @@ var snapshotUnits = []catalogUnit{
 										Name:     "Oslo",
 										Country:  "NO",
 										Note:     "Norway is in the EEA, not the EU. The city comes from the Interconnect colocation table, not from a region list",
-										DefRange: rng("data/google.hcl", 250, 5, 8507, 250, 27, 8529),
+										DefRange: rng("data/google.hcl", 316, 5, 11471, 316, 27, 11493),
 									},
 								},
-								DefRange: rng("data/google.hcl", 245, 3, 8390, 245, 10, 8397),
+								DefRange: rng("data/google.hcl", 311, 3, 11354, 311, 10, 11361),
 							},
 						},
 					},
@@ -3450,6 +3972,11 @@ var snapshotUnits = []catalogUnit{
 							"home_location",
 							"network_zone",
 						},
+						ParentAttributes: []string{
+							"load_balancer_id",
+							"server_id",
+							"volume_id",
+						},
 						ZonePatterns: []string{
 							"^([a-z]+\\d?)-dc\\d+$",
 						},
@@ -3479,7 +4006,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "unverified",
-							DefRange: rng("data/hetzner.hcl", 58, 3, 1924, 58, 115, 2036),
+							DefRange: rng("data/hetzner.hcl", 60, 3, 2067, 60, 115, 2179),
 						},
 					},
 					DefRange: rng("data/hetzner.hcl", 28, 1, 1073, 28, 18, 1090),
@@ -3495,7 +4022,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-26",
 							Verified: "secondary",
-							DefRange: rng("data/hetzner.hcl", 41, 3, 1369, 41, 11, 1377),
+							DefRange: rng("data/hetzner.hcl", 43, 3, 1512, 43, 11, 1520),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "not_qualified",
@@ -3504,7 +4031,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09-26",
 							Verified: "secondary",
-							DefRange: rng("data/hetzner.hcl", 51, 3, 1782, 51, 14, 1793),
+							DefRange: rng("data/hetzner.hcl", 53, 3, 1925, 53, 14, 1936),
 						},
 						Regions: []regionsBlock{
 							{
@@ -3522,7 +4049,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"fsn1-dc14",
 										},
-										DefRange: rng("data/hetzner.hcl", 73, 5, 2488, 73, 18, 2501),
+										DefRange: rng("data/hetzner.hcl", 75, 5, 2631, 75, 18, 2644),
 									},
 									{
 										Code:    "nbg1",
@@ -3531,7 +4058,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"nbg1-dc3",
 										},
-										DefRange: rng("data/hetzner.hcl", 78, 5, 2595, 78, 18, 2608),
+										DefRange: rng("data/hetzner.hcl", 80, 5, 2738, 80, 18, 2751),
 									},
 									{
 										Code:    "hel1",
@@ -3540,7 +4067,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"hel1-dc2",
 										},
-										DefRange: rng("data/hetzner.hcl", 83, 5, 2699, 83, 18, 2712),
+										DefRange: rng("data/hetzner.hcl", 85, 5, 2842, 85, 18, 2855),
 									},
 									{
 										Code:    "ash",
@@ -3549,7 +4076,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"ash-dc1",
 										},
-										DefRange: rng("data/hetzner.hcl", 88, 5, 2802, 88, 17, 2814),
+										DefRange: rng("data/hetzner.hcl", 90, 5, 2945, 90, 17, 2957),
 									},
 									{
 										Code:    "hil",
@@ -3558,7 +4085,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"hil-dc1",
 										},
-										DefRange: rng("data/hetzner.hcl", 93, 5, 2912, 93, 17, 2924),
+										DefRange: rng("data/hetzner.hcl", 95, 5, 3055, 95, 17, 3067),
 									},
 									{
 										Code:    "sin",
@@ -3567,7 +4094,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"sin-dc1",
 										},
-										DefRange: rng("data/hetzner.hcl", 98, 5, 3022, 98, 17, 3034),
+										DefRange: rng("data/hetzner.hcl", 100, 5, 3165, 100, 17, 3177),
 									},
 									{
 										Code: "eu-central",
@@ -3576,28 +4103,28 @@ var snapshotUnits = []catalogUnit{
 											"DE",
 											"FI",
 										},
-										DefRange: rng("data/hetzner.hcl", 103, 5, 3124, 103, 24, 3143),
+										DefRange: rng("data/hetzner.hcl", 105, 5, 3267, 105, 24, 3286),
 									},
 									{
 										Code:     "us-east",
 										Name:     "Network zone us-east",
 										Country:  "US",
-										DefRange: rng("data/hetzner.hcl", 107, 5, 3266, 107, 21, 3282),
+										DefRange: rng("data/hetzner.hcl", 109, 5, 3409, 109, 21, 3425),
 									},
 									{
 										Code:     "us-west",
 										Name:     "Network zone us-west",
 										Country:  "US",
-										DefRange: rng("data/hetzner.hcl", 111, 5, 3355, 111, 21, 3371),
+										DefRange: rng("data/hetzner.hcl", 113, 5, 3498, 113, 21, 3514),
 									},
 									{
 										Code:     "ap-southeast",
 										Name:     "Network zone ap-southeast",
 										Country:  "SG",
-										DefRange: rng("data/hetzner.hcl", 115, 5, 3444, 115, 26, 3465),
+										DefRange: rng("data/hetzner.hcl", 117, 5, 3587, 117, 26, 3608),
 									},
 								},
-								DefRange: rng("data/hetzner.hcl", 68, 3, 2368, 68, 10, 2375),
+								DefRange: rng("data/hetzner.hcl", 70, 3, 2511, 70, 10, 2518),
 							},
 						},
 					},
@@ -3987,6 +4514,36 @@ var snapshotUnits = []catalogUnit{
 							Verified: "secondary",
 							DefRange: rng("data/ibm.hcl", 58, 3, 2049, 58, 14, 2060),
 						},
+						Certifications: []certificationBlock{
+							{
+								ID:     "c5",
+								Scheme: "bsi-c5",
+								Level:  "type2",
+								Status: "certified",
+								Note:   "IBM describes attestation reports on the operating effectiveness of controls over a period (Type 2); the period and the services and regions in scope were not read: unverified until they are",
+								Source: []string{
+									"c5_ibm",
+								},
+								AsOf:     "2026-11-26",
+								Verified: "unverified",
+								DefRange: rng("data/ibm.hcl", 67, 3, 2366, 67, 21, 2384),
+							},
+							{
+								ID:            "eu-csf-card",
+								Scheme:        "eu-csf",
+								Level:         "SEAL-1",
+								Status:        "unknown",
+								SchemeVersion: "1.2.1",
+								Issuer:        "csf.hop3.abilian.com (third-party scoring, not the Commission)",
+								Note:          "A third-party card scores the provider SEAL-1 overall (its lowest objective). No tender's assessment is public: whether a SEAL is held is not established",
+								Source: []string{
+									"csf_ibm",
+								},
+								AsOf:     "2026-11-26",
+								Verified: "secondary",
+								DefRange: rng("data/ibm.hcl", 77, 3, 2758, 77, 30, 2785),
+							},
+						},
 						Regions: []regionsBlock{
 							{
 								Source: []string{
@@ -4000,76 +4557,76 @@ var snapshotUnits = []catalogUnit{
 										Code:     "eu-de",
 										Name:     "Frankfurt",
 										Country:  "DE",
-										DefRange: rng("data/ibm.hcl", 71, 5, 2429, 71, 19, 2443),
+										DefRange: rng("data/ibm.hcl", 94, 5, 3411, 94, 19, 3425),
 									},
 									{
 										Code:     "eu-es",
 										Name:     "Madrid",
 										Country:  "ES",
-										DefRange: rng("data/ibm.hcl", 75, 5, 2505, 75, 19, 2519),
+										DefRange: rng("data/ibm.hcl", 98, 5, 3487, 98, 19, 3501),
 									},
 									{
 										Code:     "eu-gb",
 										Name:     "London",
 										Country:  "GB",
-										DefRange: rng("data/ibm.hcl", 79, 5, 2578, 79, 19, 2592),
+										DefRange: rng("data/ibm.hcl", 102, 5, 3560, 102, 19, 3574),
 									},
 									{
 										Code:     "us-south",
 										Name:     "Dallas",
 										Country:  "US",
-										DefRange: rng("data/ibm.hcl", 83, 5, 2651, 83, 22, 2668),
+										DefRange: rng("data/ibm.hcl", 106, 5, 3633, 106, 22, 3650),
 									},
 									{
 										Code:     "us-east",
 										Name:     "Washington DC",
 										Country:  "US",
-										DefRange: rng("data/ibm.hcl", 87, 5, 2727, 87, 21, 2743),
+										DefRange: rng("data/ibm.hcl", 110, 5, 3709, 110, 21, 3725),
 									},
 									{
 										Code:     "ca-tor",
 										Name:     "Toronto",
 										Country:  "CA",
-										DefRange: rng("data/ibm.hcl", 91, 5, 2809, 91, 20, 2824),
+										DefRange: rng("data/ibm.hcl", 114, 5, 3791, 114, 20, 3806),
 									},
 									{
 										Code:     "ca-mon",
 										Name:     "Montreal",
 										Country:  "CA",
-										DefRange: rng("data/ibm.hcl", 95, 5, 2884, 95, 20, 2899),
+										DefRange: rng("data/ibm.hcl", 118, 5, 3866, 118, 20, 3881),
 									},
 									{
 										Code:     "br-sao",
 										Name:     "São Paulo",
 										Country:  "BR",
-										DefRange: rng("data/ibm.hcl", 99, 5, 2960, 99, 20, 2975),
+										DefRange: rng("data/ibm.hcl", 122, 5, 3942, 122, 20, 3957),
 									},
 									{
 										Code:     "au-syd",
 										Name:     "Sydney",
 										Country:  "AU",
-										DefRange: rng("data/ibm.hcl", 103, 5, 3038, 103, 20, 3053),
+										DefRange: rng("data/ibm.hcl", 126, 5, 4020, 126, 20, 4035),
 									},
 									{
 										Code:     "jp-tok",
 										Name:     "Tokyo",
 										Country:  "JP",
-										DefRange: rng("data/ibm.hcl", 107, 5, 3112, 107, 20, 3127),
+										DefRange: rng("data/ibm.hcl", 130, 5, 4094, 130, 20, 4109),
 									},
 									{
 										Code:     "jp-osa",
 										Name:     "Osaka",
 										Country:  "JP",
-										DefRange: rng("data/ibm.hcl", 111, 5, 3185, 111, 20, 3200),
+										DefRange: rng("data/ibm.hcl", 134, 5, 4167, 134, 20, 4182),
 									},
 									{
 										Code:     "in-che",
 										Name:     "Chennai",
 										Country:  "IN",
-										DefRange: rng("data/ibm.hcl", 115, 5, 3258, 115, 20, 3273),
+										DefRange: rng("data/ibm.hcl", 138, 5, 4240, 138, 20, 4255),
 									},
 								},
-								DefRange: rng("data/ibm.hcl", 66, 3, 2296, 66, 10, 2303),
+								DefRange: rng("data/ibm.hcl", 89, 3, 3278, 89, 10, 3285),
 							},
 							{
 								Source: []string{
@@ -4082,10 +4639,10 @@ var snapshotUnits = []catalogUnit{
 										Code:     "global",
 										Name:     "Global location of account-wide services",
 										Global:   true,
-										DefRange: rng("data/ibm.hcl", 126, 5, 3448, 126, 20, 3463),
+										DefRange: rng("data/ibm.hcl", 149, 5, 4430, 149, 20, 4445),
 									},
 								},
-								DefRange: rng("data/ibm.hcl", 121, 3, 3336, 121, 10, 3343),
+								DefRange: rng("data/ibm.hcl", 144, 3, 4318, 144, 10, 4325),
 							},
 						},
 					},
@@ -4244,6 +4801,10 @@ var snapshotUnits = []catalogUnit{
 						ProviderAttributes: []string{
 							"s3_region",
 						},
+						ParentAttributes: []string{
+							"datacenter_id",
+							"k8s_cluster_id",
+						},
 						Env: []string{
 							"IONOS_API_URL",
 						},
@@ -4270,7 +4831,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-26",
 							Verified: "secondary",
-							DefRange: rng("data/ionos.hcl", 42, 3, 1489, 42, 11, 1497),
+							DefRange: rng("data/ionos.hcl", 45, 3, 1676, 45, 11, 1684),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "not_qualified",
@@ -4280,7 +4841,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09-26",
 							Verified: "secondary",
-							DefRange: rng("data/ionos.hcl", 54, 3, 1977, 54, 14, 1988),
+							DefRange: rng("data/ionos.hcl", 57, 3, 2164, 57, 14, 2175),
 						},
 						Regions: []regionsBlock{
 							{
@@ -4298,64 +4859,64 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"de/fra/2",
 										},
-										DefRange: rng("data/ionos.hcl", 67, 5, 2377, 67, 20, 2392),
+										DefRange: rng("data/ionos.hcl", 70, 5, 2564, 70, 20, 2579),
 									},
 									{
 										Code:     "de/txl",
 										Name:     "Berlin",
 										Country:  "DE",
-										DefRange: rng("data/ionos.hcl", 72, 5, 2483, 72, 20, 2498),
+										DefRange: rng("data/ionos.hcl", 75, 5, 2670, 75, 20, 2685),
 									},
 									{
 										Code:     "de/fkb",
 										Name:     "Karlsruhe",
 										Country:  "DE",
-										DefRange: rng("data/ionos.hcl", 76, 5, 2557, 76, 20, 2572),
+										DefRange: rng("data/ionos.hcl", 79, 5, 2744, 79, 20, 2759),
 									},
 									{
 										Code:     "fr/par",
 										Name:     "Paris",
 										Country:  "FR",
-										DefRange: rng("data/ionos.hcl", 80, 5, 2634, 80, 20, 2649),
+										DefRange: rng("data/ionos.hcl", 83, 5, 2821, 83, 20, 2836),
 									},
 									{
 										Code:     "es/vit",
 										Name:     "Logroño",
 										Country:  "ES",
-										DefRange: rng("data/ionos.hcl", 84, 5, 2707, 84, 20, 2722),
+										DefRange: rng("data/ionos.hcl", 87, 5, 2894, 87, 20, 2909),
 									},
 									{
 										Code:     "gb/lhr",
 										Name:     "London",
 										Country:  "GB",
-										DefRange: rng("data/ionos.hcl", 88, 5, 2783, 88, 20, 2798),
+										DefRange: rng("data/ionos.hcl", 91, 5, 2970, 91, 20, 2985),
 									},
 									{
 										Code:     "gb/bhx",
 										Name:     "Worcester",
 										Country:  "GB",
-										DefRange: rng("data/ionos.hcl", 92, 5, 2857, 92, 20, 2872),
+										DefRange: rng("data/ionos.hcl", 95, 5, 3044, 95, 20, 3059),
 									},
 									{
 										Code:     "us/las",
 										Name:     "Las Vegas",
 										Country:  "US",
-										DefRange: rng("data/ionos.hcl", 96, 5, 2934, 96, 20, 2949),
+										DefRange: rng("data/ionos.hcl", 99, 5, 3121, 99, 20, 3136),
 									},
 									{
 										Code:     "us/ewr",
 										Name:     "Newark",
 										Country:  "US",
-										DefRange: rng("data/ionos.hcl", 100, 5, 3011, 100, 20, 3026),
+										DefRange: rng("data/ionos.hcl", 103, 5, 3198, 103, 20, 3213),
 									},
 									{
 										Code:     "us/mci",
 										Name:     "Lenexa",
 										Country:  "US",
-										DefRange: rng("data/ionos.hcl", 104, 5, 3085, 104, 20, 3100),
+										DefRange: rng("data/ionos.hcl", 107, 5, 3272, 107, 20, 3287),
 									},
 								},
-								DefRange: rng("data/ionos.hcl", 62, 3, 2260, 62, 10, 2267),
+								DefRange: rng("data/ionos.hcl", 65, 3, 2447, 65, 10, 2454),
 							},
 							{
 								Source: []string{
@@ -4368,34 +4929,34 @@ var snapshotUnits = []catalogUnit{
 										Code:     "de",
 										Name:     "Object storage, Frankfurt",
 										Country:  "DE",
-										DefRange: rng("data/ionos.hcl", 118, 5, 3436, 118, 16, 3447),
+										DefRange: rng("data/ionos.hcl", 121, 5, 3623, 121, 16, 3634),
 									},
 									{
 										Code:     "eu-central-2",
 										Name:     "Object storage, Berlin",
 										Country:  "DE",
-										DefRange: rng("data/ionos.hcl", 122, 5, 3525, 122, 26, 3546),
+										DefRange: rng("data/ionos.hcl", 125, 5, 3712, 125, 26, 3733),
 									},
 									{
 										Code:     "eu-central-3",
 										Name:     "Object storage, Berlin",
 										Country:  "DE",
-										DefRange: rng("data/ionos.hcl", 126, 5, 3621, 126, 26, 3642),
+										DefRange: rng("data/ionos.hcl", 129, 5, 3808, 129, 26, 3829),
 									},
 									{
 										Code:     "eu-central-4",
 										Name:     "Object storage, Frankfurt",
 										Country:  "DE",
-										DefRange: rng("data/ionos.hcl", 130, 5, 3717, 130, 26, 3738),
+										DefRange: rng("data/ionos.hcl", 133, 5, 3904, 133, 26, 3925),
 									},
 									{
 										Code:     "eu-south-2",
 										Name:     "Object storage, Logroño",
 										Country:  "ES",
-										DefRange: rng("data/ionos.hcl", 134, 5, 3816, 134, 24, 3835),
+										DefRange: rng("data/ionos.hcl", 137, 5, 4003, 137, 24, 4022),
 									},
 								},
-								DefRange: rng("data/ionos.hcl", 113, 3, 3335, 113, 10, 3342),
+								DefRange: rng("data/ionos.hcl", 116, 3, 3522, 116, 10, 3529),
 							},
 						},
 					},
@@ -4424,6 +4985,16 @@ var snapshotUnits = []catalogUnit{
 					},
 					Local:    true,
 					DefRange: rng("data/local.hcl", 5, 1, 205, 5, 27, 231),
+					decoded:  &offeringBlock{},
+				},
+				{
+					ID:   "azure-modtm",
+					Name: "Azure Verified Modules telemetry (modtm)",
+					Registry: []string{
+						"Azure/modtm",
+					},
+					Local:    true,
+					DefRange: rng("data/local.hcl", 15, 1, 861, 15, 23, 883),
 					decoded:  &offeringBlock{},
 				},
 			},
@@ -4478,9 +5049,17 @@ var snapshotUnits = []catalogUnit{
 							"availability_zone_name",
 							"availability_zone",
 							"availability_zone_names",
+							"placement.availability_zone_name",
 						},
 						ProviderAttributes: []string{
 							"numspot_host",
+						},
+						ParentAttributes: []string{
+							"vm_id",
+							"subnet_id",
+							"volume_id",
+							"nic_id",
+							"vpc_id",
 						},
 						ValuePatterns: map[string]string{
 							"numspot_host": "^(?:https?://)?api\\.([a-z0-9-]+)\\.numspot\\.com",
@@ -4515,7 +5094,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "secondary",
-							DefRange: rng("data/numspot.hcl", 53, 3, 1879, 53, 11, 1887),
+							DefRange: rng("data/numspot.hcl", 57, 3, 2176, 57, 11, 2184),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "unknown",
@@ -4525,7 +5104,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09-26",
 							Verified: "secondary",
-							DefRange: rng("data/numspot.hcl", 87, 3, 3951, 87, 14, 3962),
+							DefRange: rng("data/numspot.hcl", 91, 3, 4248, 91, 14, 4259),
 						},
 						Offers: []offerBlock{
 							{
@@ -4565,7 +5144,24 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-11-26",
 								Verified: "secondary",
-								DefRange: rng("data/numspot.hcl", 70, 3, 2721, 70, 24, 2742),
+								DefRange: rng("data/numspot.hcl", 74, 3, 3018, 74, 24, 3039),
+							},
+						},
+						Certifications: []certificationBlock{
+							{
+								ID:            "eu-csf-card",
+								Scheme:        "eu-csf",
+								Level:         "SEAL-3",
+								Status:        "unknown",
+								SchemeVersion: "1.2.1",
+								Issuer:        "csf.hop3.abilian.com (third-party scoring, not the Commission)",
+								Note:          "A third-party card scores the provider SEAL-3 overall (its lowest objective). No tender's assessment is public: whether a SEAL is held is not established",
+								Source: []string{
+									"csf_numspot",
+								},
+								AsOf:     "2026-11-26",
+								Verified: "secondary",
+								DefRange: rng("data/numspot.hcl", 100, 3, 4560, 100, 30, 4587),
 							},
 						},
 						Regions: []regionsBlock{
@@ -4586,7 +5182,7 @@ var snapshotUnits = []catalogUnit{
 											"cloudgouv-eu-west-1b",
 											"cloudgouv-eu-west-1c",
 										},
-										DefRange: rng("data/numspot.hcl", 100, 5, 4312, 100, 33, 4340),
+										DefRange: rng("data/numspot.hcl", 117, 5, 5203, 117, 33, 5231),
 									},
 									{
 										Code:    "eu-west-2",
@@ -4597,10 +5193,10 @@ var snapshotUnits = []catalogUnit{
 											"eu-west-2b",
 											"eu-west-2c",
 										},
-										DefRange: rng("data/numspot.hcl", 105, 5, 4530, 105, 23, 4548),
+										DefRange: rng("data/numspot.hcl", 122, 5, 5421, 122, 23, 5439),
 									},
 								},
-								DefRange: rng("data/numspot.hcl", 95, 3, 4193, 95, 10, 4200),
+								DefRange: rng("data/numspot.hcl", 112, 3, 5084, 112, 10, 5091),
 							},
 						},
 					},
@@ -5024,11 +5620,18 @@ var snapshotUnits = []catalogUnit{
 					DefRange: rng("data/oracle.hcl", 25, 1, 1069, 25, 20, 1088),
 				},
 				{
+					Key:      "tf_oci_replication_policy",
+					Title:    "terraform-provider-oci oci_objectstorage_replication_policy: bucket (the source) and destination_region_name",
+					URL:      "https://docs.oracle.com/en-us/iaas/tools/terraform-provider-oci/latest/docs/r/objectstorage_replication_policy.html",
+					Date:     "2026",
+					DefRange: rng("data/oracle.hcl", 31, 1, 1294, 31, 35, 1328),
+				},
+				{
 					Key:      "oci_go_sdk_regions",
 					Title:    "oracle/oci-go-sdk v65.130.0 common/regions.json: 85 regions with their realm (oc1 public, oc4 UK government, oc19 EU Sovereign Cloud, dedicated and government realms)",
 					URL:      "https://github.com/oracle/oci-go-sdk/blob/v65.130.0/common/regions.json",
 					Date:     "2026-11-10",
-					DefRange: rng("data/oracle.hcl", 31, 1, 1294, 31, 28, 1321),
+					DefRange: rng("data/oracle.hcl", 37, 1, 1600, 37, 28, 1627),
 				},
 			},
 			Providers: []providerBlock{
@@ -5054,12 +5657,28 @@ var snapshotUnits = []catalogUnit{
 							"TF_VAR_region",
 							"config_file_profile (region from ~/.oci/config)",
 						},
-						DefRange: rng("data/oracle.hcl", 41, 3, 1704, 41, 11, 1712),
+						DefRange: rng("data/oracle.hcl", 47, 3, 2010, 47, 11, 2018),
 					},
 					Tags: &tagsBlock{
 						ResourceAttributes: []string{
 							"freeform_tags",
 							"defined_tags",
+						},
+					},
+					Replicas: []replicationBlock{
+						{
+							Name: "Object Storage replication policy",
+							ResourceTypes: []string{
+								"oci_objectstorage_replication_policy",
+							},
+							Path:            "destination_region_name",
+							SourceReference: "bucket",
+							Source: []string{
+								"tf_oci_replication_policy",
+							},
+							AsOf:     "2026-11-26",
+							Verified: "primary",
+							DefRange: rng("data/oracle.hcl", 82, 3, 3256, 82, 50, 3303),
 						},
 					},
 					Variants: []variantBlock{
@@ -5068,9 +5687,9 @@ var snapshotUnits = []catalogUnit{
 							Name: "Oracle EU Sovereign Cloud (realm oc19)",
 							When: &matchBlock{
 								RegionPattern: "^eu-(frankfurt|madrid)-2$",
-								DefRange:      rng("data/oracle.hcl", 202, 5, 7045, 202, 9, 7049),
+								DefRange:      rng("data/oracle.hcl", 219, 5, 7776, 219, 9, 7780),
 							},
-							DefRange: rng("data/oracle.hcl", 200, 3, 6964, 200, 25, 6986),
+							DefRange: rng("data/oracle.hcl", 217, 3, 7695, 217, 25, 7717),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "Oracle's EU Sovereign Cloud subsidiaries (legal entities not established)",
@@ -5087,7 +5706,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-11-23",
 									Verified: "secondary",
-									DefRange: rng("data/oracle.hcl", 206, 5, 7114, 206, 13, 7122),
+									DefRange: rng("data/oracle.hcl", 223, 5, 7845, 223, 13, 7853),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "not_qualified",
@@ -5098,7 +5717,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/oracle.hcl", 218, 5, 7655, 218, 16, 7666),
+									DefRange: rng("data/oracle.hcl", 235, 5, 8386, 235, 16, 8397),
 								},
 								Regions: []regionsBlock{
 									{
@@ -5112,22 +5731,22 @@ var snapshotUnits = []catalogUnit{
 												Code:     "eu-frankfurt-2",
 												Name:     "EU Sovereign Central (Frankfurt)",
 												Country:  "DE",
-												DefRange: rng("data/oracle.hcl", 231, 7, 8022, 231, 30, 8045),
+												DefRange: rng("data/oracle.hcl", 248, 7, 8753, 248, 30, 8776),
 											},
 											{
 												Code:     "eu-madrid-2",
 												Name:     "EU Sovereign South (Madrid)",
 												Country:  "ES",
-												DefRange: rng("data/oracle.hcl", 235, 7, 8138, 235, 27, 8158),
+												DefRange: rng("data/oracle.hcl", 252, 7, 8869, 252, 27, 8889),
 											},
 										},
-										DefRange: rng("data/oracle.hcl", 226, 5, 7911, 226, 12, 7918),
+										DefRange: rng("data/oracle.hcl", 243, 5, 8642, 243, 12, 8649),
 									},
 								},
 							},
 						},
 					},
-					DefRange: rng("data/oracle.hcl", 37, 1, 1613, 37, 15, 1627),
+					DefRange: rng("data/oracle.hcl", 43, 1, 1919, 43, 15, 1933),
 					decoded: &offeringBlock{
 						Operator: &operatorBlock{
 							Name:           "Oracle Corporation",
@@ -5144,7 +5763,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-26",
 							Verified: "secondary",
-							DefRange: rng("data/oracle.hcl", 55, 3, 2267, 55, 11, 2275),
+							DefRange: rng("data/oracle.hcl", 61, 3, 2573, 61, 11, 2581),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "not_qualified",
@@ -5155,7 +5774,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09-26",
 							Verified: "secondary",
-							DefRange: rng("data/oracle.hcl", 66, 3, 2602, 66, 14, 2613),
+							DefRange: rng("data/oracle.hcl", 72, 3, 2908, 72, 14, 2919),
 						},
 						Regions: []regionsBlock{
 							{
@@ -5170,81 +5789,81 @@ var snapshotUnits = []catalogUnit{
 										Code:     "eu-paris-1",
 										Name:     "France Central (Paris)",
 										Country:  "FR",
-										DefRange: rng("data/oracle.hcl", 79, 5, 2968, 79, 24, 2987),
+										DefRange: rng("data/oracle.hcl", 96, 5, 3699, 96, 24, 3718),
 									},
 									{
 										Code:     "eu-marseille-1",
 										Name:     "France South (Marseille)",
 										Country:  "FR",
-										DefRange: rng("data/oracle.hcl", 83, 5, 3062, 83, 28, 3085),
+										DefRange: rng("data/oracle.hcl", 100, 5, 3793, 100, 28, 3816),
 									},
 									{
 										Code:     "eu-frankfurt-1",
 										Name:     "Germany Central (Frankfurt)",
 										Country:  "DE",
-										DefRange: rng("data/oracle.hcl", 87, 5, 3162, 87, 28, 3185),
+										DefRange: rng("data/oracle.hcl", 104, 5, 3893, 104, 28, 3916),
 									},
 									{
 										Code:     "eu-amsterdam-1",
 										Name:     "Netherlands Northwest (Amsterdam)",
 										Country:  "NL",
-										DefRange: rng("data/oracle.hcl", 91, 5, 3265, 91, 28, 3288),
+										DefRange: rng("data/oracle.hcl", 108, 5, 3996, 108, 28, 4019),
 									},
 									{
 										Code:     "eu-milan-1",
 										Name:     "Italy Northwest (Milan)",
 										Country:  "IT",
-										DefRange: rng("data/oracle.hcl", 95, 5, 3374, 95, 24, 3393),
+										DefRange: rng("data/oracle.hcl", 112, 5, 4105, 112, 24, 4124),
 									},
 									{
 										Code:     "eu-turin-1",
 										Name:     "Italy North (Turin)",
 										Country:  "IT",
-										DefRange: rng("data/oracle.hcl", 99, 5, 3469, 99, 24, 3488),
+										DefRange: rng("data/oracle.hcl", 116, 5, 4200, 116, 24, 4219),
 									},
 									{
 										Code:     "eu-madrid-1",
 										Name:     "Spain Central (Madrid)",
 										Country:  "ES",
-										DefRange: rng("data/oracle.hcl", 103, 5, 3560, 103, 25, 3580),
+										DefRange: rng("data/oracle.hcl", 120, 5, 4291, 120, 25, 4311),
 									},
 									{
 										Code:     "eu-madrid-3",
 										Country:  "ES",
-										DefRange: rng("data/oracle.hcl", 107, 5, 3655, 107, 25, 3675),
+										DefRange: rng("data/oracle.hcl", 124, 5, 4386, 124, 25, 4406),
 									},
 									{
 										Code:     "eu-stockholm-1",
 										Name:     "Sweden Central (Stockholm)",
 										Country:  "SE",
-										DefRange: rng("data/oracle.hcl", 108, 5, 3699, 108, 28, 3722),
+										DefRange: rng("data/oracle.hcl", 125, 5, 4430, 125, 28, 4453),
 									},
 									{
 										Code:     "eu-zurich-1",
 										Name:     "Switzerland North (Zurich)",
 										Country:  "CH",
-										DefRange: rng("data/oracle.hcl", 112, 5, 3801, 112, 25, 3821),
+										DefRange: rng("data/oracle.hcl", 129, 5, 4532, 129, 25, 4552),
 									},
 									{
 										Code:     "eu-jovanovac-1",
 										Name:     "Serbia Central (Jovanovac)",
 										Country:  "RS",
-										DefRange: rng("data/oracle.hcl", 116, 5, 3900, 116, 28, 3923),
+										DefRange: rng("data/oracle.hcl", 133, 5, 4631, 133, 28, 4654),
 									},
 									{
 										Code:     "uk-london-1",
 										Name:     "UK South (London)",
 										Country:  "GB",
-										DefRange: rng("data/oracle.hcl", 120, 5, 4002, 120, 25, 4022),
+										DefRange: rng("data/oracle.hcl", 137, 5, 4733, 137, 25, 4753),
 									},
 									{
 										Code:     "uk-cardiff-1",
 										Name:     "UK West (Newport)",
 										Country:  "GB",
-										DefRange: rng("data/oracle.hcl", 124, 5, 4092, 124, 26, 4113),
+										DefRange: rng("data/oracle.hcl", 141, 5, 4823, 141, 26, 4844),
 									},
 								},
-								DefRange: rng("data/oracle.hcl", 74, 3, 2849, 74, 10, 2856),
+								DefRange: rng("data/oracle.hcl", 91, 3, 3580, 91, 10, 3587),
 							},
 							{
 								Source: []string{
@@ -5256,240 +5875,240 @@ var snapshotUnits = []catalogUnit{
 									{
 										Code:     "eu-budapest-1",
 										Country:  "HU",
-										DefRange: rng("data/oracle.hcl", 137, 5, 4400, 137, 27, 4422),
+										DefRange: rng("data/oracle.hcl", 154, 5, 5131, 154, 27, 5153),
 									},
 									{
 										Code:     "eu-crissier-1",
 										Country:  "CH",
-										DefRange: rng("data/oracle.hcl", 138, 5, 4446, 138, 27, 4468),
+										DefRange: rng("data/oracle.hcl", 155, 5, 5177, 155, 27, 5199),
 									},
 									{
 										Code:     "eu-dcc-dublin-1",
 										Country:  "IE",
-										DefRange: rng("data/oracle.hcl", 139, 5, 4492, 139, 29, 4516),
+										DefRange: rng("data/oracle.hcl", 156, 5, 5223, 156, 29, 5247),
 									},
 									{
 										Code:     "eu-dcc-dublin-2",
 										Country:  "IE",
-										DefRange: rng("data/oracle.hcl", 140, 5, 4540, 140, 29, 4564),
+										DefRange: rng("data/oracle.hcl", 157, 5, 5271, 157, 29, 5295),
 									},
 									{
 										Code:     "eu-dcc-milan-1",
 										Country:  "IT",
-										DefRange: rng("data/oracle.hcl", 141, 5, 4588, 141, 28, 4611),
+										DefRange: rng("data/oracle.hcl", 158, 5, 5319, 158, 28, 5342),
 									},
 									{
 										Code:     "eu-dcc-milan-2",
 										Country:  "IT",
-										DefRange: rng("data/oracle.hcl", 142, 5, 4635, 142, 28, 4658),
+										DefRange: rng("data/oracle.hcl", 159, 5, 5366, 159, 28, 5389),
 									},
 									{
 										Code:     "eu-dcc-zurich-1",
 										Country:  "CH",
-										DefRange: rng("data/oracle.hcl", 143, 5, 4682, 143, 29, 4706),
+										DefRange: rng("data/oracle.hcl", 160, 5, 5413, 160, 29, 5437),
 									},
 									{
 										Code:     "us-ashburn-1",
 										Country:  "US",
-										DefRange: rng("data/oracle.hcl", 144, 5, 4730, 144, 26, 4751),
+										DefRange: rng("data/oracle.hcl", 161, 5, 5461, 161, 26, 5482),
 									},
 									{
 										Code:     "us-phoenix-1",
 										Country:  "US",
-										DefRange: rng("data/oracle.hcl", 145, 5, 4775, 145, 26, 4796),
+										DefRange: rng("data/oracle.hcl", 162, 5, 5506, 162, 26, 5527),
 									},
 									{
 										Code:     "us-sanjose-1",
 										Country:  "US",
-										DefRange: rng("data/oracle.hcl", 146, 5, 4820, 146, 26, 4841),
+										DefRange: rng("data/oracle.hcl", 163, 5, 5551, 163, 26, 5572),
 									},
 									{
 										Code:     "us-chicago-1",
 										Country:  "US",
-										DefRange: rng("data/oracle.hcl", 147, 5, 4865, 147, 26, 4886),
+										DefRange: rng("data/oracle.hcl", 164, 5, 5596, 164, 26, 5617),
 									},
 									{
 										Code:     "ca-toronto-1",
 										Country:  "CA",
-										DefRange: rng("data/oracle.hcl", 148, 5, 4910, 148, 26, 4931),
+										DefRange: rng("data/oracle.hcl", 165, 5, 5641, 165, 26, 5662),
 									},
 									{
 										Code:     "ca-montreal-1",
 										Country:  "CA",
-										DefRange: rng("data/oracle.hcl", 149, 5, 4955, 149, 27, 4977),
+										DefRange: rng("data/oracle.hcl", 166, 5, 5686, 166, 27, 5708),
 									},
 									{
 										Code:     "sa-saopaulo-1",
 										Country:  "BR",
-										DefRange: rng("data/oracle.hcl", 150, 5, 5001, 150, 27, 5023),
+										DefRange: rng("data/oracle.hcl", 167, 5, 5732, 167, 27, 5754),
 									},
 									{
 										Code:     "sa-vinhedo-1",
 										Country:  "BR",
-										DefRange: rng("data/oracle.hcl", 151, 5, 5047, 151, 26, 5068),
+										DefRange: rng("data/oracle.hcl", 168, 5, 5778, 168, 26, 5799),
 									},
 									{
 										Code:     "sa-santiago-1",
 										Country:  "CL",
-										DefRange: rng("data/oracle.hcl", 152, 5, 5092, 152, 27, 5114),
+										DefRange: rng("data/oracle.hcl", 169, 5, 5823, 169, 27, 5845),
 									},
 									{
 										Code:     "sa-bogota-1",
 										Country:  "CO",
-										DefRange: rng("data/oracle.hcl", 153, 5, 5138, 153, 25, 5158),
+										DefRange: rng("data/oracle.hcl", 170, 5, 5869, 170, 25, 5889),
 									},
 									{
 										Code:     "mx-queretaro-1",
 										Country:  "MX",
-										DefRange: rng("data/oracle.hcl", 154, 5, 5182, 154, 28, 5205),
+										DefRange: rng("data/oracle.hcl", 171, 5, 5913, 171, 28, 5936),
 									},
 									{
 										Code:     "mx-monterrey-1",
 										Country:  "MX",
-										DefRange: rng("data/oracle.hcl", 155, 5, 5229, 155, 28, 5252),
+										DefRange: rng("data/oracle.hcl", 172, 5, 5960, 172, 28, 5983),
 									},
 									{
 										Code:     "ap-tokyo-1",
 										Country:  "JP",
-										DefRange: rng("data/oracle.hcl", 156, 5, 5276, 156, 24, 5295),
+										DefRange: rng("data/oracle.hcl", 173, 5, 6007, 173, 24, 6026),
 									},
 									{
 										Code:     "ap-osaka-1",
 										Country:  "JP",
-										DefRange: rng("data/oracle.hcl", 157, 5, 5319, 157, 24, 5338),
+										DefRange: rng("data/oracle.hcl", 174, 5, 6050, 174, 24, 6069),
 									},
 									{
 										Code:     "ap-seoul-1",
 										Country:  "KR",
-										DefRange: rng("data/oracle.hcl", 158, 5, 5362, 158, 24, 5381),
+										DefRange: rng("data/oracle.hcl", 175, 5, 6093, 175, 24, 6112),
 									},
 									{
 										Code:     "ap-chuncheon-1",
 										Country:  "KR",
-										DefRange: rng("data/oracle.hcl", 159, 5, 5405, 159, 28, 5428),
+										DefRange: rng("data/oracle.hcl", 176, 5, 6136, 176, 28, 6159),
 									},
 									{
 										Code:     "ap-mumbai-1",
 										Country:  "IN",
-										DefRange: rng("data/oracle.hcl", 160, 5, 5452, 160, 25, 5472),
+										DefRange: rng("data/oracle.hcl", 177, 5, 6183, 177, 25, 6203),
 									},
 									{
 										Code:     "ap-hyderabad-1",
 										Country:  "IN",
-										DefRange: rng("data/oracle.hcl", 161, 5, 5496, 161, 28, 5519),
+										DefRange: rng("data/oracle.hcl", 178, 5, 6227, 178, 28, 6250),
 									},
 									{
 										Code:     "ap-sydney-1",
 										Country:  "AU",
-										DefRange: rng("data/oracle.hcl", 162, 5, 5543, 162, 25, 5563),
+										DefRange: rng("data/oracle.hcl", 179, 5, 6274, 179, 25, 6294),
 									},
 									{
 										Code:     "ap-melbourne-1",
 										Country:  "AU",
-										DefRange: rng("data/oracle.hcl", 163, 5, 5587, 163, 28, 5610),
+										DefRange: rng("data/oracle.hcl", 180, 5, 6318, 180, 28, 6341),
 									},
 									{
 										Code:     "ap-singapore-1",
 										Country:  "SG",
-										DefRange: rng("data/oracle.hcl", 164, 5, 5634, 164, 28, 5657),
+										DefRange: rng("data/oracle.hcl", 181, 5, 6365, 181, 28, 6388),
 									},
 									{
 										Code:     "il-jerusalem-1",
 										Country:  "IL",
-										DefRange: rng("data/oracle.hcl", 165, 5, 5681, 165, 28, 5704),
+										DefRange: rng("data/oracle.hcl", 182, 5, 6412, 182, 28, 6435),
 									},
 									{
 										Code:     "me-jeddah-1",
 										Country:  "SA",
-										DefRange: rng("data/oracle.hcl", 166, 5, 5728, 166, 25, 5748),
+										DefRange: rng("data/oracle.hcl", 183, 5, 6459, 183, 25, 6479),
 									},
 									{
 										Code:     "me-riyadh-1",
 										Country:  "SA",
-										DefRange: rng("data/oracle.hcl", 167, 5, 5772, 167, 25, 5792),
+										DefRange: rng("data/oracle.hcl", 184, 5, 6503, 184, 25, 6523),
 									},
 									{
 										Code:     "me-dubai-1",
 										Country:  "AE",
-										DefRange: rng("data/oracle.hcl", 168, 5, 5816, 168, 24, 5835),
+										DefRange: rng("data/oracle.hcl", 185, 5, 6547, 185, 24, 6566),
 									},
 									{
 										Code:     "me-abudhabi-1",
 										Country:  "AE",
-										DefRange: rng("data/oracle.hcl", 169, 5, 5859, 169, 27, 5881),
+										DefRange: rng("data/oracle.hcl", 186, 5, 6590, 186, 27, 6612),
 									},
 									{
 										Code:     "af-johannesburg-1",
 										Country:  "ZA",
-										DefRange: rng("data/oracle.hcl", 170, 5, 5905, 170, 31, 5931),
+										DefRange: rng("data/oracle.hcl", 187, 5, 6636, 187, 31, 6662),
 									},
 									{
 										Code:     "af-casablanca-1",
 										Country:  "MA",
-										DefRange: rng("data/oracle.hcl", 173, 5, 6003, 173, 29, 6027),
+										DefRange: rng("data/oracle.hcl", 190, 5, 6734, 190, 29, 6758),
 									},
 									{
 										Code:     "ap-batam-1",
 										Country:  "ID",
-										DefRange: rng("data/oracle.hcl", 174, 5, 6051, 174, 24, 6070),
+										DefRange: rng("data/oracle.hcl", 191, 5, 6782, 191, 24, 6801),
 									},
 									{
 										Code:     "ap-delhi-1",
 										Country:  "IN",
-										DefRange: rng("data/oracle.hcl", 175, 5, 6094, 175, 24, 6113),
+										DefRange: rng("data/oracle.hcl", 192, 5, 6825, 192, 24, 6844),
 									},
 									{
 										Code:     "ap-kulai-2",
 										Country:  "MY",
-										DefRange: rng("data/oracle.hcl", 176, 5, 6137, 176, 24, 6156),
+										DefRange: rng("data/oracle.hcl", 193, 5, 6868, 193, 24, 6887),
 									},
 									{
 										Code:     "ap-singapore-2",
 										Country:  "SG",
-										DefRange: rng("data/oracle.hcl", 177, 5, 6180, 177, 28, 6203),
+										DefRange: rng("data/oracle.hcl", 194, 5, 6911, 194, 28, 6934),
 									},
 									{
 										Code:     "sa-valparaiso-1",
 										Country:  "CL",
-										DefRange: rng("data/oracle.hcl", 178, 5, 6227, 178, 29, 6251),
+										DefRange: rng("data/oracle.hcl", 195, 5, 6958, 195, 29, 6982),
 									},
 									{
 										Code:     "us-saltlake-2",
 										Country:  "US",
-										DefRange: rng("data/oracle.hcl", 179, 5, 6275, 179, 27, 6297),
+										DefRange: rng("data/oracle.hcl", 196, 5, 7006, 196, 27, 7028),
 									},
 									{
 										Code:     "uk-gov-london-1",
 										Country:  "GB",
-										DefRange: rng("data/oracle.hcl", 182, 5, 6400, 182, 29, 6424),
+										DefRange: rng("data/oracle.hcl", 199, 5, 7131, 199, 29, 7155),
 									},
 									{
 										Code:     "uk-gov-cardiff-1",
 										Country:  "GB",
-										DefRange: rng("data/oracle.hcl", 183, 5, 6448, 183, 30, 6473),
+										DefRange: rng("data/oracle.hcl", 200, 5, 7179, 200, 30, 7204),
 									},
 									{
 										Code:     "us-langley-1",
 										Country:  "US",
-										DefRange: rng("data/oracle.hcl", 184, 5, 6497, 184, 26, 6518),
+										DefRange: rng("data/oracle.hcl", 201, 5, 7228, 201, 26, 7249),
 									},
 									{
 										Code:     "us-somerset-1",
 										Country:  "US",
-										DefRange: rng("data/oracle.hcl", 185, 5, 6542, 185, 27, 6564),
+										DefRange: rng("data/oracle.hcl", 202, 5, 7273, 202, 27, 7295),
 									},
 									{
 										Code:     "me-alrayyan-1",
 										Country:  "QA",
-										DefRange: rng("data/oracle.hcl", 186, 5, 6588, 186, 27, 6610),
+										DefRange: rng("data/oracle.hcl", 203, 5, 7319, 203, 27, 7341),
 									},
 									{
 										Code:     "ap-chiyoda-1",
 										Country:  "JP",
-										DefRange: rng("data/oracle.hcl", 187, 5, 6634, 187, 26, 6655),
+										DefRange: rng("data/oracle.hcl", 204, 5, 7365, 204, 26, 7386),
 									},
 								},
-								DefRange: rng("data/oracle.hcl", 132, 3, 4292, 132, 10, 4299),
+								DefRange: rng("data/oracle.hcl", 149, 3, 5023, 149, 10, 5030),
 							},
 							{
 								Source: []string{
@@ -5501,15 +6120,15 @@ var snapshotUnits = []catalogUnit{
 									{
 										Code:     "eu-dcc-rating-1",
 										Country:  "DE",
-										DefRange: rng("data/oracle.hcl", 196, 5, 6865, 196, 29, 6889),
+										DefRange: rng("data/oracle.hcl", 213, 5, 7596, 213, 29, 7620),
 									},
 									{
 										Code:     "eu-dcc-rating-2",
 										Country:  "DE",
-										DefRange: rng("data/oracle.hcl", 197, 5, 6913, 197, 29, 6937),
+										DefRange: rng("data/oracle.hcl", 214, 5, 7644, 214, 29, 7668),
 									},
 								},
-								DefRange: rng("data/oracle.hcl", 191, 3, 6756, 191, 10, 6763),
+								DefRange: rng("data/oracle.hcl", 208, 3, 7487, 208, 10, 7494),
 							},
 						},
 					},
@@ -5770,6 +6389,11 @@ var snapshotUnits = []catalogUnit{
 							"region",
 							"auth_url",
 						},
+						ParentAttributes: []string{
+							"loadbalancer_id",
+							"listener_id",
+							"pool_id",
+						},
 						ValuePatterns: map[string]string{
 							"auth_url": "^(?:https?://)?iam(?:-pub)?\\.([a-z0-9-]+)\\.(?:sc\\.)?otc\\.t-systems\\.com",
 						},
@@ -5794,9 +6418,9 @@ var snapshotUnits = []catalogUnit{
 							Name: "Open Telekom Cloud Switzerland (eu-ch2)",
 							When: &matchBlock{
 								RegionPattern: "^eu-ch",
-								DefRange:      rng("data/otc.hcl", 82, 5, 2907, 82, 9, 2911),
+								DefRange:      rng("data/otc.hcl", 84, 5, 3042, 84, 9, 3046),
 							},
-							DefRange: rng("data/otc.hcl", 80, 3, 2832, 80, 18, 2847),
+							DefRange: rng("data/otc.hcl", 82, 3, 2967, 82, 18, 2982),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "T-Systems Schweiz AG",
@@ -5813,7 +6437,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09",
 									Verified: "unverified",
-									DefRange: rng("data/otc.hcl", 86, 5, 2957, 86, 13, 2965),
+									DefRange: rng("data/otc.hcl", 88, 5, 3092, 88, 13, 3100),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "not_qualified",
@@ -5822,7 +6446,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/otc.hcl", 99, 5, 3427, 99, 16, 3438),
+									DefRange: rng("data/otc.hcl", 101, 5, 3562, 101, 16, 3573),
 								},
 								Regions: []regionsBlock{
 									{
@@ -5836,10 +6460,10 @@ var snapshotUnits = []catalogUnit{
 												Code:     "eu-ch2",
 												Name:     "Switzerland",
 												Country:  "CH",
-												DefRange: rng("data/otc.hcl", 111, 7, 3689, 111, 22, 3704),
+												DefRange: rng("data/otc.hcl", 113, 7, 3824, 113, 22, 3839),
 											},
 										},
-										DefRange: rng("data/otc.hcl", 106, 5, 3581, 106, 12, 3588),
+										DefRange: rng("data/otc.hcl", 108, 5, 3716, 108, 12, 3723),
 									},
 								},
 							},
@@ -5860,7 +6484,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-11-26",
 							Verified: "secondary",
-							DefRange: rng("data/otc.hcl", 44, 3, 1772, 44, 11, 1780),
+							DefRange: rng("data/otc.hcl", 46, 3, 1907, 46, 11, 1915),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "not_qualified",
@@ -5869,7 +6493,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09-26",
 							Verified: "secondary",
-							DefRange: rng("data/otc.hcl", 56, 3, 2281, 56, 14, 2292),
+							DefRange: rng("data/otc.hcl", 58, 3, 2416, 58, 14, 2427),
 						},
 						Regions: []regionsBlock{
 							{
@@ -5889,7 +6513,7 @@ var snapshotUnits = []catalogUnit{
 											"eu-de-02",
 											"eu-de-03",
 										},
-										DefRange: rng("data/otc.hcl", 68, 5, 2539, 68, 19, 2553),
+										DefRange: rng("data/otc.hcl", 70, 5, 2674, 70, 19, 2688),
 									},
 									{
 										Code:    "eu-nl",
@@ -5900,10 +6524,10 @@ var snapshotUnits = []catalogUnit{
 											"eu-nl-02",
 											"eu-nl-03",
 										},
-										DefRange: rng("data/otc.hcl", 73, 5, 2686, 73, 19, 2700),
+										DefRange: rng("data/otc.hcl", 75, 5, 2821, 75, 19, 2835),
 									},
 								},
-								DefRange: rng("data/otc.hcl", 63, 3, 2423, 63, 10, 2430),
+								DefRange: rng("data/otc.hcl", 65, 3, 2558, 65, 10, 2565),
 							},
 						},
 					},
@@ -5966,6 +6590,7 @@ var snapshotUnits = []catalogUnit{
 					Name: "3DS OUTSCALE",
 					Registry: []string{
 						"outscale/outscale",
+						"outscale-dev/outscale",
 					},
 					Location: &locationBlock{
 						ResourceAttributes: []string{
@@ -5991,7 +6616,7 @@ var snapshotUnits = []catalogUnit{
 							"OSC_ENDPOINT_API",
 							"OSC_PROFILE (region from ~/.osc/config.json)",
 						},
-						DefRange: rng("data/outscale.hcl", 46, 3, 1663, 46, 11, 1671),
+						DefRange: rng("data/outscale.hcl", 49, 3, 1896, 49, 11, 1904),
 					},
 					Tags: &tagsBlock{
 						ResourceAttributes: []string{
@@ -6004,9 +6629,9 @@ var snapshotUnits = []catalogUnit{
 							Name: "OUTSCALE regions outside Europe",
 							When: &matchBlock{
 								RegionPattern: "^(us|ap)-",
-								DefRange:      rng("data/outscale.hcl", 129, 5, 4621, 129, 9, 4625),
+								DefRange:      rng("data/outscale.hcl", 145, 5, 5449, 145, 9, 5453),
 							},
-							DefRange: rng("data/outscale.hcl", 127, 3, 4545, 127, 27, 4569),
+							DefRange: rng("data/outscale.hcl", 143, 3, 5373, 143, 27, 5397),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "Outscale entity operating the US and Asian regions (not established)",
@@ -6017,7 +6642,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09",
 									Verified: "unverified",
-									DefRange: rng("data/outscale.hcl", 133, 5, 4674, 133, 13, 4682),
+									DefRange: rng("data/outscale.hcl", 149, 5, 5502, 149, 13, 5510),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "not_qualified",
@@ -6026,7 +6651,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/outscale.hcl", 142, 5, 5074, 142, 16, 5085),
+									DefRange: rng("data/outscale.hcl", 158, 5, 5902, 158, 16, 5913),
 								},
 								Regions: []regionsBlock{
 									{
@@ -6039,20 +6664,20 @@ var snapshotUnits = []catalogUnit{
 											{
 												Code:     "us-east-2",
 												Country:  "US",
-												DefRange: rng("data/outscale.hcl", 153, 7, 5343, 153, 25, 5361),
+												DefRange: rng("data/outscale.hcl", 169, 7, 6171, 169, 25, 6189),
 											},
 											{
 												Code:     "us-west-1",
 												Country:  "US",
-												DefRange: rng("data/outscale.hcl", 154, 7, 5387, 154, 25, 5405),
+												DefRange: rng("data/outscale.hcl", 170, 7, 6215, 170, 25, 6233),
 											},
 											{
 												Code:     "ap-northeast-1",
 												Country:  "JP",
-												DefRange: rng("data/outscale.hcl", 155, 7, 5431, 155, 30, 5454),
+												DefRange: rng("data/outscale.hcl", 171, 7, 6259, 171, 30, 6282),
 											},
 										},
-										DefRange: rng("data/outscale.hcl", 149, 5, 5228, 149, 12, 5235),
+										DefRange: rng("data/outscale.hcl", 165, 5, 6056, 165, 12, 6063),
 									},
 								},
 							},
@@ -6074,7 +6699,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "secondary",
-							DefRange: rng("data/outscale.hcl", 60, 3, 2178, 60, 11, 2186),
+							DefRange: rng("data/outscale.hcl", 63, 3, 2411, 63, 11, 2419),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "unknown",
@@ -6084,7 +6709,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09-26",
 							Verified: "unverified",
-							DefRange: rng("data/outscale.hcl", 104, 3, 4013, 104, 14, 4024),
+							DefRange: rng("data/outscale.hcl", 107, 3, 4246, 107, 14, 4257),
 						},
 						Offers: []offerBlock{
 							{
@@ -6100,7 +6725,7 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-09-26",
 								Verified: "unverified",
-								DefRange: rng("data/outscale.hcl", 71, 3, 2530, 71, 14, 2541),
+								DefRange: rng("data/outscale.hcl", 74, 3, 2763, 74, 14, 2774),
 							},
 							{
 								ID:     "iaas-cloudgouv",
@@ -6120,7 +6745,7 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-11-26",
 								Verified: "secondary",
-								DefRange: rng("data/outscale.hcl", 81, 3, 2887, 81, 25, 2909),
+								DefRange: rng("data/outscale.hcl", 84, 3, 3120, 84, 25, 3142),
 							},
 							{
 								ID:     "iaas-eu-west-2",
@@ -6136,7 +6761,24 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-11-23",
 								Verified: "secondary",
-								DefRange: rng("data/outscale.hcl", 94, 3, 3672, 94, 25, 3694),
+								DefRange: rng("data/outscale.hcl", 97, 3, 3905, 97, 25, 3927),
+							},
+						},
+						Certifications: []certificationBlock{
+							{
+								ID:            "eu-csf-card",
+								Scheme:        "eu-csf",
+								Level:         "SEAL-3",
+								Status:        "unknown",
+								SchemeVersion: "1.2.1",
+								Issuer:        "csf.hop3.abilian.com (third-party scoring, not the Commission)",
+								Note:          "A third-party card scores the provider SEAL-3 overall (its lowest objective). No tender's assessment is public: whether a SEAL is held is not established",
+								Source: []string{
+									"csf_outscale",
+								},
+								AsOf:     "2026-11-26",
+								Verified: "secondary",
+								DefRange: rng("data/outscale.hcl", 116, 3, 4531, 116, 30, 4558),
 							},
 						},
 						Regions: []regionsBlock{
@@ -6152,16 +6794,16 @@ var snapshotUnits = []catalogUnit{
 										Code:     "cloudgouv-eu-west-1",
 										Name:     "France (SecNumCloud region)",
 										Country:  "FR",
-										DefRange: rng("data/outscale.hcl", 117, 5, 4357, 117, 33, 4385),
+										DefRange: rng("data/outscale.hcl", 133, 5, 5185, 133, 33, 5213),
 									},
 									{
 										Code:     "eu-west-2",
 										Name:     "France",
 										Country:  "FR",
-										DefRange: rng("data/outscale.hcl", 121, 5, 4465, 121, 23, 4483),
+										DefRange: rng("data/outscale.hcl", 137, 5, 5293, 137, 23, 5311),
 									},
 								},
-								DefRange: rng("data/outscale.hcl", 112, 3, 4228, 112, 10, 4235),
+								DefRange: rng("data/outscale.hcl", 128, 3, 5056, 128, 10, 5063),
 							},
 						},
 					},
@@ -6260,6 +6902,7 @@ var snapshotUnits = []catalogUnit{
 						ResourceAttributes: []string{
 							"region",
 							"region_name",
+							"regions",
 							"nodes.region",
 						},
 						ZonePatterns: []string{
@@ -6271,6 +6914,11 @@ var snapshotUnits = []catalogUnit{
 							"OVH_ENDPOINT",
 						},
 						DefRange: rng("data/ovh.hcl", 84, 3, 3784, 84, 11, 3792),
+					},
+					Tags: &tagsBlock{
+						ResourceAttributes: []string{
+							"tags",
+						},
 					},
 					Global: []globalBlock{
 						{
@@ -6288,7 +6936,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "unverified",
-							DefRange: rng("data/ovh.hcl", 181, 3, 8398, 181, 123, 8518),
+							DefRange: rng("data/ovh.hcl", 187, 3, 8599, 187, 123, 8719),
 						},
 					},
 					Variants: []variantBlock{
@@ -6301,9 +6949,9 @@ var snapshotUnits = []catalogUnit{
 									"ovh-us",
 								},
 								RegionPattern: "^us-",
-								DefRange:      rng("data/ovh.hcl", 443, 5, 15272, 443, 9, 15276),
+								DefRange:      rng("data/ovh.hcl", 462, 5, 16063, 462, 9, 16067),
 							},
-							DefRange: rng("data/ovh.hcl", 441, 3, 15206, 441, 19, 15222),
+							DefRange: rng("data/ovh.hcl", 460, 3, 15997, 460, 19, 16013),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "OVH US LLC",
@@ -6320,7 +6968,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-08-21",
 									Verified: "primary",
-									DefRange: rng("data/ovh.hcl", 449, 5, 15388, 449, 13, 15396),
+									DefRange: rng("data/ovh.hcl", 468, 5, 16179, 468, 13, 16187),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "not_qualified",
@@ -6329,7 +6977,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/ovh.hcl", 461, 5, 15785, 461, 16, 15796),
+									DefRange: rng("data/ovh.hcl", 480, 5, 16576, 480, 16, 16587),
 								},
 								Regions: []regionsBlock{
 									{
@@ -6343,16 +6991,16 @@ var snapshotUnits = []catalogUnit{
 												Code:     "us-east-va",
 												Name:     "Vint Hill, Virginia (US-EAST-VA-1)",
 												Country:  "US",
-												DefRange: rng("data/ovh.hcl", 473, 7, 16050, 473, 26, 16069),
+												DefRange: rng("data/ovh.hcl", 492, 7, 16841, 492, 26, 16860),
 											},
 											{
 												Code:     "us-west-or",
 												Name:     "Hillsboro, Oregon (US-WEST-OR-1)",
 												Country:  "US",
-												DefRange: rng("data/ovh.hcl", 477, 7, 16164, 477, 26, 16183),
+												DefRange: rng("data/ovh.hcl", 496, 7, 16955, 496, 26, 16974),
 											},
 										},
-										DefRange: rng("data/ovh.hcl", 468, 5, 15939, 468, 12, 15946),
+										DefRange: rng("data/ovh.hcl", 487, 5, 16730, 487, 12, 16737),
 									},
 								},
 							},
@@ -6366,9 +7014,9 @@ var snapshotUnits = []catalogUnit{
 								Equals: []string{
 									"ovh-ca",
 								},
-								DefRange: rng("data/ovh.hcl", 487, 5, 16391, 487, 9, 16395),
+								DefRange: rng("data/ovh.hcl", 506, 5, 17182, 506, 9, 17186),
 							},
-							DefRange: rng("data/ovh.hcl", 484, 3, 16283, 484, 19, 16299),
+							DefRange: rng("data/ovh.hcl", 503, 3, 17074, 503, 19, 17090),
 							decoded: &offeringBlock{
 								Operator: &operatorBlock{
 									Name:           "OVHcloud's Canadian subsidiary (entity not established)",
@@ -6382,7 +7030,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-08-21",
 									Verified: "unverified",
-									DefRange: rng("data/ovh.hcl", 492, 5, 16467, 492, 13, 16475),
+									DefRange: rng("data/ovh.hcl", 511, 5, 17258, 511, 13, 17266),
 								},
 								SecNumCloud: &statusBlock{
 									Status: "unknown",
@@ -6391,7 +7039,7 @@ var snapshotUnits = []catalogUnit{
 									},
 									AsOf:     "2026-09-26",
 									Verified: "secondary",
-									DefRange: rng("data/ovh.hcl", 513, 5, 17272, 513, 16, 17283),
+									DefRange: rng("data/ovh.hcl", 532, 5, 18063, 532, 16, 18074),
 								},
 								Offers: []offerBlock{
 									{
@@ -6406,7 +7054,7 @@ var snapshotUnits = []catalogUnit{
 										},
 										AsOf:     "2026-09-26",
 										Verified: "secondary",
-										DefRange: rng("data/ovh.hcl", 504, 5, 16992, 504, 25, 17012),
+										DefRange: rng("data/ovh.hcl", 523, 5, 17783, 523, 25, 17803),
 									},
 								},
 							},
@@ -6428,7 +7076,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09",
 							Verified: "secondary",
-							DefRange: rng("data/ovh.hcl", 95, 3, 4217, 95, 11, 4225),
+							DefRange: rng("data/ovh.hcl", 101, 3, 4418, 101, 11, 4426),
 						},
 						SecNumCloud: &statusBlock{
 							Status: "unknown",
@@ -6438,7 +7086,7 @@ var snapshotUnits = []catalogUnit{
 							},
 							AsOf:     "2026-09-26",
 							Verified: "secondary",
-							DefRange: rng("data/ovh.hcl", 173, 3, 8040, 173, 14, 8051),
+							DefRange: rng("data/ovh.hcl", 179, 3, 8241, 179, 14, 8252),
 						},
 						Offers: []offerBlock{
 							{
@@ -6469,7 +7117,7 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-11-26",
 								Verified: "secondary",
-								DefRange: rng("data/ovh.hcl", 108, 3, 4765, 108, 29, 4791),
+								DefRange: rng("data/ovh.hcl", 114, 3, 4966, 114, 29, 4992),
 							},
 							{
 								ID:     "snc-cloud-platform-other",
@@ -6489,7 +7137,7 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-11-26",
 								Verified: "secondary",
-								DefRange: rng("data/ovh.hcl", 126, 3, 5738, 126, 35, 5770),
+								DefRange: rng("data/ovh.hcl", 132, 3, 5939, 132, 35, 5971),
 							},
 							{
 								ID:     "public-cloud",
@@ -6504,7 +7152,7 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-09-26",
 								Verified: "secondary",
-								DefRange: rng("data/ovh.hcl", 137, 3, 6326, 137, 23, 6346),
+								DefRange: rng("data/ovh.hcl", 143, 3, 6527, 143, 23, 6547),
 							},
 							{
 								ID:            "hpc-vmware-snc",
@@ -6522,7 +7170,7 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-11-26",
 								Verified: "secondary",
-								DefRange: rng("data/ovh.hcl", 147, 3, 6718, 147, 25, 6740),
+								DefRange: rng("data/ovh.hcl", 153, 3, 6919, 153, 25, 6941),
 							},
 							{
 								ID:            "bare-metal-pod-snc",
@@ -6539,7 +7187,24 @@ var snapshotUnits = []catalogUnit{
 								},
 								AsOf:     "2026-09-26",
 								Verified: "secondary",
-								DefRange: rng("data/ovh.hcl", 160, 3, 7509, 160, 29, 7535),
+								DefRange: rng("data/ovh.hcl", 166, 3, 7710, 166, 29, 7736),
+							},
+						},
+						Certifications: []certificationBlock{
+							{
+								ID:            "eu-csf-card",
+								Scheme:        "eu-csf",
+								Level:         "SEAL-3",
+								Status:        "unknown",
+								SchemeVersion: "1.2.1",
+								Issuer:        "csf.hop3.abilian.com (third-party scoring, not the Commission)",
+								Note:          "A third-party card scores the provider SEAL-3 overall (its lowest objective). No tender's assessment is public: whether a SEAL is held is not established",
+								Source: []string{
+									"csf_ovh",
+								},
+								AsOf:     "2026-11-26",
+								Verified: "secondary",
+								DefRange: rng("data/ovh.hcl", 195, 3, 9025, 195, 30, 9052),
 							},
 						},
 						Regions: []regionsBlock{
@@ -6555,19 +7220,19 @@ var snapshotUnits = []catalogUnit{
 										Code:     "gra",
 										Name:     "Gravelines (GRA, GRA1…GRA11)",
 										Country:  "FR",
-										DefRange: rng("data/ovh.hcl", 193, 5, 8872, 193, 17, 8884),
+										DefRange: rng("data/ovh.hcl", 212, 5, 9663, 212, 17, 9675),
 									},
 									{
 										Code:     "sbg",
 										Name:     "Strasbourg (SBG, SBG1…SBG7)",
 										Country:  "FR",
-										DefRange: rng("data/ovh.hcl", 197, 5, 8967, 197, 17, 8979),
+										DefRange: rng("data/ovh.hcl", 216, 5, 9758, 216, 17, 9770),
 									},
 									{
 										Code:     "rbx",
 										Name:     "Roubaix (RBX, RBX-A)",
 										Country:  "FR",
-										DefRange: rng("data/ovh.hcl", 201, 5, 9061, 201, 17, 9073),
+										DefRange: rng("data/ovh.hcl", 220, 5, 9852, 220, 17, 9864),
 									},
 									{
 										Code:    "eu-west-par",
@@ -6578,46 +7243,46 @@ var snapshotUnits = []catalogUnit{
 											"eu-west-par-b",
 											"eu-west-par-c",
 										},
-										DefRange: rng("data/ovh.hcl", 205, 5, 9146, 205, 25, 9166),
+										DefRange: rng("data/ovh.hcl", 224, 5, 9937, 224, 25, 9957),
 									},
 									{
 										Code:     "eu-west-gra",
 										Country:  "FR",
-										DefRange: rng("data/ovh.hcl", 210, 5, 9297, 210, 25, 9317),
+										DefRange: rng("data/ovh.hcl", 229, 5, 10088, 229, 25, 10108),
 									},
 									{
 										Code:     "eu-west-rbx",
 										Country:  "FR",
-										DefRange: rng("data/ovh.hcl", 211, 5, 9341, 211, 25, 9361),
+										DefRange: rng("data/ovh.hcl", 230, 5, 10132, 230, 25, 10152),
 									},
 									{
 										Code:     "eu-west-sbg",
 										Country:  "FR",
-										DefRange: rng("data/ovh.hcl", 212, 5, 9385, 212, 25, 9405),
+										DefRange: rng("data/ovh.hcl", 231, 5, 10176, 231, 25, 10196),
 									},
 									{
 										Code:     "de",
 										Name:     "Frankfurt / Limburg (DE, DE1)",
 										Country:  "DE",
-										DefRange: rng("data/ovh.hcl", 213, 5, 9429, 213, 16, 9440),
+										DefRange: rng("data/ovh.hcl", 232, 5, 10220, 232, 16, 10231),
 									},
 									{
 										Code:     "eu-west-lim",
 										Name:     "Limburg",
 										Country:  "DE",
-										DefRange: rng("data/ovh.hcl", 217, 5, 9522, 217, 25, 9542),
+										DefRange: rng("data/ovh.hcl", 236, 5, 10313, 236, 25, 10333),
 									},
 									{
 										Code:     "uk",
 										Name:     "London (UK, UK1)",
 										Country:  "GB",
-										DefRange: rng("data/ovh.hcl", 221, 5, 9602, 221, 16, 9613),
+										DefRange: rng("data/ovh.hcl", 240, 5, 10393, 240, 16, 10404),
 									},
 									{
 										Code:     "waw",
 										Name:     "Warsaw (WAW, WAW1)",
 										Country:  "PL",
-										DefRange: rng("data/ovh.hcl", 225, 5, 9682, 225, 17, 9694),
+										DefRange: rng("data/ovh.hcl", 244, 5, 10473, 244, 17, 10485),
 									},
 									{
 										Code:    "eu-south-mil",
@@ -6628,45 +7293,45 @@ var snapshotUnits = []catalogUnit{
 											"eu-south-mil-b",
 											"eu-south-mil-c",
 										},
-										DefRange: rng("data/ovh.hcl", 229, 5, 9765, 229, 26, 9786),
+										DefRange: rng("data/ovh.hcl", 248, 5, 10556, 248, 26, 10577),
 									},
 									{
 										Code:     "bhs",
 										Name:     "Beauharnois (BHS, BHS5)",
 										Country:  "CA",
-										DefRange: rng("data/ovh.hcl", 234, 5, 9920, 234, 17, 9932),
+										DefRange: rng("data/ovh.hcl", 253, 5, 10711, 253, 17, 10723),
 									},
 									{
 										Code:     "ca-east-bhs",
 										Country:  "CA",
-										DefRange: rng("data/ovh.hcl", 238, 5, 10008, 238, 25, 10028),
+										DefRange: rng("data/ovh.hcl", 257, 5, 10799, 257, 25, 10819),
 									},
 									{
 										Code:     "ca-east-tor",
 										Name:     "Toronto",
 										Country:  "CA",
-										DefRange: rng("data/ovh.hcl", 239, 5, 10052, 239, 25, 10072),
+										DefRange: rng("data/ovh.hcl", 258, 5, 10843, 258, 25, 10863),
 									},
 									{
 										Code:     "sgp",
 										Name:     "Singapore (SGP, SGP1)",
 										Country:  "SG",
-										DefRange: rng("data/ovh.hcl", 243, 5, 10132, 243, 17, 10144),
+										DefRange: rng("data/ovh.hcl", 262, 5, 10923, 262, 17, 10935),
 									},
 									{
 										Code:     "syd",
 										Name:     "Sydney (SYD, SYD1)",
 										Country:  "AU",
-										DefRange: rng("data/ovh.hcl", 247, 5, 10218, 247, 17, 10230),
+										DefRange: rng("data/ovh.hcl", 266, 5, 11009, 266, 17, 11021),
 									},
 									{
 										Code:     "ap-south-mum",
 										Name:     "Mumbai",
 										Country:  "IN",
-										DefRange: rng("data/ovh.hcl", 251, 5, 10301, 251, 26, 10322),
+										DefRange: rng("data/ovh.hcl", 270, 5, 11092, 270, 26, 11113),
 									},
 								},
-								DefRange: rng("data/ovh.hcl", 188, 3, 8754, 188, 10, 8761),
+								DefRange: rng("data/ovh.hcl", 207, 3, 9545, 207, 10, 9552),
 							},
 							{
 								Source: []string{
@@ -6679,28 +7344,28 @@ var snapshotUnits = []catalogUnit{
 										Code:     "eu-central-waw",
 										Name:     "Warsaw",
 										Country:  "PL",
-										DefRange: rng("data/ovh.hcl", 262, 5, 10488, 262, 28, 10511),
+										DefRange: rng("data/ovh.hcl", 281, 5, 11279, 281, 28, 11302),
 									},
 									{
 										Code:     "eu-west-eri",
 										Name:     "Erith (London)",
 										Country:  "GB",
-										DefRange: rng("data/ovh.hcl", 266, 5, 10570, 266, 25, 10590),
+										DefRange: rng("data/ovh.hcl", 285, 5, 11361, 285, 25, 11381),
 									},
 									{
 										Code:     "ap-southeast-sgp",
 										Name:     "Singapore",
 										Country:  "SG",
-										DefRange: rng("data/ovh.hcl", 270, 5, 10657, 270, 30, 10682),
+										DefRange: rng("data/ovh.hcl", 289, 5, 11448, 289, 30, 11473),
 									},
 									{
 										Code:     "ap-southeast-syd",
 										Name:     "Sydney",
 										Country:  "AU",
-										DefRange: rng("data/ovh.hcl", 274, 5, 10744, 274, 30, 10769),
+										DefRange: rng("data/ovh.hcl", 293, 5, 11535, 293, 30, 11560),
 									},
 								},
-								DefRange: rng("data/ovh.hcl", 257, 3, 10384, 257, 10, 10391),
+								DefRange: rng("data/ovh.hcl", 276, 3, 11175, 276, 10, 11182),
 							},
 							{
 								Source: []string{
@@ -6713,16 +7378,16 @@ var snapshotUnits = []catalogUnit{
 										Code:     "eu-west-rbx-snc",
 										Name:     "Roubaix, SNC Cloud Platform",
 										Country:  "FR",
-										DefRange: rng("data/ovh.hcl", 286, 5, 11017, 286, 29, 11041),
+										DefRange: rng("data/ovh.hcl", 305, 5, 11808, 305, 29, 11832),
 									},
 									{
 										Code:     "eu-west-sbg-snc",
 										Name:     "Strasbourg, SNC Cloud Platform",
 										Country:  "FR",
-										DefRange: rng("data/ovh.hcl", 290, 5, 11121, 290, 29, 11145),
+										DefRange: rng("data/ovh.hcl", 309, 5, 11912, 309, 29, 11936),
 									},
 								},
-								DefRange: rng("data/ovh.hcl", 281, 3, 10902, 281, 10, 10909),
+								DefRange: rng("data/ovh.hcl", 300, 3, 11693, 300, 10, 11700),
 							},
 							{
 								Source: []string{
@@ -6738,7 +7403,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-west-lz-ams-a",
 										},
-										DefRange: rng("data/ovh.hcl", 304, 5, 11558, 304, 28, 11581),
+										DefRange: rng("data/ovh.hcl", 323, 5, 12349, 323, 28, 12372),
 									},
 									{
 										Code:    "eu-west-lz-bru",
@@ -6747,7 +7412,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-west-lz-bru-a",
 										},
-										DefRange: rng("data/ovh.hcl", 309, 5, 11691, 309, 28, 11714),
+										DefRange: rng("data/ovh.hcl", 328, 5, 12482, 328, 28, 12505),
 									},
 									{
 										Code:    "eu-west-lz-dln",
@@ -6756,7 +7421,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-west-lz-dln-a",
 										},
-										DefRange: rng("data/ovh.hcl", 314, 5, 11823, 314, 28, 11846),
+										DefRange: rng("data/ovh.hcl", 333, 5, 12614, 333, 28, 12637),
 									},
 									{
 										Code:    "eu-west-lz-lux",
@@ -6765,7 +7430,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-west-lz-lux-a",
 										},
-										DefRange: rng("data/ovh.hcl", 319, 5, 11953, 319, 28, 11976),
+										DefRange: rng("data/ovh.hcl", 338, 5, 12744, 338, 28, 12767),
 									},
 									{
 										Code:    "eu-west-lz-mrs",
@@ -6774,7 +7439,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-west-lz-mrs-a",
 										},
-										DefRange: rng("data/ovh.hcl", 324, 5, 12087, 324, 28, 12110),
+										DefRange: rng("data/ovh.hcl", 343, 5, 12878, 343, 28, 12901),
 									},
 									{
 										Code:    "eu-west-lz-vie",
@@ -6783,7 +7448,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-west-lz-vie-a",
 										},
-										DefRange: rng("data/ovh.hcl", 329, 5, 12220, 329, 28, 12243),
+										DefRange: rng("data/ovh.hcl", 348, 5, 13011, 348, 28, 13034),
 									},
 									{
 										Code:    "eu-west-lz-mnc",
@@ -6792,7 +7457,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-west-lz-mnc-a",
 										},
-										DefRange: rng("data/ovh.hcl", 334, 5, 12350, 334, 28, 12373),
+										DefRange: rng("data/ovh.hcl", 353, 5, 13141, 353, 28, 13164),
 									},
 									{
 										Code:    "eu-west-lz-zrh",
@@ -6801,7 +7466,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-west-lz-zrh-a",
 										},
-										DefRange: rng("data/ovh.hcl", 339, 5, 12484, 339, 28, 12507),
+										DefRange: rng("data/ovh.hcl", 358, 5, 13275, 358, 28, 13298),
 									},
 									{
 										Code:    "eu-central-lz-prg",
@@ -6812,7 +7477,7 @@ var snapshotUnits = []catalogUnit{
 											"eu-east-lz-prg",
 											"eu-east-lz-prg-a",
 										},
-										DefRange: rng("data/ovh.hcl", 344, 5, 12614, 344, 31, 12640),
+										DefRange: rng("data/ovh.hcl", 363, 5, 13405, 363, 31, 13431),
 									},
 									{
 										Code:    "eu-central-lz-buh",
@@ -6821,7 +7486,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-central-lz-buh-a",
 										},
-										DefRange: rng("data/ovh.hcl", 349, 5, 12788, 349, 31, 12814),
+										DefRange: rng("data/ovh.hcl", 368, 5, 13579, 368, 31, 13605),
 									},
 									{
 										Code:    "eu-central-lz-sof",
@@ -6830,7 +7495,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-central-lz-sof-a",
 										},
-										DefRange: rng("data/ovh.hcl", 354, 5, 12927, 354, 31, 12953),
+										DefRange: rng("data/ovh.hcl", 373, 5, 13718, 373, 31, 13744),
 									},
 									{
 										Code:    "eu-north-lz-cph",
@@ -6839,7 +7504,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-north-lz-cph-a",
 										},
-										DefRange: rng("data/ovh.hcl", 359, 5, 13062, 359, 29, 13086),
+										DefRange: rng("data/ovh.hcl", 378, 5, 13853, 378, 29, 13877),
 									},
 									{
 										Code:    "eu-north-lz-hel",
@@ -6848,7 +7513,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-north-lz-hel-a",
 										},
-										DefRange: rng("data/ovh.hcl", 364, 5, 13198, 364, 29, 13222),
+										DefRange: rng("data/ovh.hcl", 383, 5, 13989, 383, 29, 14013),
 									},
 									{
 										Code:    "eu-north-lz-osl",
@@ -6857,7 +7522,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-north-lz-osl-a",
 										},
-										DefRange: rng("data/ovh.hcl", 369, 5, 13332, 369, 29, 13356),
+										DefRange: rng("data/ovh.hcl", 388, 5, 14123, 388, 29, 14147),
 									},
 									{
 										Code:    "eu-north-lz-sto",
@@ -6866,7 +7531,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-north-lz-sto-a",
 										},
-										DefRange: rng("data/ovh.hcl", 374, 5, 13462, 374, 29, 13486),
+										DefRange: rng("data/ovh.hcl", 393, 5, 14253, 393, 29, 14277),
 									},
 									{
 										Code:    "eu-south-lz-lis",
@@ -6875,7 +7540,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-south-lz-lis-a",
 										},
-										DefRange: rng("data/ovh.hcl", 379, 5, 13597, 379, 29, 13621),
+										DefRange: rng("data/ovh.hcl", 398, 5, 14388, 398, 29, 14412),
 									},
 									{
 										Code:    "eu-south-lz-mad",
@@ -6884,7 +7549,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-south-lz-mad-a",
 										},
-										DefRange: rng("data/ovh.hcl", 384, 5, 13729, 384, 29, 13753),
+										DefRange: rng("data/ovh.hcl", 403, 5, 14520, 403, 29, 14544),
 									},
 									{
 										Code:    "eu-south-lz-mil",
@@ -6893,7 +7558,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"eu-south-lz-mil-a",
 										},
-										DefRange: rng("data/ovh.hcl", 389, 5, 13861, 389, 29, 13885),
+										DefRange: rng("data/ovh.hcl", 408, 5, 14652, 408, 29, 14676),
 									},
 									{
 										Code:    "af-north-lz-rba",
@@ -6902,7 +7567,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"af-north-lz-rba-a",
 										},
-										DefRange: rng("data/ovh.hcl", 394, 5, 13992, 394, 29, 14016),
+										DefRange: rng("data/ovh.hcl", 413, 5, 14783, 413, 29, 14807),
 									},
 									{
 										Code:    "af-central-lz-abj",
@@ -6911,7 +7576,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"af-central-lz-abj-a",
 										},
-										DefRange: rng("data/ovh.hcl", 399, 5, 14123, 399, 31, 14149),
+										DefRange: rng("data/ovh.hcl", 418, 5, 14914, 418, 31, 14940),
 									},
 									{
 										Code:    "me-south-lz-dxb",
@@ -6920,7 +7585,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"me-south-lz-dxb-a",
 										},
-										DefRange: rng("data/ovh.hcl", 404, 5, 14260, 404, 29, 14284),
+										DefRange: rng("data/ovh.hcl", 423, 5, 15051, 423, 29, 15075),
 									},
 									{
 										Code:    "ap-south-lz-akl",
@@ -6929,7 +7594,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"ap-south-lz-akl-a",
 										},
-										DefRange: rng("data/ovh.hcl", 409, 5, 14391, 409, 29, 14415),
+										DefRange: rng("data/ovh.hcl", 428, 5, 15182, 428, 29, 15206),
 									},
 									{
 										Code:    "ap-south-lz-blr",
@@ -6938,7 +7603,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"ap-south-lz-blr-a",
 										},
-										DefRange: rng("data/ovh.hcl", 414, 5, 14525, 414, 29, 14549),
+										DefRange: rng("data/ovh.hcl", 433, 5, 15316, 433, 29, 15340),
 									},
 									{
 										Code:    "sa-central-lz-mex",
@@ -6947,7 +7612,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"sa-central-lz-mex-a",
 										},
-										DefRange: rng("data/ovh.hcl", 419, 5, 14660, 419, 31, 14686),
+										DefRange: rng("data/ovh.hcl", 438, 5, 15451, 438, 31, 15477),
 									},
 									{
 										Code:    "sa-east-lz-sao",
@@ -6956,7 +7621,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"sa-east-lz-sao-a",
 										},
-										DefRange: rng("data/ovh.hcl", 424, 5, 14801, 424, 28, 14824),
+										DefRange: rng("data/ovh.hcl", 443, 5, 15592, 443, 28, 15615),
 									},
 									{
 										Code:    "sa-west-lz-bue",
@@ -6965,7 +7630,7 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"sa-west-lz-bue-a",
 										},
-										DefRange: rng("data/ovh.hcl", 429, 5, 14935, 429, 28, 14958),
+										DefRange: rng("data/ovh.hcl", 448, 5, 15726, 448, 28, 15749),
 									},
 									{
 										Code:    "sa-west-lz-scl",
@@ -6974,10 +7639,10 @@ var snapshotUnits = []catalogUnit{
 										Zones: []string{
 											"sa-west-lz-scl-a",
 										},
-										DefRange: rng("data/ovh.hcl", 434, 5, 15071, 434, 28, 15094),
+										DefRange: rng("data/ovh.hcl", 453, 5, 15862, 453, 28, 15885),
 									},
 								},
-								DefRange: rng("data/ovh.hcl", 299, 3, 11444, 299, 10, 11451),
+								DefRange: rng("data/ovh.hcl", 318, 3, 12235, 318, 10, 12242),
 							},
 						},
 					},
@@ -7214,6 +7879,291 @@ var snapshotUnits = []catalogUnit{
 							},
 						},
 					},
+				},
+			},
+		},
+	},
+	{
+		file: "data/schemes.hcl",
+		blocks: catalogFile{
+			Sources: []sourceBlock{
+				{
+					Key:      "c5_marekhronec",
+					Title:    "Marek Hronec, Germany — BSI C5: C5:2020 and C5:2026 (final March 2026, for audit periods from 1 June 2027), Type 1 and Type 2 attestations under ISAE 3000",
+					URL:      "https://www.marekhronec.com/knowledge-base/compliance/germany-bsi-c5-cloud-attestation",
+					Date:     "2026",
+					DefRange: rng("data/schemes.hcl", 15, 1, 762, 15, 24, 785),
+				},
+				{
+					Key:      "c5_nexalign",
+					Title:    "nexalign glossary, BSI C5: an ISAE 3000 attestation at a point in time (Type 1) or over a period (Type 2); Microsoft Azure, AWS, Google Cloud and SAP hold C5 attestations",
+					URL:      "https://nexalign.io/glossary/bsi-c5-en",
+					Date:     "2026",
+					DefRange: rng("data/schemes.hcl", 21, 1, 1076, 21, 21, 1096),
+				},
+				{
+					Key:      "c5_ibm",
+					Title:    "IBM, IBM Cloud expands C5 compliance: ISAE 3000 attestation reports on the design and operating effectiveness of controls over a period",
+					URL:      "https://www.ibm.com/new/announcements/ibm-cloud-expands-c5-compliance",
+					Date:     "2026",
+					DefRange: rng("data/schemes.hcl", 27, 1, 1353, 27, 16, 1368),
+				},
+				{
+					Key:      "acn_marekhronec",
+					Title:    "Marek Hronec, Italy — ACN Qualificazione: four levels for services and four for infrastructure, Regolamento unico (Decreto direttoriale 21007/24 of 27 June 2024) from 1 August 2024, public catalogue",
+					URL:      "https://www.marekhronec.com/knowledge-base/compliance/italy-acn-cloud-qualification",
+					Date:     "2026",
+					DefRange: rng("data/schemes.hcl", 33, 1, 1621, 33, 25, 1645),
+				},
+				{
+					Key:      "acn_quifinanza",
+					Title:    "QuiFinanza, Regolamento unico per le infrastrutture e i servizi cloud per la PA: regime ordinario dal 1° agosto 2024, qualifiche valide 36 mesi e soggette a monitoraggio",
+					URL:      "https://quifinanza.it/pubblica-amministrazione/regolamento-unico-infrastrutture-servizi-cloud/832868/",
+					Date:     "2024-07",
+					DefRange: rng("data/schemes.hcl", 39, 1, 1977, 39, 24, 2000),
+				},
+				{
+					Key:      "acn_catalogue",
+					Title:    "ACN, Catalogo delle infrastrutture digitali e dei servizi cloud (the public register of qualified services)",
+					URL:      "https://www.acn.gov.it/portale/it/catalogo-delle-infrastrutture-digitali-e-dei-servizi-cloud",
+					Date:     "2026",
+					Note:     "Not retrievable by this project's research (2026-11): no provider's ACN level is recorded from it",
+					DefRange: rng("data/schemes.hcl", 45, 1, 2323, 45, 23, 2345),
+				},
+				{
+					Key:      "ens_faq",
+					Title:    "CCN, ENS FAQ: Real Decreto 311/2022; certifications against it have the usual validity of two years",
+					URL:      "https://ens.ccn.cni.es/es/que-es-el-ens/faq",
+					Date:     "2026",
+					DefRange: rng("data/schemes.hcl", 52, 1, 2703, 52, 17, 2719),
+				},
+				{
+					Key:      "ens_marekhronec",
+					Title:    "Marek Hronec, Spain — ENS: RD 311/2022 (BOE-A-2022-7191), categories básica, media and alta, run by the Centro Criptológico Nacional",
+					URL:      "https://www.marekhronec.com/knowledge-base/compliance/spain-ens-national-security-framework",
+					Date:     "2026",
+					DefRange: rng("data/schemes.hcl", 58, 1, 2910, 58, 25, 2934),
+				},
+				{
+					Key:      "ens_microsoft",
+					Title:    "Microsoft, Spain Esquema Nacional de Seguridad (ENS) High-Level Security Measures (RD 311/2022)",
+					URL:      "https://learn.microsoft.com/en-us/compliance/regulatory/offering-ens-spain",
+					Date:     "2026",
+					DefRange: rng("data/schemes.hcl", 64, 1, 3210, 64, 23, 3232),
+				},
+				{
+					Key:      "eucs_dutchncca",
+					Title:    "Dutch NCCA, EU Cybersecurity Certification Scheme for Cloud Services (EUCS): a scheme under the Cybersecurity Act granting a three-year certificate",
+					URL:      "https://www.dutchncca.nl/eu-cybersecurity-certification/cloud-services",
+					Date:     "2026",
+					DefRange: rng("data/schemes.hcl", 70, 1, 3450, 70, 24, 3473),
+				},
+				{
+					Key:      "eucs_ec_2021",
+					Title:    "European Commission, EU Cloud Certification Scheme: ENISA's candidate EUCS with three assurance levels (basic, substantial, high)",
+					URL:      "https://ec.europa.eu/newsroom/cipr/redirection/item/713799/default/2357",
+					Date:     "2021-06-09",
+					DefRange: rng("data/schemes.hcl", 76, 1, 3739, 76, 22, 3760),
+				},
+				{
+					Key:      "eucs_amcham",
+					Title:    "AmCham EU position paper on the EUCS (20 June 2023): the draft's sovereignty requirements deadlock the scheme",
+					URL:      "https://www.amchameu.eu/position-papers/cybersecurity-certification-scheme-cloud-services-eucs",
+					Date:     "2023-06-20",
+					DefRange: rng("data/schemes.hcl", 82, 1, 4015, 82, 21, 4035),
+				},
+				{
+					Key:      "csf_vinland",
+					Title:    "Vinland, The EU's Cloud Sovereignty Framework: DG DIGIT v1.2.1 (October 2025), eight sovereignty objectives, SEAL-0 to SEAL-4; a tender sets a minimum SEAL",
+					URL:      "https://www.vinland.technology/blog/eu-cloud-sovereignty-framework.html",
+					Date:     "2026-05",
+					DefRange: rng("data/schemes.hcl", 88, 1, 4293, 88, 21, 4313),
+				},
+				{
+					Key:      "csf_qsentinel",
+					Title:    "QSentinel, EU Cloud Sovereignty Framework v1.2.1 and the Cloud III DPS: a provider's SEAL is its lowest-scoring objective",
+					URL:      "https://qsentinel.com/?p=7644",
+					Date:     "2026-06-24",
+					DefRange: rng("data/schemes.hcl", 94, 1, 4591, 94, 23, 4613),
+				},
+				{
+					Key:      "csf_ibm",
+					Title:    "Cloud sovereignty provider card: IBM Cloud (third-party SEAL scoring)",
+					URL:      "https://csf.hop3.abilian.com/providers/ibm-cloud.html",
+					Date:     "2026",
+					DefRange: rng("data/schemes.hcl", 100, 1, 4818, 100, 17, 4834),
+				},
+			},
+			Schemes: []schemeBlock{
+				{
+					ID:          "secnumcloud",
+					Name:        "SecNumCloud",
+					Country:     "FR",
+					Grades:      "security, sovereignty",
+					Issuer:      "ANSSI",
+					RegisterURL: "https://messervices.cyber.gouv.fr/visas/catalogue-produits-services-profils-de-protection-sites-certifies-qualifies-agrees-anssi.pdf",
+					Versions: []string{
+						"3.2",
+					},
+					RequiresValidity: true,
+					Note:             "A qualification, with immunity from extra-EU law among its requirements (§19.6). Its facts are the offers' SecNumCloud statuses, and rule SOV001 checks it",
+					Source: []string{
+						"snc_ref_32",
+						"anssi_catalogue",
+					},
+					AsOf:     "2026-11-26",
+					Verified: "secondary",
+					DefRange: rng("data/schemes.hcl", 106, 1, 5005, 106, 21, 5025),
+				},
+				{
+					ID:      "bsi-c5",
+					Name:    "BSI C5",
+					Country: "DE",
+					Grades:  "security",
+					Issuer:  "BSI sets the criteria; independent auditors issue the attestation reports (ISAE 3000)",
+					Ladders: []ladderBlock{
+						{
+							Name: "report",
+							Levels: []string{
+								"type1",
+								"type2",
+							},
+						},
+					},
+					Versions: []string{
+						"C5:2020",
+						"C5:2026",
+					},
+					Note: "An attestation, not a certificate: a Type 2 report covers an observation period and has no end date. C5:2026 applies to audit periods from 2027-06-01. No ownership criterion: US hyperscalers hold C5 attestations. No public register: each provider publishes its report",
+					Source: []string{
+						"c5_marekhronec",
+						"c5_nexalign",
+					},
+					AsOf:     "2026-11-26",
+					Verified: "secondary",
+					DefRange: rng("data/schemes.hcl", 120, 1, 5689, 120, 16, 5704),
+				},
+				{
+					ID:          "acn",
+					Name:        "ACN",
+					Country:     "IT",
+					Grades:      "security",
+					Issuer:      "Agenzia per la Cybersicurezza Nazionale (ACN)",
+					RegisterURL: "https://www.acn.gov.it/portale/it/catalogo-delle-infrastrutture-digitali-e-dei-servizi-cloud",
+					Ladders: []ladderBlock{
+						{
+							Name: "services",
+							Levels: []string{
+								"QC1",
+								"QC2",
+								"QC3",
+								"QC4",
+							},
+						},
+						{
+							Name: "infrastructure",
+							Levels: []string{
+								"QI1",
+								"QI2",
+								"QI3",
+								"QI4",
+							},
+						},
+					},
+					RequiresValidity: true,
+					Note:             "Regolamento unico (Decreto direttoriale 21007/24 of 27/06/2024), in force from 2024-08-01. Qualifications last 36 months and are monitored. Service levels (QC) and infrastructure levels (QI) do not compare with each other",
+					Source: []string{
+						"acn_marekhronec",
+						"acn_quifinanza",
+						"acn_catalogue",
+					},
+					AsOf:     "2026-11-26",
+					Verified: "secondary",
+					DefRange: rng("data/schemes.hcl", 136, 1, 6349, 136, 13, 6361),
+				},
+				{
+					ID:          "ens",
+					Name:        "ENS",
+					Country:     "ES",
+					Grades:      "security",
+					Issuer:      "Centro Criptológico Nacional (CCN)",
+					RegisterURL: "https://ens.ccn.cni.es/",
+					Ladders: []ladderBlock{
+						{
+							Name: "category",
+							Levels: []string{
+								"basica",
+								"media",
+								"alta",
+							},
+						},
+					},
+					RequiresValidity: true,
+					Note:             "Esquema Nacional de Seguridad, Real Decreto 311/2022. Certificates last two years. Categories: básica, media, alta",
+					Source: []string{
+						"ens_faq",
+						"ens_marekhronec",
+					},
+					AsOf:     "2026-11-26",
+					Verified: "secondary",
+					DefRange: rng("data/schemes.hcl", 156, 1, 7204, 156, 13, 7216),
+				},
+				{
+					ID:      "eucs",
+					Name:    "EUCS",
+					Country: "EU",
+					Grades:  "security",
+					Issuer:  "ENISA (candidate scheme under the Cybersecurity Act, Regulation (EU) 2019/881)",
+					Ladders: []ladderBlock{
+						{
+							Name: "assurance",
+							Levels: []string{
+								"basic",
+								"substantial",
+								"high",
+							},
+						},
+					},
+					RequiresValidity: true,
+					Note:             "Not adopted: its sovereignty criteria deadlocked it, and no certificate exists. A requirement of it fails until a certificate is declared. Certificates would last three years",
+					Source: []string{
+						"eucs_ec_2021",
+						"eucs_dutchncca",
+						"eucs_amcham",
+					},
+					AsOf:     "2026-11-26",
+					Verified: "secondary",
+					DefRange: rng("data/schemes.hcl", 173, 1, 7775, 173, 14, 7788),
+				},
+				{
+					ID:      "eu-csf",
+					Name:    "EU Cloud Sovereignty Framework",
+					Country: "EU",
+					Grades:  "sovereignty",
+					Issuer:  "European Commission (DG DIGIT); assessed in each tender",
+					Ladders: []ladderBlock{
+						{
+							Name: "seal",
+							Levels: []string{
+								"SEAL-0",
+								"SEAL-1",
+								"SEAL-2",
+								"SEAL-3",
+								"SEAL-4",
+							},
+						},
+					},
+					Versions: []string{
+						"1.2.1",
+					},
+					Note: "Eight sovereignty objectives (SOV-1 to SOV-8); a service's SEAL is its lowest objective's, and a tender sets a minimum SEAL. No register and no official per-provider SEAL: third-party scorings are recorded with status unknown, and the SEAL a tender assessed is for users to declare",
+					Source: []string{
+						"csf_vinland",
+						"csf_qsentinel",
+					},
+					AsOf:     "2026-11-26",
+					Verified: "secondary",
+					DefRange: rng("data/schemes.hcl", 189, 1, 8427, 189, 16, 8442),
 				},
 			},
 		},

@@ -45,6 +45,12 @@ func catalogFacts(c *Catalog) []namedFact {
 		for _, r := range o.Regions {
 			out = append(out, namedFact{owner + " region " + r.Code, r.Fact})
 		}
+		for _, cert := range o.AllCertifications() {
+			out = append(out, namedFact{owner + " certification " + cert.ID, cert.Fact})
+		}
+	}
+	for _, s := range c.Schemes() {
+		out = append(out, namedFact{"scheme " + s.ID, s.Fact})
 	}
 	for _, p := range c.Providers {
 		offering(p.ID, &p.Offering)
@@ -53,6 +59,12 @@ func catalogFacts(c *Catalog) []namedFact {
 		}
 		for _, r := range p.Replications {
 			out = append(out, namedFact{p.ID + " replication " + r.Name, r.Fact})
+		}
+		for _, e := range p.Endpoints {
+			out = append(out, namedFact{p.ID + " endpoint " + e.Name, e.Fact})
+		}
+		for _, tt := range p.Tags.ForTypes {
+			out = append(out, namedFact{p.ID + " tags for " + strings.Join(tt.ResourceTypes, ","), tt.Fact})
 		}
 		for _, v := range p.Variants {
 			offering(p.ID+"/"+v.ID, &v.Offering)

@@ -116,7 +116,7 @@ func Extend(base *Catalog, body hcl.Body, filename string) (*Catalog, error) {
 	if d := gohcl.DecodeBody(body, nil, &cf); d.HasErrors() {
 		return nil, d
 	}
-	if len(cf.Sources)+len(cf.Groups)+len(cf.Providers)+len(cf.Bundles) == 0 {
+	if len(cf.Sources)+len(cf.Groups)+len(cf.Schemes)+len(cf.Providers)+len(cf.Bundles) == 0 {
 		return base, nil
 	}
 	a := newAssembly(base, false)
@@ -150,14 +150,17 @@ type assembly struct {
 }
 
 func newAssembly(base *Catalog, public bool) *assembly {
-	c := &Catalog{Sources: map[string]*Source{}, groups: map[string]*CountryGroup{}}
+	c := &Catalog{Sources: map[string]*Source{}, groups: map[string]*CountryGroup{}, schemes: map[string]*Scheme{}}
 	if base != nil {
 		c.Version, c.AsOf, c.Origin, c.Base = base.Version, base.AsOf, base.Origin, base.Base
 		maps.Copy(c.Sources, base.Sources)
 		maps.Copy(c.groups, base.groups)
+		maps.Copy(c.schemes, base.schemes)
 		c.Providers = slices.Clone(base.Providers)
 	}
-	return &assembly{base: base, public: public, cat: c, touched: map[string]bool{}}
+	a := &assembly{base: base, public: public, cat: c, touched: map[string]bool{}}
+	a.b.schemes = c.schemes
+	return a
 }
 
 func (a *assembly) add(units []catalogUnit) {
@@ -220,6 +223,11 @@ func (a *assembly) add(units []catalogUnit) {
 		}
 	}
 	for _, u := range units {
+		for i := range u.blocks.Schemes {
+			a.addScheme(&u.blocks.Schemes[i])
+		}
+	}
+	for _, u := range units {
 		for i := range u.blocks.Providers {
 			pb := &u.blocks.Providers[i]
 			idx := slices.IndexFunc(c.Providers, func(p *Provider) bool { return p.ID == pb.ID })
@@ -268,6 +276,11 @@ func (a *assembly) finish() (*Catalog, error) {
 			if t := r[strings.LastIndexByte(r, '/')+1:]; c.byType[t] == nil || strings.HasPrefix(r, "hashicorp/") {
 				c.byType[t] = p
 			}
+		}
+	}
+	for _, p := range ordered {
+		if a.touched[p.ID] {
+			b.checkEndpoints(c, p)
 		}
 	}
 	b.checkFacts(c.Sources)
@@ -372,7 +385,52 @@ type catalogFile struct {
 	Bundles   []bundleBlock   `hcl:"bundle,block"`
 	Sources   []sourceBlock   `hcl:"source,block"`
 	Groups    []groupBlock    `hcl:"country_group,block"`
+	Schemes   []schemeBlock   `hcl:"scheme,block"`
 	Providers []providerBlock `hcl:"provider,block"`
+}
+
+type schemeBlock struct {
+	ID               string        `hcl:"id,label"`
+	Name             string        `hcl:"name"`
+	Country          string        `hcl:"country"`
+	Grades           string        `hcl:"grades"`
+	Issuer           string        `hcl:"issuer,optional"`
+	RegisterURL      string        `hcl:"register_url,optional"`
+	Ladders          []ladderBlock `hcl:"ladder,block"`
+	Versions         []string      `hcl:"versions,optional"`
+	RequiresValidity bool          `hcl:"requires_validity,optional"`
+	Note             string        `hcl:"note,optional"`
+	Source           []string      `hcl:"source,optional"`
+	AsOf             string        `hcl:"as_of,optional"`
+	Verified         string        `hcl:"verified,optional"`
+	DefRange         hcl.Range     `hcl:",def_range"`
+}
+
+type ladderBlock struct {
+	Name   string   `hcl:"name,label"`
+	Levels []string `hcl:"levels"`
+}
+
+type certificationBlock struct {
+	ID                string    `hcl:"id,label"`
+	Scheme            string    `hcl:"scheme"`
+	Level             string    `hcl:"level,optional"`
+	Status            string    `hcl:"status"`
+	SchemeVersion     string    `hcl:"scheme_version,optional"`
+	Issuer            string    `hcl:"issuer,optional"`
+	RegisterURL       string    `hcl:"register_url,optional"`
+	CertificateID     string    `hcl:"certificate_id,optional"`
+	ValidFrom         string    `hcl:"valid_from,optional"`
+	ValidUntil        string    `hcl:"valid_until,optional"`
+	ObservationPeriod string    `hcl:"observation_period,optional"`
+	Regions           []string  `hcl:"regions,optional"`
+	ResourceTypes     []string  `hcl:"resource_types,optional"`
+	ListedOnly        bool      `hcl:"listed_only,optional"`
+	Note              string    `hcl:"note,optional"`
+	Source            []string  `hcl:"source,optional"`
+	AsOf              string    `hcl:"as_of,optional"`
+	Verified          string    `hcl:"verified,optional"`
+	DefRange          hcl.Range `hcl:",def_range"`
 }
 
 // bundleBlock names a catalog's data: its version, the date it is current
@@ -418,6 +476,7 @@ type providerBlock struct {
 	Tags     *tagsBlock         `hcl:"tags,block"`
 	Global   []globalBlock      `hcl:"global_service,block"`
 	Replicas []replicationBlock `hcl:"replication,block"`
+	Endpoint []endpointBlock    `hcl:"endpoint,block"`
 	Variants []variantBlock     `hcl:"variant,block"`
 	Rest     hcl.Body           `hcl:",remain"` // decoded as an offeringBlock
 	DefRange hcl.Range          `hcl:",def_range"`
@@ -425,11 +484,12 @@ type providerBlock struct {
 }
 
 type offeringBlock struct {
-	Operator      *operatorBlock `hcl:"operator,block"`
-	SecNumCloud   *statusBlock   `hcl:"secnumcloud,block"`
-	Offers        []offerBlock   `hcl:"offer,block"`
-	Regions       []regionsBlock `hcl:"regions,block"`
-	DefaultRegion string         `hcl:"default_region,optional"`
+	Operator       *operatorBlock       `hcl:"operator,block"`
+	SecNumCloud    *statusBlock         `hcl:"secnumcloud,block"`
+	Offers         []offerBlock         `hcl:"offer,block"`
+	Certifications []certificationBlock `hcl:"certification,block"`
+	Regions        []regionsBlock       `hcl:"regions,block"`
+	DefaultRegion  string               `hcl:"default_region,optional"`
 }
 
 type operatorBlock struct {
@@ -456,20 +516,22 @@ type statusBlock struct {
 }
 
 type offerBlock struct {
-	ID            string    `hcl:"id,label"`
-	Name          string    `hcl:"name"`
-	Status        string    `hcl:"status"`
-	Regions       []string  `hcl:"regions,optional"`
-	ResourceTypes []string  `hcl:"resource_types,optional"`
-	QualifiedFrom string    `hcl:"qualified_from,optional"`
-	ValidUntil    string    `hcl:"valid_until,optional"`
-	Decision      string    `hcl:"decision,optional"`
-	ListedOnly    bool      `hcl:"listed_only,optional"`
-	Note          string    `hcl:"note,optional"`
-	Source        []string  `hcl:"source,optional"`
-	AsOf          string    `hcl:"as_of,optional"`
-	Verified      string    `hcl:"verified,optional"`
-	DefRange      hcl.Range `hcl:",def_range"`
+	ID            string   `hcl:"id,label"`
+	Name          string   `hcl:"name"`
+	Status        string   `hcl:"status"`
+	Regions       []string `hcl:"regions,optional"`
+	ResourceTypes []string `hcl:"resource_types,optional"`
+	QualifiedFrom string   `hcl:"qualified_from,optional"`
+	ValidUntil    string   `hcl:"valid_until,optional"`
+	Decision      string   `hcl:"decision,optional"`
+	ListedOnly    bool     `hcl:"listed_only,optional"`
+	// Certifications of the offer by other schemes.
+	Certifications []certificationBlock `hcl:"certification,block"`
+	Note           string               `hcl:"note,optional"`
+	Source         []string             `hcl:"source,optional"`
+	AsOf           string               `hcl:"as_of,optional"`
+	Verified       string               `hcl:"verified,optional"`
+	DefRange       hcl.Range            `hcl:",def_range"`
 }
 
 // regionsBlock groups regions read from the same sources on the same date.
@@ -504,13 +566,27 @@ type locationBlock struct {
 	ValuePatterns      map[string]string `hcl:"value_patterns,optional"`
 	ZonePatterns       []string          `hcl:"zone_patterns,optional"`
 	Env                []string          `hcl:"env,optional"`
+	ZoneDataSources    []string          `hcl:"zone_data_sources,optional"`
 	DefRange           hcl.Range         `hcl:",def_range"`
 }
 
 type tagsBlock struct {
-	ResourceAttributes []string `hcl:"resource_attributes,optional"`
-	ProviderAttributes []string `hcl:"provider_attributes,optional"`
-	Effective          string   `hcl:"effective,optional"`
+	ResourceAttributes []string        `hcl:"resource_attributes,optional"`
+	ProviderAttributes []string        `hcl:"provider_attributes,optional"`
+	Effective          string          `hcl:"effective,optional"`
+	ForTypes           []typeTagsBlock `hcl:"for_types,block"`
+}
+
+// typeTagsBlock says where some resource types keep their tags.
+type typeTagsBlock struct {
+	ResourceTypes      []string  `hcl:"resource_types"`
+	ResourceAttributes []string  `hcl:"resource_attributes"`
+	ProviderDefaults   *bool     `hcl:"provider_defaults,optional"` // false: the provider's default tags do not reach these types
+	Note               string    `hcl:"note,optional"`
+	Source             []string  `hcl:"source,optional"`
+	AsOf               string    `hcl:"as_of,optional"`
+	Verified           string    `hcl:"verified,optional"`
+	DefRange           hcl.Range `hcl:",def_range"`
 }
 
 type globalBlock struct {
@@ -524,11 +600,27 @@ type globalBlock struct {
 }
 
 type replicationBlock struct {
+	Name                 string    `hcl:"name,label"`
+	ResourceTypes        []string  `hcl:"resource_types"`
+	Path                 string    `hcl:"path,optional"`
+	SourceReference      string    `hcl:"source_reference,optional"`
+	DestinationReference string    `hcl:"destination_reference,optional"`
+	ValuePattern         string    `hcl:"value_pattern,optional"`
+	WhenValues           []string  `hcl:"when_values,optional"`
+	Note                 string    `hcl:"note,optional"`
+	Source               []string  `hcl:"source,optional"`
+	AsOf                 string    `hcl:"as_of,optional"`
+	Verified             string    `hcl:"verified,optional"`
+	DefRange             hcl.Range `hcl:",def_range"`
+}
+
+type endpointBlock struct {
 	Name          string    `hcl:"name,label"`
+	Attribute     string    `hcl:"attribute"`
 	ResourceTypes []string  `hcl:"resource_types"`
-	Path          string    `hcl:"path"`
-	ValuePattern  string    `hcl:"value_pattern,optional"`
-	WhenValues    []string  `hcl:"when_values,optional"`
+	Host          string    `hcl:"host"`
+	OperatedBy    string    `hcl:"operated_by"`
+	Region        string    `hcl:"region,optional"`
 	Note          string    `hcl:"note,optional"`
 	Source        []string  `hcl:"source,optional"`
 	AsOf          string    `hcl:"as_of,optional"`

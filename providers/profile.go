@@ -54,6 +54,13 @@ type Profile struct {
 	Residency    Verdict
 	LegalControl Verdict
 	SecNumCloud  Verdict
+	// Certifications has one verdict per requirement of the query, in
+	// its order; Held lists the certifications whose scope covers the
+	// resource. Both are empty when the query requires no certification.
+	// No certification ever changes LegalControl: a security attestation
+	// (C5, ENS, EUCS) says nothing about who can compel the operator.
+	Certifications []CertificationVerdict
+	Held           []*Certification
 }
 
 // Offering returns the offering in effect: the variant's, else the base.
@@ -185,6 +192,9 @@ type ProfileQuery struct {
 	Resolved     bool     // the location code is known (even if the catalog lacks it)
 	Now          time.Time
 	Residency    ResidencyPolicy
+	// Certifications are the certifications the policy may require of
+	// the resource (across every classification level).
+	Certifications []Requirement
 }
 
 // Profile evaluates the three sovereignty requirements for one resource.
@@ -204,7 +214,25 @@ func (p *Provider) Profile(q ProfileQuery) Profile {
 		pr.SecNumCloud = Verdict{Outcome: NotEvaluated}
 		pr.Offer = nil
 	}
+	if len(q.Certifications) > 0 {
+		pr.Certifications = make([]CertificationVerdict, len(q.Certifications))
+		for i, req := range q.Certifications {
+			pr.Certifications[i] = p.certificationVerdict(&pr, off, q, req)
+		}
+		pr.Held = p.HeldCertifications(q.Variant, q.ResourceType, q.Region, pr.Global != nil)
+	}
 	return pr
+}
+
+// Certification returns the verdict of a requirement the query named, or
+// ok false.
+func (pr *Profile) Certification(req Requirement) (CertificationVerdict, bool) {
+	for _, cv := range pr.Certifications {
+		if cv.Requirement == req {
+			return cv, true
+		}
+	}
+	return CertificationVerdict{}, false
 }
 
 func legalControl(op *Operator) Verdict {

@@ -677,6 +677,15 @@ var truthTable = []truthRow{
 		name: "local provider", source: "hashicorp/random", typ: "random_password",
 		want: verdicts{NoProfile: true},
 	},
+	{
+		name: "Azure Verified Modules telemetry holds no data", source: "Azure/modtm", typ: "modtm_telemetry",
+		want: verdicts{NoProfile: true},
+	},
+	{
+		name: "outscale under its former namespace", source: "outscale-dev/outscale", typ: "outscale_vm",
+		config: conf("region", "eu-west-2"),
+		want:   verdicts{Region: "eu-west-2", Country: "FR", Residency: pass, Legal: pass, SecNum: fail},
+	},
 }
 
 func TestTruthTable(t *testing.T) {

@@ -17,6 +17,8 @@ type lookupCache struct {
 type typeFacts struct {
 	global       *GlobalService
 	replications []*Replication
+	endpoints    []*Endpoint
+	tags         TagSpec
 }
 
 func (p *Provider) typeFacts(resourceType string) *typeFacts {
@@ -43,6 +45,12 @@ func (p *Provider) computeTypeFacts(resourceType string) *typeFacts {
 			f.replications = append(f.replications, r)
 		}
 	}
+	for _, e := range p.Endpoints {
+		if matchAny(e.ResourceTypes, resourceType) {
+			f.endpoints = append(f.endpoints, e)
+		}
+	}
+	f.tags = p.Tags.forType(resourceType)
 	return f
 }
 

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"path/filepath"
 
 	"github.com/sovlint/sovlint/finding"
 )
@@ -29,7 +30,7 @@ type gitlabLines struct {
 }
 
 // GitLab prints the report as a GitLab Code Quality report.
-func GitLab(w io.Writer, r *Report, _ Options) error {
+func GitLab(w io.Writer, r *Report, o Options) error {
 	issues := []gitlabIssue{}
 	for i := range r.Findings {
 		f := &r.Findings[i]
@@ -43,15 +44,16 @@ func GitLab(w io.Writer, r *Report, _ Options) error {
 		// GitLab requires a line; a plan finding without sources has none,
 		// so it points at the plan file's first line.
 		line := max(f.Range.Start.Line, 1)
+		path := o.gitlabPath(f.Range.Filename)
 		issues = append(issues, gitlabIssue{
 			Description: desc,
 			CheckName:   r.checkName(f.RuleID),
 			// The path is part of the fingerprint because the same address
 			// can appear in two scanned plans; the line is not, so that an
 			// issue survives code moving.
-			Fingerprint: findingFingerprint(f, f.Range.Filename),
+			Fingerprint: findingFingerprint(f, path),
 			Severity:    levelOf(f.Severity).gitlab,
-			Location:    gitlabLocation{Path: f.Range.Filename, Lines: gitlabLines{Begin: line}},
+			Location:    gitlabLocation{Path: path, Lines: gitlabLines{Begin: line}},
 		})
 	}
 	// A refused root is an issue too: Code Quality has no other way to
@@ -62,6 +64,7 @@ func GitLab(w io.Writer, r *Report, _ Options) error {
 		if path == "" {
 			path = e.Root
 		}
+		path = o.gitlabPath(path)
 		issues = append(issues, gitlabIssue{
 			Description: errorLine(e),
 			CheckName:   "sovlint input error",
@@ -74,4 +77,28 @@ func GitLab(w io.Writer, r *Report, _ Options) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(issues)
+}
+
+// stdinPath stands for a plan read from standard input in reports that
+// need a file path: there is no file to point at.
+const stdinPath = "(stdin)"
+
+// gitlabPath is a finding's file as GitLab needs it: relative to the
+// repository root, never absolute (GitLab cannot place such an issue, and
+// the fingerprint would change from one runner to the next) and never
+// empty (GitLab rejects the report).
+func (o Options) gitlabPath(name string) string {
+	if name == "" {
+		return stdinPath
+	}
+	p, inside := o.repoPath(name)
+	switch {
+	case inside:
+		return p
+	case o.Root != "":
+		if rel, err := filepath.Rel(o.Root, p); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.Base(p)
 }

@@ -26,8 +26,10 @@ type jsonResource struct {
 	Region            string        `json:"region"`
 	Zone              string        `json:"zone,omitempty"`
 	Country           string        `json:"country"`
+	RegionCandidates  []string      `json:"region_candidates,omitempty"`
 	Variant           string        `json:"variant,omitempty"`
 	Classification    string        `json:"classification"`
+	ClassSource       string        `json:"classification_source,omitempty"`
 	LocationSource    string        `json:"location_source"`
 	LocationAttribute string        `json:"location_attribute,omitempty"`
 	LocationVia       []string      `json:"location_via,omitempty"`
@@ -38,6 +40,27 @@ type jsonResource struct {
 	Replicas          []jsonReplica `json:"replicas,omitempty"`
 	Checked           bool          `json:"checked"`
 	Verdicts          *jsonVerdicts `json:"verdicts,omitempty"`
+	// Certifications are listed when the policy checks certifications
+	// other than SecNumCloud (SOV007).
+	Certifications []jsonCertification `json:"certifications,omitempty"`
+}
+
+type jsonCertification struct {
+	ID            string   `json:"id"`
+	Scheme        string   `json:"scheme"`
+	Level         string   `json:"level,omitempty"`
+	Status        string   `json:"status"`
+	SchemeVersion string   `json:"scheme_version,omitempty"`
+	CertificateID string   `json:"certificate_id,omitempty"`
+	ValidFrom     string   `json:"valid_from,omitempty"`
+	ValidUntil    string   `json:"valid_until,omitempty"`
+	Outcome       string   `json:"outcome"`
+	Sources       []string `json:"sources"`
+}
+
+type jsonRequiredCertification struct {
+	Requirement string `json:"requirement"`
+	Outcome     string `json:"outcome"`
 }
 
 type jsonReplica struct {
@@ -45,12 +68,14 @@ type jsonReplica struct {
 	Region     string `json:"region"`
 	Country    string `json:"country"`
 	Unresolved string `json:"unresolved,omitempty"`
+	Resource   string `json:"resource,omitempty"`
 }
 
 type jsonVerdicts struct {
-	SecNumCloud    string `json:"secnumcloud"`
-	EULegalControl string `json:"eu_legal_control"`
-	EUResidency    string `json:"eu_residency"`
+	SecNumCloud    string                      `json:"secnumcloud"`
+	EULegalControl string                      `json:"eu_legal_control"`
+	EUResidency    string                      `json:"eu_residency"`
+	Certifications []jsonRequiredCertification `json:"certifications,omitempty"`
 }
 
 type jsonFinding struct {
@@ -393,8 +418,13 @@ func (j *jsonResource) appendJSON(o *jsonOut) {
 	o.strField("region", j.Region)
 	o.optStr("zone", j.Zone)
 	o.strField("country", j.Country)
+	if len(j.RegionCandidates) > 0 {
+		o.key("region_candidates")
+		o.strs(j.RegionCandidates)
+	}
 	o.optStr("variant", j.Variant)
 	o.strField("classification", j.Classification)
+	o.optStr("classification_source", j.ClassSource)
 	o.strField("location_source", j.LocationSource)
 	o.optStr("location_attribute", j.LocationAttribute)
 	if len(j.LocationVia) > 0 {
@@ -415,6 +445,7 @@ func (j *jsonResource) appendJSON(o *jsonOut) {
 			o.strField("region", r.Region)
 			o.strField("country", r.Country)
 			o.optStr("unresolved", r.Unresolved)
+			o.optStr("resource", r.Resource)
 			o.close('}')
 		}
 		o.close(']')
@@ -427,7 +458,40 @@ func (j *jsonResource) appendJSON(o *jsonOut) {
 		o.strField("secnumcloud", v.SecNumCloud)
 		o.strField("eu_legal_control", v.EULegalControl)
 		o.strField("eu_residency", v.EUResidency)
+		if len(v.Certifications) > 0 {
+			o.key("certifications")
+			o.open('[')
+			for _, c := range v.Certifications {
+				o.elem()
+				o.open('{')
+				o.strField("requirement", c.Requirement)
+				o.strField("outcome", c.Outcome)
+				o.close('}')
+			}
+			o.close(']')
+		}
 		o.close('}')
+	}
+	if len(j.Certifications) > 0 {
+		o.key("certifications")
+		o.open('[')
+		for _, c := range j.Certifications {
+			o.elem()
+			o.open('{')
+			o.strField("id", c.ID)
+			o.strField("scheme", c.Scheme)
+			o.optStr("level", c.Level)
+			o.strField("status", c.Status)
+			o.optStr("scheme_version", c.SchemeVersion)
+			o.optStr("certificate_id", c.CertificateID)
+			o.optStr("valid_from", c.ValidFrom)
+			o.optStr("valid_until", c.ValidUntil)
+			o.strField("outcome", c.Outcome)
+			o.key("sources")
+			o.strs(c.Sources)
+			o.close('}')
+		}
+		o.close(']')
 	}
 	o.close('}')
 }
@@ -495,8 +559,10 @@ func resourceJSON(r *finding.Resource) jsonResource {
 		Region:            r.Region,
 		Zone:              r.Zone,
 		Country:           r.Country,
+		RegionCandidates:  r.RegionCandidates,
 		Variant:           r.Variant,
 		Classification:    r.Classification,
+		ClassSource:       r.ClassificationSource,
 		LocationSource:    r.LocationSource,
 		LocationAttribute: r.LocationAttribute,
 		LocationVia:       r.LocationVia,
@@ -511,6 +577,15 @@ func resourceJSON(r *finding.Resource) jsonResource {
 	}
 	if v := r.Verdicts; v != nil {
 		j.Verdicts = &jsonVerdicts{SecNumCloud: v.SecNumCloud, EULegalControl: v.EULegalControl, EUResidency: v.EUResidency}
+		for _, c := range v.Certifications {
+			j.Verdicts.Certifications = append(j.Verdicts.Certifications, jsonRequiredCertification(c))
+		}
+	}
+	for _, c := range r.Certifications {
+		j.Certifications = append(j.Certifications, jsonCertification{
+			ID: c.ID, Scheme: c.Scheme, Level: c.Level, Status: c.Status, SchemeVersion: c.SchemeVersion, CertificateID: c.CertificateID,
+			ValidFrom: c.ValidFrom, ValidUntil: c.ValidUntil, Outcome: c.Outcome, Sources: nonNil(c.Sources),
+		})
 	}
 	return j
 }

@@ -72,6 +72,11 @@ func fullReport(address, text, file string, line int) *report.Report {
 		Checked:        true,
 		Verdicts: &finding.Verdicts{
 			SecNumCloud: profile.SecNumCloud.Outcome.String(), EULegalControl: profile.LegalControl.Outcome.String(), EUResidency: profile.Residency.Outcome.String(),
+			Certifications: []finding.RequiredCertification{{Requirement: "bsi-c5:type2", Outcome: "fail"}, {Requirement: text, Outcome: text}},
+		},
+		Certifications: []finding.Certification{
+			{ID: "iaas-cloudgouv", Scheme: "secnumcloud", Status: "qualified", CertificateID: "2118", ValidFrom: "2023-11-30", ValidUntil: "2026-11-30", Outcome: "pass", Sources: []string{"anssi_2118", text}},
+			{ID: text, Scheme: text, Level: text, Status: text, SchemeVersion: text, Outcome: text},
 		},
 	}
 	unresolved := finding.Resource{Address: text, Unresolved: text}

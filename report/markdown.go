@@ -13,8 +13,11 @@ import (
 // $GITHUB_STEP_SUMMARY: counts by rule and by provider and region, a
 // Mermaid diagram of where the checked resources land, the findings, and
 // the suppressed findings folded away.
-func Markdown(w io.Writer, r *Report, _ Options) error {
-	bw := bufio.NewWriter(w)
+func Markdown(w io.Writer, r *Report, o Options) error {
+	cw := &countingWriter{w: w}
+	bw := bufio.NewWriter(cw)
+	// written is what has gone out so far, buffered or not.
+	written := func() int { return cw.n + bw.Buffered() }
 	s := r.Summarize()
 	refused := ""
 	if s.RefusedRoots > 0 {
@@ -26,6 +29,9 @@ func Markdown(w io.Writer, r *Report, _ Options) error {
 		fmt.Fprintf(bw, "## sovlint: %d %s%s\n\n", s.Findings, plural(s.Findings, "finding", "findings"), refused)
 	}
 	fmt.Fprintf(bw, "%s\n\n", mdScanned(r, s))
+	if hint := nothingChecked(r); hint != "" {
+		fmt.Fprintf(bw, "> %s\n\n", strings.ReplaceAll(hint, "\n", " "))
+	}
 
 	if len(r.Errors) > 0 {
 		fmt.Fprintf(bw, "### Not scanned\n\n")
@@ -59,27 +65,48 @@ func Markdown(w io.Writer, r *Report, _ Options) error {
 
 	active := r.Active()
 	if len(active) > 0 {
-		fmt.Fprintf(bw, "### Findings\n\n| Severity | Rule | Resource | File | Lands on | Message |\n|---|---|---|---|---|---|\n")
+		fold := len(active) > mdFoldFindings
+		if fold {
+			fmt.Fprintf(bw, "<details><summary>%d findings</summary>\n\n", len(active))
+		} else {
+			fmt.Fprintf(bw, "### Findings\n\n")
+		}
+		fmt.Fprintf(bw, "| Severity | Rule | Resource | File | Lands on | Message |\n|---|---|---|---|---|---|\n")
+		shown := 0
 		for i := range active {
+			if written() > mdBudget {
+				break
+			}
 			f := &active[i]
 			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", f.Severity, r.mdRule(f.RuleID), mdCode(finding.Qualified(f.Root, f.Address)),
 				mdCell(position(f.Range.Filename, f.Range.Start.Line)), mdCell(mdPlace(f)), mdCell(f.Message))
+			shown++
 		}
 		fmt.Fprint(bw, "\n")
+		mdCut(bw, len(active)-shown, "findings", o.ReportURL)
+		if fold {
+			fmt.Fprint(bw, "</details>\n\n")
+		}
 	}
 
 	if s.Suppressed > 0 {
 		fmt.Fprintf(bw, "<details><summary>%d suppressed %s</summary>\n\n", s.Suppressed, plural(s.Suppressed, "finding", "findings"))
 		fmt.Fprintf(bw, "| Rule | Resource | Suppressed by | Reason | Expires | Owner |\n|---|---|---|---|---|---|\n")
+		shown := 0
 		for i := range r.Findings {
 			f := &r.Findings[i]
-			if sup := f.Suppression; sup != nil {
+			if sup := f.Suppression; sup != nil && written() <= mdBudget {
 				by := sup.Kind
 				if pos := position(sup.Range.Filename, sup.Range.Start.Line); pos != "" {
 					by += " (" + pos + ")"
 				}
 				fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", r.mdRule(f.RuleID), mdCode(finding.Qualified(f.Root, f.Address)), mdCell(by), mdCell(sup.Reason), mdCell(sup.Expires), mdCell(sup.Owner))
+				shown++
 			}
+		}
+		if shown < s.Suppressed {
+			fmt.Fprint(bw, "\n")
+			mdCut(bw, s.Suppressed-shown, "suppressed findings", o.ReportURL)
 		}
 		fmt.Fprint(bw, "\n</details>\n\n")
 	}
@@ -199,4 +226,37 @@ func mdCode(s string) string {
 		return mdCell(s)
 	}
 	return "`" + strings.ReplaceAll(s, "|", `\|`) + "`"
+}
+
+// GitHub refuses a job summary over 1 MiB (it showed nothing for a scan
+// with about 1,500 findings): the tables stop at mdBudget bytes, which
+// leaves room for what follows them, and say what they left out.
+const mdBudget = 768 << 10
+
+// mdFoldFindings is how many findings are shown unfolded; more go in a
+// <details> block, so that the summary's counts stay at the top.
+const mdFoldFindings = 50
+
+// mdCut says how many rows a table left out and where they are.
+func mdCut(w io.Writer, n int, what, url string) {
+	if n <= 0 {
+		return
+	}
+	where := "the SARIF, JSON or text report (sovlint scan --format)"
+	if url != "" {
+		where = "[the full report](" + url + ")"
+	}
+	fmt.Fprintf(w, "%d more %s are not listed here, to keep this summary under GitHub's 1 MiB limit: see %s.\n\n", n, what, where)
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += n
+	return n, err
 }

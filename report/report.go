@@ -7,6 +7,7 @@ import (
 	"io"
 	"iter"
 	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -19,6 +20,11 @@ type Report struct {
 	Version     string   // sovlint's version
 	Inputs      []string // the plans and directories scanned, as given
 	CatalogAsOf string
+	// Date is the day the scan checked qualifications against (YYYY-MM-DD):
+	// today, or --as-of.
+	Date string
+	// Policy maps each classification level to the rule IDs it requires.
+	Policy map[string][]string
 	// Resources are every scanned resource, in scan order; nil when none.
 	Resources ResourceList
 	Findings  []finding.Finding // sorted, including suppressed ones
@@ -78,9 +84,46 @@ type Warning struct {
 	Line    int    `json:"line,omitzero"`
 }
 
-// Options tune printers that have a human audience.
+// Options tune printers.
 type Options struct {
+	// Color turns on ANSI colors in the text output.
 	Color bool
+	// Quiet prints findings only: no summary, hints, remediation or
+	// warnings in the text output, no summary line after annotations.
+	Quiet bool
+	// Root is the repository root, absolute. SARIF, GitHub annotations and
+	// GitLab Code Quality give file paths relative to it, which is how
+	// those systems find the files in the repository. "" keeps paths as
+	// the report has them.
+	Root string
+	// WorkDir is the directory the report's relative paths are relative
+	// to (the current directory), used with Root.
+	WorkDir string
+	// SARIFCategory names the analysis in SARIF's automationDetails.id, so
+	// that code scanning keeps the results of two sovlint jobs on one
+	// commit apart; "" is "sovlint".
+	SARIFCategory string
+	// ReportURL is where the complete report can be read, linked from a
+	// Markdown summary that had to be cut.
+	ReportURL string
+}
+
+// repoPath is name relative to o.Root, slash-separated, and whether it lies
+// inside the root. Without a root, or for a file outside it, it is name as
+// given, inside when relative.
+func (o Options) repoPath(name string) (string, bool) {
+	if name == "" || o.Root == "" {
+		return name, name != "" && !filepath.IsAbs(name)
+	}
+	abs := name
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(o.WorkDir, name)
+	}
+	rel, err := filepath.Rel(o.Root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return abs, false
+	}
+	return filepath.ToSlash(rel), true
 }
 
 // Printer writes a report in one format.
@@ -94,6 +137,8 @@ var printers = map[string]Printer{
 	"github":   GitHub,
 	"gitlab":   GitLab,
 	"markdown": Markdown,
+	"html":     HTML,
+	"compact":  Compact,
 }
 
 // Lookup returns the printer for a format name.

@@ -41,6 +41,9 @@ func Text(w io.Writer, r *Report, o Options) error {
 		}
 		bw.WriteByte('\n')
 	}
+	if o.Quiet {
+		return bw.Flush()
+	}
 	if len(fired) > 0 {
 		fmt.Fprintf(bw, "%s\n", c.bold("How to fix"))
 		for _, rule := range r.Rules {
@@ -65,7 +68,25 @@ func Text(w io.Writer, r *Report, o Options) error {
 		fmt.Fprintf(bw, "%s %s%s\n", c.warn("warning:"), loc, wn.Message)
 	}
 	fmt.Fprintln(bw, summaryLine(r))
+	if hint := nothingChecked(r); hint != "" {
+		fmt.Fprintf(bw, "\n%s\n", hint)
+	}
 	return bw.Flush()
+}
+
+// nothingChecked explains a scan that found resources but checked none of
+// them, which a first run on untagged code does: it is not a pass, and
+// the user needs to know how to classify. "" when something was checked.
+func nothingChecked(r *Report) string {
+	if s := r.Summarize(); s.Resources == 0 || s.Sensitive > 0 {
+		return ""
+	}
+	return "Nothing was checked: no resource is classified as sensitive. sovlint checks a resource when one of its\n" +
+		"tags has a classification key (DataClassification, classification, DataSensitivity, sensitivity,\n" +
+		"confidentiality, or those policy.classification_keys sets) with a sensitive value (sensitive,\n" +
+		"secret, restricted, diffusion-restreinte... or a policy level's values). Tag the resources that hold\n" +
+		"sensitive data, or classify everything a provider creates through its default_tags (AWS) or\n" +
+		"default_labels (Google). `sovlint init` writes a .sovlint.hcl that shows these settings."
 }
 
 // context is the resource's position and resolved location, for the line

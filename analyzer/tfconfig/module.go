@@ -1,6 +1,7 @@
 package tfconfig
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"slices"
@@ -10,6 +11,8 @@ import (
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/sovlint/sovlint/analyzer"
 )
 
 // module is one configuration directory, decoded and with its override
@@ -25,6 +28,9 @@ type module struct {
 	resources map[string]*resourceDecl // "aws_s3_bucket.b", "data.aws_region.r"
 	calls     map[string]*moduleCallDecl
 	ignores   []Ignore
+	// classes are the inline classification annotations, by the block
+	// they annotate: "aws_s3_bucket.b", "module.health".
+	classes map[string]*analyzer.InlineClass
 }
 
 // sourceBytes is the size of the module's files.
@@ -213,8 +219,15 @@ func decodeModule(dir string, files []*sourceFile) (*module, hcl.Diagnostics) {
 	}
 	diags = append(diags, checkLocalCycles(m.locals)...)
 	for _, f := range files {
-		if !f.generated {
-			m.ignores = append(m.ignores, scanIgnores(f, order)...)
+		if f.generated {
+			continue
+		}
+		m.ignores = append(m.ignores, scanIgnores(f, order)...)
+		if m.classes == nil && bytes.Contains(f.src, []byte(classificationMarker)) {
+			m.classes = map[string]*analyzer.InlineClass{}
+		}
+		if m.classes != nil {
+			scanClassifications(f, order, m.classes)
 		}
 	}
 	return m, diags

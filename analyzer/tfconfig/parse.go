@@ -36,6 +36,10 @@ type SourceLoader struct {
 	// touched.
 	ResourceAttrs []string
 	ProviderAttrs []string
+	// ZoneDataSources maps the data source types whose values are zones of
+	// their provider configuration's region to the location attributes
+	// that would place them elsewhere (Catalog.ZoneDataSources).
+	ZoneDataSources map[string][]string
 
 	mu      sync.Mutex
 	modules map[string]*moduleLoad

@@ -3,6 +3,7 @@ package tfconfig
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -26,6 +27,10 @@ type VarOptions struct {
 	// Values override everything else: the values a plan records for its
 	// root variables, which are the ones Terraform used.
 	Values map[string]cty.Value
+	// UndeclaredOK lets a --var name a variable the root module does not
+	// declare: a recursive scan gives the same --var to every root, and
+	// checks that some root declares it (Undeclared).
+	UndeclaredOK bool
 	// Presets come before TF_VAR_name and .tfvars files: Terragrunt's
 	// inputs, which it passes as TF_VAR_ unless the environment has one.
 	Presets map[string]Preset
@@ -85,6 +90,12 @@ func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 			name = strings.TrimSpace(name)
 			if !ok || name == "" {
 				return nil, fmt.Errorf("--var %q: want NAME=VALUE", redactAssign(in.Assign))
+			}
+			if decls[name] == nil && !opts.UndeclaredOK {
+				// As Terraform: a value for a variable nobody declared is
+				// most often a typo, and the scan would silently use the
+				// default instead.
+				return nil, fmt.Errorf("--var %s: the root module %s declares no variable %q", redactAssign(in.Assign), c.Dir, name)
 			}
 			defs[name] = rawValue{text: value, isText: true}
 		}
@@ -188,4 +199,21 @@ func readVarFile(path string, defs map[string]rawValue) error {
 		defs[a.Name] = rawValue{value: v, rng: a.Range}
 	}
 	return nil
+}
+
+// Declares reports whether the root module declares a variable.
+func (c *Config) Declares(name string) bool { return c.root.mod.variables[name] != nil }
+
+// AssignedNames returns the variable names --var assignments give, in
+// order, each once.
+func (opts VarOptions) AssignedNames() []string {
+	var out []string
+	for _, in := range opts.Inputs {
+		name, _, ok := strings.Cut(in.Assign, "=")
+		name = strings.TrimSpace(name)
+		if in.File == "" && ok && name != "" && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sovlint/sovlint/finding"
+	sovversion "github.com/sovlint/sovlint/internal/version"
 	"github.com/sovlint/sovlint/providers"
 )
 
@@ -114,12 +115,10 @@ func versionText() string {
 	return fmt.Sprintf("sovlint %s\ncatalog %s (facts as of %s)\n", version(), cat.Version, cat.AsOf)
 }
 
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
+// version is sovlint's version for --version and the reports: the
+// release's (set by the release build), else the module version go install
+// recorded, else "dev".
+func version() string { return sovversion.String() }
 
 func usageError(format string, args ...any) error {
 	return &exitError{code: ExitError, err: fmt.Errorf(format, args...)}

@@ -45,6 +45,14 @@ type scanFlags struct {
 	// exclude are --exclude globs; keepGoing accepts a partial scan.
 	exclude   []string
 	keepGoing bool
+	quiet     bool
+	exitZero  bool
+	// rules are --enable-rule, --disable-rule and --only.
+	rules settings.RuleFlags
+	// baseDir is the repository root CI paths are relative to.
+	baseDir       string
+	sarifCategory string
+	reportURL     string
 }
 
 func newScan(s *Streams) *cobra.Command {
@@ -60,7 +68,8 @@ func newScan(s *Streams) *cobra.Command {
   sovlint scan infra/live
   sovlint scan --var-file prod.tfvars --var region=eu-west-3 infra/live
   sovlint scan --recursive .
-  sovlint scan plan.json --dir infra/live`,
+  sovlint scan plan.json --dir infra/live
+  sovlint scan --format compact --only SOV003 infra/live`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 && f.dir == "" {
 				return usageError("scan needs a PATH (a plan JSON file, - for stdin, or a directory of sources)")
@@ -77,7 +86,12 @@ func newScan(s *Streams) *cobra.Command {
 	fl.StringVarP(&f.output, "output", "o", "", "write the output to FILE instead of stdout")
 	fl.BoolVar(&f.plan, "plan", false, "read every PATH as a plan JSON file, whatever it looks like")
 	fl.StringVar(&f.minimum, "severity", "notice", "report only findings at or above this severity: notice|warning|error")
-	fl.StringVar(&f.failOn, "fail-on", "notice", "exit 1 only for findings at or above this severity: notice|warning|error (default: the config's policy fail_on, else notice)")
+	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 only for findings at or above this severity: notice|warning|error (default: the config's policy fail_on, else notice)")
+	fl.BoolVar(&f.exitZero, "exit-zero", false, "exit 0 even when there are findings (report-only jobs); errors still exit 2")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print findings only: no summary, remediation, hints or warnings")
+	fl.StringSliceVar(&f.rules.Only, "only", nil, "run only these rules (IDs or names, comma-separated)")
+	fl.StringSliceVar(&f.rules.Disable, "disable-rule", nil, "do not run these rules (IDs or names, comma-separated)")
+	fl.StringSliceVar(&f.rules.Enable, "enable-rule", nil, "run these rules even if the configuration disables them")
 	fl.StringVar(&f.color, "color", "auto", "color the text output: auto|always|never (auto honors NO_COLOR and non-terminals)")
 	fl.BoolVar(&f.noColor, "no-color", false, "same as --color never")
 	fl.StringVar(&f.config, "config", "", "read this configuration file instead of the "+config.FileName+" found upward from the first PATH")
@@ -91,6 +105,10 @@ func newScan(s *Streams) *cobra.Command {
 	fl.StringVar(&f.catalog, "catalog", "", catalogFlagUsage)
 	fl.StringVar(&f.baseline, "baseline", "", "suppress the findings recorded in this baseline file: only new ones count")
 	fl.StringVar(&f.baselineWrite, "baseline-write", "", "record today's findings in this baseline file (and exit 0 unless the scan fails)")
+	fl.StringVar(&f.baseDir, "base-dir", "", "the repository root that sarif, github and gitlab paths are relative to (default: the nearest directory upward with a .git, else the current directory)")
+	fl.StringVar(&f.sarifCategory, "sarif-category", "sovlint", "the SARIF automationDetails category: give each job on a commit its own, so code scanning keeps both")
+	fl.StringVar(&f.reportURL, "report-url", "", "where the full report is, linked from a markdown summary too long to list every finding")
+	registerScanCompletions(cmd)
 	return cmd
 }
 
@@ -108,6 +126,7 @@ func parseOutputs(f *scanFlags) ([]output, error) {
 	}
 	var outs []output
 	toStdout := 0
+	files := map[string]string{} // cleaned path -> the format writing it
 	for _, spec := range specs {
 		name, path, _ := strings.Cut(spec, ":")
 		p, err := report.Lookup(name)
@@ -119,6 +138,15 @@ func parseOutputs(f *scanFlags) ([]output, error) {
 		}
 		if path == "" {
 			toStdout++
+		} else {
+			key := filepath.Clean(path)
+			if abs, err := filepath.Abs(path); err == nil {
+				key = abs
+			}
+			if other, ok := files[key]; ok {
+				return nil, fmt.Errorf("%s and %s would both write %s: give each format its own file", other, name, path)
+			}
+			files[key] = name
 		}
 		outs = append(outs, output{format: name, printer: p, path: path})
 	}
@@ -146,7 +174,14 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 	if len(args) == 0 {
 		args = []string{f.dir}
 	}
-	set, err := settings.Load(settings.Flags{ConfigPath: f.config, FirstInput: args[0], FailOn: f.failOn, FailOnSet: failOnSet, Now: now, CatalogPath: f.catalog})
+	if err := sourceFileArgs(args, f.plan); err != nil {
+		return err
+	}
+	failOn := f.failOn
+	if failOn == "" {
+		failOn = "notice"
+	}
+	set, err := settings.Load(settings.Flags{ConfigPath: f.config, FirstInput: args[0], FailOn: failOn, FailOnSet: failOnSet, Now: now, CatalogPath: f.catalog, Rules: f.rules})
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
@@ -194,8 +229,13 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 	if below := func(fd finding.Finding) bool { return fd.Severity < minimum }; slices.ContainsFunc(all, below) {
 		rep.Findings = slices.DeleteFunc(slices.Clone(all), below) // a copy: only when some are left out
 	}
+	opts, err := printOptions(f)
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
 	for _, o := range outs {
-		if err := write(s, o, rep, report.Options{Color: color && o.path == ""}); err != nil {
+		opts.Color = color && o.path == ""
+		if err := write(s, o, rep, opts); err != nil {
 			return &exitError{code: ExitError, err: err}
 		}
 	}
@@ -215,9 +255,76 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 	if refused {
 		return &exitError{code: ExitError}
 	}
+	if f.exitZero {
+		return nil
+	}
 	for _, fd := range rep.Findings {
 		if fd.Active() && fd.Severity >= set.FailOn {
 			return &exitError{code: ExitFindings}
+		}
+	}
+	return nil
+}
+
+// printOptions are the printers' options from the flags: the repository
+// root CI paths are relative to (--base-dir, else the nearest directory
+// upward with a .git, else the current directory), the SARIF category and
+// the full report's URL.
+func printOptions(f *scanFlags) (report.Options, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return report.Options{}, fmt.Errorf("finding the current directory: %w", err)
+	}
+	root := f.baseDir
+	switch {
+	case root == "":
+		root = gitRoot(wd)
+	case !filepath.IsAbs(root):
+		root = filepath.Join(wd, root)
+	}
+	return report.Options{
+		Quiet: f.quiet, Root: filepath.Clean(root), WorkDir: wd,
+		SARIFCategory: f.sarifCategory, ReportURL: f.reportURL,
+	}, nil
+}
+
+// gitRoot is the nearest directory from dir upward that has a .git (a
+// directory, or the file of a worktree or submodule), else dir. It reads
+// the file system only: running git would run the scanned repository's
+// configuration (hooks, fsmonitor).
+func gitRoot(dir string) string {
+	for d := dir; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
+}
+
+// sourceFileArgs refuses a Terraform source file given as a PATH: sovlint
+// reads whole configurations (variables, providers, modules), and without
+// this check the file was read as a plan and reported as invalid JSON.
+func sourceFileArgs(args []string, plan bool) error {
+	if plan {
+		return nil
+	}
+	for _, a := range args {
+		base := strings.ToLower(filepath.Base(a))
+		var what string
+		switch {
+		case strings.HasSuffix(base, ".tfvars"), strings.HasSuffix(base, ".tfvars.json"):
+			what = "a variables file: give the directory of the configuration, and this file with --var-file"
+		case strings.HasSuffix(base, ".tf"), strings.HasSuffix(base, ".tofu"), strings.HasSuffix(base, ".tf.json"), strings.HasSuffix(base, ".tofu.json"):
+			what = "a Terraform/OpenTofu source file: sovlint reads whole configurations, give the directory that holds it (sovlint scan " + filepath.Dir(a) + ")"
+		default:
+			continue
+		}
+		if info, err := os.Stat(a); err == nil && info.Mode().IsRegular() {
+			return usageError("%s is %s", a, what)
 		}
 	}
 	return nil

@@ -11,6 +11,28 @@ policy {
   # "eea", or ISO country codes.
   # residency = ["eu"]
 
+  # A jurisdiction's doctrine as the starting policy: "fr-cloud-au-centre"
+  # (the default), "de-bsi-c5", "it-acn", "es-ens" or "eu-csf"; and the
+  # certifications sensitive resources must hold, as "scheme" or
+  # "scheme:minimum-level" (SOV007; see docs/schemes.md).
+  # preset         = "fr-cloud-au-centre"
+  # certifications = ["secnumcloud"]
+
+  # What is sensitive. A resource is checked when one of its tags (AWS tags
+  # and the provider's default_tags, Google labels and default_labels,
+  # Azure tags...) has one of these keys, compared without case, "-", "_",
+  # "." or spaces, with a value of a level below. Untagged resources are not
+  # checked: tag those that hold sensitive data, or classify everything a
+  # provider creates through its default tags.
+  # classification_keys = ["DataClassification", "classification", "DataSensitivity", "sensitivity", "confidentiality"]
+
+  # The levels, most restrictive first: the tag values that mean each one,
+  # and the rules its resources must pass.
+  # level "sensitive" {
+  #   values  = ["sensitive", "sensible", "secret", "restricted", "diffusion-restreinte", "DR"]
+  #   require = ["SOV001", "SOV002", "SOV003", "SOV004", "SOV005", "SOV006"]
+  # }
+
   # Resources whose classification tag cannot be read statically are
   # checked as "sensitive" (the default: fail closed) or not at all
   # ("ignore").

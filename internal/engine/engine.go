@@ -77,12 +77,17 @@ func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
 		class = analyzer.DefaultPolicy()
 	}
 	now := set.Policy.Now
-	rep := &report.Report{Tool: "sovlint", Version: opt.Version, CatalogAsOf: set.Catalog.AsOf, Rules: rules.Docs()}
+	rep := &report.Report{
+		Tool: "sovlint", Version: opt.Version, CatalogAsOf: set.Catalog.AsOf, Rules: rules.Docs(),
+		Date: now.Format(time.DateOnly), Policy: set.Policy.Require,
+	}
 	sc := &scan{set: set, sources: opt.Sources, resolver: &analyzer.Resolver{Catalog: set.Catalog, Policy: class}, multi: len(inputs) > 1}
 	sc.loader = tfconfig.NewSourceLoader(set.Catalog.ResourceAttributeNames(), set.Catalog.ProviderAttributeNames())
+	sc.loader.ZoneDataSources = set.Catalog.ZoneDataSources()
 	var subjects []rules.Subject
 	var subjectRoots []rootSpan // which root each run of subjects belongs to
 	var refused []error
+	var inline []*suppress.Waiver
 	rootPaths := map[string]string{}
 	for _, in := range inputs {
 		rep.Inputs = append(rep.Inputs, in.Path)
@@ -103,6 +108,10 @@ func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
 			subjectRoots = append(subjectRoots, rootSpan{end: len(subjects) + len(res.subjects), name: res.root.Name})
 			subjects = appendOrTake(subjects, res.subjects)
 			rep.Findings = appendOrTake(rep.Findings, res.findings)
+			for _, w := range res.inline {
+				w.Root = res.root.Name
+			}
+			inline = append(inline, res.inline...)
 			rep.Warnings = append(rep.Warnings, res.warnings...)
 		}
 	}
@@ -114,11 +123,13 @@ func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
 		return nil, nil, errors.Join(refused...)
 	}
 	rep.Warnings = append(rep.Warnings, stalenessWarnings(set.Catalog, subjects, now, set.Config)...)
-	waivers := slices.Concat(opt.Baselines, set.Exceptions)
+	// One suppression pass over every root's findings: inline ignores
+	// (each limited to its root), exceptions and baselines.
+	waivers := slices.Concat(opt.Baselines, set.Exceptions, inline)
 	rep.Warnings = append(rep.Warnings, anyRootWarnings(opt.Baselines, rep.Roots)...)
 	rep.Findings = append(rep.Findings, set.Settle(suppress.Apply(rep.Findings, waivers, suppress.Scope{Now: now, RootPaths: rootPaths}))...)
 	finding.Sort(rep.Findings)
-	rep.Resources = newSubjectRows(subjects, subjectRoots)
+	rep.Resources = newSubjectRows(subjects, subjectRoots, &set.Policy)
 	return rep, subjects, nil
 }
 
@@ -166,6 +177,7 @@ type rootResult struct {
 	path     string
 	subjects []rules.Subject
 	findings []finding.Finding
+	inline   []*suppress.Waiver // the root's sovlint:ignore comments
 	warnings []report.Warning
 	err      error // the root was refused
 }
@@ -212,14 +224,14 @@ func (sc *scan) input(in Input) (results []rootResult) {
 			resources = slices.Concat(resources, resolveAll(sc.resolver, u.instances))
 		}
 		analyzer.InheritLocations(resources)
+		analyzer.RelateCopies(resources)
 		for i := range resources {
 			if resources[i].Range.Filename == "" && in.Path != "-" {
 				resources[i].Range.Filename = in.Path
 			}
 		}
-		subj, fs := Evaluate(resources, sc.set.Policy)
-		fs = append(fs, sc.set.Settle(suppress.Apply(fs, u.waivers, suppress.Scope{Now: sc.set.Policy.Now}))...)
-		res.subjects, res.findings, res.warnings = subj, fs, u.warnings
+		res.subjects, res.findings = Evaluate(resources, sc.set.Policy)
+		res.inline, res.warnings = u.waivers, u.warnings
 		results = append(results, res)
 	}
 	return results

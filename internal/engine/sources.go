@@ -49,6 +49,7 @@ type unit struct {
 	resources []analyzer.Resource  // resolved while loading
 	waivers   []*suppress.Waiver
 	warnings  []report.Warning
+	declares  map[string]bool // the --var names its root module declares
 }
 
 // loadDir scans a source directory: one root module, or with Recursive
@@ -152,6 +153,15 @@ func (sc *scan) loadDir(dir string) ([]unit, error) {
 			}
 		}
 	}
+	if sc.sources.Recursive {
+		// Every root gets the same --var: one that no root declares is a
+		// typo, as Terraform would say of a single root.
+		for _, name := range sc.sources.Vars.AssignedNames() {
+			if !slices.ContainsFunc(units, func(u unit) bool { return u.declares[name] }) {
+				return nil, &finding.InputError{File: dir, Msg: fmt.Sprintf("--var %s=…: no root module below this directory declares variable %q", name, name)}
+			}
+		}
+	}
 	return units, nil
 }
 
@@ -200,6 +210,7 @@ func (sc *scan) loadTerragrunt(tg *terragrunt.Unit) unit {
 	}
 	defer sc.loader.Release(cfg)
 	vars := sc.sources.Vars
+	vars.UndeclaredOK = sc.sources.Recursive
 	vars.Presets = tg.Inputs
 	instances, err := cfg.Evaluate(vars)
 	if err != nil {
@@ -209,7 +220,7 @@ func (sc *scan) loadTerragrunt(tg *terragrunt.Unit) unit {
 	for i, in := range instances {
 		resources[i] = sc.resolver.Resolve(in)
 	}
-	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(slices.Concat(tg.Warnings, cfg.Warnings()))}
+	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(slices.Concat(tg.Warnings, cfg.Warnings())), declares: declared(cfg, vars)}
 }
 
 func isConfigName(name string) bool {
@@ -266,7 +277,9 @@ func (sc *scan) loadRoot(dir string) unit {
 		return unit{err: err}
 	}
 	defer sc.loader.Release(cfg)
-	instances, err := cfg.Evaluate(sc.sources.Vars)
+	vars := sc.sources.Vars
+	vars.UndeclaredOK = sc.sources.Recursive
+	instances, err := cfg.Evaluate(vars)
 	if err != nil {
 		return unit{err: err}
 	}
@@ -274,7 +287,21 @@ func (sc *scan) loadRoot(dir string) unit {
 	for i, in := range instances {
 		resources[i] = sc.resolver.Resolve(in)
 	}
-	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(cfg.Warnings())}
+	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(cfg.Warnings()), declares: declared(cfg, vars)}
+}
+
+// declared is the set of --var names a root module declares.
+func declared(cfg *tfconfig.Config, vars tfconfig.VarOptions) map[string]bool {
+	var out map[string]bool
+	for _, name := range vars.AssignedNames() {
+		if cfg.Declares(name) {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[name] = true
+		}
+	}
+	return out
 }
 
 // attachPlanSources reads the sources a plan was made from, places the

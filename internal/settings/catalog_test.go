@@ -161,6 +161,9 @@ func TestCatalogConfigErrorsNameFileAndLine(t *testing.T) {
 		{"reserved level name", "policy {\n  level \"unknown\" {\n    values = []\n    require = []\n  }\n}\n", 2, "reserved"},
 		{"unknown classification names no level", "policy {\n  unknown_classification = \"confidential\"\n}\n", 1, `unknown_classification = "confidential" names no level`},
 		{"empty classification keys", "policy {\n  classification_keys = []\n}\n", 1, "classification_keys is empty"},
+		{"classify names no level", "policy {\n  classify {\n    level = \"confidential\"\n  }\n}\n", 2, `classify: level "confidential" is not a level of the policy`},
+		{"classify module is not a module call", "policy {\n  classify {\n    level = \"sensitive\"\n    modules = [\"aws_s3_bucket.b\"]\n  }\n}\n", 2, `modules entry "aws_s3_bucket.b" is not a valid module call`},
+		{"classify address does not parse", "policy {\n  classify {\n    level = \"sensitive\"\n    addresses = [\"a[\"]\n  }\n}\n", 2, `addresses entry "a[" is not a valid address glob`},
 		{"catalog extension", "\nprovider \"aws\" {\n  regions {\n    source = [\"nope\"]\n    as_of = \"2026-10\"\n    verified = \"primary\"\n    region \"eu-x-1\" { country = \"FR\" }\n  }\n}\n", 7, `cites unknown source "nope"`},
 	}
 	for _, tt := range tests {

@@ -41,6 +41,10 @@ type Waiver struct {
 	// AnyRoot marks a baseline written before findings recorded their
 	// root module: its entries match the same address in every root.
 	AnyRoot bool
+	// Root, for an inline ignore, is the root module whose sources hold
+	// it: it covers that root's findings only, as two roots may share a
+	// module and so its addresses. "" for every root.
+	Root string
 
 	used bool
 }
@@ -89,7 +93,7 @@ func Apply(findings []finding.Finding, waivers []*Waiver, sc Scope) []finding.Fi
 			if w.Matches != nil && !w.Matches(f) {
 				continue
 			}
-			if w.InRoot != nil && !w.InRoot(sc.RootPaths[f.Root]) {
+			if w.InRoot != nil && !w.InRoot(sc.RootPaths[f.Root]) || w.Root != "" && w.Root != f.Root {
 				continue
 			}
 			w.used = true
@@ -146,5 +150,6 @@ func waiverFinding(w *Waiver, msg string) finding.Finding {
 		Address:  w.What,
 		Message:  msg,
 		Range:    w.Range,
+		Root:     w.Root,
 	}
 }

@@ -84,3 +84,22 @@ func TestApplyInRoots(t *testing.T) {
 		t.Errorf("SOV000 findings %+v, want none: the staging waiver is out of scope", meta)
 	}
 }
+
+// An inline ignore covers the findings of the root module whose sources
+// hold it, and no other root's: two roots may share a module's addresses.
+func TestInlineWaiverStaysInItsRoot(t *testing.T) {
+	findings := []finding.Finding{
+		{RuleID: "SOV001", Address: "aws_s3_bucket.data", Root: "envs/dev"},
+		{RuleID: "SOV001", Address: "aws_s3_bucket.data", Root: "envs/prod"},
+	}
+	w := &Waiver{
+		Kind: finding.SuppressedInline, Reason: "dev data is synthetic", What: "inline ignore", ReportUnused: true, Root: "envs/dev",
+		Matches: func(f *finding.Finding) bool { return f.Address == "aws_s3_bucket.data" },
+	}
+	if meta := Apply(findings, []*Waiver{w}, Scope{Now: time.Now()}); len(meta) != 0 {
+		t.Errorf("unexpected SOV000: %+v", meta)
+	}
+	if findings[0].Suppression == nil || findings[1].Suppression != nil {
+		t.Errorf("dev suppressed %v, prod suppressed %v; want dev only", findings[0].Suppression != nil, findings[1].Suppression != nil)
+	}
+}

@@ -96,6 +96,76 @@ source "aws_backup_copy_action" {
   date  = "2026"
 }
 
+source "tf_aws_autoscaling_group" {
+  title = "terraform-provider-aws aws_autoscaling_group: tag { key, value, propagate_at_launch } blocks"
+  url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/autoscaling_group#tag-and-tags"
+  date  = "2026"
+}
+
+source "hc_default_tags_asg" {
+  title = "HashiCorp tutorial 'Configure default tags for AWS resources': default tags are not propagated to Auto Scaling groups"
+  url   = "https://developer.hashicorp.com/terraform/tutorials/aws/aws-default-tags#propagate-default-tags-to-auto-scaling-group"
+  date  = "2026"
+}
+
+source "exoscale_sos_example" {
+  title  = "exoscale/terraform-provider-exoscale examples/sos: the aws provider with endpoints { s3 = \"https://sos-<zone>.exo.io\" }"
+  repo   = "exoscale/terraform-provider-exoscale"
+  path   = "examples/sos/providers.tf"
+  commit = "b692022e3351d6a6f328655586742f7921e75043"
+  date   = "2026-08-12"
+}
+
+source "ovh_s3_aws_example" {
+  title  = "ovh/public-cloud-examples storage/s3-with-tf: the aws provider with endpoints { s3 = \"https://s3.<region>.io.cloud.ovh.net\" }"
+  repo   = "ovh/public-cloud-examples"
+  path   = "storage/s3-with-tf/provider.tf"
+  commit = "4157b90eb9575723de6bf44b858a79ac345ae94c"
+  date   = "2024"
+}
+
+source "scw_s3_endpoint_django" {
+  title = "django-storages PR #1259, Scaleway Object Storage with an S3 client: endpoint https://s3.{region}.scw.cloud (fr-par, nl-ams…), reviewed by a Scaleway engineer"
+  url   = "https://github.com/jschneier/django-storages/pull/1259"
+  date  = "2023"
+}
+
+source "outscale_endpoints" {
+  title = "OUTSCALE documentation, Regions, endpoints and subregions reference (OOS at oos.<region>.outscale.com)"
+  url   = "https://docs.outscale.com/fr/userguide/R%C3%A9f%C3%A9rence-des-R%C3%A9gions-endpoints-et-Sous-r%C3%A9gions.html"
+  date  = "2026"
+}
+
+source "tf_aws_s3_replication" {
+  title = "terraform-provider-aws aws_s3_bucket_replication_configuration: bucket (the source) and rule { destination { bucket } }; aws_s3_bucket's legacy replication_configuration { rules { destination { bucket } } }"
+  url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_replication_configuration"
+  date  = "2026"
+}
+
+source "tf_aws_db_instance_replica" {
+  title = "terraform-provider-aws aws_db_instance: replicate_source_db makes the instance a replica of the named database, in another region when given its ARN"
+  url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#replicate_source_db-1"
+  date  = "2026"
+}
+
+source "tf_aws_rds_cluster_replica" {
+  title = "terraform-provider-aws aws_rds_cluster: replication_source_identifier (the ARN of a source cluster this cluster replicates)"
+  url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster#replication_source_identifier-1"
+  date  = "2026"
+}
+
+source "tf_aws_db_backups_replication" {
+  title = "terraform-provider-aws aws_db_instance_automated_backups_replication: source_db_instance_arn, replicated to the provider's region"
+  url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance_automated_backups_replication"
+  date  = "2026"
+}
+
+source "tf_aws_kms_replica_key" {
+  title = "terraform-provider-aws aws_kms_replica_key: primary_key_arn, replicated to the provider's region"
+  url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_replica_key"
+  date  = "2026"
+}
+
 source "tf_aws_ecr_replication" {
   title = "terraform-provider-aws aws_ecr_replication_configuration: rule { destination { region, registry_id } }"
   url   = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecr_replication_configuration"
@@ -117,12 +187,26 @@ provider "aws" {
       "^([a-z]{2,4}(?:-[a-z]+)+-\\d+)-[a-z]{3,}-\\d+[a-z]$", # us-east-1-bos-1a (Local Zones)
     ]
     env = ["AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE (region from ~/.aws/config)"]
+    # data "aws_availability_zones" lists the zones of its configuration's
+    # region: a zone taken from it is in the provider's region.
+    zone_data_sources = ["aws_availability_zones"]
   }
 
   tags {
     effective           = "tags_all"
     resource_attributes = ["tags"]
     provider_attributes = ["default_tags.tags"]
+
+    # An Auto Scaling group has tag { key value propagate_at_launch }
+    # blocks, no tags_all, and the provider's default_tags skip it.
+    for_types {
+      resource_types      = ["aws_autoscaling_group"]
+      resource_attributes = ["tag"]
+      provider_defaults   = false
+      source              = ["tf_aws_autoscaling_group", "hc_default_tags_asg"]
+      as_of               = "2026-11-26"
+      verified            = "primary"
+    }
   }
 
   operator {
@@ -156,6 +240,16 @@ provider "aws" {
     note     = "Route 53 Resolver (aws_route53_resolver_*) and WAFv2 are regional and are not listed"
     source   = ["aws_global_services"]
     as_of    = "2026-09"
+    verified = "unverified"
+  }
+
+  # What schemes other than SecNumCloud say of the offering (SOV007).
+  certification "c5" {
+    scheme   = "bsi-c5"
+    status   = "certified"
+    note     = "The source says AWS holds C5 attestations, without their type, period or the services and regions in scope: unverified until those are read from the report, so no requirement passes on it. Declare the attestation your procurement checked, with its scope, in .sovlint.hcl"
+    source   = ["c5_nexalign"]
+    as_of    = "2026-11-26"
     verified = "unverified"
   }
 
@@ -222,6 +316,66 @@ provider "aws" {
     region "us-west-2" { country = "US" }
     region "us-gov-east-1" { country = "US" }
     region "us-gov-west-1" { country = "US" }
+  }
+
+  # S3-compatible object storage of other operators, reached by pointing
+  # the provider's S3 endpoint at them: the host decides the operator and
+  # the region, whatever the provider's region says. An endpoint no entry
+  # matches leaves the operator unknown (SOV004), never Amazon.
+  endpoint "exoscale-sos" {
+    attribute      = "endpoints.s3"
+    resource_types = ["aws_s3_*"]
+    host           = "^sos-([a-z]{2}-[a-z]{3}-\\d+)\\.exo\\.io$"
+    operated_by    = "exoscale"
+    source         = ["exoscale_sos_example"]
+    as_of          = "2026-11-26"
+    verified       = "primary"
+  }
+  endpoint "ovhcloud-object-storage" {
+    attribute      = "endpoints.s3"
+    resource_types = ["aws_s3_*"]
+    host           = "^s3\\.([a-z0-9-]+)\\.(?:io\\.|perf\\.)?cloud\\.ovh\\.net$"
+    operated_by    = "ovh"
+    source         = ["ovh_s3_aws_example"]
+    as_of          = "2026-11-26"
+    verified       = "primary"
+  }
+  endpoint "scaleway-object-storage" {
+    attribute      = "endpoints.s3"
+    resource_types = ["aws_s3_*"]
+    host           = "^s3\\.([a-z]{2}-[a-z]{3})\\.scw\\.cloud$"
+    operated_by    = "scaleway"
+    source         = ["scw_s3_endpoint_django"]
+    as_of          = "2026-11-26"
+    verified       = "secondary"
+  }
+  endpoint "outscale-oos" {
+    attribute      = "endpoints.s3"
+    resource_types = ["aws_s3_*"]
+    host           = "^oos\\.([a-z0-9-]+)\\.outscale\\.com$"
+    operated_by    = "outscale"
+    source         = ["outscale_endpoints"]
+    as_of          = "2026-11-26"
+    verified       = "unverified"
+  }
+  endpoint "ionos-object-storage-frankfurt" {
+    attribute      = "endpoints.s3"
+    resource_types = ["aws_s3_*"]
+    host           = "^s3-eu-central-1\\.ionoscloud\\.com$"
+    operated_by    = "ionos"
+    region         = "de"
+    source         = ["tf_ionos_docs"]
+    as_of          = "2026-11-26"
+    verified       = "unverified"
+  }
+  endpoint "ionos-object-storage" {
+    attribute      = "endpoints.s3"
+    resource_types = ["aws_s3_*"]
+    host           = "^s3[.-](eu-(?:central|south)-\\d+)\\.ionoscloud\\.com$"
+    operated_by    = "ionos"
+    source         = ["tf_ionos_docs"]
+    as_of          = "2026-11-26"
+    verified       = "unverified"
   }
 
   # Regions the SDK commit cited above lacks: read in the Go SDK's v1.48.0
@@ -294,6 +448,58 @@ provider "aws" {
     source         = ["aws_backup_copy_action"]
     as_of          = "2026-11-23"
     verified       = "secondary"
+  }
+
+  # Copies between resources of the configuration: the copy is where its
+  # own resource is, and the copied resource answers for it.
+  replication "S3 replication" {
+    resource_types        = ["aws_s3_bucket_replication_configuration"]
+    source_reference      = "bucket"
+    destination_reference = "rule.destination.bucket"
+    note                  = "A destination written as an ARN rather than a reference to a bucket of the configuration cannot be placed: the copy is unresolved"
+    source                = ["tf_aws_s3_replication"]
+    as_of                 = "2026-11-26"
+    verified              = "primary"
+  }
+
+  replication "S3 replication (inline, legacy)" {
+    resource_types        = ["aws_s3_bucket"]
+    destination_reference = "replication_configuration.rules.destination.bucket"
+    source                = ["tf_aws_s3_replication"]
+    as_of                 = "2026-11-26"
+    verified              = "primary"
+  }
+
+  replication "RDS read replica" {
+    resource_types   = ["aws_db_instance"]
+    source_reference = "replicate_source_db"
+    source           = ["tf_aws_db_instance_replica"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+
+  replication "Aurora cross-region replica" {
+    resource_types   = ["aws_rds_cluster"]
+    source_reference = "replication_source_identifier"
+    source           = ["tf_aws_rds_cluster_replica"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+
+  replication "RDS automated backups replication" {
+    resource_types   = ["aws_db_instance_automated_backups_replication"]
+    source_reference = "source_db_instance_arn"
+    source           = ["tf_aws_db_backups_replication"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+
+  replication "KMS replica key" {
+    resource_types   = ["aws_kms_replica_key"]
+    source_reference = "primary_key_arn"
+    source           = ["tf_aws_kms_replica_key"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
   }
 
   replication "ECR replication rule" {

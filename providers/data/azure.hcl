@@ -23,6 +23,30 @@ source "ms_region_pairs" {
   date  = "2026"
 }
 
+source "tf_azurerm_cosmosdb_account" {
+  title = "terraform-provider-azurerm azurerm_cosmosdb_account: geo_location { location, failover_priority }, every region the account's data is replicated to"
+  url   = "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/cosmosdb_account#geo_location-1"
+  date  = "2026"
+}
+
+source "tf_azurerm_mssql_database" {
+  title = "terraform-provider-azurerm azurerm_mssql_database: create_mode Copy, Secondary (geo-replica), Restore… from creation_source_database_id"
+  url   = "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/mssql_database#creation_source_database_id-1"
+  date  = "2026"
+}
+
+source "tf_azurerm_mssql_failover_group" {
+  title = "terraform-provider-azurerm azurerm_mssql_failover_group: server_id and partner_server { id }, the databases replicated to the partner"
+  url   = "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/mssql_failover_group"
+  date  = "2026"
+}
+
+source "tf_azurerm_flexible_server_replica" {
+  title = "terraform-provider-azurerm azurerm_postgresql_flexible_server and azurerm_mysql_flexible_server: create_mode Replica from source_server_id"
+  url   = "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/postgresql_flexible_server#source_server_id-1"
+  date  = "2026"
+}
+
 source "tf_azurerm_storage_account" {
   title = "terraform-provider-azurerm azurerm_storage_account: account_replication_type LRS, GRS, RAGRS, ZRS, GZRS, RAGZRS"
   url   = "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/storage_account#account_replication_type"
@@ -102,6 +126,7 @@ provider "azurerm" {
     # server's, a subnet its network's, a secret its vault's. Most direct
     # parent first; the resource group last, as the weakest hint.
     parent_attributes = [
+      "parent_id", # azapi_resource: the resource it is created in
       "server_id", "key_vault_id", "storage_account_id", "storage_account_name", "virtual_network_name",
       "virtual_network_id", "network_security_group_name", "network_security_group_id", "azure_firewall_name",
       "firewall_policy_id", "account_name", "account_id", "cluster_id", "kubernetes_cluster_id", "workspace_id",
@@ -147,6 +172,39 @@ provider "azurerm" {
   }
 
   # Geo-redundant storage copies every blob to the region's pair (SOV006).
+  replication "Cosmos DB geo-replication" {
+    resource_types = ["azurerm_cosmosdb_account"]
+    path           = "geo_location.location"
+    source         = ["tf_azurerm_cosmosdb_account"]
+    as_of          = "2026-11-26"
+    verified       = "primary"
+  }
+
+  replication "SQL database copy or geo-replica" {
+    resource_types   = ["azurerm_mssql_database"]
+    source_reference = "creation_source_database_id"
+    source           = ["tf_azurerm_mssql_database"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+
+  replication "SQL failover group partner" {
+    resource_types        = ["azurerm_mssql_failover_group"]
+    source_reference      = "server_id"
+    destination_reference = "partner_server.id"
+    source                = ["tf_azurerm_mssql_failover_group"]
+    as_of                 = "2026-11-26"
+    verified              = "primary"
+  }
+
+  replication "flexible server read replica" {
+    resource_types   = ["azurerm_postgresql_flexible_server", "azurerm_mysql_flexible_server"]
+    source_reference = "source_server_id"
+    source           = ["tf_azurerm_flexible_server_replica"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+
   replication "geo-redundant storage (GRS, GZRS) to the paired region" {
     resource_types = ["azurerm_storage_account"]
     path           = "account_replication_type"
@@ -154,6 +212,26 @@ provider "azurerm" {
     source         = ["tf_azurerm_storage_account", "ms_region_pairs"]
     as_of          = "2026-11-23"
     verified       = "secondary"
+  }
+
+  # What schemes other than SecNumCloud say of the offering (SOV007).
+  certification "c5" {
+    scheme   = "bsi-c5"
+    status   = "certified"
+    note     = "The source says Microsoft Azure holds C5 attestations, without their type, period or the services and regions in scope: unverified until those are read from the report, so no requirement passes on it. Declare the attestation your procurement checked, with its scope, in .sovlint.hcl"
+    source   = ["c5_nexalign"]
+    as_of    = "2026-11-26"
+    verified = "unverified"
+  }
+
+  certification "ens" {
+    scheme   = "ens"
+    level    = "alta"
+    status   = "certified"
+    note     = "Microsoft states ENS High-level certification; the certificate's dates and the services in scope were not read, and an ENS certificate lasts two years: no requirement passes on it"
+    source   = ["ens_microsoft"]
+    as_of    = "2026-11-26"
+    verified = "unverified"
   }
 
   regions {

@@ -56,6 +56,11 @@ provider "cloudtemple" {
     env                 = ["CLOUDTEMPLE_HTTP_ADDR"]
   }
 
+  tags {
+    # A map on compute resources (cloudtemple_compute_*).
+    resource_attributes = ["tags"]
+  }
+
   operator {
     name             = "Cloud Temple SAS"
     country          = "FR"
@@ -107,6 +112,19 @@ provider "cloudtemple" {
   }
 
   default_region = "fr1"
+
+  # What schemes other than SecNumCloud say of the offering (SOV007).
+  certification "eu-csf-card" {
+    scheme         = "eu-csf"
+    level          = "SEAL-3"
+    status         = "unknown"
+    scheme_version = "1.2.1"
+    issuer         = "csf.hop3.abilian.com (third-party scoring, not the Commission)"
+    note           = "A third-party card scores the provider SEAL-3 overall (its lowest objective). No tender's assessment is public: whether a SEAL is held is not established"
+    source         = ["csf_cloudtemple"]
+    as_of          = "2026-11-26"
+    verified       = "secondary"
+  }
 
   regions {
     source   = ["ct_docs_regions", "tf_cloudtemple_index", "tf_cloudtemple_resources"]

@@ -65,6 +65,30 @@ source "itfb_s3ns_2026" {
   date  = "2026-01-05"
 }
 
+source "tf_google_sql_database_instance" {
+  title = "terraform-provider-google google_sql_database_instance: settings { user_labels }"
+  url   = "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance#user_labels-1"
+  date  = "2026"
+}
+
+source "tf_google_container_cluster" {
+  title = "terraform-provider-google google_container_cluster: resource_labels (the GCE resource labels of the cluster)"
+  url   = "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/container_cluster#resource_labels-1"
+  date  = "2026"
+}
+
+source "tf_google_cloud_run_service" {
+  title = "terraform-provider-google google_cloud_run_service: metadata { labels }"
+  url   = "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/cloud_run_service#labels-1"
+  date  = "2026"
+}
+
+source "tf_google_sql_replica" {
+  title = "terraform-provider-google google_sql_database_instance: master_instance_name, the instance this one replicates"
+  url   = "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance#master_instance_name-1"
+  date  = "2026"
+}
+
 provider "google" {
   name     = "Google Cloud"
   registry = ["hashicorp/google", "hashicorp/google-beta"]
@@ -75,7 +99,8 @@ provider "google" {
     resource_attributes = ["region", "location", "zone"]
     # An object is in its bucket, a table in its dataset, a database in its
     # instance, a key in its key ring: before the provider's default region.
-    parent_attributes   = ["bucket", "dataset_id", "instance", "key_ring", "crypto_key", "cluster"]
+    # IAM bindings are on the key or bucket they name (crypto_key_id, bucket).
+    parent_attributes   = ["bucket", "dataset_id", "instance", "key_ring", "crypto_key", "crypto_key_id", "cluster"]
     provider_attributes = ["region", "zone"]
     zone_patterns       = ["^([a-z]+-[a-z]+\\d+)-[a-z]$"]
     env                 = ["GOOGLE_REGION", "GCLOUD_REGION", "CLOUDSDK_COMPUTE_REGION", "GOOGLE_ZONE"]
@@ -85,6 +110,29 @@ provider "google" {
     effective           = "terraform_labels"
     resource_attributes = ["labels"]
     provider_attributes = ["default_labels"]
+
+    # Resource types whose labels are not a top-level `labels`.
+    for_types {
+      resource_types      = ["google_sql_database_instance"]
+      resource_attributes = ["settings.user_labels"]
+      source              = ["tf_google_sql_database_instance"]
+      as_of               = "2026-11-26"
+      verified            = "primary"
+    }
+    for_types {
+      resource_types      = ["google_container_cluster"]
+      resource_attributes = ["resource_labels"]
+      source              = ["tf_google_container_cluster"]
+      as_of               = "2026-11-26"
+      verified            = "primary"
+    }
+    for_types {
+      resource_types      = ["google_cloud_run_service", "google_cloud_run_domain_mapping"]
+      resource_attributes = ["metadata.labels"]
+      source              = ["tf_google_cloud_run_service"]
+      as_of               = "2026-11-26"
+      verified            = "primary"
+    }
   }
 
   operator {
@@ -116,6 +164,16 @@ provider "google" {
     ]
     source   = ["gcp_global_resources"]
     as_of    = "2026-09"
+    verified = "unverified"
+  }
+
+  # What schemes other than SecNumCloud say of the offering (SOV007).
+  certification "c5" {
+    scheme   = "bsi-c5"
+    status   = "certified"
+    note     = "The source says Google Cloud holds C5 attestations, without their type, period or the services and regions in scope: unverified until those are read from the report, so no requirement passes on it. Declare the attestation your procurement checked, with its scope, in .sovlint.hcl"
+    source   = ["c5_nexalign"]
+    as_of    = "2026-11-26"
     verified = "unverified"
   }
 
@@ -240,6 +298,14 @@ provider "google" {
       name   = "Global location"
       global = true
     }
+  }
+
+  replication "Cloud SQL replica" {
+    resource_types   = ["google_sql_database_instance"]
+    source_reference = "master_instance_name"
+    source           = ["tf_google_sql_replica"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
   }
 
   regions {

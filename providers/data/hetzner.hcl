@@ -31,6 +31,8 @@ provider "hcloud" {
 
   location {
     resource_attributes = ["location", "datacenter", "home_location", "network_zone"]
+    # A load balancer's targets and services, a server's attachments.
+    parent_attributes   = ["load_balancer_id", "server_id", "volume_id"]
     zone_patterns       = ["^([a-z]+\\d?)-dc\\d+$"]
   }
 

@@ -63,6 +63,29 @@ provider "ibm" {
     verified = "secondary"
   }
 
+  # What schemes other than SecNumCloud say of the offering (SOV007).
+  certification "c5" {
+    scheme   = "bsi-c5"
+    level    = "type2"
+    status   = "certified"
+    note     = "IBM describes attestation reports on the operating effectiveness of controls over a period (Type 2); the period and the services and regions in scope were not read: unverified until they are"
+    source   = ["c5_ibm"]
+    as_of    = "2026-11-26"
+    verified = "unverified"
+  }
+
+  certification "eu-csf-card" {
+    scheme         = "eu-csf"
+    level          = "SEAL-1"
+    status         = "unknown"
+    scheme_version = "1.2.1"
+    issuer         = "csf.hop3.abilian.com (third-party scoring, not the Commission)"
+    note           = "A third-party card scores the provider SEAL-1 overall (its lowest objective). No tender's assessment is public: whether a SEAL is held is not established"
+    source         = ["csf_ibm"]
+    as_of          = "2026-11-26"
+    verified       = "secondary"
+  }
+
   regions {
     source   = ["ibm_monitoring_regions", "ibm_codeengine_regions"]
     as_of    = "2026-09"

@@ -31,6 +31,9 @@ provider "ionos" {
     # availability_zone is "AUTO" or "ZONE_1": a placement inside a data
     # centre, never a location.
     resource_attributes = ["location", "region"]
+    # A server, LAN, volume, IP failover or Kubernetes node pool is in its
+    # virtual datacenter, which has the location.
+    parent_attributes   = ["datacenter_id", "k8s_cluster_id"]
     provider_attributes = ["s3_region"]
     env                 = ["IONOS_API_URL"]
   }

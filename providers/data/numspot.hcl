@@ -37,7 +37,11 @@ provider "numspot" {
   registry = ["numspot/numspot"]
 
   location {
-    resource_attributes = ["availability_zone_name", "availability_zone", "availability_zone_names"]
+    # A VM says where it is in placement { availability_zone_name }, which
+    # overrides the provider's region.
+    resource_attributes = ["availability_zone_name", "availability_zone", "availability_zone_names", "placement.availability_zone_name"]
+    # A public IP on its VM, a route table or NIC in its subnet.
+    parent_attributes   = ["vm_id", "subnet_id", "volume_id", "nic_id", "vpc_id"]
     provider_attributes = ["numspot_host"]
     value_patterns = {
       "numspot_host" = "^(?:https?://)?api\\.([a-z0-9-]+)\\.numspot\\.com"
@@ -90,6 +94,19 @@ provider "numspot" {
     source   = ["anssi_3395"]
     as_of    = "2026-09-26"
     verified = "secondary"
+  }
+
+  # What schemes other than SecNumCloud say of the offering (SOV007).
+  certification "eu-csf-card" {
+    scheme         = "eu-csf"
+    level          = "SEAL-3"
+    status         = "unknown"
+    scheme_version = "1.2.1"
+    issuer         = "csf.hop3.abilian.com (third-party scoring, not the Commission)"
+    note           = "A third-party card scores the provider SEAL-3 overall (its lowest objective). No tender's assessment is public: whether a SEAL is held is not established"
+    source         = ["csf_numspot"]
+    as_of          = "2026-11-26"
+    verified       = "secondary"
   }
 
   regions {

@@ -28,6 +28,12 @@ source "sec_oracle" {
   date  = "2026"
 }
 
+source "tf_oci_replication_policy" {
+  title = "terraform-provider-oci oci_objectstorage_replication_policy: bucket (the source) and destination_region_name"
+  url   = "https://docs.oracle.com/en-us/iaas/tools/terraform-provider-oci/latest/docs/r/objectstorage_replication_policy.html"
+  date  = "2026"
+}
+
 source "oci_go_sdk_regions" {
   title = "oracle/oci-go-sdk v65.130.0 common/regions.json: 85 regions with their realm (oc1 public, oc4 UK government, oc19 EU Sovereign Cloud, dedicated and government realms)"
   url   = "https://github.com/oracle/oci-go-sdk/blob/v65.130.0/common/regions.json"
@@ -69,6 +75,17 @@ provider "oci" {
     source   = ["anssi_catalogue", "snc_ref_32"]
     as_of    = "2026-09-26"
     verified = "secondary"
+  }
+
+  # Object Storage replication: the bucket's objects are copied to a
+  # bucket in the named region.
+  replication "Object Storage replication policy" {
+    resource_types   = ["oci_objectstorage_replication_policy"]
+    source_reference = "bucket"
+    path             = "destination_region_name"
+    source           = ["tf_oci_replication_policy"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
   }
 
   regions {

@@ -29,6 +29,8 @@ provider "opentelekomcloud" {
 
   location {
     resource_attributes = ["region", "availability_zone", "availability_zones"]
+    # A load balancer's pools and listeners, a pool's members.
+    parent_attributes   = ["loadbalancer_id", "listener_id", "pool_id"]
     provider_attributes = ["region", "auth_url"]
     value_patterns = {
       "auth_url" = "^(?:https?://)?iam(?:-pub)?\\.([a-z0-9-]+)\\.(?:sc\\.)?otc\\.t-systems\\.com"

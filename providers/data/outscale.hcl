@@ -41,7 +41,10 @@ source "libcloud_outscale_inc" {
 
 provider "outscale" {
   name     = "3DS OUTSCALE"
-  registry = ["outscale/outscale"]
+  # outscale-dev/outscale is the namespace the provider was published
+  # under before outscale/outscale (registry.terraform.io/providers/
+  # outscale-dev/outscale); configurations pinned to it still exist.
+  registry = ["outscale/outscale", "outscale-dev/outscale"]
 
   location {
     resource_attributes = ["subregion_name", "placement_subregion_name", "subregion_names", "region"]
@@ -107,6 +110,19 @@ provider "outscale" {
     source   = ["anssi_2118"]
     as_of    = "2026-09-26"
     verified = "unverified"
+  }
+
+  # What schemes other than SecNumCloud say of the offering (SOV007).
+  certification "eu-csf-card" {
+    scheme         = "eu-csf"
+    level          = "SEAL-3"
+    status         = "unknown"
+    scheme_version = "1.2.1"
+    issuer         = "csf.hop3.abilian.com (third-party scoring, not the Commission)"
+    note           = "A third-party card scores the provider SEAL-3 overall (its lowest objective). No tender's assessment is public: whether a SEAL is held is not established"
+    source         = ["csf_outscale"]
+    as_of          = "2026-11-26"
+    verified       = "secondary"
   }
 
   regions {

@@ -83,13 +83,19 @@ provider "ovh" {
 
   location {
     # `zone` is a DNS zone name in the ovh provider, never a location.
-    resource_attributes = ["region", "region_name", "nodes.region"]
+    # regions: a private network spans every region of its list.
+    resource_attributes = ["region", "region_name", "regions", "nodes.region"]
     zone_patterns = [
       "^([a-z]+)\\d+$",                              # GRA11 → gra
       "^([a-z]+)-[a-z]$",                            # RBX-A → rbx
       "^([a-z]{2}-[a-z]+-[a-z]+)-(?:[a-z]|\\d+)$", # eu-west-par-a → eu-west-par
     ]
     env = ["OVH_ENDPOINT"]
+  }
+
+  tags {
+    # A map on the resources that take tags (ovh_cloud_project_storage…).
+    resource_attributes = ["tags"]
   }
 
   operator {
@@ -183,6 +189,19 @@ provider "ovh" {
     source         = ["tf_ovh_docs"]
     as_of          = "2026-09"
     verified       = "unverified"
+  }
+
+  # What schemes other than SecNumCloud say of the offering (SOV007).
+  certification "eu-csf-card" {
+    scheme         = "eu-csf"
+    level          = "SEAL-3"
+    status         = "unknown"
+    scheme_version = "1.2.1"
+    issuer         = "csf.hop3.abilian.com (third-party scoring, not the Commission)"
+    note           = "A third-party card scores the provider SEAL-3 overall (its lowest objective). No tender's assessment is public: whether a SEAL is held is not established"
+    source         = ["csf_ovh"]
+    as_of          = "2026-11-26"
+    verified       = "secondary"
   }
 
   regions {
