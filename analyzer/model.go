@@ -32,12 +32,10 @@ type Resource struct {
 	// Replicas are the other places the resource copies its data to.
 	Replicas []Replica
 
-	// parents are the resources this one lives in, when it has no location
-	// of its own: InheritLocations looks them up once all are resolved.
-	parents []parentRef
-	// copies are the copies of data between resources of the configuration
-	// this one declares: RelateCopies gives them to the copied resource.
-	copies []copyLink
+	// links relate the resource to others of its module tree, for
+	// InheritLocations and RelateCopies once all are resolved; nil for most
+	// resources, which is why they are behind a pointer.
+	links *links
 
 	// Catalog is the provider's catalog entry; nil when the catalog does not
 	// know the provider. For a resource pointed at another operator's

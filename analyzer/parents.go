@@ -15,6 +15,60 @@ import (
 // attribute's expression references; InheritLocations, run once every
 // resource of a module tree is resolved, copies the parent's location.
 
+// links are what a resource knows of the others of its module tree once
+// resolved, for the passes that relate them.
+type links struct {
+	// parents are the resources it lives in, when it has no location of
+	// its own: InheritLocations looks them up once all are resolved.
+	parents []parentRef
+	// copies are the copies of data between resources of the
+	// configuration it declares: RelateCopies gives them to the copied
+	// resource.
+	copies []copyLink
+}
+
+// link returns the resource's links, making them when it has none.
+func (r *Resource) link() *links {
+	if r.links == nil {
+		r.links = &links{}
+	}
+	return r.links
+}
+
+// without returns the links less their parents or copies, once settled;
+// nil when none are left. Copies of a resource share its links, which are
+// not changed.
+func (l *links) without(parents, copies bool) *links {
+	if l == nil {
+		return nil
+	}
+	left := *l
+	if parents {
+		left.parents = nil
+	}
+	if copies {
+		left.copies = nil
+	}
+	if left.parents == nil && left.copies == nil {
+		return nil
+	}
+	return &left
+}
+
+func (r *Resource) parents() []parentRef {
+	if r.links == nil {
+		return nil
+	}
+	return r.links.parents
+}
+
+func (r *Resource) copies() []copyLink {
+	if r.links == nil {
+		return nil
+	}
+	return r.links.copies
+}
+
 type parentRef struct {
 	attribute     string
 	configAddress string // module.x.azurerm_mssql_server.main
@@ -83,7 +137,7 @@ func resourceRef(ref string) (addr, key string, ok bool) {
 // resources must be all the instances of one module tree (one plan or one
 // root module), already resolved.
 func InheritLocations(resources []Resource) {
-	if !slices.ContainsFunc(resources, func(r Resource) bool { return len(r.parents) > 0 }) {
+	if !slices.ContainsFunc(resources, func(r Resource) bool { return len(r.parents()) > 0 }) {
 		return
 	}
 	byConfig := map[string][]int{}
@@ -101,7 +155,7 @@ func InheritLocations(resources []Resource) {
 		}
 		state[i] = 1
 		r := &resources[i]
-		for _, ref := range r.parents {
+		for _, ref := range r.parents() {
 			for _, c := range byConfig[ref.configAddress] {
 				settle(c)
 			}
@@ -117,7 +171,7 @@ func InheritLocations(resources []Resource) {
 			r.Variant, r.Region = p.Variant, p.Region
 			break
 		}
-		r.parents = nil
+		r.links = r.links.without(true, false)
 		state[i] = 2
 	}
 	for i := range resources {

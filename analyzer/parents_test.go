@@ -45,12 +45,12 @@ func TestInheritLocationsChainInAnyOrder(t *testing.T) {
 	vault := Resource{
 		Address: "azurerm_key_vault.v", ConfigAddress: "azurerm_key_vault.v",
 		Location: Location{Unresolved: "no location"},
-		parents:  parentRefs(&Instance{Type: "azurerm_key_vault", Name: "v", ConfigAddress: "azurerm_key_vault.v", Refs: refs(map[string]string{"resource_group_name": "azurerm_resource_group.rg.name"})}, []string{"resource_group_name"}),
+		links:    &links{parents: parentRefs(&Instance{Type: "azurerm_key_vault", Name: "v", ConfigAddress: "azurerm_key_vault.v", Refs: refs(map[string]string{"resource_group_name": "azurerm_resource_group.rg.name"})}, []string{"resource_group_name"})},
 	}
 	secret := Resource{
 		Address: "azurerm_key_vault_secret.s", ConfigAddress: "azurerm_key_vault_secret.s",
 		Location: Location{Unresolved: "no location"},
-		parents:  parentRefs(&Instance{Type: "azurerm_key_vault_secret", Name: "s", ConfigAddress: "azurerm_key_vault_secret.s", Refs: refs(map[string]string{"key_vault_id": "azurerm_key_vault.v.id"})}, []string{"key_vault_id"}),
+		links:    &links{parents: parentRefs(&Instance{Type: "azurerm_key_vault_secret", Name: "s", ConfigAddress: "azurerm_key_vault_secret.s", Refs: refs(map[string]string{"key_vault_id": "azurerm_key_vault.v.id"})}, []string{"key_vault_id"})},
 	}
 	for name, order := range map[string][]Resource{
 		"parents first":  {rg, vault, secret},

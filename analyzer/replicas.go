@@ -20,7 +20,7 @@ func (r *Resolver) replicas(in *Instance, p *providers.Provider, res *Resource) 
 	for _, spec := range p.ReplicationsFor(in.Type) {
 		if spec.Path == "" {
 			if l, ok := copyLinkOf(in, spec); ok {
-				res.copies = append(res.copies, l)
+				res.link().copies = append(res.link().copies, l)
 			}
 			continue
 		}
@@ -41,7 +41,7 @@ func (r *Resolver) replicas(in *Instance, p *providers.Provider, res *Resource) 
 		if spec.SourceReference != "" && in.Refs != nil {
 			// The destinations are the referenced resource's copies.
 			if ref, _ := firstResourceRef(in, spec.SourceReference); ref != nil {
-				res.copies = append(res.copies, copyLink{spec: spec, from: ref, reps: reps})
+				res.link().copies = append(res.link().copies, copyLink{spec: spec, from: ref, reps: reps})
 				continue
 			}
 		}
@@ -207,7 +207,7 @@ func firstResourceRef(in *Instance, path string) (*parentRef, bool) {
 // resources must be one module tree, resolved and with their locations
 // inherited.
 func RelateCopies(resources []Resource) {
-	if !slices.ContainsFunc(resources, func(r Resource) bool { return len(r.copies) > 0 }) {
+	if !slices.ContainsFunc(resources, func(r Resource) bool { return len(r.copies()) > 0 }) {
 		return
 	}
 	byConfig := map[string][]int{}
@@ -215,7 +215,7 @@ func RelateCopies(resources []Resource) {
 		byConfig[resources[i].ConfigAddress] = append(byConfig[resources[i].ConfigAddress], i)
 	}
 	for i := range resources {
-		for _, l := range resources[i].copies {
+		for _, l := range resources[i].copies() {
 			froms := []int{i}
 			if l.from != nil {
 				froms = linked(resources, byConfig, i, l.from)
@@ -230,7 +230,7 @@ func RelateCopies(resources []Resource) {
 				}
 			}
 		}
-		resources[i].copies = nil
+		resources[i].links = resources[i].links.without(false, true)
 	}
 }
 

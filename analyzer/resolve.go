@@ -136,7 +136,9 @@ func (r *Resolver) locate(in *Instance, p *providers.Provider, res *Resource) Lo
 	if !found {
 		// Wherever the parent turns out to be wins over what follows;
 		// InheritLocations decides once every resource is resolved.
-		res.parents = parentRefs(in, p.Location.ParentAttributes)
+		if refs := parentRefs(in, p.Location.ParentAttributes); refs != nil {
+			res.link().parents = refs
+		}
 	}
 	if !found {
 		src := LocationSource{Kind: FromProvider, Provider: res.ProviderConfig}
@@ -158,7 +160,7 @@ func (r *Resolver) locate(in *Instance, p *providers.Provider, res *Resource) Lo
 		}
 		reason := fmt.Sprintf("neither the resource nor %s sets a location", where)
 		switch {
-		case len(p.Location.ProviderAttributes) == 0 && len(res.parents) > 0:
+		case len(p.Location.ProviderAttributes) == 0 && len(res.parents()) > 0:
 			// InheritLocations says what became of the parent.
 			reason = fmt.Sprintf("the resource sets no location and %s has none to give", p.Name)
 		case len(p.Location.ProviderAttributes) == 0 && len(p.Location.ParentAttributes) > 0:

@@ -134,7 +134,14 @@ func (x *configIndex) instance(c *planChange, bc *blockCache, reuse *analyzer.In
 	switch {
 	case len(c.attrs) == 0:
 	case reuse != nil:
-		clear(bc.attrs)
+		// Keys the change shares with the last one are overwritten, not
+		// deleted and added again: a value over 128 bytes sits outside the
+		// map's slot, allocated each time its key is added.
+		for name := range bc.attrs {
+			if !slices.ContainsFunc(c.attrs, func(a keptAttr) bool { return x.attrNames[a.attr] == name }) {
+				delete(bc.attrs, name)
+			}
+		}
 		in.Attrs = bc.attrs
 	default:
 		in.Attrs = make(analyzer.Attrs, len(c.attrs))

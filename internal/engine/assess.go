@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,12 +16,18 @@ import (
 // Evaluate assesses every resource (profiles it, and the places it
 // replicates to, against the catalog, once) and checks the rules its
 // classification requires. Findings come back sorted. Resources are
-// evaluated on every core, each chunk noting its failures; the findings are
-// then made in place, in resource order before the (stable) sort, so the
-// result does not depend on the split, and a large plan's findings are
-// allocated once rather than per chunk and copied.
+// evaluated on every core, each run of subjects noting its failures; the
+// findings are then made in place, in resource order before the (stable)
+// sort, so the result does not depend on the split, and a large plan's
+// findings are allocated once rather than per chunk and copied.
 func Evaluate(resources []analyzer.Resource, pol rules.Policy) ([]rules.Subject, []finding.Finding) {
-	out := make([]rules.Subject, len(resources))
+	subjects, findings := evaluate(resources, pol)
+	return subjects.flat(), findings
+}
+
+// evaluate is Evaluate, keeping the subjects in runs.
+func evaluate(resources []analyzer.Resource, pol rules.Policy) (subjectList, []finding.Finding) {
+	out := newSubjects(len(resources))
 	as := &assessor{pol: pol, certs: pol.CertificationUnion()}
 	ck := rules.NewChecker(pol)
 	type failed struct {
@@ -30,39 +35,29 @@ func Evaluate(resources []analyzer.Resource, pol rules.Policy) ([]rules.Subject,
 		rule    *rules.Rule
 		failure *rules.Failure
 	}
-	type chunk struct {
-		lo, at int // first subject; first finding
-		failed []failed
-	}
-	var (
-		mu     sync.Mutex
-		chunks []chunk
-	)
-	par.Chunks(len(resources), func(lo, hi int) {
-		list := make([]failed, 0, (hi-lo)*2/3) // about one finding per two resources on the corpus plans
-		for i := lo; i < hi; i++ {
-			out[i] = as.assess(&resources[i])
-			ck.Failures(&out[i], func(rule *rules.Rule, f *rules.Failure) {
-				list = append(list, failed{i, rule, f})
+	// Each run of subjects notes its failures: small lists, which fit in
+	// the memory a large plan's reading left behind.
+	failures := make([][]failed, len(out.runs))
+	par.Each(len(out.runs), func(k int) {
+		lo := out.starts[k]
+		for i := range out.runs[k] {
+			s := &out.runs[k][i]
+			*s = as.assess(&resources[lo+i])
+			ck.Failures(s, func(rule *rules.Rule, f *rules.Failure) {
+				failures[k] = append(failures[k], failed{lo + i, rule, f})
 			})
 		}
-		mu.Lock()
-		chunks = append(chunks, chunk{lo: lo, failed: list})
-		mu.Unlock()
 	})
-	slices.SortFunc(chunks, func(a, b chunk) int { return cmp.Compare(a.lo, b.lo) })
-	n := 0
-	for i := range chunks {
-		chunks[i].at = n
-		n += len(chunks[i].failed)
+	at := make([]int, len(failures)+1) // at[k] is the first finding of run k
+	for k, list := range failures {
+		at[k+1] = at[k] + len(list)
 	}
-	findings := make([]finding.Finding, n)
-	par.Each(len(chunks), func(k int) {
-		c := &chunks[k]
-		for j, f := range c.failed {
-			findings[c.at+j] = ck.Finding(f.rule, &out[f.subject], f.failure)
+	findings := make([]finding.Finding, at[len(failures)])
+	par.Each(len(failures), func(k int) {
+		for j, f := range failures[k] {
+			findings[at[k]+j] = ck.Finding(f.rule, out.at(f.subject), f.failure)
 		}
-		c.failed = nil
+		failures[k] = nil
 	})
 	finding.Sort(findings)
 	return out, findings

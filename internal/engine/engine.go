@@ -61,13 +61,19 @@ type Options struct {
 // still reported; when none could be read, the problems come back as the
 // error instead (file and position when known), and there is no report.
 func Scan(inputs []Input, opt Options) (*report.Report, error) {
-	rep, _, err := run(inputs, opt)
+	rep, _, err := scanAll(inputs, opt)
 	return rep, err
 }
 
 // run is Scan, also returning the assessed resources behind the report's
 // rows: parity tests compare them field by field.
 func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
+	rep, subjects, err := scanAll(inputs, opt)
+	return rep, subjects.flat(), err
+}
+
+// scanAll is run with the subjects as the scan keeps them.
+func scanAll(inputs []Input, opt Options) (*report.Report, subjectList, error) {
 	set := opt.Settings
 	if set == nil {
 		set = settings.Default(time.Now())
@@ -84,7 +90,7 @@ func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
 	sc := &scan{set: set, sources: opt.Sources, resolver: &analyzer.Resolver{Catalog: set.Catalog, Policy: class}, multi: len(inputs) > 1}
 	sc.loader = tfconfig.NewSourceLoader(set.Catalog.ResourceAttributeNames(), set.Catalog.ProviderAttributeNames())
 	sc.loader.ZoneDataSources = set.Catalog.ZoneDataSources()
-	var subjects []rules.Subject
+	var subjects subjectList
 	var subjectRoots []rootSpan // which root each run of subjects belongs to
 	var refused []error
 	var inline []*suppress.Waiver
@@ -105,8 +111,8 @@ func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
 			for i := range res.findings {
 				res.findings[i].Root = res.root.Name
 			}
-			subjectRoots = append(subjectRoots, rootSpan{end: len(subjects) + len(res.subjects), name: res.root.Name})
-			subjects = appendOrTake(subjects, res.subjects)
+			subjectRoots = append(subjectRoots, rootSpan{end: subjects.Len() + res.subjects.Len(), name: res.root.Name})
+			subjects.add(res.subjects)
 			rep.Findings = appendOrTake(rep.Findings, res.findings)
 			for _, w := range res.inline {
 				w.Root = res.root.Name
@@ -118,11 +124,11 @@ func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
 	if len(refused) == len(rep.Roots) {
 		// Nothing was scanned: there is no report to write, only errors.
 		if len(refused) == 1 {
-			return nil, nil, refused[0]
+			return nil, subjectList{}, refused[0]
 		}
-		return nil, nil, errors.Join(refused...)
+		return nil, subjectList{}, errors.Join(refused...)
 	}
-	rep.Warnings = append(rep.Warnings, stalenessWarnings(set.Catalog, subjects, now, set.Config)...)
+	rep.Warnings = append(rep.Warnings, stalenessWarnings(set.Catalog, &subjects, now, set.Config)...)
 	// One suppression pass over every root's findings: inline ignores
 	// (each limited to its root), exceptions and baselines.
 	waivers := slices.Concat(opt.Baselines, set.Exceptions, inline)
@@ -175,7 +181,7 @@ type rootResult struct {
 	// path is the root's directory for exceptions' root globs: the root
 	// module's, or for a plan the sources given with it or its own.
 	path     string
-	subjects []rules.Subject
+	subjects subjectList
 	findings []finding.Finding
 	inline   []*suppress.Waiver // the root's sovlint:ignore comments
 	warnings []report.Warning
@@ -230,7 +236,7 @@ func (sc *scan) input(in Input) (results []rootResult) {
 				resources[i].Range.Filename = in.Path
 			}
 		}
-		res.subjects, res.findings = Evaluate(resources, sc.set.Policy)
+		res.subjects, res.findings = evaluate(resources, sc.set.Policy)
 		res.inline, res.warnings = u.waivers, u.warnings
 		results = append(results, res)
 	}
@@ -257,7 +263,7 @@ func (e *InternalError) Error() string {
 }
 
 // appendOrTake appends more to list, or takes more when list is empty: a
-// plan's 30,000 assessments and findings are not copied for nothing.
+// plan's findings are not copied for nothing.
 func appendOrTake[T any](list, more []T) []T {
 	if len(list) == 0 {
 		return more

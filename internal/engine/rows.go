@@ -18,16 +18,16 @@ import (
 // Certifications are listed only when the policy checks some (SOV007): the
 // rows of every other policy stay as they were.
 type subjectRows struct {
-	subjects []rules.Subject
+	subjects subjectList
 	roots    []rootSpan // which root each run of subjects belongs to
 	verdicts map[*providers.Profile]*profileRow
 }
 
-func newSubjectRows(subjects []rules.Subject, roots []rootSpan, pol *rules.Policy) *subjectRows {
+func newSubjectRows(subjects subjectList, roots []rootSpan, pol *rules.Policy) *subjectRows {
 	verdicts := map[*providers.Profile]*profileRow{}
 	listCerts := pol.ChecksCertifications()
-	for i := range subjects {
-		if p := subjects[i].Profile; p != nil && verdicts[p] == nil {
+	for s := range subjects.All() {
+		if p := s.Profile; p != nil && verdicts[p] == nil {
 			pr := &profileRow{verdicts: finding.Verdicts{
 				SecNumCloud:    p.SecNumCloud.Outcome.String(),
 				EULegalControl: p.LegalControl.Outcome.String(),
@@ -42,10 +42,10 @@ func newSubjectRows(subjects []rules.Subject, roots []rootSpan, pol *rules.Polic
 	return &subjectRows{subjects: subjects, roots: roots, verdicts: verdicts}
 }
 
-func (r *subjectRows) Len() int { return len(r.subjects) }
+func (r *subjectRows) Len() int { return r.subjects.Len() }
 
 func (r *subjectRows) At(i int) finding.Resource {
-	row := row(&r.subjects[i], r.verdicts)
+	row := row(r.subjects.At(i), r.verdicts)
 	// The spans are in subject order: the first that ends after i holds it.
 	if k, _ := slices.BinarySearchFunc(r.roots, i, func(s rootSpan, i int) int { return cmp.Compare(s.end, i+1) }); k < len(r.roots) {
 		row.Root = r.roots[k].name

@@ -8,20 +8,19 @@ import (
 	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/report"
-	"github.com/sovlint/sovlint/rules"
 )
 
 // stalenessWarnings says when the facts a scan's verdicts rest on are
 // getting old: the catalog as a whole, and each qualification a scanned
 // resource's profile relied on. Qualifications no resource relied on are
 // left to `sovlint providers`, so that a warning always concerns the scan.
-func stalenessWarnings(cat *providers.Catalog, subjects []rules.Subject, now time.Time, cfg *config.Config) []report.Warning {
+func stalenessWarnings(cat *providers.Catalog, subjects *subjectList, now time.Time, cfg *config.Config) []report.Warning {
 	var out []report.Warning
 	if st, stale := cat.StaleData(now); stale {
 		out = append(out, warning(st, cfg))
 	}
 	var offers []*providers.Offer
-	for _, a := range subjects {
+	for a := range subjects.All() {
 		if a.Profile != nil && a.Profile.Offer != nil && !slices.Contains(offers, a.Profile.Offer) {
 			offers = append(offers, a.Profile.Offer)
 		}
