@@ -113,6 +113,47 @@ func NormaliseTagKey(k string) string {
 	return b.String()
 }
 
+// hasKey reports whether a tag key, as written, is one of the policy's
+// keys: NormaliseTagKey(key) in Keys, without making the normalised key,
+// which for every tag of every resource of a large plan showed in
+// profiles.
+func (p ClassificationPolicy) hasKey(key string) bool {
+	for _, k := range p.Keys {
+		if eq, ascii := normalisedEqual(key, k); eq || (!ascii && NormaliseTagKey(key) == k) {
+			return true
+		}
+	}
+	return false
+}
+
+// normalisedEqual reports whether NormaliseTagKey(raw) is norm, for a raw
+// key in ASCII; ascii is false, and the answer unknown, otherwise.
+func normalisedEqual(raw, norm string) (eq, ascii bool) {
+	j := 0
+	for i := range len(raw) {
+		c := raw[i]
+		switch {
+		case c >= 0x80:
+			return false, false
+		case c == '-' || c == '_' || c == '.' || c == ' ' || c >= '\t' && c <= '\r':
+			continue // dropped, as NormaliseTagKey drops them (ASCII spaces)
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if j >= len(norm) || norm[j] != c {
+			// Still check the rest is ASCII: the answer is then known.
+			for ; i < len(raw); i++ {
+				if raw[i] >= 0x80 {
+					return false, false
+				}
+			}
+			return false, true
+		}
+		j++
+	}
+	return j == len(norm), true
+}
+
 func isNormalTagKey(k string) bool {
 	for i := range len(k) {
 		switch c := k[i]; {
@@ -176,7 +217,7 @@ func (p ClassificationPolicy) LevelOf(s string) (string, bool) {
 func (p ClassificationPolicy) fromTags(in *Instance, spec TagSpecView) Classification {
 	// Only the tags the policy reads are collected: building every tag of
 	// every resource was a third of a large plan's garbage.
-	found, unknown := collectTags(in, spec, func(key string) bool { return slices.Contains(p.Keys, NormaliseTagKey(key)) })
+	found, unknown := collectTags(in, spec, p.hasKey)
 	if unknown != "" {
 		return Classification{Level: "unknown", Unknown: unknown}
 	}
