@@ -80,7 +80,11 @@ type Level struct {
 // matches reports whether a tag value, already normalised, is one of the
 // level's values.
 func (l *Level) matches(normalised string) bool {
-	return slices.ContainsFunc(l.Values, func(v string) bool { return NormaliseTagKey(v) == normalised })
+	return slices.ContainsFunc(l.Values, func(v string) bool {
+		// The level's values as written, normalised without a copy.
+		eq, ascii := normalisedEqual(v, normalised)
+		return eq || (!ascii && NormaliseTagKey(v) == normalised)
+	})
 }
 
 // DefaultPolicy is the classification of DESIGN.md.

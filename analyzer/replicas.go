@@ -207,7 +207,7 @@ func firstResourceRef(in *Instance, path string) (*parentRef, bool) {
 // resources must be one module tree, resolved and with their locations
 // inherited.
 func RelateCopies(resources []Resource) {
-	if !slices.ContainsFunc(resources, func(r Resource) bool { return len(r.copies()) > 0 }) {
+	if !anyLinks(resources, func(l *links) bool { return len(l.copies) > 0 }) {
 		return
 	}
 	byConfig := map[string][]int{}

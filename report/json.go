@@ -238,11 +238,18 @@ func (o *jsonOut) close(c byte) {
 }
 
 func (o *jsonOut) newline() {
+	if n := 1 + 2*o.depth; n <= len(newlineIndent) {
+		o.b = append(o.b, newlineIndent[:n]...)
+		return
+	}
 	o.b = append(o.b, '\n')
 	for range o.depth {
 		o.b = append(o.b, ' ', ' ')
 	}
 }
+
+// newlineIndent starts a line at any depth a report reaches.
+const newlineIndent = "\n                                "
 
 // elem starts an array element.
 func (o *jsonOut) elem() {

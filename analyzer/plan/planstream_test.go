@@ -361,6 +361,10 @@ var planSlots = []string{
 	`{"format_version":"1.2","resource_changes":[{"address":"a.b","mode":"managed","type":"a","name":"b","change":{"actions":["create"],"after":{"tags":%s,"bucket":%s}}}]}`,
 	`{"format_version":"1.2","resource_changes":[{"address":"a.b","x":%s,"mode":"managed","type":"a","name":"b","change":{"actions":["create"]}},{"address":"a.c"}],"prior_state":%s}`,
 	`{"format_version":"1.2","prior_state":%s,"configuration":{},"timestamp":%s}`,
+	// The values representations and resource_drift, read down to their
+	// resources, which other goroutines validate.
+	`{"format_version":"1.2","planned_values":{"outputs":%s,"root_module":{"resources":[%s,{"a":1}],"child_modules":[{"resources":[{"b":%s}],"child_modules":%s}]}}}`,
+	`{"format_version":"1.2","planned_values":{"root_module":%s},"resource_drift":[{"address":"a.b"},%s],"prior_state":{"values":{"root_module":{"resources":[[%s]]}}}}`,
 }
 
 // TestPlanRejectsWhatJSONTextRejects: validating a plan on several
