@@ -12,6 +12,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/inputfile"
 	"github.com/sovlint/sovlint/internal/par"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -770,7 +771,7 @@ func planError(name string, err error) error {
 		}
 		return &finding.InputError{File: name, Offset: se.Offset, Msg: "invalid JSON: " + msg}
 	}
-	return &finding.InputError{File: name, Msg: "reading the plan: " + err.Error()}
+	return &finding.InputError{File: name, Msg: "cannot read the plan: " + inputfile.Detail(err)}
 }
 
 // VariableValues returns the plan's root variable values, as the sources'

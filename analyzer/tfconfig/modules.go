@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/sovlint/sovlint/internal/addrs"
+	"github.com/sovlint/sovlint/internal/inputfile"
 )
 
 // Config is a root module and the tree of modules it calls, decoded but not
@@ -208,7 +209,7 @@ func absPath(p string) string {
 // directory relative to the root module. A missing or unreadable manifest
 // is empty: every remote module is then reported as not scanned.
 func readManifest(rootDir string) map[string]string {
-	b, err := os.ReadFile(filepath.Join(rootDir, ".terraform", "modules", "modules.json"))
+	b, err := inputfile.ReadFile(filepath.Join(rootDir, ".terraform", "modules", "modules.json"), inputfile.SourceLimit, inputfile.Tree)
 	if err != nil {
 		return nil
 	}

@@ -1,7 +1,6 @@
 package tfconfig
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -15,6 +14,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
+
+	"github.com/sovlint/sovlint/internal/inputfile"
 )
 
 // SourceLoader reads Terraform/OpenTofu configuration directories. It parses
@@ -168,7 +169,7 @@ type sourceFile struct {
 
 // parseFile parses one configuration file (native syntax or JSON).
 func parseFile(path string) (*sourceFile, hcl.Diagnostics) {
-	src, err := os.ReadFile(path)
+	src, err := inputfile.ReadFile(path, inputfile.SourceLimit, inputfile.Tree)
 	if err != nil {
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
@@ -201,12 +202,9 @@ func parseHCL(src []byte, path string) (*hcl.File, hcl.Diagnostics) {
 	return f, diags
 }
 
-// errorDetail is an OS error without the path it repeats.
+// errorDetail is a read error without the path it repeats.
 func errorDetail(err error) string {
-	if pe, ok := errors.AsType[*os.PathError](err); ok {
-		return pe.Err.Error()
-	}
-	return err.Error()
+	return inputfile.Detail(err)
 }
 
 // readModule parses a directory's files in parallel and decodes them into a

@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/sovlint/sovlint/internal/inputfile"
 )
 
 // VarInput is one --var-file or --var argument. They apply in command-line
@@ -72,14 +74,14 @@ func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 	slices.Sort(auto)
 	files = append(files, auto...)
 	for _, f := range files {
-		if err := readVarFile(f, defs); err != nil {
+		if err := readVarFile(f, inputfile.Tree, defs); err != nil {
 			return nil, err
 		}
 	}
 	for _, in := range opts.Inputs {
 		switch {
 		case in.File != "":
-			if err := readVarFile(in.File, defs); err != nil {
+			if err := readVarFile(in.File, inputfile.Named, defs); err != nil {
 				return nil, err
 			}
 		default:
@@ -161,9 +163,10 @@ func parseVarText(text string, decl *variableDecl) (cty.Value, error) {
 }
 
 // readVarFile reads a variable definitions file (.tfvars or .tfvars.json):
-// constant values only, as Terraform requires.
-func readVarFile(path string, defs map[string]rawValue) error {
-	src, err := os.ReadFile(path)
+// constant values only, as Terraform requires. One the user names
+// (--var-file) may be a pipe; one in the scanned tree must be a file.
+func readVarFile(path string, origin inputfile.Origin, defs map[string]rawValue) error {
+	src, err := inputfile.ReadFile(path, inputfile.SourceLimit, origin)
 	if err != nil {
 		return hcl.Diagnostics{{
 			Severity: hcl.DiagError,
