@@ -20,6 +20,11 @@ func TestMain(m *testing.M) {
 			fmt.Fprintf(os.Stderr, "[exit %d]\n", code)
 			os.Exit(code)
 		},
+		// sovlint-bare is sovlint as users run it: the hostile-input suite
+		// checks its stderr byte for byte.
+		"sovlint-bare": func() {
+			os.Exit(Main(os.Args[1:], Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv}))
+		},
 	})
 }
 

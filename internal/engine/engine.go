@@ -16,6 +16,7 @@ import (
 	"github.com/sovlint/sovlint/analyzer/plan"
 	"github.com/sovlint/sovlint/analyzer/tfconfig"
 	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/inputfile"
 	"github.com/sovlint/sovlint/internal/par"
 	"github.com/sovlint/sovlint/internal/settings"
 	"github.com/sovlint/sovlint/internal/suppress"
@@ -51,6 +52,9 @@ type Options struct {
 	Sources SourceOptions
 	// Baselines suppress the findings they list.
 	Baselines []*suppress.Waiver
+	// Conversion says whether and how to turn saved (binary) plans into
+	// JSON; the zero value refuses to.
+	Conversion Conversion
 }
 
 // Scan runs the pipeline over inputs and returns the report: load, resolve,
@@ -74,7 +78,7 @@ func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
 	}
 	now := set.Policy.Now
 	rep := &report.Report{Tool: "sovlint", Version: opt.Version, CatalogAsOf: set.Catalog.AsOf, Rules: rules.Docs()}
-	sc := &scan{set: set, sources: opt.Sources, resolver: &analyzer.Resolver{Catalog: set.Catalog, Policy: class}}
+	sc := &scan{set: set, sources: opt.Sources, conv: opt.Conversion, resolver: &analyzer.Resolver{Catalog: set.Catalog, Policy: class}}
 	sc.loader = tfconfig.NewSourceLoader(set.Catalog.ResourceAttributeNames(), set.Catalog.ProviderAttributeNames())
 	var subjects []rules.Subject
 	for _, in := range inputs {
@@ -99,6 +103,7 @@ func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
 type scan struct {
 	set      *settings.Settings
 	sources  SourceOptions
+	conv     Conversion
 	resolver *analyzer.Resolver
 	loader   *tfconfig.SourceLoader
 }
@@ -188,7 +193,7 @@ func load(in Input, sc *scan) ([]unit, error) {
 	if sc.sources.PlanDir != "" {
 		// Placing instances on their source lines happens before they are
 		// resolved, so this path keeps them all; it is not the hot one.
-		instances, p, err := loadPlanInstances(in, sc.set.Catalog)
+		instances, p, err := loadPlanInstances(in, sc.set.Catalog, sc.conv)
 		if err != nil {
 			return nil, err
 		}
@@ -198,7 +203,7 @@ func load(in Input, sc *scan) ([]unit, error) {
 		}
 		return []unit{u}, nil
 	}
-	resources, err := loadPlan(in, sc.set.Catalog, sc.resolver)
+	resources, err := loadPlan(in, sc.set.Catalog, sc.conv, sc.resolver)
 	if err != nil {
 		return nil, err
 	}
@@ -207,46 +212,68 @@ func load(in Input, sc *scan) ([]unit, error) {
 
 // loadPlan streams a plan and resolves its instances as they are built, on
 // every core, so they are never all held at once.
-func loadPlan(in Input, cat *providers.Catalog, resolver *analyzer.Resolver) ([]analyzer.Resource, error) {
-	out, _, err := streamPlan(in, cat, resolver.Resolve)
+func loadPlan(in Input, cat *providers.Catalog, conv Conversion, resolver *analyzer.Resolver) ([]analyzer.Resource, error) {
+	out, _, err := streamPlan(in, cat, conv, resolver.Resolve)
 	return out, err
 }
 
 // loadPlanInstances reads a plan's instances without resolving them.
-func loadPlanInstances(in Input, cat *providers.Catalog) ([]*analyzer.Instance, *plan.Plan, error) {
-	return streamPlan(in, cat, func(i *analyzer.Instance) *analyzer.Instance { return i })
+func loadPlanInstances(in Input, cat *providers.Catalog, conv Conversion) ([]*analyzer.Instance, *plan.Plan, error) {
+	return streamPlan(in, cat, conv, func(i *analyzer.Instance) *analyzer.Instance { return i })
 }
 
-func streamPlan[T any](in Input, cat *providers.Catalog, fn func(*analyzer.Instance) T) ([]T, *plan.Plan, error) {
-	var r io.Reader
+func streamPlan[T any](in Input, cat *providers.Catalog, conv Conversion, fn func(*analyzer.Instance) T) ([]T, *plan.Plan, error) {
+	var src io.Reader
 	name := in.Path
-	binary := false
 	if in.Path == "-" {
-		r, name = in.Stdin, "<stdin>"
+		src, name = in.Stdin, "<stdin>"
 	} else {
-		f, err := os.Open(in.Path)
+		if fi, err := os.Stat(in.Path); err == nil && fi.IsDir() {
+			return nil, nil, &finding.InputError{File: in.Path, Msg: "is a directory, not a plan file"}
+		}
+		f, _, err := inputfile.Open(in.Path, inputfile.Named)
 		if err != nil {
 			return nil, nil, inputError(in.Path, err)
 		}
 		defer f.Close()
-		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return nil, nil, &finding.InputError{File: in.Path, Msg: "is a directory, not a plan file"}
-		}
-		br := bufio.NewReaderSize(f, 256<<10)
-		r = br
-		if binary = isBinaryPlan(br); binary {
-			if r, err = showPlan(in.Path); err != nil {
-				return nil, nil, err
-			}
-		}
+		src = f
 	}
-	out, p, err := plan.StreamPlan(r, name, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), fn)
+	// Read once, within a limit, keeping where lines start: an error is
+	// placed from what was read, which a pipe could not give again.
+	lines := inputfile.NewLines(inputfile.LimitReader(src, name, inputfile.PlanLimit))
+	br := bufio.NewReaderSize(lines, 256<<10)
+	if isBinaryPlan(br) {
+		return streamBinaryPlan(in.Path, cat, conv, fn)
+	}
+	out, p, err := plan.StreamPlan(br, name, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), fn)
 	if err != nil {
-		if ie, ok := errors.AsType[*finding.InputError](err); ok && in.Path != "-" && !binary {
-			if b, rerr := os.ReadFile(in.Path); rerr == nil {
-				ie.LocateOffset(b)
+		if ie, ok := errors.AsType[*finding.InputError](err); ok && ie.Line == 0 && ie.Offset > 0 {
+			if line, col, ok := lines.Position(ie.Offset); ok {
+				ie.Line, ie.Col = line, col
 			}
 		}
+		return nil, nil, err
+	}
+	return out, p, nil
+}
+
+// streamBinaryPlan streams the JSON `terraform show -json` makes of a saved
+// plan, when the conversion is allowed. Positions in errors would be in
+// Terraform's output, not in the file: they are left out.
+func streamBinaryPlan[T any](path string, cat *providers.Catalog, conv Conversion, fn func(*analyzer.Instance) T) ([]T, *plan.Plan, error) {
+	if err := refuseBinaryPlan(path, conv); err != nil {
+		return nil, nil, err
+	}
+	c, err := showPlan(path, conv)
+	if err != nil {
+		return nil, nil, err
+	}
+	out, p, err := plan.StreamPlan(c.out, path, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), fn)
+	if ie, ok := errors.AsType[*finding.InputError](err); ok {
+		ie.Offset = 0
+		ie.Msg += " (in the output of terraform show -json)"
+	}
+	if err := c.finish(err); err != nil {
 		return nil, nil, err
 	}
 	return out, p, nil
@@ -264,12 +291,5 @@ func resolveAll(resolver *analyzer.Resolver, instances []*analyzer.Instance) []a
 }
 
 func inputError(path string, err error) error {
-	msg := err.Error()
-	if pe, ok := errors.AsType[*os.PathError](err); ok {
-		msg = pe.Err.Error()
-		if errors.Is(err, os.ErrNotExist) {
-			msg = "no such file or directory"
-		}
-	}
-	return &finding.InputError{File: path, Msg: msg}
+	return &finding.InputError{File: path, Msg: inputfile.Detail(err)}
 }

@@ -1,0 +1,269 @@
+//go:build unix
+
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// The hostile-input suite runs sovlint as a CI job would, on inputs an
+// attacker wrote, one class of attack per case, and proves for each: exit
+// status 2 (unless the case says otherwise) with one line on stderr naming
+// the input, within a time and a memory bound, no Go stack trace, no
+// canary (a secret planted in the input) in any output, and no marker (a
+// file that code from the scanned tree would create).
+//
+// Each case runs in a child process (the test binary as sovlint-bare), so
+// that a hang is killed and its peak memory measured. The bounds catch a
+// hang or a blow-up, not a slowdown: speed is measured by benchmarks.
+
+const (
+	hostileTimeout = 60 * time.Second
+	hostileMaxRSS  = 1 << 30 // bytes
+)
+
+// hostileCase is one attack.
+type hostileCase struct {
+	name string
+	// files are written under the case's directory, which is the child's
+	// working directory; links are symlinks (name → target).
+	files map[string]string
+	links map[string]string
+	// setup prepares what files cannot say (a FIFO, a generated input).
+	setup func(t *testing.T, dir string)
+	args  []string
+	// stdin is the child's standard input; extra is its file descriptor 3
+	// (/dev/fd/3: what <(…) gives a command).
+	stdin, extra string
+	env          []string
+	// exit is the expected status; stderr the regexp the one line on
+	// stderr must match after "sovlint: " (empty: no line expected).
+	exit   int
+	stderr string
+	// canary must appear in no output; marker (relative to the case's
+	// directory) must not exist afterwards.
+	canary string
+	marker string
+}
+
+func runHostile(t *testing.T, cases []hostileCase) {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "sovlint-bare")
+	if err := os.Symlink(exe, bin); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, content := range c.files {
+				p := filepath.Join(dir, name)
+				if err := os.MkdirAll(filepath.Dir(p), 0o750); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for name, target := range c.links {
+				p := filepath.Join(dir, name)
+				if err := os.MkdirAll(filepath.Dir(p), 0o750); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Symlink(target, p); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if c.setup != nil {
+				c.setup(t, dir)
+			}
+			args := make([]string, len(c.args))
+			for i, a := range c.args {
+				args[i] = strings.ReplaceAll(a, "$DIR", dir)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), hostileTimeout)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, bin, args...)
+			cmd.Dir = dir
+			cmd.Env = []string{"HOME=" + dir, "PATH=" + os.Getenv("PATH"), "NO_COLOR=1"}
+			for _, e := range c.env {
+				cmd.Env = append(cmd.Env, strings.ReplaceAll(e, "$DIR", dir)) // a later PATH wins
+			}
+			cmd.Stdin = strings.NewReader(c.stdin)
+			if c.extra != "" {
+				r, w, err := os.Pipe()
+				if err != nil {
+					t.Fatal(err)
+				}
+				go func() {
+					_, _ = w.WriteString(c.extra)
+					w.Close()
+				}()
+				defer r.Close()
+				cmd.ExtraFiles = []*os.File{r}
+			}
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			start := time.Now()
+			err := cmd.Run()
+			elapsed := time.Since(start)
+			if ctx.Err() != nil {
+				t.Fatalf("still running after %s: killed", hostileTimeout)
+			}
+			code := 0
+			if ee, ok := errors.AsType[*exec.ExitError](err); ok {
+				code = ee.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			rss := maxRSS(cmd.ProcessState)
+			t.Logf("%s: exit %d in %s, peak RSS %d MiB", c.name, code, elapsed.Round(time.Millisecond), rss>>20)
+			want := c.exit
+			if want == 0 && c.stderr != "" {
+				want = ExitError
+			}
+			if code != want {
+				t.Errorf("exit status %d, want %d\nstderr: %s", code, want, stderr.String())
+			}
+			if rss > hostileMaxRSS {
+				t.Errorf("peak RSS %d MiB, over %d MiB", rss>>20, hostileMaxRSS>>20)
+			}
+			errText := stderr.String()
+			if strings.Contains(errText, "goroutine ") || strings.Contains(errText, "panic") {
+				t.Errorf("stderr has a stack trace or panic:\n%s", errText)
+			}
+			if c.stderr != "" {
+				re := regexp.MustCompile("^sovlint: " + strings.ReplaceAll(c.stderr, "$DIR", regexp.QuoteMeta(dir)) + "\n$")
+				if !re.MatchString(errText) {
+					t.Errorf("stderr =\n%s\nwant one line matching %s", errText, re)
+				}
+			}
+			if c.canary != "" {
+				outs := stdout.String() + errText
+				_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+					if err == nil && d.Type().IsRegular() && strings.HasSuffix(p, ".out") {
+						b, _ := os.ReadFile(p)
+						outs += string(b)
+					}
+					return nil
+				})
+				if strings.Contains(outs, c.canary) {
+					t.Errorf("the canary %q reached an output", c.canary)
+				}
+			}
+			if c.marker != "" {
+				if _, err := os.Stat(filepath.Join(dir, c.marker)); err == nil {
+					t.Errorf("the marker %s exists: code from the scanned tree ran", c.marker)
+				}
+			}
+		})
+	}
+}
+
+// maxRSS is a finished child's peak resident set, in bytes.
+func maxRSS(ps *os.ProcessState) int64 {
+	ru, ok := ps.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return 0
+	}
+	if runtime.GOOS == "darwin" {
+		return ru.Maxrss // bytes there, KiB on Linux
+	}
+	return ru.Maxrss << 10
+}
+
+const providerTF = "provider \"aws\" {\n  region = \"eu-west-3\"\n}\n"
+
+// TestHostileFiles: what stands where a file is expected is refused unless
+// it is one (devices, FIFOs in the tree, symlinks to them), every input is
+// read within a limit, and errors are placed from what was read — right
+// for stdin and <(…) too.
+func TestHostileFiles(t *testing.T) {
+	fifo := func(name string) func(*testing.T, string) {
+		return func(t *testing.T, dir string) {
+			t.Helper()
+			if err := syscall.Mkfifo(filepath.Join(dir, name), 0o600); err != nil {
+				t.Skip("no FIFOs here:", err)
+			}
+		}
+	}
+	badPlan := "{\"format_version\": \"1.2\",\n  \"planned_values\": {}, \"x\": tru}\n"
+	runHostile(t, []hostileCase{
+		{name: "plan is /dev/zero", args: []string{"scan", "/dev/zero"}, stderr: `/dev/zero: is a device, not a regular file`},
+		{name: "forced plan is /dev/urandom", args: []string{"scan", "--plan", "/dev/urandom"}, stderr: `/dev/urandom: is a device, not a regular file`},
+		{name: "plan is a symlink to /dev/zero", links: map[string]string{"plan.json": "/dev/zero"}, args: []string{"scan", "plan.json"}, stderr: `plan.json: is a device, not a regular file`},
+		{name: "config is /dev/zero", files: map[string]string{"live/main.tf": providerTF}, args: []string{"scan", "--config", "/dev/zero", "live"}, stderr: `/dev/zero: cannot read the configuration: is a device, not a regular file`},
+		{name: "discovered config is a symlink to /dev/zero", files: map[string]string{"live/main.tf": providerTF}, links: map[string]string{"live/.sovlint.hcl": "/dev/zero"}, args: []string{"scan", "live"}, stderr: `live/\.sovlint\.hcl: cannot read the configuration: is a device, not a regular file`},
+		{name: "baseline is /dev/zero", files: map[string]string{"live/main.tf": providerTF}, args: []string{"scan", "--baseline", "/dev/zero", "live"}, stderr: `/dev/zero: cannot read the baseline: is a device, not a regular file`},
+		{name: "var-file is /dev/urandom", files: map[string]string{"live/main.tf": providerTF}, args: []string{"scan", "--var-file", "/dev/urandom", "live"}, stderr: `/dev/urandom: Cannot read variable definitions file; is a device, not a regular file`},
+		{name: "tf file is a symlink to /dev/zero", links: map[string]string{"live/main.tf": "/dev/zero"}, args: []string{"scan", "live"}, stderr: `live/main\.tf: Cannot read configuration file; is a device, not a regular file`},
+		{name: "terraform.tfvars is a symlink to /dev/zero", files: map[string]string{"live/main.tf": providerTF}, links: map[string]string{"live/terraform.tfvars": "/dev/zero"}, args: []string{"scan", "live"}, stderr: `live/terraform\.tfvars: Cannot read variable definitions file; is a device, not a regular file`},
+		{name: "tf file is a FIFO", files: map[string]string{"live/a.tf": providerTF}, setup: fifo("live/main.tf"), args: []string{"scan", "live"}, stderr: `live/main\.tf: Cannot read configuration file; is a FIFO, not a regular file`},
+		{name: "auto.tfvars is a FIFO", files: map[string]string{"live/main.tf": providerTF}, setup: fifo("live/x.auto.tfvars"), args: []string{"scan", "live"}, stderr: `live/x\.auto\.tfvars: Cannot read variable definitions file; is a FIFO, not a regular file`},
+		{name: "plan on stdin placed", stdin: badPlan, args: []string{"scan", "-"}, stderr: `<stdin>:2:33: invalid JSON: invalid character '}' in literal true \(expecting 'e'\)`},
+		{name: "plan from process substitution placed", extra: badPlan, args: []string{"scan", "/dev/fd/3"}, stderr: `/dev/fd/3:2:33: invalid JSON: invalid character '}' in literal true \(expecting 'e'\)`},
+		{name: "forced plan from process substitution placed", extra: badPlan, args: []string{"scan", "--plan", "/dev/fd/3"}, stderr: `/dev/fd/3:2:33: invalid JSON: .*`},
+		{name: "named FIFO plan without a writer", setup: fifo("plan.json"), args: []string{"scan", "--plan", "plan.json"}, stderr: `plan\.json: unexpected end of JSON input \(is the file truncated\?\)`},
+	})
+}
+
+// TestHostileSavedPlan: a saved plan in a hostile tree never makes sovlint
+// run the tree's code. The tree plants a provider under the plan's
+// .terraform/providers that would leave a marker; a terraform on PATH that
+// starts the providers of its working directory (as the real one does)
+// leaves a log if it runs at all.
+func TestHostileSavedPlan(t *testing.T) {
+	zip := "PK\x03\x04\x14\x00\x00\x00tfplan"
+	plant := func(t *testing.T, dir string) {
+		t.Helper()
+		provider := filepath.Join(dir, "repo", ".terraform", "providers", "registry.terraform.io", "hashicorp", "aws", "5.0.0", "linux_amd64", "terraform-provider-aws_v5.0.0")
+		writeExecutable(t, provider, "#!/bin/sh\ntouch "+filepath.Join(dir, "PWNED")+"\n")
+		writeExecutable(t, filepath.Join(dir, "tools", "terraform"), "#!/bin/sh\necho \"$(pwd)\" >> "+filepath.Join(dir, "TERRAFORM_RAN")+"\nfind .terraform/providers -type f 2>/dev/null | while read p; do \"$p\"; done\necho '{\"format_version\":\"1.2\",\"planned_values\":{}}'\n")
+	}
+	files := map[string]string{"repo/tfplan": zip, "repo/plan.json": zip}
+	path := []string{"PATH=$DIR/tools:" + os.Getenv("PATH")}
+	var cases []hostileCase
+	for _, c := range []hostileCase{
+		{name: "saved plan without the flag", args: []string{"scan", "repo/tfplan"}, stderr: `repo/tfplan: this is a saved plan file, not its JSON: .*--convert-binary-plan --terraform-bin PATH.*`},
+		{name: "zip named .json", args: []string{"scan", "repo/plan.json"}, stderr: `repo/plan\.json: is a zip archive \(a saved plan\?\), not JSON as its name says: .*`},
+		{name: "zip named .json with the flags", args: []string{"scan", "--plan", "--convert-binary-plan", "--terraform-bin", "$DIR/tools/terraform", "repo/plan.json"}, stderr: `repo/plan\.json: is a zip archive .*`},
+		{name: "flag without terraform-bin", args: []string{"scan", "--convert-binary-plan", "repo/tfplan"}, stderr: `--convert-binary-plan needs --terraform-bin PATH: .*`},
+		{name: "terraform-bin without the flag", args: []string{"scan", "--terraform-bin", "$DIR/tools/terraform", "repo/tfplan"}, stderr: `--terraform-bin is only used with --convert-binary-plan`},
+		{name: "saved plan on stdin", stdin: zip, args: []string{"scan", "-"}, stderr: `<stdin>: this is a saved plan file \(a zip archive\), not its JSON: .*`},
+	} {
+		c.files, c.setup, c.env, c.marker = files, plant, path, "TERRAFORM_RAN"
+		cases = append(cases, c)
+	}
+	// Asked to, sovlint converts it with the terraform named, in its own
+	// working directory: the tree's provider does not run.
+	cases = append(cases, hostileCase{
+		name: "saved plan converted as asked", files: files, setup: plant, env: path,
+		args: []string{"scan", "--convert-binary-plan", "--terraform-bin", "$DIR/tools/terraform", "repo/tfplan"},
+		exit: ExitClean, marker: "PWNED",
+	})
+	runHostile(t, cases)
+}
+
+func writeExecutable(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o700); err != nil { //nolint:gosec // an executable test fixture
+		t.Fatal(err)
+	}
+}
