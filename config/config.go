@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 
 	"github.com/sovlint/sovlint/internal/inputfile"
+	"github.com/sovlint/sovlint/internal/nesting"
 )
 
 // FileName is the configuration file sovlint looks for.
@@ -97,6 +98,9 @@ func Load(path string, origin inputfile.Origin) (*Config, error) {
 
 // Parse decodes configuration source.
 func Parse(src []byte, name string) (*Config, error) {
+	if d := nesting.Config(src, name); d != nil {
+		return nil, hcl.Diagnostics{d}
+	}
 	f, diags := hclparse.NewParser().ParseHCL(src, name)
 	if diags.HasErrors() {
 		return nil, diags

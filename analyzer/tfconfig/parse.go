@@ -16,6 +16,7 @@ import (
 	hcljson "github.com/hashicorp/hcl/v2/json"
 
 	"github.com/sovlint/sovlint/internal/inputfile"
+	"github.com/sovlint/sovlint/internal/nesting"
 )
 
 // SourceLoader reads Terraform/OpenTofu configuration directories. It parses
@@ -192,8 +193,14 @@ func parseHCL(src []byte, path string) (*hcl.File, hcl.Diagnostics) {
 	var f *hcl.File
 	var diags hcl.Diagnostics
 	if strings.HasSuffix(path, ".json") {
+		if d := nesting.JSON(src, path); d != nil {
+			return nil, hcl.Diagnostics{d}
+		}
 		f, diags = hcljson.Parse(src, path)
 	} else {
+		if d := nesting.Config(src, path); d != nil {
+			return nil, hcl.Diagnostics{d}
+		}
 		f, diags = hclsyntax.ParseConfig(src, path, hcl.InitialPos)
 	}
 	for _, d := range diags {

@@ -12,6 +12,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/sovlint/sovlint/internal/inputfile"
+	"github.com/sovlint/sovlint/internal/nesting"
 )
 
 // VarInput is one --var-file or --var argument. They apply in command-line
@@ -150,6 +151,9 @@ func redactAssign(s string) string {
 func parseVarText(text string, decl *variableDecl) (cty.Value, error) {
 	if decl.literal {
 		return cty.StringVal(text), nil
+	}
+	if d := nesting.Expression([]byte(text), "<value>"); d != nil {
+		return cty.NilVal, hcl.Diagnostics{d}
 	}
 	expr, diags := hclsyntax.ParseExpression([]byte(text), "<value>", hcl.InitialPos)
 	if diags.HasErrors() {

@@ -267,3 +267,36 @@ func writeExecutable(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestHostileNesting: HCL and JSON some 100,000 levels deep (a few hundred
+// KB) overflowed the stack inside the parser, which no recover catches;
+// nesting is measured before parsing, in every file HCL reads.
+func TestHostileNesting(t *testing.T) {
+	const n = 100000
+	parens := strings.Repeat("(", n) + "1" + strings.Repeat(")", n)
+	deep := "x = " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n"
+	live := map[string]string{"live/main.tf": providerTF + "variable \"x\" {\n  type    = any\n  default = null\n}\n"}
+	with := func(extra map[string]string) map[string]string {
+		out := map[string]string{}
+		for _, m := range []map[string]string{live, extra} {
+			for k, v := range m {
+				out[k] = v
+			}
+		}
+		return out
+	}
+	const tooDeep = `Nested too deeply; This goes more than 1000 levels of brackets, blocks, templates or operators deep, which sovlint does not read\.`
+	runHostile(t, []hostileCase{
+		{name: "tf parentheses", files: with(map[string]string{"live/deep.tf": "locals {\n  a = " + parens + "\n}\n"}), args: []string{"scan", "live"}, stderr: `live/deep\.tf:2:1005: ` + tooDeep},
+		{name: "tf blocks", files: with(map[string]string{"live/deep.tf": "resource \"aws_s3_bucket\" \"b\" {\n" + strings.Repeat("x {\n", n) + strings.Repeat("}\n", n) + "}\n"}), args: []string{"scan", "live"}, stderr: `live/deep\.tf:1000:3: ` + tooDeep},
+		{name: "tf templates", files: with(map[string]string{"live/deep.tf": "locals {\n  a = " + strings.Repeat(`"${`, n) + "1" + strings.Repeat(`}"`, n) + "\n}\n"}), args: []string{"scan", "live"}, stderr: `live/deep\.tf:2:\d+: ` + tooDeep},
+		{name: "tf operators", files: with(map[string]string{"live/deep.tf": "locals {\n  a = 1" + strings.Repeat(" + 1", 10*n) + "\n}\n"}), args: []string{"scan", "live"}, stderr: `live/deep\.tf:2:\d+: ` + tooDeep},
+		{name: "tf.json arrays", files: with(map[string]string{"live/deep.tf.json": `{"locals": {"a": ` + strings.Repeat("[", n) + strings.Repeat("]", n) + `}}`}), args: []string{"scan", "live"}, stderr: `live/deep\.tf\.json:1:\d+: ` + tooDeep},
+		{name: "tf.json template", files: with(map[string]string{"live/deep.tf.json": `{"locals": {"a": "${` + parens + `}"}}`}), args: []string{"scan", "live"}, stderr: `live/deep\.tf\.json:1:\d+: ` + tooDeep},
+		{name: "terraform.tfvars", files: with(map[string]string{"live/terraform.tfvars": deep}), args: []string{"scan", "live"}, stderr: `live/terraform\.tfvars:1:1004: ` + tooDeep},
+		{name: "var-file", files: with(map[string]string{"deep.tfvars": deep}), args: []string{"scan", "--var-file", "deep.tfvars", "live"}, stderr: `deep\.tfvars:1:1004: ` + tooDeep},
+		{name: "var", files: live, args: []string{"scan", "--var", "x=" + strings.Repeat("[", n/2) + strings.Repeat("]", n/2), "live"}, stderr: `variable "x": the value given on the command line or in TF_VAR_x is not a valid expression for its type`},
+		{name: "TF_VAR", files: live, env: []string{"TF_VAR_x=" + strings.Repeat("(", n/2) + strings.Repeat(")", n/2)}, args: []string{"scan", "live"}, stderr: `variable "x": the value given on the command line or in TF_VAR_x is not a valid expression for its type`},
+		{name: "sovlint.hcl", files: with(map[string]string{"live/.sovlint.hcl": "policy {\n  residency = " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n}\n"}), args: []string{"scan", "live"}, stderr: `live/\.sovlint\.hcl:2:1013: ` + tooDeep},
+	})
+}
