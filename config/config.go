@@ -98,6 +98,14 @@ func Load(path string, origin inputfile.Origin) (*Config, error) {
 
 // Parse decodes configuration source.
 func Parse(src []byte, name string) (*Config, error) {
+	if _, foreign := inputfile.Encoding(src); foreign != "" {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Unsupported text encoding",
+			Detail:   "The file " + inputfile.EncodingMsg(foreign) + ".",
+			Subject:  &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos},
+		}}
+	}
 	if d := nesting.Config(src, name); d != nil {
 		return nil, hcl.Diagnostics{d}
 	}

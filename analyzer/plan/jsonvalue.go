@@ -2,8 +2,6 @@ package plan
 
 import (
 	"encoding/json"
-	"math/big"
-	"strconv"
 
 	"github.com/zclconf/go-cty/cty"
 )
@@ -18,17 +16,17 @@ func goToCty(v, unknown any) cty.Value {
 	case nil:
 		return cty.NullVal(cty.DynamicPseudoType)
 	case string:
+		if n, ok := markedNumber(x); ok {
+			return n
+		}
 		return cty.StringVal(x)
 	case bool:
 		return cty.BoolVal(x)
 	case json.Number:
-		if f, ok := new(big.Float).SetString(string(x)); ok {
-			return cty.NumberVal(f)
+		if n, ok := markedNumber(numberMark + string(x)); ok {
+			return n
 		}
-		if n, err := strconv.ParseFloat(string(x), 64); err == nil {
-			return cty.NumberFloatVal(n)
-		}
-		return cty.StringVal(string(x))
+		return cty.DynamicVal
 	case float64:
 		return cty.NumberFloatVal(x)
 	case map[string]any:

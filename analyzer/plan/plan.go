@@ -184,39 +184,53 @@ func (pr *planReader) read() (*Plan, error) {
 		}
 		return nil, &finding.InputError{File: pr.name, Line: 1, Col: 1, Msg: "not a Terraform plan: expected a JSON object"}
 	}
-	placed := func(err error) error {
-		if err != nil && errorOffset(err) < 0 {
-			return &placedError{offset: s.offset(), err: err}
-		}
-		return err
-	}
 	err := s.members(true, func(key []byte) error {
 		k := string(key)
 		pr.seen[k] = true
 		switch k {
 		case "format_version":
+			if _, err := s.next(); err != nil {
+				return err
+			}
+			start := s.offset()
 			if err := streamString(s, &p.FormatVersion); err != nil {
 				return err
 			}
-			return placed(checkFormatVersion(pr.name, p.FormatVersion))
+			if err := checkFormatVersion(pr.name, p.FormatVersion); err != nil {
+				err.Offset = start
+				return &placedError{offset: start, err: err}
+			}
+			return nil
 		case "terraform_version":
 			return streamString(s, &p.TerraformVersion)
 		case "variables":
+			if _, err := s.next(); err != nil {
+				return err
+			}
+			start := s.offset()
 			v, err := s.capture()
 			if err != nil {
 				return err
 			}
-			if err := json.Unmarshal(v, &p.Variables); err != nil {
-				return placed(&finding.InputError{File: pr.name, Msg: "reading variables: " + err.Error()})
+			// Values decode as json.Number: exact, whatever their size.
+			if err := decodeNumbers(v, &p.Variables); err != nil {
+				return decodeError(pr.name, "variables", start, err)
 			}
 		case "configuration":
+			if _, err := s.next(); err != nil {
+				return err
+			}
+			start := s.offset()
 			v, err := s.capture()
 			if err != nil {
 				return err
 			}
 			p.Config = new(tfjson.Config)
-			if err := json.Unmarshal(v, p.Config); err != nil {
-				return placed(&finding.InputError{File: pr.name, Msg: "reading configuration: " + err.Error()})
+			if err := json.Unmarshal(markNumbers(v), p.Config); err != nil {
+				return decodeError(pr.name, "configuration", start, err)
+			}
+			if path, at := nullObject(p.Config, v); path != "" {
+				return &placedError{offset: start + int64(at), err: &finding.InputError{File: pr.name, Offset: start + int64(at), Msg: "configuration." + path + " is null where the plan format has an object"}}
 			}
 		case "resource_changes":
 			if pr.changes != nil {
@@ -323,13 +337,17 @@ func (r *chunkReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-func checkFormatVersion(name, v string) error {
+func checkFormatVersion(name, v string) *finding.InputError {
+	shown := v
+	if len(shown) > 20 {
+		shown = "…" // a version is short: this is not one, and may be anything
+	}
 	ver, err := version.NewVersion(v)
 	if err != nil {
-		return &finding.InputError{File: name, Msg: fmt.Sprintf("invalid plan format_version %q", v)}
+		return &finding.InputError{File: name, Msg: fmt.Sprintf("invalid plan format_version %q", shown)}
 	}
 	if !planVersionConstraint.Check(ver) {
-		return &finding.InputError{File: name, Msg: fmt.Sprintf("unsupported plan format_version %q: sovlint reads %s", v, tfjson.PlanFormatVersionConstraints)}
+		return &finding.InputError{File: name, Msg: fmt.Sprintf("unsupported plan format_version %q: sovlint reads %s", shown, tfjson.PlanFormatVersionConstraints)}
 	}
 	return nil
 }
@@ -765,11 +783,14 @@ func planError(name string, err error) error {
 		return ie
 	}
 	if se, ok := errors.AsType[*syntaxError](err); ok {
-		msg := se.Msg
-		if msg == errTruncated.Error() {
-			return &finding.InputError{File: name, Offset: se.Offset, Msg: "unexpected end of JSON input (is the file truncated?)"}
+		ie := &finding.InputError{File: name, Offset: se.Offset, Msg: "invalid JSON: " + se.Msg}
+		if se.Msg == errTruncated.Error() {
+			ie.Msg = "unexpected end of JSON input (is the file truncated?)"
 		}
-		return &finding.InputError{File: name, Offset: se.Offset, Msg: "invalid JSON: " + msg}
+		if se.Offset == 0 {
+			ie.Line, ie.Col = 1, 1 // an offset of 0 means none to the caller
+		}
+		return ie
 	}
 	return &finding.InputError{File: name, Msg: "cannot read the plan: " + inputfile.Detail(err)}
 }

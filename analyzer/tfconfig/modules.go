@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/sovlint/sovlint/internal/addrs"
@@ -295,7 +296,12 @@ func redactSource(source string) string {
 		prefix += "::"
 	}
 	if scheme, after, ok := strings.Cut(rest, "://"); ok {
-		if at := strings.IndexByte(after, '@'); at >= 0 && at < strings.IndexAny(after+"/", "/") {
+		// The credentials end at the last @ before the query, as URL
+		// parsers and git read them: a password may hold an @ (and a /).
+		// A path with an @ loses its beginning too, which errs on the
+		// side of saying less.
+		head, _, _ := strings.Cut(after, "?")
+		if at := strings.LastIndexByte(head, '@'); at >= 0 {
 			after = "…@" + after[at+1:]
 		}
 		rest = scheme + "://" + after
@@ -309,5 +315,19 @@ func redactSource(source string) string {
 		}
 		rest = base + "?" + strings.Join(params, "&")
 	}
-	return prefix + rest
+	return excerpt(prefix+rest, 200)
+}
+
+// excerpt bounds what an error quotes of the input: at most n bytes, cut on
+// a character boundary and marked with an ellipsis. Messages quote it with
+// %q, which escapes control characters.
+func excerpt(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }

@@ -192,7 +192,21 @@ func parseFile(path string) (*sourceFile, hcl.Diagnostics) {
 func parseHCL(src []byte, path string) (*hcl.File, hcl.Diagnostics) {
 	var f *hcl.File
 	var diags hcl.Diagnostics
+	bom, foreign := inputfile.Encoding(src)
+	if foreign != "" {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Unsupported text encoding",
+			Detail:   "The file " + inputfile.EncodingMsg(foreign) + ".",
+			Subject:  &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos},
+		}}
+	}
 	if strings.HasSuffix(path, ".json") {
+		if bom > 0 {
+			// The JSON parser does not skip a byte order mark (HCL's
+			// native one does): blanks keep every position.
+			src = append([]byte("   "), src[bom:]...)
+		}
 		if d := nesting.JSON(src, path); d != nil {
 			return nil, hcl.Diagnostics{d}
 		}

@@ -11,6 +11,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
+
+	"github.com/sovlint/sovlint/report"
 )
 
 // Exit statuses (contract).
@@ -49,14 +51,16 @@ func Main(args []string, s Streams) (code int) {
 	// other (SOVLINT_DEBUG=1 prints the stack for a report).
 	defer func() {
 		if p := recover(); p != nil {
-			fmt.Fprintf(s.Err, "sovlint: internal error: %v (please report it with the command you ran)\n", p)
+			fmt.Fprintf(s.Err, "sovlint: internal error: %s (please report it with the command you ran)\n", report.Excerpt(fmt.Sprint(p), 200))
 			if s.Getenv("SOVLINT_DEBUG") != "" {
 				fmt.Fprintf(s.Err, "%s", debug.Stack())
 			}
 			code = ExitError
 		}
 	}()
+	var verbose bool
 	root := newRoot(&s)
+	root.PersistentFlags().BoolVar(&verbose, "verbose", false, "print every error of an input, not the first one and how many more")
 	root.SetArgs(args)
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
@@ -67,37 +71,67 @@ func Main(args []string, s Streams) (code int) {
 	}
 	if ee, ok := errors.AsType[*exitError](err); ok {
 		if ee.err != nil {
-			printError(s.Err, ee.err)
+			printError(s.Err, ee.err, verbose)
 		}
 		return ee.code
 	}
-	fmt.Fprintf(s.Err, "sovlint: %s\n", err)
+	printError(s.Err, err, verbose)
 	return ExitError
 }
 
-// printError writes an error on one line; configuration errors (HCL
-// diagnostics) get one line each: file:line:col: summary; detail.
-func printError(w io.Writer, err error) {
+// maxErrorRunes bounds an error line: messages quote input (a file name, a
+// module source, an identifier) and must not carry a whole file with them.
+const maxErrorRunes = 500
+
+// printError writes an error on one line, escaped and bounded. An input
+// with many errors (a file that is not HCL at all gives hundreds) gets its
+// first and their count; verbose prints each on its own line:
+// file:line:col: summary; detail.
+func printError(w io.Writer, err error, verbose bool) {
 	var diags hcl.Diagnostics
 	if !errors.As(err, &diags) {
-		fmt.Fprintf(w, "sovlint: %s\n", err)
+		fmt.Fprintf(w, "sovlint: %s\n", report.Excerpt(err.Error(), maxErrorRunes))
+		return
+	}
+	diags = errorDiags(diags)
+	if !verbose && len(diags) > 1 {
+		fmt.Fprintf(w, "sovlint: %s (and %d more; --verbose for all)\n", report.Excerpt(diagLine(diags[0]), maxErrorRunes), len(diags)-1)
 		return
 	}
 	for _, d := range diags {
-		where := ""
-		if d.Subject != nil {
-			where = d.Subject.Filename
-			if d.Subject.Start.Line > 0 {
-				where += fmt.Sprintf(":%d:%d", d.Subject.Start.Line, d.Subject.Start.Column)
-			}
-			where += ": "
-		}
-		msg := d.Summary
-		if d.Detail != "" {
-			msg += "; " + strings.Join(strings.Fields(d.Detail), " ")
-		}
-		fmt.Fprintf(w, "sovlint: %s%s\n", where, msg)
+		fmt.Fprintf(w, "sovlint: %s\n", report.Excerpt(diagLine(d), maxErrorRunes))
 	}
+}
+
+// errorDiags keeps the errors of diags (all of them if none is one).
+func errorDiags(diags hcl.Diagnostics) hcl.Diagnostics {
+	var out hcl.Diagnostics
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError {
+			out = append(out, d)
+		}
+	}
+	if len(out) == 0 {
+		return diags
+	}
+	return out
+}
+
+// diagLine is one diagnostic as file:line:col: summary; detail.
+func diagLine(d *hcl.Diagnostic) string {
+	where := ""
+	if d.Subject != nil {
+		where = d.Subject.Filename
+		if d.Subject.Start.Line > 0 {
+			where += fmt.Sprintf(":%d:%d", d.Subject.Start.Line, d.Subject.Start.Column)
+		}
+		where += ": "
+	}
+	msg := d.Summary
+	if d.Detail != "" {
+		msg += "; " + strings.Join(strings.Fields(d.Detail), " ")
+	}
+	return where + msg
 }
 
 func newRoot(s *Streams) *cobra.Command {

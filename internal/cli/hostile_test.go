@@ -217,7 +217,7 @@ func TestHostileFiles(t *testing.T) {
 		{name: "plan on stdin placed", stdin: badPlan, args: []string{"scan", "-"}, stderr: `<stdin>:2:33: invalid JSON: invalid character '}' in literal true \(expecting 'e'\)`},
 		{name: "plan from process substitution placed", extra: badPlan, args: []string{"scan", "/dev/fd/3"}, stderr: `/dev/fd/3:2:33: invalid JSON: invalid character '}' in literal true \(expecting 'e'\)`},
 		{name: "forced plan from process substitution placed", extra: badPlan, args: []string{"scan", "--plan", "/dev/fd/3"}, stderr: `/dev/fd/3:2:33: invalid JSON: .*`},
-		{name: "named FIFO plan without a writer", setup: fifo("plan.json"), args: []string{"scan", "--plan", "plan.json"}, stderr: `plan\.json: unexpected end of JSON input \(is the file truncated\?\)`},
+		{name: "named FIFO plan without a writer", setup: fifo("plan.json"), args: []string{"scan", "--plan", "plan.json"}, stderr: `plan\.json:1:1: unexpected end of JSON input \(is the file truncated\?\)`},
 	})
 }
 
@@ -298,5 +298,55 @@ func TestHostileNesting(t *testing.T) {
 		{name: "var", files: live, args: []string{"scan", "--var", "x=" + strings.Repeat("[", n/2) + strings.Repeat("]", n/2), "live"}, stderr: `variable "x": the value given on the command line or in TF_VAR_x is not a valid expression for its type`},
 		{name: "TF_VAR", files: live, env: []string{"TF_VAR_x=" + strings.Repeat("(", n/2) + strings.Repeat(")", n/2)}, args: []string{"scan", "live"}, stderr: `variable "x": the value given on the command line or in TF_VAR_x is not a valid expression for its type`},
 		{name: "sovlint.hcl", files: with(map[string]string{"live/.sovlint.hcl": "policy {\n  residency = " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n}\n"}), args: []string{"scan", "live"}, stderr: `live/\.sovlint\.hcl:2:1013: ` + tooDeep},
+	})
+}
+
+// TestHostileSecrets: secrets in the input reach no output and no error.
+func TestHostileSecrets(t *testing.T) {
+	const canaryNumber = "4242424242424242424242e400"
+	bigVar := `{"format_version": "1.2", "variables": {"db_password": {"value": ` + canaryNumber + `}},
+"resource_changes": [], "configuration": {"provider_config": {"aws": {"name": "aws", "expressions": {"region": {"constant_value": ` + canaryNumber + `}}}},
+"root_module": {"variables": {"db_password": {"default": ` + canaryNumber + `, "sensitive": true}}}}}`
+	misplaced := `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"resources": [{"address": ` + canaryNumber + `}]}}}`
+	module := providerTF + `module "m" {
+  source = "git::https://deploy:hunter2canary@corp@example.com/infra/modules.git?ref=v1&sshkey=canarykey"
+}
+`
+	runHostile(t, []hostileCase{
+		{name: "number beyond float64 in variables and constant_value", files: map[string]string{"plan.json": bigVar}, args: []string{"scan", "--format", "json", "plan.json"}, exit: ExitClean, canary: "424242"},
+		{name: "number beyond float64 where a string goes", files: map[string]string{"plan.json": misplaced}, args: []string{"scan", "plan.json"}, stderr: `plan\.json:1:\d+: configuration: root_module\.resources\.address is a number, where the plan format has a string`, canary: "424242"},
+		{name: "module source password with an @ (text)", files: map[string]string{"live/main.tf": module}, args: []string{"scan", "live"}, exit: ExitClean, canary: "canary"},
+		{name: "module source password with an @ (json)", files: map[string]string{"live/main.tf": module}, args: []string{"scan", "--format", "json", "live"}, exit: ExitClean, canary: "canary"},
+		{name: "huge format_version", files: map[string]string{"plan.json": `{"format_version": "` + strings.Repeat("canary", 200000) + `"}`}, args: []string{"scan", "plan.json"}, stderr: `plan\.json:1:20: invalid plan format_version "…"`, canary: "canary"},
+	})
+}
+
+// TestHostileClear: an input error is one line on stderr, with the file
+// and, when there is one, the position.
+func TestHostileClear(t *testing.T) {
+	utf16 := func(s string) string {
+		b := []byte{0xff, 0xfe}
+		for _, c := range []byte(s) {
+			b = append(b, c, 0)
+		}
+		return string(b)
+	}
+	garbage := make([]byte, 64<<10)
+	for i := range garbage {
+		garbage[i] = "{}[]()=\"$#x \n"[i*7919%13]
+	}
+	plan := `{"format_version": "1.2", "planned_values": {}}`
+	runHostile(t, []hostileCase{
+		{name: "garbage tf", files: map[string]string{"live/main.tf": string(garbage)}, args: []string{"scan", "live"}, stderr: `live/main\.tf:\d+:\d+: [^\n]* \(and \d+ more; --verbose for all\)`},
+		{name: "UTF-16 tf", files: map[string]string{"live/main.tf": utf16(providerTF)}, args: []string{"scan", "live"}, stderr: `live/main\.tf:1:1: Unsupported text encoding; The file is UTF-16 \(little-endian\) text; .*`},
+		{name: "UTF-16 plan", files: map[string]string{"plan.json": utf16(plan)}, args: []string{"scan", "plan.json"}, stderr: `plan\.json:1:1: the plan is UTF-16 \(little-endian\) text; .*`},
+		{name: "UTF-8 BOM plan", files: map[string]string{"plan.json": "\xef\xbb\xbf" + plan}, args: []string{"scan", "plan.json"}, exit: ExitClean},
+		{name: "BOM plan error placed", files: map[string]string{"plan.json": "\xef\xbb\xbf{\"format_version\": \"1.2\",\n x}"}, args: []string{"scan", "plan.json"}, stderr: `plan\.json:2:2: invalid JSON: .*`},
+		{name: "format_version placed", files: map[string]string{"plan.json": "{\"planned_values\": {},\n  \"format_version\": \"7.0\"}"}, args: []string{"scan", "plan.json"}, stderr: `plan\.json:2:21: unsupported plan format_version "7\.0": sovlint reads >= 0\.1, < 2\.0`},
+		{name: "null configuration object", files: map[string]string{"plan.json": "{\"format_version\": \"1.2\", \"resource_changes\": [],\n\"configuration\": {\"root_module\": {\"module_calls\": {\"net\": {\"module\": {\"resources\": [null]}}}}}}"}, args: []string{"scan", "plan.json"}, stderr: `plan\.json:2:85: configuration\.root_module\.module_calls\.net\.module\.resources\[0\] is null where the plan format has an object`},
+		{name: "baseline not JSON", files: map[string]string{"plan.json": plan, "base.json": "{\n  \"version\": 1,\n  \"findings\": [tru]\n}"}, args: []string{"scan", "--baseline", "base.json", "plan.json"}, stderr: `base\.json:3:\d+: not a baseline: invalid JSON`},
+		{name: "baseline version", files: map[string]string{"plan.json": plan, "base.json": "{\n  \"findings\": [],\n  \"version\": 9\n}"}, args: []string{"scan", "--baseline", "base.json", "plan.json"}, stderr: `base\.json:3:14: baseline version 9 is not supported .*`},
+		{name: "baseline wrong type", files: map[string]string{"plan.json": plan, "base.json": "{\"version\": 1, \"findings\": [{\"rule\": 12345678901234567890}]}"}, args: []string{"scan", "--baseline", "base.json", "plan.json"}, stderr: `base\.json:1:\d+: not a baseline: findings\.rule should be a string`, canary: "1234567890"},
+		{name: "baseline UTF-16", files: map[string]string{"plan.json": plan, "base.json": utf16(`{"version": 1, "findings": []}`)}, args: []string{"scan", "--baseline", "base.json", "plan.json"}, stderr: `base\.json:1:1: the baseline is UTF-16 \(little-endian\) text; .*`},
 	})
 }

@@ -41,7 +41,6 @@ type scanFlags struct {
 	// convert allows running terraBin show -json on saved plans.
 	convert  bool
 	terraBin string
-	verbose  bool
 }
 
 func newScan(s *Streams) *cobra.Command {

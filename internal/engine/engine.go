@@ -245,10 +245,16 @@ func streamPlan[T any](in Input, cat *providers.Catalog, conv Conversion, fn fun
 	if isBinaryPlan(br) {
 		return streamBinaryPlan(in.Path, cat, conv, fn)
 	}
+	head, _ := br.Peek(4)
+	bom, foreign := inputfile.Encoding(head)
+	if foreign != "" {
+		return nil, nil, &finding.InputError{File: name, Line: 1, Col: 1, Msg: "the plan " + inputfile.EncodingMsg(foreign)}
+	}
+	_, _ = br.Discard(bom) // a UTF-8 byte order mark, which PowerShell writes
 	out, p, err := plan.StreamPlan(br, name, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), fn)
 	if err != nil {
 		if ie, ok := errors.AsType[*finding.InputError](err); ok && ie.Line == 0 && ie.Offset > 0 {
-			if line, col, ok := lines.Position(ie.Offset); ok {
+			if line, col, ok := lines.Position(ie.Offset + int64(bom)); ok {
 				ie.Line, ie.Col = line, col
 			}
 		}

@@ -35,3 +35,26 @@ func TestLinesCapped(t *testing.T) {
 		t.Errorf("offset 3: %d:%d %v", line, col, ok)
 	}
 }
+
+func TestEncoding(t *testing.T) {
+	for _, c := range []struct {
+		in      string
+		bom     int
+		foreign string
+	}{
+		{"{}", 0, ""},
+		{"\xef\xbb\xbf{}", 3, ""},
+		{"\xff\xfe{\x00}\x00", 0, "UTF-16 (little-endian)"},
+		{"\xfe\xff\x00{\x00}", 0, "UTF-16 (big-endian)"},
+		{"{\x00}\x00", 0, "UTF-16 (little-endian)"},
+		{"\x00{\x00}", 0, "UTF-16 (big-endian)"},
+		{"\xff\xfe\x00\x00{\x00\x00\x00", 0, "UTF-32 (little-endian)"},
+		{"", 0, ""},
+		{"\x00\x00\x00", 0, ""},
+	} {
+		bom, foreign := Encoding([]byte(c.in))
+		if bom != c.bom || foreign != c.foreign {
+			t.Errorf("Encoding(%q) = %d, %q; want %d, %q", c.in, bom, foreign, c.bom, c.foreign)
+		}
+	}
+}

@@ -75,6 +75,13 @@ func LoadBaseline(path string) (*Waiver, error) {
 	if err != nil {
 		return nil, &finding.InputError{File: path, Msg: "cannot read the baseline: " + inputfile.Detail(err)}
 	}
+	bom, foreign := inputfile.Encoding(b)
+	if foreign != "" {
+		return nil, &finding.InputError{File: path, Line: 1, Col: 1, Msg: "the baseline " + inputfile.EncodingMsg(foreign)}
+	}
+	if bom > 0 {
+		b = append([]byte("   "), b[bom:]...) // blanks keep every position
+	}
 	var bf baselineFile
 	if err := json.Unmarshal(b, &bf); err != nil {
 		return nil, baselineError(path, b, err)
