@@ -35,7 +35,7 @@ func markNumbers(b []byte) []byte {
 	var out []byte
 	last := 0
 	depth := 0
-	open := -1     // depth at which the constant being read ends; -1 outside one
+	open := -1    // depth at which the constant being read ends; -1 outside one
 	next := false // the next value is a constant
 	for i := 0; i < len(b); {
 		c := b[i]
