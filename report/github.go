@@ -11,6 +11,7 @@ import (
 // which the runner turns into annotations on the pull request's files. Only
 // active findings are printed: a suppressed finding is not a problem.
 func GitHub(w io.Writer, r *Report, _ Options) error {
+	r = r.forHumans()
 	bw := bufio.NewWriter(w)
 	for i := range r.Findings {
 		f := &r.Findings[i]

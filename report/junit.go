@@ -58,6 +58,7 @@ type junitFailure struct {
 
 // JUnit prints the report as JUnit XML.
 func JUnit(w io.Writer, r *Report, _ Options) error {
+	r = r.forHumans()
 	cases := map[string]*junitTestCase{} // by address
 	var order []string
 	add := func(address, classname, file string, line int) {

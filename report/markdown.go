@@ -14,6 +14,7 @@ import (
 // Mermaid diagram of where the checked resources land, the findings, and
 // the suppressed findings folded away.
 func Markdown(w io.Writer, r *Report, _ Options) error {
+	r = r.forHumans()
 	bw := bufio.NewWriter(w)
 	s := r.Summarize()
 	if s.Findings == 0 {

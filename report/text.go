@@ -12,6 +12,7 @@ import (
 // Text prints findings grouped by resource, then how to fix each rule that
 // fired and a one-line summary. Color only when Options.Color says so.
 func Text(w io.Writer, r *Report, o Options) error {
+	r = r.forHumans()
 	bw := bufio.NewWriter(w)
 	c := palette(o.Color)
 	byAddr := map[string][]finding.Finding{}

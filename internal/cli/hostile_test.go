@@ -55,6 +55,8 @@ type hostileCase struct {
 	// directory) must not exist afterwards.
 	canary string
 	marker string
+	// noControls says stdout must hold no terminal control character.
+	noControls bool
 }
 
 func runHostile(t *testing.T, cases []hostileCase) {
@@ -165,6 +167,11 @@ func runHostile(t *testing.T, cases []hostileCase) {
 					t.Errorf("the canary %q reached an output", c.canary)
 				}
 			}
+			if c.noControls {
+				if i := strings.IndexFunc(stdout.String(), isTerminalControl); i >= 0 {
+					t.Errorf("stdout has the control character %U at %d: %q", []rune(stdout.String()[i:])[0], i, stdout.String()[max(0, i-40):min(stdout.Len(), i+40)])
+				}
+			}
 			if c.marker != "" {
 				if _, err := os.Stat(filepath.Join(dir, c.marker)); err == nil {
 					t.Errorf("the marker %s exists: code from the scanned tree ran", c.marker)
@@ -172,6 +179,19 @@ func runHostile(t *testing.T, cases []hostileCase) {
 			}
 		})
 	}
+}
+
+// isTerminalControl reports whether a terminal or a log would interpret r:
+// C0 controls but line feed and tab, DEL, C1, bidirectional formatting.
+func isTerminalControl(r rune) bool {
+	switch {
+	case r == '\n', r == '\t':
+		return false
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f, r == 0x061c, r == 0x200e, r == 0x200f,
+		r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x2028, r == 0x2029:
+		return true
+	}
+	return false
 }
 
 // maxRSS is a finished child's peak resident set, in bytes.
@@ -349,4 +369,33 @@ func TestHostileClear(t *testing.T) {
 		{name: "baseline wrong type", files: map[string]string{"plan.json": plan, "base.json": "{\"version\": 1, \"findings\": [{\"rule\": 12345678901234567890}]}"}, args: []string{"scan", "--baseline", "base.json", "plan.json"}, stderr: `base\.json:1:\d+: not a baseline: findings\.rule should be a string`, canary: "1234567890"},
 		{name: "baseline UTF-16", files: map[string]string{"plan.json": plan, "base.json": utf16(`{"version": 1, "findings": []}`)}, args: []string{"scan", "--baseline", "base.json", "plan.json"}, stderr: `base\.json:1:1: the baseline is UTF-16 \(little-endian\) text; .*`},
 	})
+}
+
+// TestHostileControlCharacters: terminal control characters in a region,
+// an address (a for_each key) and a tag value reach no human-facing
+// format raw.
+func TestHostileControlCharacters(t *testing.T) {
+	const evil = `\u001b]0;pwned\u0007\u001b[2J\u0000\u009b\u202egnp.\u2066\r`
+	plan := `{"format_version": "1.2", "resource_changes": [
+  {"address": "aws_s3_bucket.b[\"k` + evil + `\"]", "mode": "managed", "type": "aws_s3_bucket", "name": "b", "index": "k",
+   "provider_name": "registry.terraform.io/hashicorp/aws",
+   "change": {"actions": ["create"], "after": {"region": "eu-west-3` + evil + `", "tags": {"classification": "sensitive` + evil + `"}}}},
+  {"address": "aws_s3_bucket.c", "mode": "managed", "type": "aws_s3_bucket", "name": "c",
+   "provider_name": "registry.terraform.io/hashicorp/aws",
+   "change": {"actions": ["create"], "after": {"region": "us-east-1` + evil + `", "tags": {"classification": "sensitive"}}}}
+]}`
+	var cases []hostileCase
+	for _, format := range []string{"text", "github", "markdown", "gitlab", "junit"} {
+		cases = append(cases, hostileCase{
+			name: format, files: map[string]string{"plan.json": plan},
+			args: []string{"scan", "--format", format, "--color", "always", "plan.json"},
+			exit: ExitFindings, noControls: format != "text",
+		})
+	}
+	// Text in colour has its own escape sequences: without colour, none.
+	cases = append(cases, hostileCase{
+		name: "text without colour", files: map[string]string{"plan.json": plan},
+		args: []string{"scan", "--format", "text", "plan.json"}, exit: ExitFindings, noControls: true,
+	})
+	runHostile(t, cases)
 }
