@@ -13,6 +13,7 @@ func (r *Report) forHumans() *Report {
 	}
 	c := *r
 	c.Inputs = escapeAll(r.Inputs)
+	c.Config = Escape(r.Config)
 	c.Findings = slices.Clone(r.Findings)
 	for i := range c.Findings {
 		f := &c.Findings[i]
@@ -63,7 +64,7 @@ func (r *Report) clean() bool {
 		}
 		return false
 	}
-	if dirty(r.Inputs...) {
+	if dirty(r.Inputs...) || dirty(r.Config) {
 		return false
 	}
 	for i := range r.Findings {

@@ -27,11 +27,22 @@ type junitTestSuites struct {
 }
 
 type junitTestSuite struct {
-	Name     string          `xml:"name,attr"`
-	Tests    int             `xml:"tests,attr"`
-	Failures int             `xml:"failures,attr"`
-	Errors   int             `xml:"errors,attr"`
-	Cases    []junitTestCase `xml:"testcase"`
+	Name       string           `xml:"name,attr"`
+	Tests      int              `xml:"tests,attr"`
+	Failures   int              `xml:"failures,attr"`
+	Errors     int              `xml:"errors,attr"`
+	Properties *junitProperties `xml:"properties"`
+	Cases      []junitTestCase  `xml:"testcase"`
+}
+
+// junitProperties says which configuration the scan applied.
+type junitProperties struct {
+	Property []junitProperty `xml:"property"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
 }
 
 type junitTestCase struct {
@@ -102,6 +113,9 @@ func JUnit(w io.Writer, r *Report, _ Options) error {
 			return cmp.Or(cmp.Compare(a.line, b.line), strings.Compare(a.Name, b.Name))
 		})
 		s := junitTestSuite{Name: name}
+		if r.Config != "" {
+			s.Properties = &junitProperties{Property: []junitProperty{{Name: "sovlint.config", Value: r.Config}}}
+		}
 		for _, c := range cs {
 			s.Tests++
 			if c.Failure != nil {

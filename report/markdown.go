@@ -113,6 +113,9 @@ func mdScanned(r *Report, s Summary) string {
 	} else {
 		line += "."
 	}
+	if r.Config != "" {
+		line += " Configuration " + mdCode(r.Config) + "."
+	}
 	return line
 }
 

@@ -18,6 +18,10 @@ type Report struct {
 	Version     string   // sovlint's version
 	Inputs      []string // the plans and directories scanned, as given
 	CatalogAsOf string
+	// Config is the configuration file the scan applied (.sovlint.hcl or
+	// --config); "" when none. Every format says which, since a
+	// configuration can disable rules.
+	Config string
 	// Resources are every scanned resource, in scan order.
 	Resources []finding.Resource
 	Findings  []finding.Finding // sorted, including suppressed ones

@@ -111,6 +111,9 @@ func sourceLine(f finding.Finding) string {
 func summaryLine(r *Report) string {
 	s := r.Summarize()
 	inputs := strings.Join(r.Inputs, ", ")
+	if r.Config != "" {
+		inputs += "; configuration " + r.Config
+	}
 	scanned := fmt.Sprintf("%d %s scanned, %d checked against the policy", s.Resources, plural(s.Resources, "resource", "resources"), s.Sensitive)
 	suppressed := ""
 	if s.Suppressed > 0 {

@@ -399,3 +399,31 @@ func TestHostileControlCharacters(t *testing.T) {
 	})
 	runHostile(t, cases)
 }
+
+// TestHostileConfigAbove: a .sovlint.hcl above the repository (a shared CI
+// workspace, /tmp, $HOME) that disables every rule is not applied, and the
+// configuration that is applied is named.
+func TestHostileConfigAbove(t *testing.T) {
+	plan := `{"format_version": "1.2", "resource_changes": [
+  {"address": "aws_s3_bucket.c", "mode": "managed", "type": "aws_s3_bucket", "name": "c",
+   "provider_name": "registry.terraform.io/hashicorp/aws",
+   "change": {"actions": ["create"], "after": {"region": "us-east-1", "tags": {"classification": "sensitive"}}}}]}`
+	var disable strings.Builder
+	for _, id := range []string{"SOV000", "SOV001", "SOV002", "SOV003", "SOV004", "SOV005", "SOV006", "SOV007"} {
+		disable.WriteString("rule \"" + id + "\" {\n  enabled = false\n}\n")
+	}
+	files := map[string]string{".sovlint.hcl": disable.String(), "repo/.git/HEAD": "ref: refs/heads/main\n", "repo/infra/plan.json": plan}
+	runHostile(t, []hostileCase{
+		{name: "config above the repository", files: files, args: []string{"scan", "repo/infra/plan.json"}, exit: ExitFindings},
+		{name: "config in the repository is named", files: map[string]string{".sovlint.hcl": disable.String(), "repo/.git/HEAD": "x", "repo/infra/plan.json": plan, "repo/.sovlint.hcl": "policy {}\n"},
+			args: []string{"scan", "--format", "json", "--format", "text:out.txt", "repo/infra/plan.json"}, exit: ExitFindings,
+			setup: func(t *testing.T, dir string) {
+				t.Cleanup(func() {
+					b, err := os.ReadFile(filepath.Join(dir, "out.txt"))
+					if err != nil || !strings.Contains(string(b), "; configuration repo/.sovlint.hcl)") {
+						t.Errorf("the text summary does not name the configuration:\n%s", b)
+					}
+				})
+			}},
+	})
+}

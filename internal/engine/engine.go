@@ -78,6 +78,9 @@ func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
 	}
 	now := set.Policy.Now
 	rep := &report.Report{Tool: "sovlint", Version: opt.Version, CatalogAsOf: set.Catalog.AsOf, Rules: rules.Docs()}
+	if set.Config != nil {
+		rep.Config = set.Config.Path
+	}
 	sc := &scan{set: set, sources: opt.Sources, conv: opt.Conversion, resolver: &analyzer.Resolver{Catalog: set.Catalog, Policy: class}}
 	sc.loader = tfconfig.NewSourceLoader(set.Catalog.ResourceAttributeNames(), set.Catalog.ProviderAttributeNames())
 	var subjects []rules.Subject
