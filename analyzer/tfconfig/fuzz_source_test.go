@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sovlint/sovlint/internal/evalbudget"
 	"github.com/sovlint/sovlint/providers"
 )
 
@@ -57,7 +58,7 @@ resource "a_b" "e" { tags = [for i in range(3) : { key = i, value = "${i}" }] }`
 			return
 		}
 		_ = cfg.Ignores()
-		_, panics, _ := cfg.evaluate(VarOptions{Getenv: func(string) string { return "" }})
+		_, panics, _ := cfg.evaluate(VarOptions{Getenv: func(string) string { return "" }}, evalbudget.New())
 		if len(panics) > 0 {
 			t.Fatalf("evaluation panicked: %v", panics)
 		}

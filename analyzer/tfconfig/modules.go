@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/sovlint/sovlint/internal/addrs"
+	"github.com/sovlint/sovlint/internal/evalbudget"
 	"github.com/sovlint/sovlint/internal/inputfile"
 )
 
@@ -83,6 +84,12 @@ func (l *SourceLoader) LoadConfig(dir string) (*Config, error) {
 				}
 				n.children[name] = child
 				c.nodes[child.path] = child
+				if len(c.nodes) > evalbudget.MaxModules {
+					// Modules that call each other twice at every level
+					// (through a symlink, or a shared module) make a tree
+					// exponential in its depth.
+					return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Too many modules", Detail: fmt.Sprintf("The configuration calls more than %d modules, more than sovlint reads (do modules call each other in a loop through a symlink, or call a shared module at every level?).", evalbudget.MaxModules), Subject: call.defRange.Ptr()}}
+				}
 				childDir, why, diag := resolveSource(dir, n, call, child.key, manifest)
 				switch {
 				case diag != nil:
@@ -181,9 +188,9 @@ func resolveSource(rootDir string, parent *moduleNode, call *moduleCallDecl, key
 // checkModuleCycle reports a module that calls, directly or through others,
 // the directory it is in.
 func checkModuleCycle(child *moduleNode, dir string) *hcl.Diagnostic {
-	abs := absPath(dir)
+	abs := realPath(dir)
 	for n := child.parent; n != nil; n = n.parent {
-		if n.mod != nil && absPath(n.mod.dir) == abs {
+		if n.mod != nil && realPath(n.mod.dir) == abs {
 			where := n.path
 			if where == "" {
 				where = "the root module"
@@ -197,6 +204,15 @@ func checkModuleCycle(child *moduleNode, dir string) *hcl.Diagnostic {
 		}
 	}
 	return nil
+}
+
+// realPath is a directory's absolute path with symlinks resolved: a module
+// that calls "./loop", a symlink to its own directory, calls itself.
+func realPath(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return absPath(r)
+	}
+	return absPath(p)
 }
 
 func absPath(p string) string {
@@ -226,6 +242,26 @@ func readManifest(rootDir string) map[string]string {
 	for _, e := range m.Modules {
 		if e.Key != "" {
 			out[e.Key] = e.Dir
+		}
+	}
+	return out
+}
+
+// calls names the functions the configuration's files call; nil (all) when
+// one of them is JSON, whose templates are parsed only when evaluated.
+func (c *Config) calls() map[string]bool {
+	out := map[string]bool{}
+	for _, n := range c.nodes {
+		if n.mod == nil {
+			continue
+		}
+		for _, f := range n.mod.files {
+			if f.calls == nil {
+				return nil
+			}
+			for name := range f.calls {
+				out[name] = true
+			}
 		}
 	}
 	return out

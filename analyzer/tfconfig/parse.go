@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
 
+	"github.com/sovlint/sovlint/internal/evalbudget"
 	"github.com/sovlint/sovlint/internal/inputfile"
 	"github.com/sovlint/sovlint/internal/nesting"
 )
@@ -166,6 +167,9 @@ type sourceFile struct {
 	src      []byte
 	file     *hcl.File
 	override bool
+	// calls are the functions the file calls; nil for a JSON file, whose
+	// templates are parsed only when evaluated.
+	calls map[string]bool
 }
 
 // parseFile parses one configuration file (native syntax or JSON).
@@ -181,20 +185,20 @@ func parseFile(path string) (*sourceFile, hcl.Diagnostics) {
 	}
 	sf := &sourceFile{path: path, src: src, override: isOverride(filepath.Base(path))}
 	var diags hcl.Diagnostics
-	sf.file, diags = parseHCL(src, path)
+	sf.file, sf.calls, diags = parseHCL(src, path)
 	return sf, diags
 }
 
 // parseHCL parses native or JSON syntax by the file's name. The parsers'
 // detail texts quote what they could not read ("hunter2" is not a valid
 // JSON keyword), and configuration and tfvars files hold passwords: only
-// the summary and the position reach the user.
-func parseHCL(src []byte, path string) (*hcl.File, hcl.Diagnostics) {
-	var f *hcl.File
-	var diags hcl.Diagnostics
+// the summary and the position reach the user. Native syntax trees are
+// guarded (evalbudget.GuardSyntax), and calls names the functions they
+// call; nil for JSON.
+func parseHCL(src []byte, path string) (f *hcl.File, calls map[string]bool, diags hcl.Diagnostics) {
 	bom, foreign := inputfile.Encoding(src)
 	if foreign != "" {
-		return nil, hcl.Diagnostics{{
+		return nil, nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Unsupported text encoding",
 			Detail:   "The file " + inputfile.EncodingMsg(foreign) + ".",
@@ -208,19 +212,22 @@ func parseHCL(src []byte, path string) (*hcl.File, hcl.Diagnostics) {
 			src = append([]byte("   "), src[bom:]...)
 		}
 		if d := nesting.JSON(src, path); d != nil {
-			return nil, hcl.Diagnostics{d}
+			return nil, nil, hcl.Diagnostics{d}
 		}
 		f, diags = hcljson.Parse(src, path)
 	} else {
 		if d := nesting.Config(src, path); d != nil {
-			return nil, hcl.Diagnostics{d}
+			return nil, nil, hcl.Diagnostics{d}
 		}
 		f, diags = hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+		if body, ok := f.Body.(*hclsyntax.Body); ok {
+			calls = evalbudget.GuardSyntax(body)
+		}
 	}
 	for _, d := range diags {
 		d.Detail = ""
 	}
-	return f, diags
+	return f, calls, diags
 }
 
 // errorDetail is a read error without the path it repeats.

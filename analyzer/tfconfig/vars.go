@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/sovlint/sovlint/internal/evalbudget"
 	"github.com/sovlint/sovlint/internal/inputfile"
 	"github.com/sovlint/sovlint/internal/nesting"
 )
@@ -98,6 +99,7 @@ func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 		defs[name] = rawValue{value: v}
 	}
 
+	consts := c.root.mod.consts // the root module's constants' budget
 	out := make(map[string]result, len(decls))
 	for name, decl := range decls {
 		via := "var." + name
@@ -113,7 +115,7 @@ func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 		case ok:
 			r = result{v: def.value}
 		case decl.def != nil:
-			v, diags := decl.def.Value(nil)
+			v, diags := decl.def.Value(consts)
 			if diags.HasErrors() {
 				r = unknown(fmt.Sprintf("the default of variable %q is not a constant", name))
 			} else {
@@ -123,7 +125,7 @@ func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 			r = unknown(fmt.Sprintf("variable %q has no value: give it with --var, --var-file, a .tfvars file or TF_VAR_%s", name, name))
 		}
 		if r.v.IsKnown() && r.v.IsNull() && !decl.nullable && decl.def != nil {
-			if v, diags := decl.def.Value(nil); !diags.HasErrors() {
+			if v, diags := decl.def.Value(consts); !diags.HasErrors() {
 				r.v = v
 			}
 		}
@@ -159,7 +161,8 @@ func parseVarText(text string, decl *variableDecl) (cty.Value, error) {
 	if diags.HasErrors() {
 		return cty.NilVal, diags
 	}
-	v, diags := expr.Value(nil)
+	expr = evalbudget.GuardExpr(expr)
+	v, diags := expr.Value(evalbudget.Const(evalbudget.New()))
 	if diags.HasErrors() {
 		return cty.NilVal, diags
 	}
@@ -179,7 +182,7 @@ func readVarFile(path string, origin inputfile.Origin, defs map[string]rawValue)
 			Subject:  &hcl.Range{Filename: path},
 		}}
 	}
-	f, diags := parseHCL(src, path)
+	f, calls, diags := parseHCL(src, path)
 	if diags.HasErrors() {
 		return errorsOnly(diags)
 	}
@@ -187,8 +190,18 @@ func readVarFile(path string, origin inputfile.Origin, defs map[string]rawValue)
 	if diags.HasErrors() {
 		return errorsOnly(diags)
 	}
+	consts, b := evalbudget.ConstFor(calls) // the file's budget
 	for _, a := range sortedAttrs(attrs) {
-		v, ds := a.Expr.Value(nil)
+		v, ds := a.Expr.Value(consts)
+		if b.Stopped() {
+			why, _ := b.Reason()
+			return hcl.Diagnostics{{
+				Severity: hcl.DiagError,
+				Summary:  "Too much to evaluate",
+				Detail:   fmt.Sprintf("The value of %q: %s.", a.Name, why),
+				Subject:  a.Expr.Range().Ptr(),
+			}}
+		}
 		if ds.HasErrors() {
 			return hcl.Diagnostics{{
 				Severity: hcl.DiagError,

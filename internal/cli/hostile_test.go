@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -57,6 +58,8 @@ type hostileCase struct {
 	marker string
 	// noControls says stdout must hold no terminal control character.
 	noControls bool
+	// stdout, when set, is a regexp stdout must match.
+	stdout string
 }
 
 func runHostile(t *testing.T, cases []hostileCase) {
@@ -166,6 +169,9 @@ func runHostile(t *testing.T, cases []hostileCase) {
 				if strings.Contains(outs, c.canary) {
 					t.Errorf("the canary %q reached an output", c.canary)
 				}
+			}
+			if c.stdout != "" && !regexp.MustCompile(c.stdout).MatchString(stdout.String()) {
+				t.Errorf("stdout does not match %s:\n%.2000s", c.stdout, stdout.String())
 			}
 			if c.noControls {
 				if i := strings.IndexFunc(stdout.String(), isTerminalControl); i >= 0 {
@@ -425,5 +431,36 @@ func TestHostileConfigAbove(t *testing.T) {
 					}
 				})
 			}},
+	})
+}
+
+// TestHostileEvaluation: what would exhaust memory or never end in the
+// evaluation of sources fails closed within bounds: an error naming the
+// file and line (exit 2), or the location it feeds unresolved with the
+// reason (a finding, exit 1).
+func TestHostileEvaluation(t *testing.T) {
+	region := func(expr string) map[string]string {
+		return map[string]string{"live/main.tf": "locals {\n  big = " + expr + "\n}\nprovider \"aws\" {\n  region = length(local.big) > 0 ? \"eu-west-3\" : \"eu-west-1\"\n}\nresource \"aws_s3_bucket\" \"b\" {\n  tags = { classification = \"sensitive\" }\n}\n"}
+	}
+	doubling := "locals {\n  l0 = [\"aaaaaaaaaaaaaaaa\"]\n"
+	for i := range 40 {
+		doubling += fmt.Sprintf("  l%d = concat(local.l%d, local.l%d)\n", i+1, i, i)
+	}
+	doubling += "}\nprovider \"aws\" {\n  region = length(local.l40) > 0 ? \"eu-west-3\" : \"x\"\n}\nresource \"aws_s3_bucket\" \"b\" {\n  tags = { classification = \"sensitive\" }\n}\n"
+	dag := map[string]string{"live/main.tf": providerTF + "module \"a\" {\n  source = \"../m0\"\n}\n", "m30/main.tf": "resource \"aws_s3_bucket\" \"b\" {}\n"}
+	for i := range 30 {
+		dag[fmt.Sprintf("m%d/main.tf", i)] = fmt.Sprintf("module \"x\" {\n  source = \"../m%d\"\n}\nmodule \"y\" {\n  source = \"../m%d\"\n}\n", i+1, i+1)
+	}
+	unresolved := func(why string) string { return `"unresolved": "[^\n]*` + why }
+	runHostile(t, []hostileCase{
+		{name: "setproduct of three range(1024)", files: region("setproduct(range(1024), range(1024), range(1024))"), args: []string{"scan", "--format", "json", "live"}, exit: ExitFindings, stdout: unresolved(`setproduct\(\) would make more than 1000000 combinations`)},
+		{name: "doubling locals", files: map[string]string{"live/main.tf": doubling}, args: []string{"scan", "--format", "json", "live"}, exit: ExitFindings, stdout: unresolved("larger than sovlint evaluates")},
+		{name: "tostring(1e99999999)", files: region("tostring(1e99999999)"), args: []string{"scan", "--format", "json", "live"}, exit: ExitFindings, stdout: unresolved(`beyond 10\^4096`)},
+		{name: "nested for over a billion elements", files: region("[for a in range(1024) : [for b in range(1024) : [for c in range(1024) : 1]]]"), args: []string{"scan", "live"}, stderr: `live/main\.tf:2:\d+: iterating over a collection goes past sovlint's evaluation budget .*`},
+		{name: "module count times resource count", files: map[string]string{"live/main.tf": providerTF + "module \"m\" {\n  source = \"./m\"\n  count  = 100000\n}\n", "live/m/main.tf": "resource \"aws_s3_bucket\" \"b\" {\n  count = 100000\n}\n"}, args: []string{"scan", "live"}, stderr: `live/m/main\.tf:2:\d+: the count of module\.m\[\d+\]\.aws_s3_bucket\.b makes the configuration more than 200000 resource and module instances, more than sovlint evaluates`},
+		{name: "for_each over a million-element set", files: map[string]string{"live/main.tf": providerTF + "locals {\n  s = toset([for p in setproduct(range(1000), range(1000)) : join(\"-\", p)])\n}\nresource \"aws_s3_bucket\" \"b\" {\n  for_each = local.s\n  tags     = { classification = \"sensitive\" }\n}\n"}, args: []string{"scan", "--format", "json", "live"}, exit: ExitFindings, stdout: `"unexpanded": "the for_each of aws_s3_bucket\.b is not known statically`},
+		{name: "module tree doubling at every level", files: dag, args: []string{"scan", "live"}, stderr: `m\d+/main\.tf:\d+:\d+: Too many modules; .*`},
+		{name: "module calling itself through a symlink", files: map[string]string{"live/main.tf": providerTF + "module \"a\" {\n  source = \"./m\"\n}\n", "live/m/main.tf": "module \"x\" {\n  source = \"./l1\"\n}\nmodule \"y\" {\n  source = \"./l2\"\n}\n"},
+			links: map[string]string{"live/m/l1": ".", "live/m/l2": "."}, args: []string{"scan", "live"}, stderr: `live/m/main\.tf:2:\d+: Module cycle; .* \(and 1 more; --verbose for all\)`},
 	})
 }
