@@ -90,4 +90,3 @@ func TestEvaluationBudget(t *testing.T) {
 		})
 	}
 }
-

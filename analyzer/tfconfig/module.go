@@ -161,7 +161,7 @@ type fileContent struct {
 // into the blocks they override as Terraform does.
 func decodeModule(dir string, files []*sourceFile) (*module, hcl.Diagnostics) {
 	m := &module{
-		dir:       dir,
+		dir: dir,
 
 		files:     files,
 		variables: map[string]*variableDecl{},
