@@ -64,3 +64,12 @@ func TestMarkNumbers(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRawToCtyDeep converts a value nested 9,990 deep: linear in its
+// size, where finding each element's end first made it quadratic.
+func BenchmarkRawToCtyDeep(b *testing.B) {
+	raw := []byte(strings.Repeat("[", 9990) + "1" + strings.Repeat("]", 9990))
+	for b.Loop() {
+		_ = rawToCty(raw, nil)
+	}
+}

@@ -151,28 +151,44 @@ func rawToCty(b []byte, unknown any) cty.Value {
 	if u, ok := unknown.(bool); ok && u {
 		return cty.DynamicVal
 	}
-	i := rawSpace(b, 0)
+	v, _ := rawValue(b, rawSpace(b, 0), unknown)
+	return v
+}
+
+// rawValue converts the value at b[i] and returns it with the index just
+// past it, in one pass: linear in the value's size whatever its depth
+// (finding each element's end before converting it, as a first version
+// did, made a value nested 10,000 deep cost 10,000 times its size).
+func rawValue(b []byte, i int, unknown any) (cty.Value, int) {
 	if i >= len(b) {
-		return cty.DynamicVal
+		return cty.DynamicVal, i
+	}
+	if u, ok := unknown.(bool); ok && u {
+		return cty.DynamicVal, rawValueEnd(b, i)
 	}
 	switch b[i] {
 	case 'n':
-		return cty.NullVal(cty.DynamicPseudoType)
+		return cty.NullVal(cty.DynamicPseudoType), i + len("null")
 	case 't':
-		return cty.True
+		return cty.True, i + len("true")
 	case 'f':
-		return cty.False
+		return cty.False, i + len("false")
 	case '"':
-		return cty.StringVal(rawString(b[i:rawStringEnd(b, i)]))
+		end := rawStringEnd(b, i)
+		return cty.StringVal(rawString(b[i:end])), end
 	case '{':
 		um, _ := unknown.(map[string]any)
-		n := 0
-		rawMembers(b, i, func([]byte, int, int) { n++ })
-		attrs := make(map[string]cty.Value, n+len(um))
-		rawMembers(b, i, func(name []byte, lo, hi int) {
-			k := rawString(name)
-			attrs[k] = rawToCty(b[lo:hi], um[k])
-		})
+		attrs := make(map[string]cty.Value, len(um))
+		i = rawSpace(b, i+1)
+		for i < len(b) && b[i] != '}' {
+			end := rawStringEnd(b, i)
+			k := rawString(b[i:end])
+			i = rawSpace(b, rawSpace(b, end)+1) // past ':'
+			attrs[k], i = rawValue(b, i, um[k])
+			if i = rawSpace(b, i); i < len(b) && b[i] == ',' {
+				i = rawSpace(b, i+1)
+			}
+		}
 		for k, u := range um {
 			if _, ok := attrs[k]; !ok {
 				if t, ok := u.(bool); ok && t {
@@ -180,28 +196,35 @@ func rawToCty(b []byte, unknown any) cty.Value {
 				}
 			}
 		}
-		return cty.ObjectVal(attrs)
+		return cty.ObjectVal(attrs), i + 1
 	case '[':
 		ul, _ := unknown.([]any)
 		var elems []cty.Value
-		rawElements(b, i, func(lo, hi int) {
+		i = rawSpace(b, i+1)
+		for i < len(b) && b[i] != ']' {
 			var u any
 			if len(elems) < len(ul) {
 				u = ul[len(elems)]
 			}
-			elems = append(elems, rawToCty(b[lo:hi], u))
-		})
-		if len(elems) == 0 {
-			return cty.EmptyTupleVal
+			var v cty.Value
+			v, i = rawValue(b, i, u)
+			elems = append(elems, v)
+			if i = rawSpace(b, i); i < len(b) && b[i] == ',' {
+				i = rawSpace(b, i+1)
+			}
 		}
-		return cty.TupleVal(elems)
+		if len(elems) == 0 {
+			return cty.EmptyTupleVal, i + 1
+		}
+		return cty.TupleVal(elems), i + 1
 	}
-	num := string(b[i:rawValueEnd(b, i)])
+	end := rawValueEnd(b, i)
+	num := string(b[i:end])
 	if f, ok := new(big.Float).SetString(num); ok {
-		return cty.NumberVal(f)
+		return cty.NumberVal(f), end
 	}
 	if n, err := strconv.ParseFloat(num, 64); err == nil {
-		return cty.NumberFloatVal(n)
+		return cty.NumberFloatVal(n), end
 	}
-	return cty.StringVal(num)
+	return cty.StringVal(num), end
 }

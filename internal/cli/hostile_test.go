@@ -464,3 +464,23 @@ func TestHostileEvaluation(t *testing.T) {
 			links: map[string]string{"live/m/l1": ".", "live/m/l2": "."}, args: []string{"scan", "live"}, stderr: `live/m/main\.tf:2:\d+: Module cycle; .* \(and 1 more; --verbose for all\)`},
 	})
 }
+
+// TestHostileDeepPlan: a plan whose kept attributes are nested just under
+// the JSON depth limit, 2 MB of it, took minutes to convert (quadratic in
+// the depth); conversion is one pass.
+func TestHostileDeepPlan(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"format_version": "1.2", "resource_changes": [`)
+	for i := range 100 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"address": "aws_s3_bucket.b%d", "mode": "managed", "type": "aws_s3_bucket", "name": "b%d", "provider_name": "registry.terraform.io/hashicorp/aws", "change": {"actions": ["create"], "after": {"region": "eu-west-3", "tags": %s%d%s}}}`,
+			i, i, strings.Repeat("[", 9990), i, strings.Repeat("]", 9990))
+	}
+	b.WriteString("]}")
+	runHostile(t, []hostileCase{
+		{name: "2 MB nested 9990 deep", files: map[string]string{"plan.json": b.String()}, args: []string{"scan", "plan.json"}, exit: ExitClean},
+		{name: "nested past the limit", files: map[string]string{"plan.json": `{"format_version": "1.2", "x": ` + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + `}`}, args: []string{"scan", "plan.json"}, stderr: `plan\.json:1:\d+: invalid JSON: .*`},
+	})
+}
