@@ -1,11 +1,13 @@
 package analyzer
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/zclconf/go-cty/cty"
+	"golang.org/x/text/unicode/norm"
 )
 
 // ClassificationPolicy says which tag keys carry a data classification and
@@ -37,14 +39,15 @@ func DefaultPolicy() ClassificationPolicy {
 
 // NormaliseTagKey lowercases a tag key and drops '-', '_', '.' and spaces,
 // so that Data-Classification, data_classification and DataClassification
-// are one key.
+// are one key. It is in Unicode's composed form (NFC): "confidentialité"
+// typed with a combining accent is the same key as with a precomposed é.
 func NormaliseTagKey(k string) string {
 	if isNormalTagKey(k) {
 		return k // the common case, which needs no copy
 	}
 	var b strings.Builder
 	b.Grow(len(k))
-	for _, r := range strings.ToLower(k) {
+	for _, r := range strings.ToLower(norm.NFC.String(k)) {
 		switch r {
 		case '-', '_', '.', ' ', '\t':
 			continue
@@ -88,13 +91,20 @@ func (p ClassificationPolicy) Classify(in *Instance, spec TagSpecView) Classific
 	if len(found) == 0 {
 		return Classification{}
 	}
-	slices.SortFunc(found, func(a, b tag) int { return strings.Compare(a.key, b.key) })
+	// Several tags may carry a classification: keys that differ only by
+	// case, separators or Unicode normalisation are distinct tags to the
+	// provider. The most restrictive level any of them means wins; ties
+	// go by key, then value, so that the result never depends on the
+	// order the tags came in.
+	slices.SortStableFunc(found, func(a, b tag) int {
+		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(tagText(a.value), tagText(b.value)))
+	})
 	for _, lvl := range p.Levels {
 		for _, t := range found {
 			if !t.value.IsKnown() || t.value.IsNull() || t.value.Type() != cty.String {
 				continue
 			}
-			if slices.Contains(lvl.Values, strings.ToLower(strings.TrimSpace(t.value.AsString()))) {
+			if slices.Contains(lvl.Values, levelValue(t.value.AsString())) {
 				return Classification{Level: lvl.Name, Matched: true, Key: t.key, Range: t.attr.Range}
 			}
 		}
@@ -111,9 +121,23 @@ func (p ClassificationPolicy) Classify(in *Instance, spec TagSpecView) Classific
 	t := found[0]
 	level := ""
 	if t.value.Type() == cty.String && !t.value.IsNull() {
-		level = strings.ToLower(strings.TrimSpace(t.value.AsString()))
+		level = levelValue(t.value.AsString())
 	}
 	return Classification{Level: level, Key: t.key, Range: t.attr.Range}
+}
+
+// levelValue is a classification tag's value as levels list theirs:
+// lowercase, trimmed, composed (NFC).
+func levelValue(s string) string {
+	return strings.ToLower(strings.TrimSpace(norm.NFC.String(s)))
+}
+
+// tagText orders tag values: known strings by their text, the rest first.
+func tagText(v cty.Value) string {
+	if v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+		return "\x01" + v.AsString()
+	}
+	return ""
 }
 
 // collectTags returns the resource's effective tags, or why they cannot be

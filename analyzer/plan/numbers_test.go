@@ -73,3 +73,43 @@ func BenchmarkRawToCtyDeep(b *testing.B) {
 		_ = rawToCty(raw, nil)
 	}
 }
+
+// TestKeysDifferingByNormalisation: cty keeps object keys composed (NFC),
+// so a plan's tags {"confidentialité": "public", "confidentialité" with a
+// combining accent: "secret"} held one key, whose value depended on map
+// order. Terraform never writes such a plan: the value is unknown, with
+// the reason, the same on every run.
+func TestKeysDifferingByNormalisation(t *testing.T) {
+	composed, decomposed := "confidentialit\u00e9", "confidentialite\u0301"
+	raw := []byte(`{"` + composed + `": "public", "` + decomposed + `": "secret", "owner": "x"}`)
+	for range 50 {
+		k := convertAttr(rawAttr{name: "tags", after: raw})
+		if !strings.Contains(k.why, "Unicode normalisation") {
+			t.Fatalf("why = %q", k.why)
+		}
+		v := k.value.GetAttr(composed)
+		if v.IsKnown() {
+			t.Fatalf("the colliding key is known: %#v", v)
+		}
+		if owner := k.value.GetAttr("owner"); !owner.RawEquals(cty.StringVal("x")) {
+			t.Fatalf("another key was lost: %#v", owner)
+		}
+	}
+	// The same through decoded JSON (constants in the configuration).
+	for range 50 {
+		v := goToCty(map[string]any{composed: "public", decomposed: "secret"}, nil)
+		if v.GetAttr(composed).IsKnown() {
+			t.Fatalf("the colliding key is known: %#v", v)
+		}
+	}
+	// A Kelvin sign is K once composed: it collides with ASCII too.
+	v, collided := rawToCtyChecked([]byte(`{"Key": 1, "\u212aey": 2}`), nil)
+	if !collided || v.GetAttr("Key").IsKnown() {
+		t.Errorf("Kelvin sign: %#v, collided %v", v, collided)
+	}
+	// Keys written twice the same way are a plain duplicate: the last wins.
+	v, collided = rawToCtyChecked([]byte(`{"a": 1, "a": 2}`), nil)
+	if collided || !v.GetAttr("a").RawEquals(cty.NumberIntVal(2)) {
+		t.Errorf("duplicate: %#v, collided %v", v, collided)
+	}
+}

@@ -616,15 +616,19 @@ func convertAttr(a rawAttr) keptAttr {
 		_ = json.Unmarshal(a.unknown, &u)
 	}
 	var k keptAttr
+	collided := false
 	switch {
 	case a.after != nil:
-		k.value = rawToCty(a.after, u)
+		k.value, collided = rawToCtyChecked(a.after, u)
 	case u == true:
 		k.value = cty.DynamicVal
 	default:
 		return k
 	}
-	if !analyzer.WhollyKnown(k.value) {
+	switch {
+	case collided:
+		k.why = "two of its keys differ only by Unicode normalisation, which Terraform never writes"
+	case !analyzer.WhollyKnown(k.value):
 		k.why = "known only after apply"
 	}
 	return k

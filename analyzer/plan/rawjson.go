@@ -8,6 +8,7 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/zclconf/go-cty/cty"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The helpers below read JSON that jsonStream has already validated: they
@@ -145,21 +146,40 @@ func rawElements(b []byte, i int, fn func(lo, hi int)) {
 	}
 }
 
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // rawToCty converts a validated JSON value to cty like goToCty(parseJSON(b),
 // unknown), without building the intermediate Go values.
 func rawToCty(b []byte, unknown any) cty.Value {
-	if u, ok := unknown.(bool); ok && u {
-		return cty.DynamicVal
-	}
-	v, _ := rawValue(b, rawSpace(b, 0), unknown)
+	v, _ := rawToCtyChecked(b, unknown)
 	return v
+}
+
+// rawToCtyChecked is rawToCty, also reporting whether two keys of an
+// object differed only by Unicode normalisation: cty keeps keys composed
+// (NFC), so such keys are one, and which value it kept would depend on map
+// order. The value is unknown instead (Terraform, whose values are cty's,
+// never writes such a plan).
+func rawToCtyChecked(b []byte, unknown any) (v cty.Value, collided bool) {
+	if u, ok := unknown.(bool); ok && u {
+		return cty.DynamicVal, false
+	}
+	v, _ = rawValue(b, rawSpace(b, 0), unknown, &collided)
+	return v, collided
 }
 
 // rawValue converts the value at b[i] and returns it with the index just
 // past it, in one pass: linear in the value's size whatever its depth
 // (finding each element's end before converting it, as a first version
 // did, made a value nested 10,000 deep cost 10,000 times its size).
-func rawValue(b []byte, i int, unknown any) (cty.Value, int) {
+func rawValue(b []byte, i int, unknown any, collided *bool) (cty.Value, int) {
 	if i >= len(b) {
 		return cty.DynamicVal, i
 	}
@@ -180,11 +200,37 @@ func rawValue(b []byte, i int, unknown any) (cty.Value, int) {
 		um, _ := unknown.(map[string]any)
 		attrs := make(map[string]cty.Value, len(um))
 		i = rawSpace(b, i+1)
+		// Keys as written, where cty's (composed) differs or once two
+		// collided: see rawToCtyChecked.
+		var written map[string]string
 		for i < len(b) && b[i] != '}' {
 			end := rawStringEnd(b, i)
 			k := rawString(b[i:end])
 			i = rawSpace(b, rawSpace(b, end)+1) // past ':'
-			attrs[k], i = rawValue(b, i, um[k])
+			var v cty.Value
+			v, i = rawValue(b, i, um[k], collided)
+			nk := k
+			if !isASCII(k) {
+				nk = norm.NFC.String(k)
+			}
+			if _, exists := attrs[nk]; exists {
+				was, ok := written[nk]
+				if !ok {
+					was = nk
+				}
+				if was != k || was == "\x00" {
+					*collided, v = true, cty.DynamicVal
+					k = "\x00" // remembered as collided: a later duplicate keeps it unknown
+				}
+			}
+			if k != nk {
+				if written == nil {
+					written = map[string]string{}
+				}
+				written[nk] = k
+			}
+			k = nk
+			attrs[k] = v
 			if i = rawSpace(b, i); i < len(b) && b[i] == ',' {
 				i = rawSpace(b, i+1)
 			}
@@ -207,7 +253,7 @@ func rawValue(b []byte, i int, unknown any) (cty.Value, int) {
 				u = ul[len(elems)]
 			}
 			var v cty.Value
-			v, i = rawValue(b, i, u)
+			v, i = rawValue(b, i, u, collided)
 			elems = append(elems, v)
 			if i = rawSpace(b, i); i < len(b) && b[i] == ',' {
 				i = rawSpace(b, i+1)
