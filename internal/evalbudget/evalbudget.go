@@ -80,8 +80,13 @@ type Budget struct {
 }
 
 func New() *Budget {
+	return WithUnits(Units)
+}
+
+// WithUnits is a budget of n units: fuzz tests spend less per input.
+func WithUnits(n int64) *Budget {
 	b := &Budget{}
-	b.left.Store(Units)
+	b.left.Store(n)
 	return b
 }
 

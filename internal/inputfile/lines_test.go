@@ -58,3 +58,39 @@ func TestEncoding(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLines: whatever the input and however it is cut into reads, a
+// position computed from what was read is the one computed from the whole.
+func FuzzLines(f *testing.F) {
+	f.Add([]byte("{\n  \"a\": 1,\n\n  \"b\": tru\n}"), uint8(1))
+	f.Add([]byte(strings.Repeat("\n", 1000)), uint8(7))
+	f.Add([]byte("no newline at all"), uint8(255))
+	f.Fuzz(func(t *testing.T, b []byte, chunk uint8) {
+		l := NewLines(&chunked{b: b, n: int(chunk%64) + 1})
+		if _, err := io.ReadAll(l); err != nil {
+			t.Fatal(err)
+		}
+		for off := int64(0); off <= int64(len(b)); off += 1 + int64(len(b))/97 {
+			line, col, ok := l.Position(off)
+			wl, wc := Locate(b, off)
+			if !ok || line != wl || col != wc {
+				t.Fatalf("offset %d: %d:%d %v, want %d:%d", off, line, col, ok, wl, wc)
+			}
+		}
+	})
+}
+
+// chunked reads b n bytes at a time, as a pipe might.
+type chunked struct {
+	b []byte
+	n int
+}
+
+func (c *chunked) Read(p []byte) (int, error) {
+	if len(c.b) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p[:min(len(p), c.n)], c.b)
+	c.b = c.b[n:]
+	return n, nil
+}
