@@ -17,8 +17,10 @@ func (r *Report) forHumans() *Report {
 	c.Findings = slices.Clone(r.Findings)
 	for i := range c.Findings {
 		f := &c.Findings[i]
-		for _, p := range []*string{&f.Address, &f.Message, &f.Range.Filename, &f.LocationRange.Filename,
-			&f.Provider, &f.ProviderConfig, &f.Region, &f.Country, &f.Classification} {
+		for _, p := range []*string{
+			&f.Address, &f.Message, &f.Range.Filename, &f.LocationRange.Filename,
+			&f.Provider, &f.ProviderConfig, &f.Region, &f.Country, &f.Classification,
+		} {
 			*p = Escape(*p)
 		}
 		if f.Suppression != nil {
@@ -32,9 +34,11 @@ func (r *Report) forHumans() *Report {
 	c.Resources = slices.Clone(r.Resources)
 	for i := range c.Resources {
 		res := &c.Resources[i]
-		for _, p := range []*string{&res.Address, &res.Type, &res.Provider, &res.ProviderConfig, &res.Region, &res.Zone,
+		for _, p := range []*string{
+			&res.Address, &res.Type, &res.Provider, &res.ProviderConfig, &res.Region, &res.Zone,
 			&res.Country, &res.Variant, &res.Classification, &res.LocationSource, &res.LocationAttribute,
-			&res.Unresolved, &res.Unexpanded, &res.File} {
+			&res.Unresolved, &res.Unexpanded, &res.File,
+		} {
 			*p = Escape(*p)
 		}
 		res.LocationVia = escapeAll(res.LocationVia)

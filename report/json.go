@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/go-json-experiment/json/jsontext"
+
 	"github.com/sovlint/sovlint/finding"
 )
 

@@ -40,7 +40,7 @@ func nullObject(cfg *tfjson.Config, raw []byte) (string, int) {
 
 func isPlainKey(s string) bool {
 	for _, c := range s {
-		if !(c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+		if c != '_' && c != '-' && (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
 			return false
 		}
 	}

@@ -175,6 +175,7 @@ func jsonKind(t reflect.Type) string {
 		return "an array"
 	case reflect.Struct, reflect.Map, reflect.Pointer:
 		return "an object"
+	default:
+		return "another kind of value"
 	}
-	return "another kind of value"
 }

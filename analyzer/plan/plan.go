@@ -10,11 +10,12 @@ import (
 
 	version "github.com/hashicorp/go-version"
 	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/inputfile"
 	"github.com/sovlint/sovlint/internal/par"
-	"github.com/zclconf/go-cty/cty"
 )
 
 // Plan is what sovlint keeps of a `terraform show -json` / `tofu show -json`

@@ -11,13 +11,14 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
+
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/analyzer/tfconfig/funcs"
 	"github.com/sovlint/sovlint/internal/addrs"
 	"github.com/sovlint/sovlint/internal/evalbudget"
-	"github.com/zclconf/go-cty/cty"
-	"github.com/zclconf/go-cty/cty/convert"
-	"github.com/zclconf/go-cty/cty/function"
 )
 
 // evaluator evaluates a configuration the way Terraform would at plan time,

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
+
 	"github.com/sovlint/sovlint/internal/addrs"
 	"github.com/sovlint/sovlint/internal/evalbudget"
 	"github.com/sovlint/sovlint/internal/inputfile"

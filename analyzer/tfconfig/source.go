@@ -9,12 +9,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/addrs"
 	"github.com/sovlint/sovlint/internal/evalbudget"
 	"github.com/sovlint/sovlint/internal/inputfile"
-	"github.com/zclconf/go-cty/cty"
 )
 
 // Evaluate expands the configuration into the managed resource instances a

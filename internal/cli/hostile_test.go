@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // The hostile-input suite runs sovlint as a CI job would, on inputs an
@@ -175,7 +177,7 @@ func runHostile(t *testing.T, cases []hostileCase) {
 			}
 			if c.noControls {
 				if i := strings.IndexFunc(stdout.String(), isTerminalControl); i >= 0 {
-					t.Errorf("stdout has the control character %U at %d: %q", []rune(stdout.String()[i:])[0], i, stdout.String()[max(0, i-40):min(stdout.Len(), i+40)])
+					t.Errorf("stdout has the control character %U at %d: %q", firstRune(stdout.String()[i:]), i, stdout.String()[max(0, i-40):min(stdout.Len(), i+40)])
 				}
 			}
 			if c.marker != "" {
@@ -185,6 +187,11 @@ func runHostile(t *testing.T, cases []hostileCase) {
 			}
 		})
 	}
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // isTerminalControl reports whether a terminal or a log would interpret r:
@@ -289,7 +296,7 @@ func writeExecutable(t *testing.T, path, content string) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(path, []byte(content), 0o700); err != nil { //nolint:gosec // an executable test fixture
+	if err := os.WriteFile(path, []byte(content), 0o700); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -303,12 +310,8 @@ func TestHostileNesting(t *testing.T) {
 	deep := "x = " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n"
 	live := map[string]string{"live/main.tf": providerTF + "variable \"x\" {\n  type    = any\n  default = null\n}\n"}
 	with := func(extra map[string]string) map[string]string {
-		out := map[string]string{}
-		for _, m := range []map[string]string{live, extra} {
-			for k, v := range m {
-				out[k] = v
-			}
-		}
+		out := maps.Clone(live)
+		maps.Copy(out, extra)
 		return out
 	}
 	const tooDeep = `Nested too deeply; This goes more than 1000 levels of brackets, blocks, templates or operators deep, which sovlint does not read\.`
@@ -398,9 +401,9 @@ func TestHostileControlCharacters(t *testing.T) {
 			exit: ExitFindings, noControls: format != "text",
 		})
 	}
-	// Text in colour has its own escape sequences: without colour, none.
+	// Text in color has its own escape sequences: without color, none.
 	cases = append(cases, hostileCase{
-		name: "text without colour", files: map[string]string{"plan.json": plan},
+		name: "text without color", files: map[string]string{"plan.json": plan},
 		args: []string{"scan", "--format", "text", "plan.json"}, exit: ExitFindings, noControls: true,
 	})
 	runHostile(t, cases)
@@ -421,16 +424,19 @@ func TestHostileConfigAbove(t *testing.T) {
 	files := map[string]string{".sovlint.hcl": disable.String(), "repo/.git/HEAD": "ref: refs/heads/main\n", "repo/infra/plan.json": plan}
 	runHostile(t, []hostileCase{
 		{name: "config above the repository", files: files, args: []string{"scan", "repo/infra/plan.json"}, exit: ExitFindings},
-		{name: "config in the repository is named", files: map[string]string{".sovlint.hcl": disable.String(), "repo/.git/HEAD": "x", "repo/infra/plan.json": plan, "repo/.sovlint.hcl": "policy {}\n"},
+		{
+			name: "config in the repository is named", files: map[string]string{".sovlint.hcl": disable.String(), "repo/.git/HEAD": "x", "repo/infra/plan.json": plan, "repo/.sovlint.hcl": "policy {}\n"},
 			args: []string{"scan", "--format", "json", "--format", "text:out.txt", "repo/infra/plan.json"}, exit: ExitFindings,
 			setup: func(t *testing.T, dir string) {
+				t.Helper()
 				t.Cleanup(func() {
 					b, err := os.ReadFile(filepath.Join(dir, "out.txt"))
 					if err != nil || !strings.Contains(string(b), "; configuration repo/.sovlint.hcl)") {
 						t.Errorf("the text summary does not name the configuration:\n%s", b)
 					}
 				})
-			}},
+			},
+		},
 	})
 }
 
@@ -460,8 +466,10 @@ func TestHostileEvaluation(t *testing.T) {
 		{name: "module count times resource count", files: map[string]string{"live/main.tf": providerTF + "module \"m\" {\n  source = \"./m\"\n  count  = 100000\n}\n", "live/m/main.tf": "resource \"aws_s3_bucket\" \"b\" {\n  count = 100000\n}\n"}, args: []string{"scan", "live"}, stderr: `live/m/main\.tf:2:\d+: the count of module\.m\[\d+\]\.aws_s3_bucket\.b makes the configuration more than 200000 resource and module instances, more than sovlint evaluates`},
 		{name: "for_each over a million-element set", files: map[string]string{"live/main.tf": providerTF + "locals {\n  s = toset([for p in setproduct(range(1000), range(1000)) : join(\"-\", p)])\n}\nresource \"aws_s3_bucket\" \"b\" {\n  for_each = local.s\n  tags     = { classification = \"sensitive\" }\n}\n"}, args: []string{"scan", "--format", "json", "live"}, exit: ExitFindings, stdout: `"unexpanded": "the for_each of aws_s3_bucket\.b is not known statically`},
 		{name: "module tree doubling at every level", files: dag, args: []string{"scan", "live"}, stderr: `m\d+/main\.tf:\d+:\d+: Too many modules; .*`},
-		{name: "module calling itself through a symlink", files: map[string]string{"live/main.tf": providerTF + "module \"a\" {\n  source = \"./m\"\n}\n", "live/m/main.tf": "module \"x\" {\n  source = \"./l1\"\n}\nmodule \"y\" {\n  source = \"./l2\"\n}\n"},
-			links: map[string]string{"live/m/l1": ".", "live/m/l2": "."}, args: []string{"scan", "live"}, stderr: `live/m/main\.tf:2:\d+: Module cycle; .* \(and 1 more; --verbose for all\)`},
+		{
+			name: "module calling itself through a symlink", files: map[string]string{"live/main.tf": providerTF + "module \"a\" {\n  source = \"./m\"\n}\n", "live/m/main.tf": "module \"x\" {\n  source = \"./l1\"\n}\nmodule \"y\" {\n  source = \"./l2\"\n}\n"},
+			links: map[string]string{"live/m/l1": ".", "live/m/l2": "."}, args: []string{"scan", "live"}, stderr: `live/m/main\.tf:2:\d+: Module cycle; .* \(and 1 more; --verbose for all\)`,
+		},
 	})
 }
 

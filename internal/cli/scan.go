@@ -72,7 +72,7 @@ func newScan(s *Streams) *cobra.Command {
 	fl.StringArrayVarP(&f.formats, "format", "f", nil, "output format, repeatable: "+strings.Join(report.Formats(), "|")+`; "FORMAT:FILE" writes that format to FILE (default text)`)
 	fl.StringVarP(&f.output, "output", "o", "", "write the output to FILE instead of stdout")
 	fl.BoolVar(&f.plan, "plan", false, "read every PATH as a plan JSON file, whatever it looks like")
-	fl.BoolVar(&f.convert, "convert-binary-plan", false, "convert a saved (binary) plan PATH by running --terraform-bin show -json in the current directory, which must be one you initialised: Terraform starts the providers found there")
+	fl.BoolVar(&f.convert, "convert-binary-plan", false, "convert a saved (binary) plan PATH by running --terraform-bin show -json in the current directory, which must be one you initialized: Terraform starts the providers found there")
 	fl.StringVar(&f.terraBin, "terraform-bin", "", "the terraform or tofu executable --convert-binary-plan runs (never taken from PATH or the scanned tree unless named here)")
 	fl.StringVar(&f.minimum, "severity", "notice", "report only findings at or above this severity: notice|warning|error")
 	fl.StringVar(&f.failOn, "fail-on", "notice", "exit 1 only for findings at or above this severity: notice|warning|error (default: the config's policy fail_on, else notice)")

@@ -8,7 +8,7 @@ import (
 )
 
 // killGroup runs the command in a process group of its own and has a
-// cancelled context kill the whole group: the providers Terraform starts
+// canceled context kill the whole group: the providers Terraform starts
 // are its children, and must not outlive it.
 func killGroup(cmd *exec.Cmd) {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}

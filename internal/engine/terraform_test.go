@@ -83,7 +83,7 @@ func TestParityFreshPlan(t *testing.T) {
 			}
 			// The saved plan itself scans the same when sovlint is asked
 			// to run `terraform show -json` on it, in the directory
-			// Terraform initialised.
+			// Terraform initialized.
 			fromBinary, err := runScan(t, []Input{{Path: filepath.Join(dir, "tfplan")}}, Options{
 				Settings:   settings.Default(parityDay),
 				Sources:    SourceOptions{PlanDir: dir},

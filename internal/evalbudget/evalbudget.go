@@ -3,6 +3,7 @@ package evalbudget
 
 import (
 	"fmt"
+	"maps"
 	"math/big"
 	"regexp"
 	"runtime/metrics"
@@ -79,6 +80,7 @@ type Budget struct {
 	at   hcl.Range
 }
 
+// New is a budget of Units.
 func New() *Budget {
 	return WithUnits(Units)
 }
@@ -90,7 +92,7 @@ func WithUnits(n int64) *Budget {
 	return b
 }
 
-// exceed stops the evaluation; the first reason is the one reported.
+// Exceed stops the evaluation; the first reason is the one reported.
 func (b *Budget) Exceed(at hcl.Range, why string) {
 	b.mu.Lock()
 	if b.why == "" {
@@ -100,6 +102,7 @@ func (b *Budget) Exceed(at hcl.Range, why string) {
 	b.stop.Store(true)
 }
 
+// Stopped reports whether the evaluation is to stop.
 func (b *Budget) Stopped() bool { return b.stop.Load() }
 
 // Place gives the reason a place when the code that stopped the budget
@@ -113,14 +116,14 @@ func (b *Budget) Place(at hcl.Range) {
 	b.mu.Unlock()
 }
 
-// reason is why the evaluation stopped, and where; "" when it did not.
+// Reason is why the evaluation stopped, and where; "" when it did not.
 func (b *Budget) Reason() (string, hcl.Range) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.why, b.at
 }
 
-// charge spends n units on what is at rng, and reports whether the budget
+// Charge spends n units on what is at rng, and reports whether the budget
 // allows it.
 func (b *Budget) Charge(n int64, rng hcl.Range, what string) bool {
 	if b.Stopped() {
@@ -173,6 +176,7 @@ func ValueCost(v cty.Value, limit int64) (cost int64, huge bool) {
 	return cost, huge
 }
 
+// HugeNumber reports whether a number is beyond MaxNumberExp10.
 func HugeNumber(f *big.Float) bool {
 	if f.IsInf() {
 		return false // "+Inf" is short
@@ -383,7 +387,7 @@ var guardedOps = func() map[*hclsyntax.Operation]*hclsyntax.Operation {
 		inner := op.Impl
 		out[op] = &hclsyntax.Operation{Type: op.Type, Impl: function.New(&function.Spec{
 			Params: inner.Params(),
-			Type:   func(args []cty.Value) (cty.Type, error) { return inner.ReturnTypeForValues(args) },
+			Type:   inner.ReturnTypeForValues,
 			Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 				v, err := inner.Call(args)
 				if err == nil && v.IsKnown() && !v.IsNull() && v.Type() == cty.Number && HugeNumber(v.AsBigFloat()) {
@@ -423,9 +427,7 @@ func Functions(table map[string]function.Function, unevaluated map[string]bool, 
 		}
 		out[name] = guardFunc(name, f, b)
 	}
-	for name, g := range guards(b) {
-		out[name] = g
-	}
+	maps.Copy(out, guards(b))
 	return out
 }
 
@@ -498,7 +500,7 @@ func ConstFor(calls map[string]bool) (*hcl.EvalContext, *Budget) {
 func guardFunc(name string, f function.Function, b *Budget) function.Function {
 	spec := &function.Spec{
 		Params: f.Params(),
-		Type:   func(args []cty.Value) (cty.Type, error) { return f.ReturnTypeForValues(args) },
+		Type:   f.ReturnTypeForValues,
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			if b.Stopped() {
 				return cty.DynamicVal, ErrSpent

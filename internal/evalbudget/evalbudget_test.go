@@ -61,7 +61,10 @@ resource "x" "y" {
 		if diags.HasErrors() {
 			t.Fatalf("source %d: %s", i, diags)
 		}
-		body := f.Body.(*hclsyntax.Body)
+		body, ok := f.Body.(*hclsyntax.Body)
+		if !ok {
+			t.Fatalf("source %d: not native syntax", i)
+		}
 		want := map[hclsyntax.Node]bool{}
 		_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
 			switch n.(type) {

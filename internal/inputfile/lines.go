@@ -53,7 +53,7 @@ func (l *Lines) Record(b []byte) {
 			l.capped = at
 			return
 		}
-		l.table = binary.AppendUvarint(l.table, uint64(at-l.last))
+		l.table = binary.AppendVarint(l.table, at-l.last)
 		l.last = at
 		base = at + 1
 		b = b[i+1:]
@@ -69,9 +69,9 @@ func (l *Lines) Position(off int64) (line, col int, ok bool) {
 	line, start := 1, int64(0)
 	prev := int64(-1)
 	for t := l.table; len(t) > 0; {
-		d, n := binary.Uvarint(t)
+		d, n := binary.Varint(t)
 		t = t[n:]
-		nl := prev + int64(d)
+		nl := prev + d
 		if nl >= off {
 			break
 		}

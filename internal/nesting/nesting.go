@@ -541,6 +541,9 @@ func lexedDepth(src []byte, limit int) (int, hcl.Range, bool) {
 			chain()
 		case hclsyntax.TokenIdent, hclsyntax.TokenNumberLit, hclsyntax.TokenQuotedLit, hclsyntax.TokenStringLit:
 			term = true
+		default:
+			// Neither nests nor chains: = . :: => : and the tokens HCL
+			// rejects.
 		}
 		afterTerm = term
 		peak = max(peak, depth)

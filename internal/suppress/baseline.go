@@ -133,8 +133,9 @@ func jsonKind(k reflect.Kind) string {
 		return "an array"
 	case reflect.Struct, reflect.Map:
 		return "an object"
+	default:
+		return "another kind of value"
 	}
-	return "another kind of value"
 }
 
 // memberOffset is where the value of a top-level member starts in a JSON
