@@ -3,27 +3,86 @@ package analyzer
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
+	"unicode"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/sovlint/sovlint/internal/addrs"
 )
 
 // ClassificationPolicy says which tag keys carry a data classification and
-// which values mean which level.
+// which values mean which level, and how resources no tag classifies are
+// classified.
 type ClassificationPolicy struct {
 	// Keys are tag keys, normalised with NormaliseTagKey.
 	Keys []string
 	// Levels are checked in order: the first level any classification tag
 	// matches wins, so the most restrictive level comes first.
 	Levels []Level
+	// Defaults classify the resources no tag and no inline annotation
+	// classifies; the first that selects a resource wins.
+	Defaults []DefaultClass
+}
+
+// Classification sources: what decided a resource's classification.
+const (
+	ClassifiedByTag     = "tag"     // one of its tags (or its provider's default tags)
+	ClassifiedByInline  = "inline"  // a # sovlint:classification comment on its block or module call
+	ClassifiedByDefault = "default" // a classify block of .sovlint.hcl
+)
+
+// DefaultClass is a classify block of .sovlint.hcl: a level for the
+// untagged resources it selects.
+type DefaultClass struct {
+	Level     string
+	Addresses []addrs.Glob // resource address globs
+	Modules   []addrs.Glob // module calls; each covers everything inside it
+	Types     []string     // resource type globs
+	Range     hcl.Range
+}
+
+// Selects reports whether the block selects an instance: it matches every
+// selector the block sets.
+func (d *DefaultClass) Selects(in *Instance) bool {
+	if len(d.Addresses) > 0 && !slices.ContainsFunc(d.Addresses, func(g addrs.Glob) bool { return g.Match(in.Address) }) {
+		return false
+	}
+	if len(d.Modules) > 0 && (in.Module == "" || !slices.ContainsFunc(d.Modules, func(g addrs.Glob) bool { return g.Match(in.Module) })) {
+		return false
+	}
+	if len(d.Types) > 0 && !slices.ContainsFunc(d.Types, func(t string) bool { ok, _ := path.Match(t, in.Type); return ok }) {
+		return false
+	}
+	return true
+}
+
+// InlineClass is a classification written in the sources on a resource
+// block or on a module call that contains it:
+//
+//	# sovlint:classification sensitive
+type InlineClass struct {
+	Value string
+	Range hcl.Range // the comment
 }
 
 // Level is a named classification level and the tag values that mean it.
+// Values are compared normalised as tag keys are (NormaliseTagKey): the
+// official marking "Diffusion Restreinte", DIFFUSION_RESTREINTE and
+// diffusion-restreinte are one value.
 type Level struct {
 	Name   string
-	Values []string // lowercase
+	Values []string
+}
+
+// matches reports whether a tag value, already normalised, is one of the
+// level's values.
+func (l *Level) matches(normalised string) bool {
+	return slices.ContainsFunc(l.Values, func(v string) bool { return NormaliseTagKey(v) == normalised })
 }
 
 // DefaultPolicy is the classification of DESIGN.md.
@@ -37,10 +96,12 @@ func DefaultPolicy() ClassificationPolicy {
 	}
 }
 
-// NormaliseTagKey lowercases a tag key and drops '-', '_', '.' and spaces,
-// so that Data-Classification, data_classification and DataClassification
-// are one key. It is in Unicode's composed form (NFC): "confidentialité"
-// typed with a combining accent is the same key as with a precomposed é.
+// NormaliseTagKey lowercases a tag key (or a classification value) and
+// drops '-', '_', '.' and spaces, so that Data-Classification,
+// data_classification and DataClassification are one key, and "Diffusion
+// Restreinte" and DIFFUSION_RESTREINTE one value. It is in Unicode's
+// composed form (NFC): "confidentialité" typed with a combining accent is
+// the same key as with a precomposed é.
 func NormaliseTagKey(k string) string {
 	if isNormalTagKey(k) {
 		return k // the common case, which needs no copy
@@ -48,8 +109,7 @@ func NormaliseTagKey(k string) string {
 	var b strings.Builder
 	b.Grow(len(k))
 	for _, r := range strings.ToLower(norm.NFC.String(k)) {
-		switch r {
-		case '-', '_', '.', ' ', '\t':
+		if r == '-' || r == '_' || r == '.' || unicode.IsSpace(r) {
 			continue
 		}
 		b.WriteRune(r)
@@ -60,7 +120,7 @@ func NormaliseTagKey(k string) string {
 func isNormalTagKey(k string) bool {
 	for i := range len(k) {
 		switch c := k[i]; {
-		case c >= 'A' && c <= 'Z', c >= 0x80, c == '-', c == '_', c == '.', c == ' ', c == '\t':
+		case c >= 'A' && c <= 'Z', c >= 0x80, c <= ' ', c == '-', c == '_', c == '.':
 			return false
 		}
 	}
@@ -74,10 +134,49 @@ type tag struct {
 	attr  *Attr
 }
 
-// Classify derives a resource's classification from its tags: the provider's
-// effective attribute (tags_all) when known, else the provider's default
-// tags overridden by the resource's own.
+// Classify derives a resource's classification: from its tags (the
+// provider's effective attribute, tags_all, when known, else the
+// provider's default tags overridden by the resource's own); else from an
+// inline annotation on its block or module call, which also settles tags
+// that cannot be known; else from the first default that selects it.
 func (p ClassificationPolicy) Classify(in *Instance, spec TagSpecView) Classification {
+	c := p.fromTags(in, spec)
+	if c.Level != "" && c.Level != "unknown" {
+		c.Source = ClassifiedByTag
+		return c
+	}
+	if in.Inline != nil {
+		lvl, matched := p.LevelOf(in.Inline.Value)
+		return Classification{Level: lvl, Matched: matched, Source: ClassifiedByInline, Range: in.Inline.Range}
+	}
+	if c.Level == "unknown" {
+		c.Source = ClassifiedByTag
+		return c
+	}
+	for i := range p.Defaults {
+		if d := &p.Defaults[i]; d.Selects(in) {
+			lvl, matched := p.LevelOf(d.Level)
+			return Classification{Level: lvl, Matched: matched, Source: ClassifiedByDefault, Range: d.Range}
+		}
+	}
+	return c
+}
+
+// LevelOf reads a level written by a person (an inline annotation, a
+// classify block): a level's name or one of its values, compared as tag
+// values are; else the text lowercased, which no level requires.
+func (p ClassificationPolicy) LevelOf(s string) (string, bool) {
+	n := NormaliseTagKey(s)
+	for i := range p.Levels {
+		if lvl := &p.Levels[i]; NormaliseTagKey(lvl.Name) == n || lvl.matches(n) {
+			return lvl.Name, true
+		}
+	}
+	return strings.ToLower(strings.TrimSpace(s)), false
+}
+
+// fromTags classifies a resource by its tags alone.
+func (p ClassificationPolicy) fromTags(in *Instance, spec TagSpecView) Classification {
 	tags, unknown := collectTags(in, spec)
 	if unknown != "" {
 		return Classification{Level: "unknown", Unknown: unknown}
@@ -92,19 +191,20 @@ func (p ClassificationPolicy) Classify(in *Instance, spec TagSpecView) Classific
 		return Classification{}
 	}
 	// Several tags may carry a classification: keys that differ only by
-	// case, separators or Unicode normalisation are distinct tags to the
-	// provider. The most restrictive level any of them means wins; ties
-	// go by key, then value, so that the result never depends on the
-	// order the tags came in.
+	// case or separators are distinct tags to the provider. The most
+	// restrictive level any of them means wins; ties go by key, then
+	// value, so that the result never depends on the order the tags came
+	// in.
 	slices.SortStableFunc(found, func(a, b tag) int {
 		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(tagText(a.value), tagText(b.value)))
 	})
-	for _, lvl := range p.Levels {
+	for i := range p.Levels {
+		lvl := &p.Levels[i]
 		for _, t := range found {
 			if !t.value.IsKnown() || t.value.IsNull() || t.value.Type() != cty.String {
 				continue
 			}
-			if slices.Contains(lvl.Values, levelValue(t.value.AsString())) {
+			if lvl.matches(NormaliseTagKey(t.value.AsString())) {
 				return Classification{Level: lvl.Name, Matched: true, Key: t.key, Range: t.attr.Range}
 			}
 		}
@@ -176,7 +276,8 @@ func collectTags(in *Instance, spec TagSpecView) ([]tag, string) {
 		}
 	}
 	for _, name := range spec.ResourceAttributes {
-		if why := add(in.Attrs[name]); why != "" {
+		a, _ := lookupAttr(in.Attrs, name) // a path into a block: settings.user_labels
+		if why := add(a); why != "" {
 			return nil, why
 		}
 	}

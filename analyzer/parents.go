@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/sovlint/sovlint/internal/addrs"
 )
 
 // A child resource (an Azure subnet, SQL database or key vault secret, a
@@ -20,17 +22,19 @@ type parentRef struct {
 }
 
 // parentRefs finds, in precedence order, the resources the instance's
-// parent attributes reference.
+// parent attributes reference. References come qualified by their module's
+// configuration path, and loaders follow them through module inputs and
+// outputs: a parent in a calling or called module is found too.
 func parentRefs(in *Instance, attrs []string) []parentRef {
 	if in.Refs == nil || len(attrs) == 0 {
 		return nil
 	}
-	module := strings.TrimSuffix(in.ConfigAddress, in.Type+"."+in.Name)
 	var out []parentRef
 	for _, attr := range attrs {
-		for _, ref := range in.Refs.References(attr) {
-			if addr, key, ok := resourceRef(ref); ok {
-				out = append(out, parentRef{attribute: attr, configAddress: module + addr, key: key})
+		refs, _ := in.Refs.References(attr)
+		for _, ref := range refs {
+			if addr, key, ok := resourceRef(ref); ok && addr != in.ConfigAddress {
+				out = append(out, parentRef{attribute: attr, configAddress: addr, key: key})
 				break
 			}
 		}
@@ -38,13 +42,26 @@ func parentRefs(in *Instance, attrs []string) []parentRef {
 	return out
 }
 
-// resourceRef reads a managed resource out of a reference:
+// resourceRef reads a managed resource out of a qualified reference:
 // "azurerm_mssql_server.main.id" → "azurerm_mssql_server.main";
-// "aws_s3_bucket.b[0].id" → "aws_s3_bucket.b", "[0]".
+// "module.a.aws_s3_bucket.b[0].id" → "module.a.aws_s3_bucket.b", "[0]".
 func resourceRef(ref string) (addr, key string, ok bool) {
+	module := ""
+	for {
+		rest, found := strings.CutPrefix(ref, "module.")
+		if !found {
+			break
+		}
+		name, after, found := strings.Cut(rest, ".")
+		if !found || strings.ContainsRune(name, '[') {
+			return "", "", false // an output, or a keyed module instance
+		}
+		module = addrs.Join(module, "module."+name)
+		ref = after
+	}
 	typ, rest, found := strings.Cut(ref, ".")
 	if !found || !strings.Contains(typ, "_") {
-		return "", "", false // var., local., module., data., each., count., path., self…
+		return "", "", false // var., local., data., each., count., path., self…
 	}
 	name := rest
 	if i := strings.IndexAny(rest, ".["); i >= 0 {
@@ -58,7 +75,7 @@ func resourceRef(ref string) (addr, key string, ok bool) {
 	if name == "" {
 		return "", "", false
 	}
-	return typ + "." + name, key, true
+	return addrs.Join(module, typ+"."+name), key, true
 }
 
 // InheritLocations gives each resource that has no location of its own the
@@ -108,13 +125,14 @@ func InheritLocations(resources []Resource) {
 	}
 }
 
-// parentOf picks the parent instance: the one in the same module instance
-// with the referenced key, or the only one, or any when all agree on the
-// region.
+// parentOf picks the parent instance: among the instances in the child's
+// module instance, or in a module instance that calls it or that it calls,
+// the one with the referenced key, or the only one, or any when all agree
+// on the region.
 func parentOf(resources []Resource, candidates []int, child *Resource, ref parentRef) (*Resource, string) {
 	var same []*Resource
 	for _, i := range candidates {
-		if resources[i].Module == child.Module {
+		if related(resources[i].Module, child.Module, moduleOf(ref.configAddress)) {
 			same = append(same, &resources[i])
 		}
 	}
@@ -133,9 +151,61 @@ func parentOf(resources []Resource, candidates []int, child *Resource, ref paren
 		return nil, fmt.Sprintf("%s has an unresolved location too", same[0].Address)
 	}
 	for _, p := range same[1:] {
-		if p.Location.Region != same[0].Location.Region || !p.Location.Resolved() {
+		if p.Location.Key() != same[0].Location.Key() || !p.Location.Resolved() {
 			return nil, fmt.Sprintf("%s has instances in several locations", ref.configAddress)
 		}
 	}
 	return same[0], ""
+}
+
+// related reports whether an instance in module instance candidate can be
+// the one a reference made from module instance from names, when the
+// reference leads to a block in the module configuration refModule:
+// within the module calls the two paths share, the instance keys must be
+// the same. module.a["x"] reaches module.a["x"].module.b and, through
+// outputs, module.a["x"].module.c, never module.a["y"].module.c.
+func related(candidate, from, refModule string) bool {
+	shared := sharedModuleSteps(addrs.StripInstanceKeys(from), refModule)
+	prefix := moduleInstancePrefix(from, shared)
+	return prefix == "" || candidate == prefix || strings.HasPrefix(candidate, prefix+".")
+}
+
+// moduleOf is the module path of a configuration address.
+func moduleOf(configAddr string) string {
+	m, _ := addrs.SplitModule(configAddr)
+	return m
+}
+
+// sharedModuleSteps counts the module calls two configuration paths start
+// with in common.
+func sharedModuleSteps(a, b string) int {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	n := 0
+	for i := 0; i+1 < len(as) && i+1 < len(bs) && as[i] == "module" && bs[i] == "module" && as[i+1] == bs[i+1]; i += 2 {
+		n++
+	}
+	return n
+}
+
+// moduleInstancePrefix is the first n module calls of a module instance
+// address, keys included.
+func moduleInstancePrefix(instance string, n int) string {
+	if n == 0 || instance == "" {
+		return ""
+	}
+	steps, err := addrs.Parse(instance)
+	if err != nil {
+		return instance
+	}
+	var b strings.Builder
+	for i := 0; i < len(steps) && i < 2*n; i++ {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(steps[i].Name)
+		if steps[i].HasKey {
+			b.WriteString("[" + steps[i].Key + "]")
+		}
+	}
+	return b.String()
 }

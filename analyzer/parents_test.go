@@ -13,15 +13,19 @@ func TestResourceRef(t *testing.T) {
 		ok        bool
 	}
 	for ref, w := range map[string]want{
-		"azurerm_mssql_server.main.id":   {"azurerm_mssql_server.main", "", true},
-		"azurerm_mssql_server.main":      {"azurerm_mssql_server.main", "", true},
-		"aws_s3_bucket.b[0].id":          {"aws_s3_bucket.b", "[0]", true},
-		`google_storage_bucket.b["x"]`:   {"google_storage_bucket.b", `["x"]`, true},
-		"var.server_id":                  {},
-		"local.x":                        {},
-		"module.db.server_id":            {},
-		"data.azurerm_mssql_server.s.id": {},
-		"each.value":                     {},
+		"azurerm_mssql_server.main.id":            {"azurerm_mssql_server.main", "", true},
+		"azurerm_mssql_server.main":               {"azurerm_mssql_server.main", "", true},
+		"aws_s3_bucket.b[0].id":                   {"aws_s3_bucket.b", "[0]", true},
+		`google_storage_bucket.b["x"]`:            {"google_storage_bucket.b", `["x"]`, true},
+		"module.a.module.b.aws_s3_bucket.b[0].id": {"module.a.module.b.aws_s3_bucket.b", "[0]", true},
+		"module.a.azapi_resource.this.id":         {"module.a.azapi_resource.this", "", true},
+		`module.a["x"].aws_s3_bucket.b.id`:        {},
+		"module.a.output_name":                    {},
+		"var.server_id":                           {},
+		"local.x":                                 {},
+		"module.db.server_id":                     {},
+		"data.azurerm_mssql_server.s.id":          {},
+		"each.value":                              {},
 	} {
 		addr, key, ok := resourceRef(ref)
 		if diff := cmp.Diff(w, want{addr, key, ok}, cmp.AllowUnexported(want{})); diff != "" {
@@ -64,9 +68,29 @@ func TestInheritLocationsChainInAnyOrder(t *testing.T) {
 
 type mapRefs map[string]string
 
-func (m mapRefs) References(attr string) []string {
+func (m mapRefs) References(attr string) ([]string, bool) {
 	if r, ok := m[attr]; ok {
-		return []string{r}
+		return []string{r}, true
 	}
-	return nil
+	return nil, false
+}
+
+func TestRelated(t *testing.T) {
+	for _, tt := range []struct {
+		candidate, from, refModule string
+		want                       bool
+	}{
+		{"", "", "", true},
+		{"module.a", "module.a", "module.a", true},
+		{"", `module.a["x"]`, "", true},                                                 // a parent in the root
+		{`module.a["x"]`, `module.a["x"].module.b`, "module.a", true},                   // in the calling module
+		{`module.a["y"]`, `module.a["x"].module.b`, "module.a", false},                  // another instance of it
+		{`module.a["x"].module.c`, `module.a["x"].module.b`, "module.a.module.c", true}, // a sibling, through outputs
+		{`module.a["y"].module.c`, `module.a["x"].module.b`, "module.a.module.c", false},
+		{"module.master.module.db", "module.replica.module.db", "module.master.module.db", true},
+	} {
+		if got := related(tt.candidate, tt.from, tt.refModule); got != tt.want {
+			t.Errorf("related(%q, %q, %q) = %v, want %v", tt.candidate, tt.from, tt.refModule, got, tt.want)
+		}
+	}
 }

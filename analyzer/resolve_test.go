@@ -140,6 +140,33 @@ func TestResolveLocation(t *testing.T) {
 			want: want{Region: "eu-west-3", Zone: "eu-west-3b", Country: "FR", Source: analyzer.FromResource, Attribute: "availability_zone"},
 		},
 		{
+			name: "an S3 bucket behind Exoscale's S3 endpoint is in Exoscale's zone, not in the provider's region",
+			spec: planSpec{
+				providers: map[string]any{"aws": awsProvider(map[string]any{"region": constant("us-east-1"), "endpoints": blocks(block("s3", constant("https://sos-ch-gva-2.exo.io")))})},
+				resType:   "aws_s3_bucket", source: awsSource, key: "aws",
+				after: map[string]any{"bucket": "b"},
+			},
+			want: want{Region: "ch-gva-2", Country: "CH", Source: analyzer.FromEndpoint, Attribute: "endpoints.s3"},
+		},
+		{
+			name: "an S3 endpoint the catalog does not know leaves the operator unknown",
+			spec: planSpec{
+				providers: map[string]any{"aws": awsProvider(map[string]any{"region": constant("eu-west-3"), "endpoints": blocks(block("s3", constant("https://minio.internal.example:9000")))})},
+				resType:   "aws_s3_bucket", source: awsSource, key: "aws",
+				after: map[string]any{"bucket": "b"},
+			},
+			want: want{Source: analyzer.FromEndpoint, Attribute: "endpoints.s3", Unresolved: "points at a host the catalog does not know"},
+		},
+		{
+			name: "resources that do not use the S3 endpoint keep the provider's region",
+			spec: planSpec{
+				providers: map[string]any{"aws": awsProvider(map[string]any{"region": constant("eu-west-3"), "endpoints": blocks(block("s3", constant("https://s3.gra.io.cloud.ovh.net")))})},
+				resType:   "aws_sqs_queue", source: awsSource, key: "aws",
+				after: map[string]any{"name": "q"},
+			},
+			want: want{Region: "eu-west-3", Country: "FR", Source: analyzer.FromProvider, Attribute: "region"},
+		},
+		{
 			name: "a Local Zone maps to its parent region",
 			spec: planSpec{
 				providers: map[string]any{"aws": awsProvider(map[string]any{"region": constant("us-east-1")})},
@@ -392,5 +419,159 @@ func TestResolveLocation(t *testing.T) {
 				t.Errorf("location mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// A list of regions is a set of candidates, from a plan as from sources:
+// one distinct region is a region; several keep every one, with their
+// country when they share it.
+func TestCandidatesFromPlan(t *testing.T) {
+	ovh := func(regions ...any) planSpec {
+		return planSpec{
+			providers: map[string]any{}, resType: "ovh_cloud_project_network_private", source: "registry.terraform.io/ovh/ovh", key: "ovh",
+			after: map[string]any{"regions": regions}, exprs: map[string]any{"regions": constant(regions)},
+		}
+	}
+	for _, tt := range []struct {
+		name                 string
+		spec                 planSpec
+		region, key, country string
+	}{
+		{"two regions in two countries", ovh("GRA1", "BHS1"), "", "bhs|gra", ""},
+		{"one region", ovh("GRA9"), "gra", "gra", "FR"},
+		{"two numbered sites of one region", ovh("GRA9", "GRA11"), "gra", "gra", "FR"},
+		{"two regions in one country", ovh("GRA1", "SBG5"), "", "gra|sbg", "FR"},
+		{"an OVHcloud Local Zone, as the API writes it", ovh("EU-WEST-LZ-LUX-A"), "eu-west-lz-lux", "eu-west-lz-lux", "LU"},
+		{"two Local Zones", ovh("EU-WEST-LZ-LUX-A", "EU-SOUTH-LZ-MAD-A"), "", "eu-south-lz-mad|eu-west-lz-lux", ""},
+		{
+			"availability zones of one region", planSpec{
+				providers: map[string]any{"aws": awsProvider(map[string]any{"region": constant("us-east-1")})},
+				resType:   "aws_autoscaling_group", source: awsSource, key: "aws",
+				after: map[string]any{"availability_zones": []any{"eu-west-3a", "eu-west-3b"}}, exprs: map[string]any{"availability_zones": constant([]any{"eu-west-3a", "eu-west-3b"})},
+			}, "eu-west-3", "eu-west-3", "FR",
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := resolveOne(t, tt.spec)
+			if r.Location.Unresolved != "" || !r.Location.Resolved() {
+				t.Fatalf("unresolved: %q", r.Location.Unresolved)
+			}
+			if r.Location.Region != tt.region || r.Location.Key() != tt.key || r.Location.Country != tt.country {
+				t.Errorf("region %q, key %q, country %q; want %q, %q, %q", r.Location.Region, r.Location.Key(), r.Location.Country, tt.region, tt.key, tt.country)
+			}
+		})
+	}
+}
+
+// A provider that sets no region anywhere, whose every region is in one
+// country, places its resources in that country; with one region, in it.
+func TestProviderRegionsAsCandidates(t *testing.T) {
+	const data = `
+source "s" {
+  title = "test"
+  url   = "https://example.org/test"
+  date  = "2026-11-26"
+}
+country_group "eu" {
+  countries = ["FR", "DE"]
+  source    = ["s"]
+  as_of     = "2026-11-26"
+  verified  = "primary"
+}
+provider "one" {
+  name     = "One"
+  registry = ["test/one"]
+  operator {
+    name             = "One SAS"
+    country          = "FR"
+    eu_legal_control = "yes"
+    source           = ["s"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+  secnumcloud {
+    status   = "unknown"
+    source   = ["s"]
+    as_of    = "2026-11-26"
+    verified = "primary"
+  }
+  regions {
+    source   = ["s"]
+    as_of    = "2026-11-26"
+    verified = "primary"
+    region "par" { country = "FR" }
+  }
+}
+provider "two" {
+  name     = "Two"
+  registry = ["test/two"]
+  operator {
+    name             = "Two SAS"
+    country          = "FR"
+    eu_legal_control = "yes"
+    source           = ["s"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+  secnumcloud {
+    status   = "unknown"
+    source   = ["s"]
+    as_of    = "2026-11-26"
+    verified = "primary"
+  }
+  regions {
+    source   = ["s"]
+    as_of    = "2026-11-26"
+    verified = "primary"
+    region "par" { country = "FR" }
+    region "mrs" { country = "FR" }
+  }
+}
+provider "three" {
+  name     = "Three"
+  registry = ["test/three"]
+  operator {
+    name             = "Three GmbH"
+    country          = "DE"
+    eu_legal_control = "yes"
+    source           = ["s"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+  secnumcloud {
+    status   = "unknown"
+    source   = ["s"]
+    as_of    = "2026-11-26"
+    verified = "primary"
+  }
+  regions {
+    source   = ["s"]
+    as_of    = "2026-11-26"
+    verified = "primary"
+    region "par" { country = "FR" }
+    region "fra" { country = "DE" }
+  }
+}
+`
+	cat, err := providers.Parse(map[string][]byte{"test.hcl": []byte(data)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := analyzer.Resolver{Catalog: cat, Policy: analyzer.DefaultPolicy()}
+	for _, tt := range []struct {
+		source, key, country string
+		unresolved           bool
+	}{
+		{"test/one", "par", "FR", false},
+		{"test/two", "mrs|par", "FR", false},
+		{"test/three", "", "", true}, // two countries: nothing says which
+	} {
+		res := r.Resolve(&analyzer.Instance{Address: "x_y.z", Type: "x_y", ProviderSource: tt.source})
+		if res.Location.Key() != tt.key || res.Location.Country != tt.country || (res.Location.Unresolved != "") != tt.unresolved {
+			t.Errorf("%s: key %q, country %q, unresolved %q; want %q, %q, unresolved %v", tt.source, res.Location.Key(), res.Location.Country, res.Location.Unresolved, tt.key, tt.country, tt.unresolved)
+		}
+		if !tt.unresolved && res.Location.Source.Kind != analyzer.FromProviderRegions {
+			t.Errorf("%s: source %q", tt.source, res.Location.Source.Kind)
+		}
 	}
 }

@@ -79,8 +79,10 @@ policy {
 rule "SOV003" {
   severity = "warning"
 }
+exclude = ["examples/**"]
 exception {
   addresses = ["module.legacy.*"]
+  roots     = ["envs/*"]
   rules     = ["SOV001"]
   reason    = "migration"
   expires   = "2027-01-31"
@@ -99,13 +101,28 @@ provider "openstack" {}
 	if cfg.Catalog == nil {
 		t.Error("catalog blocks are not kept for the catalog")
 	}
+	if diff := cmp.Diff([]string{"examples/**"}, cfg.Exclude); diff != "" {
+		t.Errorf("exclude: %s", diff)
+	}
+	if cfg.ExcludeRange.Start.Line != 9 {
+		t.Errorf("exclude range %v, want line 9", cfg.ExcludeRange)
+	}
+	if diff := cmp.Diff([]string{"envs/*"}, cfg.Exceptions[0].Roots); diff != "" {
+		t.Errorf("exception roots: %s", diff)
+	}
+	// Without exclude, nothing is excluded and no range is set.
+	bare, err := config.Parse([]byte("policy {}\n"), "x.hcl")
+	if err != nil || bare.Exclude != nil || bare.ExcludeRange.Filename != "" {
+		t.Errorf("Parse without exclude = %+v, %v", bare, err)
+	}
 }
 
 func TestParseErrorsNameFileAndLine(t *testing.T) {
 	for src, want := range map[string]string{
 		"policy {\n  residency = \n}\n":           "x.hcl:2",
 		"exception {\n  addresses = [\"a\"]\n}\n": "x.hcl:1", // reason is mandatory
-		"rule {\n}\n": "x.hcl:1",
+		"rule {\n}\n":     "x.hcl:1",
+		"\nexclude = 3\n": "x.hcl:2",
 	} {
 		_, err := config.Parse([]byte(src), "x.hcl")
 		if err == nil || !strings.Contains(err.Error(), want) {

@@ -61,7 +61,10 @@ type Finding struct {
 	RuleID   string
 	Severity Severity
 	Address  string
-	Message  string
+	// Root is the root module or plan the resource belongs to (Root.Name);
+	// "" for a finding about the configuration file.
+	Root    string
+	Message string
 
 	// Where the resource is declared; Filename only (no line) for a plan
 	// finding without sources.
@@ -113,11 +116,13 @@ func (f *Finding) Active() bool { return f.Suppression == nil }
 // Address describes the waiver).
 func (f *Finding) IsResource() bool { return f.RuleID != SuppressionRuleID }
 
-// Sort orders findings by file, line, address and rule, so every output is
-// deterministic.
+// Sort orders findings by root, file, line, address and rule, so every
+// output is deterministic. The top root and no root sort together, so a
+// single-root scan keeps the order of file and line.
 func Sort(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(
+			strings.Compare(sortRoot(a.Root), sortRoot(b.Root)),
 			strings.Compare(a.Range.Filename, b.Range.Filename),
 			cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
 			strings.Compare(a.Address, b.Address),
@@ -125,4 +130,11 @@ func Sort(fs []Finding) {
 			strings.Compare(a.Message, b.Message),
 		)
 	})
+}
+
+func sortRoot(root string) string {
+	if IsTop(root) {
+		return ""
+	}
+	return root
 }

@@ -1,14 +1,20 @@
 package finding
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/hashicorp/hcl/v2"
 )
 
 // InputError is the one error type for a problem with the user's input: a
 // file, a position when one is known, and what is wrong. Messages never
 // quote input values.
 type InputError struct {
+	// Root names the root module or plan the problem stopped (as Finding.Root
+	// does), when the error is an entry of a report's error list.
+	Root      string
 	File      string
 	Line, Col int // 0 when unknown
 	Offset    int64
@@ -16,6 +22,9 @@ type InputError struct {
 }
 
 func (e *InputError) Error() string {
+	if e.File == "" {
+		return e.Msg
+	}
 	var b strings.Builder
 	b.WriteString(e.File)
 	switch {
@@ -45,4 +54,43 @@ func (e *InputError) LocateOffset(content []byte) {
 		}
 	}
 	e.Line, e.Col = line, col
+}
+
+// InputErrors splits an error into the one-line problems it holds: one per
+// HCL diagnostic (file:line:col: summary; detail), the errors of a join
+// each in turn, an InputError as it is, and anything else as a message
+// without a file. Printed with Error, each is the line the command line
+// shows for it.
+func InputErrors(err error) []InputError {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []InputError
+		for _, e := range j.Unwrap() {
+			out = append(out, InputErrors(e)...)
+		}
+		return out
+	}
+	if diags, ok := errors.AsType[hcl.Diagnostics](err); ok {
+		out := make([]InputError, 0, len(diags))
+		for _, d := range diags {
+			ie := InputError{Msg: d.Summary}
+			if d.Detail != "" {
+				ie.Msg += "; " + strings.Join(strings.Fields(d.Detail), " ")
+			}
+			if d.Subject != nil {
+				ie.File = d.Subject.Filename
+				if d.Subject.Start.Line > 0 {
+					ie.Line, ie.Col = d.Subject.Start.Line, d.Subject.Start.Column
+				}
+			}
+			out = append(out, ie)
+		}
+		return out
+	}
+	if ie, ok := err.(*InputError); ok { //nolint:errorlint // a wrapped one keeps its wrapper's words below
+		return []InputError{*ie}
+	}
+	return []InputError{{Msg: err.Error()}}
 }

@@ -25,6 +25,9 @@ type factCheck struct {
 type builder struct {
 	facts []factCheck
 	diags hcl.Diagnostics
+	// schemes are the catalog's certification schemes, which
+	// certification blocks must name.
+	schemes map[string]*Scheme
 }
 
 func (b *builder) fact(what string, rng hcl.Range, source []string, asOf, verified string) Fact {
@@ -54,7 +57,7 @@ func (b *builder) errorf(rng hcl.Range, format string, args ...any) {
 
 // provider builds a provider the catalog does not know yet.
 func (b *builder) provider(pb *providerBlock, file string) *Provider {
-	p := &Provider{ID: pb.ID, Name: pb.Name, File: file, Local: pb.Local, DeclRange: pb.DefRange}
+	p := &Provider{ID: pb.ID, Name: pb.Name, File: file, Local: pb.Local, DeclRange: pb.DefRange, cache: &lookupCache{}}
 	for _, r := range pb.Registry {
 		p.Registry = append(p.Registry, normaliseRegistry(r))
 	}
@@ -77,9 +80,10 @@ func (b *builder) provider(pb *providerBlock, file string) *Provider {
 	}
 	p.Location.valueRes = map[string]*regexp.Regexp{}
 	b.addLocation(&p.Location, pb.Location)
-	b.addTags(&p.Tags, pb.Tags)
+	b.addTags(p.ID, &p.Tags, pb.Tags)
 	b.addGlobal(p, pb.Global)
 	b.addReplications(p, pb.Replicas)
+	b.addEndpoints(p, pb.Endpoint)
 	for i := range pb.Variants {
 		if v := b.newVariant(pb.ID, &pb.Variants[i]); v != nil {
 			p.Variants = append(p.Variants, v)
@@ -107,9 +111,10 @@ func (b *builder) amend(orig *Provider, pb *providerBlock) *Provider {
 	}
 	b.mergeOffering(&p.Offering, ob, p.ID)
 	b.addLocation(&p.Location, pb.Location)
-	b.addTags(&p.Tags, pb.Tags)
+	b.addTags(p.ID, &p.Tags, pb.Tags)
 	b.addGlobal(p, pb.Global)
 	b.addReplications(p, pb.Replicas)
+	b.addEndpoints(p, pb.Endpoint)
 	var added []*Variant
 	for i := range pb.Variants {
 		vb := &pb.Variants[i]
@@ -133,6 +138,7 @@ func (b *builder) amend(orig *Provider, pb *providerBlock) *Provider {
 
 func (p *Provider) clone() *Provider {
 	c := *p
+	c.cache = &lookupCache{}
 	c.Registry = slices.Clone(p.Registry)
 	c.Offering = p.Offering.clone()
 	c.Location = p.Location.clone()
@@ -140,6 +146,7 @@ func (p *Provider) clone() *Provider {
 		ResourceAttributes: slices.Clone(p.Tags.ResourceAttributes),
 		ProviderAttributes: slices.Clone(p.Tags.ProviderAttributes),
 		Effective:          p.Tags.Effective,
+		ForTypes:           slices.Clone(p.Tags.ForTypes),
 	}
 	// Variants are copied too: shareZonePatterns writes to them.
 	c.Variants = make([]*Variant, len(p.Variants))
@@ -149,12 +156,14 @@ func (p *Provider) clone() *Provider {
 	}
 	c.Global = slices.Clone(p.Global)
 	c.Replications = slices.Clone(p.Replications)
+	c.Endpoints = slices.Clone(p.Endpoints)
 	return &c
 }
 
 func (o *Offering) clone() Offering {
 	c := *o
 	c.Offers = slices.Clone(o.Offers)
+	c.Certifications = slices.Clone(o.Certifications)
 	c.Regions = slices.Clone(o.Regions)
 	c.regionIndex = maps.Clone(o.regionIndex)
 	if c.regionIndex == nil {
@@ -171,6 +180,7 @@ func (l *LocationSpec) clone() LocationSpec {
 	c.ValuePatterns = maps.Clone(l.ValuePatterns)
 	c.ZonePatterns = slices.Clone(l.ZonePatterns)
 	c.Env = slices.Clone(l.Env)
+	c.ZoneDataSources = slices.Clone(l.ZoneDataSources)
 	c.valueRes = maps.Clone(l.valueRes)
 	if c.valueRes == nil {
 		c.valueRes = map[string]*regexp.Regexp{}
@@ -199,6 +209,7 @@ func (b *builder) addLocation(spec *LocationSpec, lb *locationBlock) {
 	spec.ProviderAttributes = appendNew(spec.ProviderAttributes, lb.ProviderAttributes...)
 	spec.ParentAttributes = appendNew(spec.ParentAttributes, lb.ParentAttributes...)
 	spec.Env = appendNew(spec.Env, lb.Env...)
+	spec.ZoneDataSources = appendNew(spec.ZoneDataSources, lb.ZoneDataSources...)
 	if len(lb.ValuePatterns) > 0 && spec.ValuePatterns == nil {
 		spec.ValuePatterns = map[string]string{}
 	}
@@ -223,7 +234,7 @@ func (b *builder) addLocation(spec *LocationSpec, lb *locationBlock) {
 	}
 }
 
-func (b *builder) addTags(spec *TagSpec, tb *tagsBlock) {
+func (b *builder) addTags(owner string, spec *TagSpec, tb *tagsBlock) {
 	if tb == nil {
 		return
 	}
@@ -232,6 +243,22 @@ func (b *builder) addTags(spec *TagSpec, tb *tagsBlock) {
 	if tb.Effective != "" {
 		spec.Effective = tb.Effective
 	}
+	// An extension's entries are tried first: the user's word on a type
+	// wins over the catalog's.
+	var added []*TypeTags
+	for _, ft := range tb.ForTypes {
+		tt := &TypeTags{
+			ResourceTypes: ft.ResourceTypes, ResourceAttributes: ft.ResourceAttributes, Note: ft.Note,
+			NoProviderDefaults: ft.ProviderDefaults != nil && !*ft.ProviderDefaults,
+			Fact:               b.fact(fmt.Sprintf("%s tags for %s", owner, strings.Join(ft.ResourceTypes, ", ")), ft.DefRange, ft.Source, ft.AsOf, ft.Verified),
+		}
+		if len(ft.ResourceTypes) == 0 || len(ft.ResourceAttributes) == 0 {
+			b.errorf(ft.DefRange, "%s tags for_types needs resource_types and resource_attributes", owner)
+			continue
+		}
+		added = append(added, tt)
+	}
+	spec.ForTypes = append(added, spec.ForTypes...)
 }
 
 // addReplications adds the attributes through which resources copy their
@@ -240,8 +267,20 @@ func (b *builder) addReplications(p *Provider, blocks []replicationBlock) {
 	for _, rb := range blocks {
 		r := &Replication{
 			Name: rb.Name, ResourceTypes: rb.ResourceTypes, Path: rb.Path, ValuePattern: rb.ValuePattern,
+			SourceReference: rb.SourceReference, DestinationReference: rb.DestinationReference,
 			WhenValues: rb.WhenValues, Note: rb.Note,
 			Fact: b.fact(fmt.Sprintf("%s replication %q", p.ID, rb.Name), rb.DefRange, rb.Source, rb.AsOf, rb.Verified),
+		}
+		switch {
+		case r.Path != "" && r.DestinationReference != "":
+			b.errorf(rb.DefRange, "replication %q: the destination is a path's value or a referenced resource, not both", rb.Name)
+			continue
+		case r.Path == "" && r.DestinationReference == "" && r.SourceReference == "":
+			b.errorf(rb.DefRange, "replication %q: give path (a destination value), destination_reference or source_reference", rb.Name)
+			continue
+		case r.Path == "" && (r.ValuePattern != "" || len(r.WhenValues) > 0):
+			b.errorf(rb.DefRange, "replication %q: value_pattern and when_values read a path's value, not a reference", rb.Name)
+			continue
 		}
 		if rb.ValuePattern != "" {
 			re, err := regexp.Compile(rb.ValuePattern)
@@ -253,6 +292,31 @@ func (b *builder) addReplications(p *Provider, blocks []replicationBlock) {
 		}
 		p.Replications = append(p.Replications, r)
 	}
+}
+
+// addEndpoints adds the other operators' services the provider can be
+// pointed at; an extension's come first.
+func (b *builder) addEndpoints(p *Provider, blocks []endpointBlock) {
+	var added []*Endpoint
+	for _, eb := range blocks {
+		e := &Endpoint{
+			Name: eb.Name, Attribute: eb.Attribute, ResourceTypes: eb.ResourceTypes, Host: eb.Host,
+			OperatedBy: eb.OperatedBy, Region: NormaliseRegion(eb.Region), Note: eb.Note,
+			Fact: b.fact(fmt.Sprintf("%s endpoint %q", p.ID, eb.Name), eb.DefRange, eb.Source, eb.AsOf, eb.Verified),
+		}
+		re, err := regexp.Compile(eb.Host)
+		if err != nil {
+			b.errorf(eb.DefRange, "endpoint %q: host must compile: %s", eb.Name, err)
+			continue
+		}
+		if (re.NumSubexp() < 1) == (e.Region == "") {
+			b.errorf(eb.DefRange, "endpoint %q: the region comes from a group of host or from region, exactly one of them", eb.Name)
+			continue
+		}
+		e.hostRe = re
+		added = append(added, e)
+	}
+	p.Endpoints = append(added, p.Endpoints...)
 }
 
 func (b *builder) addGlobal(p *Provider, blocks []globalBlock) {
@@ -395,16 +459,19 @@ func (b *builder) mergeOffering(o *Offering, ob *offeringBlock, owner string) {
 		off := &Offer{
 			ID: of.ID, Name: of.Name, Status: of.Status, ResourceTypes: of.ResourceTypes,
 			QualifiedFrom: of.QualifiedFrom, ValidUntil: of.ValidUntil, Decision: of.Decision, Note: of.Note,
-			ListedOnly: of.ListedOnly,
-			Fact:       b.fact(what, of.DefRange, of.Source, of.AsOf, of.Verified),
+			ListedOnly: of.ListedOnly, owner: owner,
+			Fact: b.fact(what, of.DefRange, of.Source, of.AsOf, of.Verified),
+		}
+		if of.Decision != "" && !decisionRe.MatchString(of.Decision) {
+			b.errorf(of.DefRange, "%s: decision %q is not an ANSSI decision number", what, of.Decision)
 		}
 		for _, r := range of.Regions {
 			off.Regions = append(off.Regions, NormaliseRegion(r))
 		}
 		b.checkStatus(of.Status, what, of.DefRange)
-		for _, d := range []string{of.QualifiedFrom, of.ValidUntil} {
-			if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
-				b.errorf(of.DefRange, "%s: date %q is not YYYY-MM-DD", what, d)
+		for _, d := range []struct{ attr, value string }{{"qualified_from", of.QualifiedFrom}, {"valid_until", of.ValidUntil}} {
+			if _, err := time.Parse(time.DateOnly, d.value); d.value != "" && err != nil {
+				b.errorf(of.DefRange, "%s: %s %q is not a date (YYYY-MM-DD)", what, d.attr, d.value)
 			}
 		}
 		if of.Status == StatusQualified && (of.QualifiedFrom == "" || of.ValidUntil == "") {
@@ -414,6 +481,7 @@ func (b *builder) mergeOffering(o *Offering, ob *offeringBlock, owner string) {
 			b.errorf(of.DefRange, "%s is declared twice", what)
 			continue
 		}
+		off.Certifications = b.certifications(nil, of.Certifications, what, off)
 		offers = append(offers, off)
 	}
 	for _, old := range o.Offers {
@@ -422,6 +490,7 @@ func (b *builder) mergeOffering(o *Offering, ob *offeringBlock, owner string) {
 		}
 	}
 	o.Offers = offers
+	o.Certifications = b.certifications(o.Certifications, ob.Certifications, owner, nil)
 	for _, group := range ob.Regions {
 		for _, rb := range group.Regions {
 			if r := b.region(owner, &group, &rb); r != nil {
@@ -524,6 +593,27 @@ func (b *builder) checkOffering(o, inherited *Offering, owner string, rng hcl.Ra
 			}
 		}
 	}
+	for _, c := range o.certifications() {
+		for _, r := range c.Regions {
+			if !declared(r) {
+				b.errorf(c.DeclRange, "%s certification %q names region %q, which is not declared", owner, c.ID, r)
+			}
+		}
+	}
+}
+
+// checkEndpoints checks that an endpoint names a provider of the catalog,
+// and a fixed region that provider has.
+func (b *builder) checkEndpoints(c *Catalog, p *Provider) {
+	for _, e := range p.Endpoints {
+		target := c.ByID(e.OperatedBy)
+		switch {
+		case target == nil || target == p:
+			b.errorf(e.DeclRange, "%s endpoint %q: operated_by %q is not another provider of the catalog", p.ID, e.Name, e.OperatedBy)
+		case e.Region != "" && target.Region(e.Region) == nil:
+			b.errorf(e.DeclRange, "%s endpoint %q: region %q is not a region of %q", p.ID, e.Name, e.Region, target.ID)
+		}
+	}
 }
 
 func (b *builder) checkStatus(s, what string, rng hcl.Range) {
@@ -532,7 +622,12 @@ func (b *builder) checkStatus(s, what string, rng hcl.Range) {
 	}
 }
 
-var countryRe = regexp.MustCompile(`^[A-Z]{2}$`)
+var (
+	countryRe = regexp.MustCompile(`^[A-Z]{2}$`)
+	// decisionRe is an ANSSI decision number as the catalog prints it
+	// ("2118"); a placeholder left in a pasted renewal block is not one.
+	decisionRe = regexp.MustCompile(`^\d+(?:[-/.][0-9A-Za-z]+)*$`)
+)
 
 // validDate accepts a calendar date, YYYY-MM-DD or YYYY-MM: 2026-02-30
 // is not one (a regexp would let it through, and a date that does not
@@ -542,6 +637,16 @@ func validDate(d string) bool {
 	return ok
 }
 func validCountry(c string) bool { return countryRe.MatchString(c) }
+
+// validSourceDate accepts what a document's date can honestly be: a day, a
+// month, or only a year (an undated web page read in 2026).
+func validSourceDate(d string) bool {
+	if validDate(d) {
+		return true
+	}
+	_, err := time.Parse("2006", d)
+	return err == nil
+}
 
 // checkFacts verifies that every fact built here names known sources, a
 // date and a verification level: a fact without provenance is not a fact.

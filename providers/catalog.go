@@ -16,14 +16,25 @@ import (
 // Catalog is the decoded, indexed sovereignty catalog. It is read-only once
 // loaded and safe for concurrent use.
 type Catalog struct {
-	// AsOf is the newest as_of date of any fact in the catalog's data files.
-	// Extensions from .sovlint.hcl do not move it: a user's newer fact does
-	// not make the shipped data any fresher.
-	AsOf      string
+	// Version names the catalog's data: the embedded data files' or a
+	// bundle's bundle block; "" for a catalog parsed without one.
+	Version string
+	// AsOf is the date the catalog's data is current at: its bundle block's
+	// as_of (never older than any of its facts), else the newest as_of of
+	// any fact. Extensions from .sovlint.hcl do not move it: a user's newer
+	// fact does not make the shipped data any fresher.
+	AsOf string
+	// Origin is where the data comes from: "embedded", or the path of the
+	// bundle given with --catalog or catalog { path } in .sovlint.hcl.
+	Origin string
+	// Base is the version of the embedded catalog a bundle was loaded on
+	// top of; "" when the catalog stands alone.
+	Base      string
 	Providers []*Provider
 	Sources   map[string]*Source
 
 	groups     map[string]*CountryGroup
+	schemes    map[string]*Scheme
 	byRegistry map[string]*Provider // "hashicorp/aws" → provider
 	byType     map[string]*Provider // "aws" → provider, for legacy plans
 }
@@ -122,17 +133,66 @@ type Provider struct {
 	// Replications name the attributes through which a resource copies its
 	// data to another location (SOV006).
 	Replications []*Replication
+	// Endpoints are services of other operators the provider can be pointed
+	// at: S3-compatible object storage through the aws provider.
+	Endpoints []*Endpoint
+
+	cache *lookupCache // answers to type and region lookups
+}
+
+// Endpoint is another operator's service reached through this provider by
+// setting one of its endpoint attributes: Exoscale's object storage
+// through the aws provider's endpoints { s3 = "https://sos-ch-gva-2.exo.io" }.
+// The endpoint's host decides the operator and the region.
+type Endpoint struct {
+	Name          string
+	Attribute     string   // provider attribute path: "endpoints.s3"
+	ResourceTypes []string // globs: the resources that use the endpoint
+	// Host matches the URL's host; its first group, when it has one, is
+	// the region code.
+	Host string
+	// OperatedBy is the catalog ID of the provider whose operator, regions
+	// and offers apply.
+	OperatedBy string
+	// Region is the region when the host has no group for it.
+	Region string
+	Note   string
+	Fact
+
+	hostRe *regexp.Regexp
+}
+
+// HostRe is the compiled Host pattern.
+func (e *Endpoint) HostRe() *regexp.Regexp { return e.hostRe }
+
+// EndpointsFor returns the endpoint specs that apply to a resource type.
+func (p *Provider) EndpointsFor(resourceType string) []*Endpoint {
+	if len(p.Endpoints) == 0 {
+		return nil
+	}
+	return p.typeFacts(resourceType).endpoints
 }
 
 // Replication is a resource attribute that sends a copy of the data
 // elsewhere: DynamoDB global-table replicas, backup copy actions, Azure
-// geo-redundant storage.
+// geo-redundant storage. A copy may also be a relation between resources
+// of the configuration: a read replica names its source
+// (SourceReference), a replication rule its destination bucket
+// (DestinationReference), a replication configuration both.
 type Replication struct {
 	Name          string
 	ResourceTypes []string // globs
 	// Path leads to the destination: "replica.region_name" walks every
 	// element of the replica blocks.
 	Path string
+	// SourceReference is the attribute path that references the resource
+	// whose data is copied; the resource itself when empty. With Path, the
+	// referenced resource copies its data to the path's destination (an
+	// OCI replication policy names its bucket and a region).
+	SourceReference string
+	// DestinationReference is the attribute path that references the
+	// resource the data is copied to; the resource itself when empty.
+	DestinationReference string
 	// ValuePattern's first group extracts the region from the value (an
 	// ARN); without it the value is a region or zone.
 	ValuePattern string
@@ -156,11 +216,14 @@ func (p *Provider) ReplicationsFor(resourceType string) []*Replication {
 // Offering is what a provider or one of its variants sells: who operates it,
 // where, and under which SecNumCloud status.
 type Offering struct {
-	Operator      *Operator
-	SecNumCloud   *Status // default status for services no offer covers
-	Offers        []*Offer
-	Regions       []*Region
-	DefaultRegion string // used when neither resource nor provider says where
+	Operator    *Operator
+	SecNumCloud *Status // default status for services no offer covers
+	Offers      []*Offer
+	// Certifications are what schemes other than SecNumCloud (BSI C5,
+	// ACN, ENS, EU CSF…) say of the offering.
+	Certifications []*Certification
+	Regions        []*Region
+	DefaultRegion  string // used when neither resource nor provider says where
 
 	regionIndex map[string]*Region // code, zone and alias → region
 	zoneRes     []*regexp.Regexp   // the provider's zone patterns
@@ -215,8 +278,13 @@ type Offer struct {
 	// recognized as part of (OVH's Hosted Private Cloud through the ovh
 	// provider): it is listed for reference and never decides a verdict.
 	ListedOnly bool
-	Note       string
+	// Certifications are what other schemes say of this offer; the
+	// offer's regions and resource types bound their scope.
+	Certifications []*Certification
+	Note           string
 	Fact
+
+	owner string // "outscale", or "ovh/ovh-us" for a variant's offer
 }
 
 // Region is a location code of a provider, mapped to the country it is in.
@@ -247,6 +315,10 @@ type LocationSpec struct {
 	ValuePatterns    map[string]string // attribute → regexp whose first group is the region or zone
 	ZonePatterns     []string          // regexps whose first group turns a zone into its region
 	Env              []string          // environment variables the provider reads (reported, never read)
+	// ZoneDataSources are data sources whose values are zones of their
+	// provider configuration's region (aws_availability_zones): a resource
+	// placed by one of the same configuration is in that region.
+	ZoneDataSources []string
 
 	valueRes map[string]*regexp.Regexp
 	zoneRes  []*regexp.Regexp
@@ -259,6 +331,50 @@ type TagSpec struct {
 	// Effective is the attribute that already merges provider defaults
 	// (AWS tags_all); when known it is used alone.
 	Effective string
+	// ForTypes are the resource types that keep their tags somewhere else
+	// (Cloud SQL's settings.user_labels, an Auto Scaling group's tag
+	// blocks): TagsFor applies them.
+	ForTypes []*TypeTags
+}
+
+// TypeTags is where some resource types keep their tags, beside or instead
+// of the provider's usual attributes.
+type TypeTags struct {
+	ResourceTypes []string // globs
+	// ResourceAttributes are read after the provider's own ("settings.user_labels").
+	ResourceAttributes []string
+	// NoProviderDefaults says the provider's default tags do not reach
+	// these types (the AWS provider's default_tags skip Auto Scaling groups).
+	NoProviderDefaults bool
+	Note               string
+	Fact
+}
+
+// TagsFor returns the tag attributes of a resource type: the provider's,
+// with those of the first ForTypes entry that matches the type. The
+// provider's effective attribute merges only its usual attributes, so a
+// type with attributes of its own is read without it.
+func (p *Provider) TagsFor(resourceType string) TagSpec {
+	if len(p.Tags.ForTypes) == 0 {
+		return p.Tags
+	}
+	return p.typeFacts(resourceType).tags
+}
+
+func (t *TagSpec) forType(resourceType string) TagSpec {
+	out := TagSpec{ResourceAttributes: t.ResourceAttributes, ProviderAttributes: t.ProviderAttributes, Effective: t.Effective}
+	for _, tt := range t.ForTypes {
+		if !matchAny(tt.ResourceTypes, resourceType) {
+			continue
+		}
+		out.ResourceAttributes = append(slices.Clone(t.ResourceAttributes), tt.ResourceAttributes...)
+		out.Effective = ""
+		if tt.NoProviderDefaults {
+			out.ProviderAttributes = nil
+		}
+		break
+	}
+	return out
 }
 
 // Variant is a distinct offering reached through the same Terraform provider:
@@ -435,19 +551,21 @@ func (c *Catalog) ResourceAttributeNames() []string {
 		for _, a := range p.Tags.ResourceAttributes {
 			seen[topLevel(a)] = true
 		}
+		for _, tt := range p.Tags.ForTypes {
+			for _, a := range tt.ResourceAttributes {
+				seen[topLevel(a)] = true
+			}
+		}
 		if p.Tags.Effective != "" {
 			seen[topLevel(p.Tags.Effective)] = true
 		}
 		for _, r := range p.Replications {
-			seen[topLevel(r.Path)] = true
+			if r.Path != "" {
+				seen[topLevel(r.Path)] = true
+			}
 		}
 	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
+	return slices.Sorted(maps.Keys(seen))
 }
 
 func topLevel(attrPath string) string {
@@ -458,6 +576,19 @@ func topLevel(attrPath string) string {
 // ValuePattern returns the compiled pattern that extracts a location from
 // the attribute's value (an endpoint URL), or nil.
 func (l *LocationSpec) ValuePattern(attr string) *regexp.Regexp { return l.valueRes[attr] }
+
+// ZoneDataSources maps each data source type whose values are zones of
+// its provider configuration's region to the location attributes of its
+// provider, which the data source must not set itself for that to hold.
+func (c *Catalog) ZoneDataSources() map[string][]string {
+	out := map[string][]string{}
+	for _, p := range c.Providers {
+		for _, t := range p.Location.ZoneDataSources {
+			out[t] = p.Location.ResourceAttributes
+		}
+	}
+	return out
+}
 
 // ParentAttributeNames returns the resource attributes that may reference a
 // parent resource, across all providers.
@@ -488,11 +619,9 @@ func (c *Catalog) ProviderAttributeNames() []string {
 				seen[v.When.Attribute] = true
 			}
 		}
+		for _, e := range p.Endpoints {
+			seen[e.Attribute] = true
+		}
 	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
+	return slices.Sorted(maps.Keys(seen))
 }

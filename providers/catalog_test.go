@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 // namedFact is one catalog statement with a description for messages.
@@ -43,6 +45,12 @@ func catalogFacts(c *Catalog) []namedFact {
 		for _, r := range o.Regions {
 			out = append(out, namedFact{owner + " region " + r.Code, r.Fact})
 		}
+		for _, cert := range o.AllCertifications() {
+			out = append(out, namedFact{owner + " certification " + cert.ID, cert.Fact})
+		}
+	}
+	for _, s := range c.Schemes() {
+		out = append(out, namedFact{"scheme " + s.ID, s.Fact})
 	}
 	for _, p := range c.Providers {
 		offering(p.ID, &p.Offering)
@@ -51,6 +59,12 @@ func catalogFacts(c *Catalog) []namedFact {
 		}
 		for _, r := range p.Replications {
 			out = append(out, namedFact{p.ID + " replication " + r.Name, r.Fact})
+		}
+		for _, e := range p.Endpoints {
+			out = append(out, namedFact{p.ID + " endpoint " + e.Name, e.Fact})
+		}
+		for _, tt := range p.Tags.ForTypes {
+			out = append(out, namedFact{p.ID + " tags for " + strings.Join(tt.ResourceTypes, ","), tt.Fact})
 		}
 		for _, v := range p.Variants {
 			offering(p.ID+"/"+v.ID, &v.Offering)
@@ -233,8 +247,13 @@ func TestQualifiedOffersRestOnTheANSSICatalogue(t *testing.T) {
 			}
 			n++
 			what := p.ID + " offer " + o.ID
-			if !slices.ContainsFunc(o.Sources, func(k string) bool { return strings.HasPrefix(k, "anssi_") }) {
-				t.Errorf("%s is qualified without citing the ANSSI catalog or a relay of it", what)
+			// The source a user can look the decision up in: ANSSI's
+			// catalog, with the edition and the decision number.
+			if !slices.ContainsFunc(o.Sources, func(k string) bool {
+				src := Default().Sources[k]
+				return src != nil && src.URL == anssiCatalogueURL && strings.Contains(src.Title, "décision "+o.Decision+",") && strings.Contains(src.Title, "édition du ")
+			}) {
+				t.Errorf("%s is qualified without citing the ANSSI catalog edition that lists decision %s", what, o.Decision)
 			}
 			if o.Verified == VerifiedUnverified {
 				t.Errorf("%s: an unverified qualification is not a qualification", what)
@@ -284,6 +303,11 @@ func TestIssueProvidersAreCatalogued(t *testing.T) {
 		"UpCloudLtd/upcloud":                     "upcloud",
 		"Infomaniak/infomaniak":                  "infomaniak",
 		"terraform-provider-openstack/openstack": "openstack",
+		// Issue 12: providers public code uses.
+		"linode/linode":                  "linode",
+		"vultr/vultr":                    "vultr",
+		"tencentcloudstack/tencentcloud": "tencentcloud",
+		"huaweicloud/huaweicloud":        "huaweicloud",
 	}
 	for addr, id := range want {
 		for _, prefix := range []string{"", "registry.terraform.io/", "registry.opentofu.org/"} {
@@ -306,6 +330,7 @@ func TestIssueProvidersAreCatalogued(t *testing.T) {
 
 // validPrefix is a minimal valid catalog that error cases add to.
 const validPrefix = `source "s" {
+  url  = "https://example.org/s"
   date = "2026-01-01"
 }
 country_group "eu" {
@@ -358,47 +383,47 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 		{
 			name:  "syntax error",
 			files: map[string]string{"a.hcl": validPrefix + "provider \"p\" {\n  name = \n}\n"},
-			file:  "a.hcl", line: 11, want: "",
+			file:  "a.hcl", line: 12, want: "",
 		},
 		{
 			name:  "unknown block type",
 			files: map[string]string{"a.hcl": validPrefix + "provder \"p\" {}\n"},
-			file:  "a.hcl", line: 10, want: "Unsupported block type",
+			file:  "a.hcl", line: 11, want: "Unsupported block type",
 		},
 		{
 			name:  "region without a country",
 			files: map[string]string{"a.hcl": validPrefix + strings.Replace(goodProvider, `country = "FR"`+"\n      zones", "zones", 1)},
-			file:  "a.hcl", line: 31, want: `region "fr-1" has no country`,
+			file:  "a.hcl", line: 32, want: `region "fr-1" has no country`,
 		},
 		{
 			name:  "fact without a source",
 			files: map[string]string{"a.hcl": validPrefix + strings.Replace(goodProvider, "    source           = [\"s\"]\n", "", 1)},
-			file:  "a.hcl", line: 13, want: "p operator has no source",
+			file:  "a.hcl", line: 14, want: "p operator has no source",
 		},
 		{
 			name:  "unknown source",
 			files: map[string]string{"a.hcl": validPrefix + strings.Replace(goodProvider, `source           = ["s"]`, `source           = ["nowhere"]`, 1)},
-			file:  "a.hcl", line: 13, want: `cites unknown source "nowhere"`,
+			file:  "a.hcl", line: 14, want: `cites unknown source "nowhere"`,
 		},
 		{
 			name:  "as_of is not a date",
 			files: map[string]string{"a.hcl": validPrefix + strings.Replace(goodProvider, `as_of    = "2026-01"`+"\n    verified = \"primary\"\n  }\n  regions", `as_of    = "last year"`+"\n    verified = \"primary\"\n  }\n  regions", 1)},
-			file:  "a.hcl", line: 21, want: `as_of "last year"`,
+			file:  "a.hcl", line: 22, want: `as_of "last year"`,
 		},
 		{
 			name:  "verified level unknown",
 			files: map[string]string{"a.hcl": validPrefix + strings.Replace(goodProvider, `verified         = "primary"`, `verified         = "sure"`, 1)},
-			file:  "a.hcl", line: 13, want: `verified must be primary, secondary or unverified, not "sure"`,
+			file:  "a.hcl", line: 14, want: `verified must be primary, secondary or unverified, not "sure"`,
 		},
 		{
 			name:  "status unknown",
 			files: map[string]string{"a.hcl": validPrefix + strings.Replace(goodProvider, `status   = "unknown"`, `status   = "certified"`, 1)},
-			file:  "a.hcl", line: 21, want: `status must be qualified, in_progress, not_qualified or unknown, not "certified"`,
+			file:  "a.hcl", line: 22, want: `status must be qualified, in_progress, not_qualified or unknown, not "certified"`,
 		},
 		{
 			name:  "zone declared twice",
 			files: map[string]string{"a.hcl": validPrefix + strings.Replace(goodProvider, "    region \"fr-1\" {", "    region \"fr-2\" {\n      country = \"FR\"\n      zones   = [\"fr-1a\"]\n    }\n    region \"fr-1\" {", 1)},
-			file:  "a.hcl", line: 35, want: `"fr-1a" is declared twice`,
+			file:  "a.hcl", line: 36, want: `"fr-1a" is declared twice`,
 		},
 		{
 			name:  "provider declared in two files",
@@ -414,40 +439,40 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 			name: "qualified offer without validity",
 			files: map[string]string{"a.hcl": validPrefix + strings.Replace(goodProvider, "  secnumcloud {",
 				"  offer \"x\" {\n    name = \"X\"\n    status = \"qualified\"\n    source = [\"s\"]\n    as_of = \"2026-01\"\n    verified = \"secondary\"\n  }\n  secnumcloud {", 1)},
-			file: "a.hcl", line: 21, want: "a qualified offer needs qualified_from and valid_until",
+			file: "a.hcl", line: 22, want: "a qualified offer needs qualified_from and valid_until",
 		},
 		{
 			name: "offer in an undeclared region",
 			files: map[string]string{"a.hcl": validPrefix + strings.Replace(goodProvider, "  secnumcloud {",
 				"  offer \"x\" {\n    name = \"X\"\n    status = \"not_qualified\"\n    regions = [\"de-1\"]\n    source = [\"s\"]\n    as_of = \"2026-01\"\n    verified = \"secondary\"\n  }\n  secnumcloud {", 1)},
-			file: "a.hcl", line: 21, want: `offer "x" names region "de-1", which is not declared`,
+			file: "a.hcl", line: 22, want: `offer "x" names region "de-1", which is not declared`,
 		},
 		{
 			name:  "default region undeclared",
 			files: map[string]string{"a.hcl": validPrefix + strings.Replace(goodProvider, "  regions {", "  default_region = \"de-1\"\n  regions {", 1)},
-			file:  "a.hcl", line: 10, want: `default_region "de-1" is not one of its regions`,
+			file:  "a.hcl", line: 11, want: `default_region "de-1" is not one of its regions`,
 		},
 		{
 			name: "variant pattern hiding a base region",
 			files: map[string]string{"a.hcl": validPrefix + strings.Replace(goodProvider, "  regions {",
 				"  variant \"v\" {\n    name = \"V\"\n    when {\n      region_pattern = \"^fr-\"\n    }\n  }\n  regions {", 1)},
-			file: "a.hcl", line: 37, want: `matches the region_pattern of variant "v"`,
+			file: "a.hcl", line: 38, want: `matches the region_pattern of variant "v"`,
 		},
 		{
 			name: "variant with two attribute tests",
 			files: map[string]string{"a.hcl": validPrefix + strings.Replace(goodProvider, "  regions {",
 				"  variant \"v\" {\n    name = \"V\"\n    when {\n      attribute = \"endpoint\"\n      equals = [\"a\"]\n      not_in = [\"b\"]\n    }\n  }\n  regions {", 1)},
-			file: "a.hcl", line: 29, want: "needs exactly one of equals, not_in or matches",
+			file: "a.hcl", line: 30, want: "needs exactly one of equals, not_in or matches",
 		},
 		{
 			name:  "invalid country code",
 			files: map[string]string{"a.hcl": validPrefix + strings.Replace(goodProvider, `country = "FR"`+"\n      zones", `country = "France"`+"\n      zones", 1)},
-			file:  "a.hcl", line: 31, want: `country "France" is not an ISO 3166-1 alpha-2 code`,
+			file:  "a.hcl", line: 32, want: `country "France" is not an ISO 3166-1 alpha-2 code`,
 		},
 		{
 			name:  "zone pattern without a group",
 			files: map[string]string{"a.hcl": validPrefix + strings.Replace(goodProvider, "  operator {", "  location {\n    zone_patterns = [\"^fr-1[a-c]$\"]\n  }\n  operator {", 1)},
-			file:  "a.hcl", line: 13, want: "must compile and have one group",
+			file:  "a.hcl", line: 14, want: "must compile and have one group",
 		},
 		{
 			name:  "no eu country group",
@@ -543,5 +568,121 @@ func TestImpossibleDatesAreRejected(t *testing.T) {
 	o := &Offer{Name: "x", Status: StatusQualified, ValidUntil: "2026-02-30"}
 	if v := offerVerdict(o, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); v.Outcome == Pass {
 		t.Errorf("an offer whose valid_until does not parse passed: %+v", v)
+	}
+}
+
+// unpublished are words that give away a source a reader cannot open: the
+// project's own notes, or relays known only by a nickname.
+var unpublished = regexp.MustCompile(`(?i)research/|shared/|research draft|relay|\bR[12]\b|corpus`)
+
+// TestEverySourceIsAPublicDocument: every source of the catalog has an
+// http(s) URL, a date, and cites no document only the project has.
+func TestEverySourceIsAPublicDocument(t *testing.T) {
+	c := Default()
+	for _, k := range slices.Sorted(maps.Keys(c.Sources)) {
+		src := c.Sources[k]
+		if !strings.HasPrefix(src.URL, "https://") && !strings.HasPrefix(src.URL, "http://") {
+			t.Errorf("source %q has no public URL (%q)", k, src.URL)
+		}
+		if !validSourceDate(src.Date) {
+			t.Errorf("source %q: date %q", k, src.Date)
+		}
+		if m := unpublished.FindString(src.Title + " " + src.Note); m != "" {
+			t.Errorf("source %q points at an unpublished document (%q): %s", k, m, src.Title)
+		}
+		if src.Repo != "" && !strings.HasPrefix(src.URL, "https://github.com/"+src.Repo+"/") {
+			t.Errorf("source %q: URL %q is not a page of its repository %s", k, src.URL, src.Repo)
+		}
+	}
+}
+
+// A data file or bundle whose source has no URL is rejected at its line.
+func TestASourceWithoutURLIsRejected(t *testing.T) {
+	src := strings.Replace(validPrefix, "  url  = \"https://example.org/s\"\n", "", 1) + goodProvider
+	_, err := Parse(map[string][]byte{"a.hcl": []byte(src)})
+	diags, ok := err.(hcl.Diagnostics) //nolint:errorlint // Parse returns hcl.Diagnostics itself
+	if !ok || !hasDiag(diags, "a.hcl", 1, `source "s" has no url`) {
+		t.Fatalf("want an error at a.hcl:1 for the source without url, got %v", err)
+	}
+	// The same source in a .sovlint.hcl extension may be the user's own
+	// document (a hosting contract): it needs a title and a date only.
+	f, d := hclsyntax.ParseConfig([]byte("source \"contract\" {\n  title = \"Our hosting contract\"\n  date = \"2026-10-01\"\n}\n"), ".sovlint.hcl", hcl.InitialPos)
+	if d.HasErrors() {
+		t.Fatal(d)
+	}
+	if _, err := Extend(Default(), f.Body, ".sovlint.hcl"); err != nil {
+		t.Errorf("an extension citing the user's own document is rejected: %v", err)
+	}
+}
+
+// TestNoVerdictPassesOnAnUnverifiedFact: whatever the requirement, a pass
+// rests on a checked fact. Over every region of every offering of the
+// embedded catalog, then on a catalog made of unverified facts only.
+func TestNoVerdictPassesOnAnUnverifiedFact(t *testing.T) {
+	now := day("2026-11-26")
+	check := func(c *Catalog, what string) (passes int) {
+		for _, p := range c.Providers {
+			offerings := []*Variant{nil}
+			offerings = append(offerings, p.Variants...)
+			for _, v := range offerings {
+				for _, r := range p.offering(v).Regions {
+					for _, pol := range []ResidencyPolicy{c.EUResidency(), c.Residency([]string{"eea"}, []string{"CH", "GB", "US"})} {
+						sum := p.Summarize(v, r, now, pol)
+						verdicts := []Verdict{sum.Residency, sum.LegalControl}
+						for _, ov := range sum.SecNumCloud {
+							verdicts = append(verdicts, ov.Verdict)
+						}
+						for _, vd := range verdicts {
+							if vd.Outcome != Pass {
+								continue
+							}
+							passes++
+							if vd.Fact.Verified == VerifiedUnverified {
+								t.Errorf("%s: %s region %s: %q passes on an unverified fact (%s:%d)", what, p.ID, r.Code, vd.Reason, vd.Fact.DeclRange.Filename, vd.Fact.DeclRange.Start.Line)
+							}
+						}
+					}
+				}
+			}
+		}
+		return passes
+	}
+	if n := check(Default(), "embedded catalog"); n == 0 {
+		t.Fatal("no verdict of the embedded catalog passes: the check checks nothing")
+	}
+	unverified := strings.NewReplacer(`verified = "primary"`, `verified = "unverified"`, `verified         = "primary"`, `verified         = "unverified"`).Replace(validPrefix + goodProvider)
+	c, err := Parse(map[string][]byte{"a.hcl": []byte(unverified)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(c, "unverified catalog")
+	p := c.Provider("acme/p")
+	pr := p.Profile(ProfileQuery{ResourceType: "p_vm", Region: p.Region("fr-1"), Resolved: true, Now: now, Residency: c.EUResidency()})
+	if pr.LegalControl.Outcome != Unknown || pr.Residency.Outcome != Unknown {
+		t.Errorf("unverified \"EU legal control: yes\" and an unverified region must be unknown, got legal %s (%s), residency %s (%s)",
+			pr.LegalControl.Outcome, pr.LegalControl.Reason, pr.Residency.Outcome, pr.Residency.Reason)
+	}
+}
+
+// TestAzureGeoRedundancyPairs: geo-redundant storage replicates to the
+// pair, so SOV006 can only judge a region whose pair the catalog knows.
+func TestAzureGeoRedundancyPairs(t *testing.T) {
+	p := Default().ByID("azurerm")
+	for region, pair := range map[string]string{
+		"swedencentral": "swedensouth", "swedensouth": "swedencentral",
+		"jioindiacentral": "jioindiawest", "jioindiawest": "jioindiacentral",
+		"francecentral": "francesouth",
+	} {
+		r := p.Region(region)
+		if r == nil {
+			t.Errorf("%s is not a region", region)
+			continue
+		}
+		if r.Pair != pair {
+			t.Errorf("%s pairs with %q, want %q", region, r.Pair, pair)
+		}
+		if p.Region(r.Pair) == nil {
+			t.Errorf("%s's pair %q is not a region", region, r.Pair)
+		}
 	}
 }

@@ -305,8 +305,8 @@ func TestExtendErrorsNameFileAndLine(t *testing.T) {
 		},
 		{
 			name: "a source the catalog already declares",
-			src:  "source \"anssi_relay_r1\" {\n  date = \"2026-10-01\"\n}\n",
-			line: 1, want: `duplicate source "anssi_relay_r1"`,
+			src:  "source \"anssi_2118\" {\n  date = \"2026-10-01\"\n}\n",
+			line: 1, want: `duplicate source "anssi_2118"`,
 		},
 	}
 	for _, tt := range tests {

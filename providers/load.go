@@ -5,14 +5,18 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/sovlint/sovlint/internal/nesting"
 )
 
 //go:embed data/*.hcl
@@ -30,9 +34,12 @@ var (
 // a test catches.
 func Default() *Catalog {
 	defaultOnce.Do(func() {
-		a := newAssembly(nil)
+		a := newAssembly(nil, true)
 		a.add(snapshotUnits)
 		defaultCatalog, defaultErr = a.finish()
+		if defaultCatalog != nil {
+			defaultCatalog.Origin = OriginEmbedded
+		}
 	})
 	if defaultErr != nil {
 		panic("embedded catalog: " + defaultErr.Error())
@@ -80,13 +87,16 @@ func Parse(files map[string][]byte) (*Catalog, error) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	a := newAssembly(nil)
+	a := newAssembly(nil, true)
 	a.add(units)
 	return a.finish()
 }
 
 // parseFile parses and decodes one data file.
 func parseFile(name string, src []byte) (catalogUnit, hcl.Diagnostics) {
+	if d := nesting.Config(src, name); d != nil {
+		return catalogUnit{}, hcl.Diagnostics{d}
+	}
 	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
 	if diags.HasErrors() {
 		return catalogUnit{}, diags
@@ -111,10 +121,10 @@ func Extend(base *Catalog, body hcl.Body, filename string) (*Catalog, error) {
 	if d := gohcl.DecodeBody(body, nil, &cf); d.HasErrors() {
 		return nil, d
 	}
-	if len(cf.Sources)+len(cf.Groups)+len(cf.Providers) == 0 {
+	if len(cf.Sources)+len(cf.Groups)+len(cf.Schemes)+len(cf.Providers)+len(cf.Bundles) == 0 {
 		return base, nil
 	}
-	a := newAssembly(base)
+	a := newAssembly(base, false)
 	a.add([]catalogUnit{{file: filename, blocks: cf}})
 	return a.finish()
 }
@@ -129,35 +139,75 @@ type catalogUnit struct {
 // data files, where a provider ID may be declared once) or on top of a base
 // catalog (an extension, where a known ID amends the provider).
 type assembly struct {
-	base    *Catalog
+	base *Catalog
+	// public holds the assembly to the standard of the shipped data: every
+	// source is a public document a reader can open (a URL, or a public
+	// repository the URL is made from). A .sovlint.hcl extension may cite
+	// the user's own documents, such as a hosting contract.
+	public bool
+	// overlay lets a bundle loaded on top of the embedded catalog replace
+	// the embedded catalog's sources (a newer edition of a document).
+	overlay bool
+	bundle  *bundleBlock // the bundle block of the units, if any
 	cat     *Catalog
 	b       builder
 	touched map[string]bool // providers built or amended here, to validate
 }
 
-func newAssembly(base *Catalog) *assembly {
-	c := &Catalog{Sources: map[string]*Source{}, groups: map[string]*CountryGroup{}}
+func newAssembly(base *Catalog, public bool) *assembly {
+	c := &Catalog{Sources: map[string]*Source{}, groups: map[string]*CountryGroup{}, schemes: map[string]*Scheme{}}
 	if base != nil {
-		c.AsOf = base.AsOf
+		c.Version, c.AsOf, c.Origin, c.Base = base.Version, base.AsOf, base.Origin, base.Base
 		maps.Copy(c.Sources, base.Sources)
 		maps.Copy(c.groups, base.groups)
+		maps.Copy(c.schemes, base.schemes)
 		c.Providers = slices.Clone(base.Providers)
 	}
-	return &assembly{base: base, cat: c, touched: map[string]bool{}}
+	a := &assembly{base: base, public: public, cat: c, touched: map[string]bool{}}
+	a.b.schemes = c.schemes
+	return a
 }
 
 func (a *assembly) add(units []catalogUnit) {
 	c, b := a.cat, &a.b
 	for _, u := range units {
+		for i := range u.blocks.Bundles {
+			bb := &u.blocks.Bundles[i]
+			switch {
+			case !a.public:
+				b.errorf(bb.DefRange, "a bundle block belongs in a catalog bundle (--catalog), not in a configuration file")
+			case a.bundle != nil:
+				b.errorf(bb.DefRange, "the catalog declares a second bundle block (the first is at %s:%d)", a.bundle.DefRange.Filename, a.bundle.DefRange.Start.Line)
+			default:
+				a.bundle = bb
+			}
+		}
+	}
+	base := map[string]bool{}
+	if a.base != nil {
+		for k := range a.base.Sources {
+			base[k] = true
+		}
+	}
+	for _, u := range units {
 		for _, s := range u.blocks.Sources {
-			if prev, ok := c.Sources[s.Key]; ok {
+			if prev, ok := c.Sources[s.Key]; ok && (!a.overlay || !base[s.Key]) {
 				b.errorf(s.DefRange, "duplicate source %q (first declared with title %q)", s.Key, prev.Title)
 				continue
 			}
-			c.Sources[s.Key] = &Source{Key: s.Key, Title: s.Title, URL: s.URL, Repo: s.Repo, Path: s.Path, Commit: s.Commit, Date: s.Date, Note: s.Note}
-			if s.Date == "" {
-				b.errorf(s.DefRange, "source %q has no date", s.Key)
+			delete(base, s.Key) // a bundle replaces a source once
+			src := &Source{Key: s.Key, Title: s.Title, URL: s.URL, Repo: s.Repo, Path: s.Path, Commit: s.Commit, Date: s.Date, Note: s.Note}
+			if src.URL == "" {
+				src.URL = repoURL(src.Repo, src.Commit, src.Path)
 			}
+			c.Sources[s.Key] = src
+			switch {
+			case s.Date == "":
+				b.errorf(s.DefRange, "source %q has no date", s.Key)
+			case !validSourceDate(s.Date):
+				b.errorf(s.DefRange, "source %q: date %q is not YYYY-MM-DD, YYYY-MM or YYYY", s.Key, s.Date)
+			}
+			a.checkSourceURL(src, s.DefRange)
 		}
 	}
 	for _, u := range units {
@@ -175,6 +225,11 @@ func (a *assembly) add(units []catalogUnit) {
 					b.errorf(g.DefRange, "country group %q: %q is not an ISO 3166-1 alpha-2 code", g.Name, cc)
 				}
 			}
+		}
+	}
+	for _, u := range units {
+		for i := range u.blocks.Schemes {
+			a.addScheme(&u.blocks.Schemes[i])
 		}
 	}
 	for _, u := range units {
@@ -228,18 +283,88 @@ func (a *assembly) finish() (*Catalog, error) {
 			}
 		}
 	}
+	for _, p := range ordered {
+		if a.touched[p.ID] {
+			b.checkEndpoints(c, p)
+		}
+	}
 	b.checkFacts(c.Sources)
 	if b.diags.HasErrors() {
 		return nil, b.diags
 	}
 	if a.base == nil {
+		c.AsOf = ""
 		for _, f := range b.facts {
 			if f.fact.AsOf > c.AsOf {
 				c.AsOf = f.fact.AsOf
 			}
 		}
 	}
+	if a.bundle != nil {
+		a.checkBundle(a.bundle)
+		if b.diags.HasErrors() {
+			return nil, b.diags
+		}
+		c.Version, c.AsOf = a.bundle.Version, a.bundle.AsOf
+	}
 	return c, nil
+}
+
+// checkBundle checks a bundle block: a version, and an as_of date no older
+// than any fact the bundle states (a bundle cannot be fresher than it says,
+// nor claim to be older than its newest fact).
+func (a *assembly) checkBundle(bb *bundleBlock) {
+	b := &a.b
+	if !versionRe.MatchString(bb.Version) {
+		b.errorf(bb.DefRange, "bundle: version %q must be letters, digits, dots, dashes or pluses, such as \"2026.12.01\"", bb.Version)
+	}
+	asOf, err := time.Parse(time.DateOnly, bb.AsOf)
+	if err != nil {
+		b.errorf(bb.DefRange, "bundle: as_of %q is not a date (YYYY-MM-DD)", bb.AsOf)
+		return
+	}
+	for _, f := range b.facts {
+		if t, ok := parseAsOf(f.fact.AsOf); ok && t.After(asOf) {
+			b.errorf(f.rng, "%s is as of %s, after the bundle's as_of %s", f.what, f.fact.AsOf, bb.AsOf)
+		}
+	}
+}
+
+// checkSourceURL requires of a public catalog's source an http(s) URL:
+// a title alone ("research notes", "internal review") is not something a
+// reader can follow.
+func (a *assembly) checkSourceURL(src *Source, rng hcl.Range) {
+	if src.URL == "" {
+		if a.public {
+			a.b.errorf(rng, "source %q has no url (nor a public repo to make one from): every source of a catalog must be a public document", src.Key)
+		}
+		return
+	}
+	u, err := url.Parse(src.URL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		a.b.errorf(rng, "source %q: url is not an http(s) address", src.Key)
+	}
+}
+
+// repoURL is the address of a file of a public GitHub repository at a
+// commit, or "" without a repository.
+func repoURL(repo, commit, file string) string {
+	if repo == "" {
+		return ""
+	}
+	u := "https://github.com/" + repo
+	if commit == "" && file == "" {
+		return u
+	}
+	ref := commit
+	if ref == "" {
+		ref = "HEAD"
+	}
+	kind := "blob"
+	if file == "" || strings.HasSuffix(file, "/") {
+		kind = "tree"
+	}
+	return u + "/" + kind + "/" + ref + "/" + strings.TrimSuffix(file, "/")
 }
 
 // cmpBool orders false before true.
@@ -262,9 +387,65 @@ func errAt(rng hcl.Range, format string, args ...any) *hcl.Diagnostic {
 // so every fact block spells out source, as_of and verified.
 
 type catalogFile struct {
+	Bundles   []bundleBlock   `hcl:"bundle,block"`
 	Sources   []sourceBlock   `hcl:"source,block"`
 	Groups    []groupBlock    `hcl:"country_group,block"`
+	Schemes   []schemeBlock   `hcl:"scheme,block"`
 	Providers []providerBlock `hcl:"provider,block"`
+}
+
+type schemeBlock struct {
+	ID               string        `hcl:"id,label"`
+	Name             string        `hcl:"name"`
+	Country          string        `hcl:"country"`
+	Grades           string        `hcl:"grades"`
+	Issuer           string        `hcl:"issuer,optional"`
+	RegisterURL      string        `hcl:"register_url,optional"`
+	Ladders          []ladderBlock `hcl:"ladder,block"`
+	Versions         []string      `hcl:"versions,optional"`
+	RequiresValidity bool          `hcl:"requires_validity,optional"`
+	Note             string        `hcl:"note,optional"`
+	Source           []string      `hcl:"source,optional"`
+	AsOf             string        `hcl:"as_of,optional"`
+	Verified         string        `hcl:"verified,optional"`
+	DefRange         hcl.Range     `hcl:",def_range"`
+}
+
+type ladderBlock struct {
+	Name   string   `hcl:"name,label"`
+	Levels []string `hcl:"levels"`
+}
+
+type certificationBlock struct {
+	ID                string    `hcl:"id,label"`
+	Scheme            string    `hcl:"scheme"`
+	Level             string    `hcl:"level,optional"`
+	Status            string    `hcl:"status"`
+	SchemeVersion     string    `hcl:"scheme_version,optional"`
+	Issuer            string    `hcl:"issuer,optional"`
+	RegisterURL       string    `hcl:"register_url,optional"`
+	CertificateID     string    `hcl:"certificate_id,optional"`
+	ValidFrom         string    `hcl:"valid_from,optional"`
+	ValidUntil        string    `hcl:"valid_until,optional"`
+	ObservationPeriod string    `hcl:"observation_period,optional"`
+	Regions           []string  `hcl:"regions,optional"`
+	ResourceTypes     []string  `hcl:"resource_types,optional"`
+	ListedOnly        bool      `hcl:"listed_only,optional"`
+	Note              string    `hcl:"note,optional"`
+	Source            []string  `hcl:"source,optional"`
+	AsOf              string    `hcl:"as_of,optional"`
+	Verified          string    `hcl:"verified,optional"`
+	DefRange          hcl.Range `hcl:",def_range"`
+}
+
+// bundleBlock names a catalog's data: its version, the date it is current
+// at, and whether it stands alone or extends the embedded catalog.
+type bundleBlock struct {
+	Version  string    `hcl:"version"`
+	AsOf     string    `hcl:"as_of"`
+	Extends  string    `hcl:"extends,optional"`
+	Note     string    `hcl:"note,optional"`
+	DefRange hcl.Range `hcl:",def_range"`
 }
 
 type groupBlock struct {
@@ -300,6 +481,7 @@ type providerBlock struct {
 	Tags     *tagsBlock         `hcl:"tags,block"`
 	Global   []globalBlock      `hcl:"global_service,block"`
 	Replicas []replicationBlock `hcl:"replication,block"`
+	Endpoint []endpointBlock    `hcl:"endpoint,block"`
 	Variants []variantBlock     `hcl:"variant,block"`
 	Rest     hcl.Body           `hcl:",remain"` // decoded as an offeringBlock
 	DefRange hcl.Range          `hcl:",def_range"`
@@ -307,11 +489,12 @@ type providerBlock struct {
 }
 
 type offeringBlock struct {
-	Operator      *operatorBlock `hcl:"operator,block"`
-	SecNumCloud   *statusBlock   `hcl:"secnumcloud,block"`
-	Offers        []offerBlock   `hcl:"offer,block"`
-	Regions       []regionsBlock `hcl:"regions,block"`
-	DefaultRegion string         `hcl:"default_region,optional"`
+	Operator       *operatorBlock       `hcl:"operator,block"`
+	SecNumCloud    *statusBlock         `hcl:"secnumcloud,block"`
+	Offers         []offerBlock         `hcl:"offer,block"`
+	Certifications []certificationBlock `hcl:"certification,block"`
+	Regions        []regionsBlock       `hcl:"regions,block"`
+	DefaultRegion  string               `hcl:"default_region,optional"`
 }
 
 type operatorBlock struct {
@@ -338,20 +521,22 @@ type statusBlock struct {
 }
 
 type offerBlock struct {
-	ID            string    `hcl:"id,label"`
-	Name          string    `hcl:"name"`
-	Status        string    `hcl:"status"`
-	Regions       []string  `hcl:"regions,optional"`
-	ResourceTypes []string  `hcl:"resource_types,optional"`
-	QualifiedFrom string    `hcl:"qualified_from,optional"`
-	ValidUntil    string    `hcl:"valid_until,optional"`
-	Decision      string    `hcl:"decision,optional"`
-	ListedOnly    bool      `hcl:"listed_only,optional"`
-	Note          string    `hcl:"note,optional"`
-	Source        []string  `hcl:"source,optional"`
-	AsOf          string    `hcl:"as_of,optional"`
-	Verified      string    `hcl:"verified,optional"`
-	DefRange      hcl.Range `hcl:",def_range"`
+	ID            string   `hcl:"id,label"`
+	Name          string   `hcl:"name"`
+	Status        string   `hcl:"status"`
+	Regions       []string `hcl:"regions,optional"`
+	ResourceTypes []string `hcl:"resource_types,optional"`
+	QualifiedFrom string   `hcl:"qualified_from,optional"`
+	ValidUntil    string   `hcl:"valid_until,optional"`
+	Decision      string   `hcl:"decision,optional"`
+	ListedOnly    bool     `hcl:"listed_only,optional"`
+	// Certifications of the offer by other schemes.
+	Certifications []certificationBlock `hcl:"certification,block"`
+	Note           string               `hcl:"note,optional"`
+	Source         []string             `hcl:"source,optional"`
+	AsOf           string               `hcl:"as_of,optional"`
+	Verified       string               `hcl:"verified,optional"`
+	DefRange       hcl.Range            `hcl:",def_range"`
 }
 
 // regionsBlock groups regions read from the same sources on the same date.
@@ -386,13 +571,27 @@ type locationBlock struct {
 	ValuePatterns      map[string]string `hcl:"value_patterns,optional"`
 	ZonePatterns       []string          `hcl:"zone_patterns,optional"`
 	Env                []string          `hcl:"env,optional"`
+	ZoneDataSources    []string          `hcl:"zone_data_sources,optional"`
 	DefRange           hcl.Range         `hcl:",def_range"`
 }
 
 type tagsBlock struct {
-	ResourceAttributes []string `hcl:"resource_attributes,optional"`
-	ProviderAttributes []string `hcl:"provider_attributes,optional"`
-	Effective          string   `hcl:"effective,optional"`
+	ResourceAttributes []string        `hcl:"resource_attributes,optional"`
+	ProviderAttributes []string        `hcl:"provider_attributes,optional"`
+	Effective          string          `hcl:"effective,optional"`
+	ForTypes           []typeTagsBlock `hcl:"for_types,block"`
+}
+
+// typeTagsBlock says where some resource types keep their tags.
+type typeTagsBlock struct {
+	ResourceTypes      []string  `hcl:"resource_types"`
+	ResourceAttributes []string  `hcl:"resource_attributes"`
+	ProviderDefaults   *bool     `hcl:"provider_defaults,optional"` // false: the provider's default tags do not reach these types
+	Note               string    `hcl:"note,optional"`
+	Source             []string  `hcl:"source,optional"`
+	AsOf               string    `hcl:"as_of,optional"`
+	Verified           string    `hcl:"verified,optional"`
+	DefRange           hcl.Range `hcl:",def_range"`
 }
 
 type globalBlock struct {
@@ -406,11 +605,27 @@ type globalBlock struct {
 }
 
 type replicationBlock struct {
+	Name                 string    `hcl:"name,label"`
+	ResourceTypes        []string  `hcl:"resource_types"`
+	Path                 string    `hcl:"path,optional"`
+	SourceReference      string    `hcl:"source_reference,optional"`
+	DestinationReference string    `hcl:"destination_reference,optional"`
+	ValuePattern         string    `hcl:"value_pattern,optional"`
+	WhenValues           []string  `hcl:"when_values,optional"`
+	Note                 string    `hcl:"note,optional"`
+	Source               []string  `hcl:"source,optional"`
+	AsOf                 string    `hcl:"as_of,optional"`
+	Verified             string    `hcl:"verified,optional"`
+	DefRange             hcl.Range `hcl:",def_range"`
+}
+
+type endpointBlock struct {
 	Name          string    `hcl:"name,label"`
+	Attribute     string    `hcl:"attribute"`
 	ResourceTypes []string  `hcl:"resource_types"`
-	Path          string    `hcl:"path"`
-	ValuePattern  string    `hcl:"value_pattern,optional"`
-	WhenValues    []string  `hcl:"when_values,optional"`
+	Host          string    `hcl:"host"`
+	OperatedBy    string    `hcl:"operated_by"`
+	Region        string    `hcl:"region,optional"`
 	Note          string    `hcl:"note,optional"`
 	Source        []string  `hcl:"source,optional"`
 	AsOf          string    `hcl:"as_of,optional"`

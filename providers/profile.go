@@ -54,6 +54,13 @@ type Profile struct {
 	Residency    Verdict
 	LegalControl Verdict
 	SecNumCloud  Verdict
+	// Certifications has one verdict per requirement of the query, in
+	// its order; Held lists the certifications whose scope covers the
+	// resource. Both are empty when the query requires no certification.
+	// No certification ever changes LegalControl: a security attestation
+	// (C5, ENS, EUCS) says nothing about who can compel the operator.
+	Certifications []CertificationVerdict
+	Held           []*Certification
 }
 
 // Offering returns the offering in effect: the variant's, else the base.
@@ -97,13 +104,16 @@ func (p *Provider) VariantFor(attrs map[string]string, unknown func(attr string)
 // chosen by configuration, else in a variant whose region pattern matches,
 // else in the base offering. It returns the variant that owns the region.
 func (p *Provider) LookupRegion(code string, chosen *Variant) (*Variant, *Region) {
-	k := regionKey{p, chosen, code}
-	if f, ok := regionCache.Load(k); ok {
+	if p.cache == nil {
+		return p.lookupRegion(code, chosen)
+	}
+	k := regionKey{chosen, code}
+	if f, ok := p.cache.regions.Load(k); ok {
 		l := f.(regionLookup) //nolint:errcheck,forcetypeassert // only regionLookups are stored
 		return l.variant, l.region
 	}
 	v, r := p.lookupRegion(code, chosen)
-	regionCache.Store(k, regionLookup{v, r})
+	p.cache.regions.Store(k, regionLookup{v, r})
 	return v, r
 }
 
@@ -182,6 +192,9 @@ type ProfileQuery struct {
 	Resolved     bool     // the location code is known (even if the catalog lacks it)
 	Now          time.Time
 	Residency    ResidencyPolicy
+	// Certifications are the certifications the policy may require of
+	// the resource (across every classification level).
+	Certifications []Requirement
 }
 
 // Profile evaluates the three sovereignty requirements for one resource.
@@ -201,7 +214,25 @@ func (p *Provider) Profile(q ProfileQuery) Profile {
 		pr.SecNumCloud = Verdict{Outcome: NotEvaluated}
 		pr.Offer = nil
 	}
+	if len(q.Certifications) > 0 {
+		pr.Certifications = make([]CertificationVerdict, len(q.Certifications))
+		for i, req := range q.Certifications {
+			pr.Certifications[i] = p.certificationVerdict(&pr, off, q, req)
+		}
+		pr.Held = p.HeldCertifications(q.Variant, q.ResourceType, q.Region, pr.Global != nil)
+	}
 	return pr
+}
+
+// Certification returns the verdict of a requirement the query named, or
+// ok false.
+func (pr *Profile) Certification(req Requirement) (CertificationVerdict, bool) {
+	for _, cv := range pr.Certifications {
+		if cv.Requirement == req {
+			return cv, true
+		}
+	}
+	return CertificationVerdict{}, false
 }
 
 func legalControl(op *Operator) Verdict {
@@ -210,6 +241,11 @@ func legalControl(op *Operator) Verdict {
 	}
 	switch op.EULegalControl {
 	case ControlYes:
+		if op.Verified == VerifiedUnverified {
+			// A pass must rest on a checked fact, as a qualification must:
+			// an unverified "yes" is no more than "not established".
+			return Verdict{Outcome: Unknown, Reason: fmt.Sprintf("that %s is under EU legal control is unverified", op.Who()), Fact: op.Fact}
+		}
 		return Verdict{Outcome: Pass, Reason: fmt.Sprintf("operated by %s, under EU legal control", op.Who()), Fact: op.Fact}
 	case ControlNo:
 		who := op.Who()
@@ -252,6 +288,11 @@ func residency(pr Profile, q ProfileQuery) Verdict {
 				Fact:    q.Region.Fact,
 			}
 		}
+	}
+	if q.Region.Verified == VerifiedUnverified {
+		// The region is in an accepted country only if the catalog's
+		// country for it was checked.
+		return Verdict{Outcome: Unknown, Reason: fmt.Sprintf("that region %q is in %s is unverified", q.Region.Code, q.Region.Country()), Fact: q.Region.Fact}
 	}
 	return Verdict{Outcome: Pass, Reason: fmt.Sprintf("region %q is in %s", q.Region.Code, q.Region.Country()), Fact: q.Region.Fact}
 }
@@ -320,8 +361,9 @@ func offerVerdict(o *Offer, now time.Time) Verdict {
 		if err != nil || now.After(until.Add(24*time.Hour-time.Nanosecond)) {
 			return Verdict{
 				Outcome: Fail,
-				Reason:  fmt.Sprintf("the SecNumCloud qualification of %q lapsed on %s and the catalog records no renewal", o.Name, o.ValidUntil),
-				Fact:    o.Fact,
+				Reason: fmt.Sprintf("the SecNumCloud qualification of %s lapsed on %s and the catalog records no renewal: upgrade sovlint (or load a newer catalog with --catalog), or declare the renewal in %s (`sovlint providers %s` prints the block to paste)",
+					o.label(), o.ValidUntil, ConfigFileName, o.ProviderID()),
+				Fact: o.Fact,
 			}
 		}
 	}

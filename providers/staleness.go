@@ -2,6 +2,8 @@ package providers
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -24,6 +26,9 @@ type Stale struct {
 	// Range is where the fact is declared: a data file of the catalog or
 	// the user's .sovlint.hcl.
 	Range hcl.Range
+	// Lapsed is true when a qualification has ended: resources relying on
+	// it fail SOV001, and Message carries the renewal block to paste.
+	Lapsed bool
 }
 
 // StaleData reports whether the catalog's newest fact is older than
@@ -38,17 +43,21 @@ func (c *Catalog) StaleData(now time.Time) (Stale, bool) {
 		c.AsOf, MaxCatalogAge)}, true
 }
 
+// ConfigFileName is the repository configuration in which users declare
+// what the catalog does not know yet (config.FileName; the catalog does not
+// import the configuration package).
+const ConfigFileName = ".sovlint.hcl"
+
 // StaleQualification reports whether a qualified offer's qualification has
 // ended, ends within ExpiryNotice, or is older than QualificationValidity at
-// now. Offers that are not qualified are never stale.
+// now. Offers that are not qualified are never stale. Once a qualification
+// has ended, the message says what to do and carries the block to paste into
+// .sovlint.hcl once ANSSI's catalog shows the renewal.
 func (o *Offer) StaleQualification(now time.Time) (Stale, bool) {
 	if o.Status != StatusQualified || now.IsZero() {
 		return Stale{}, false
 	}
-	name := fmt.Sprintf("%q", o.Name)
-	if o.Decision != "" {
-		name += fmt.Sprintf(" (ANSSI decision %s)", o.Decision)
-	}
+	name := o.label()
 	stale := func(format string, args ...any) (Stale, bool) {
 		return Stale{Message: fmt.Sprintf(format, args...), Range: o.DeclRange}, true
 	}
@@ -56,7 +65,12 @@ func (o *Offer) StaleQualification(now time.Time) (Stale, bool) {
 		left := until.Sub(now.Truncate(24 * time.Hour))
 		switch {
 		case left < 0:
-			return stale("the SecNumCloud qualification of %s ended on %s and the catalog records no renewal: resources relying on it fail SOV001 until a renewal is declared", name, o.ValidUntil)
+			st, _ := stale("the SecNumCloud qualification of %s ended on %s and the catalog records no renewal: resources relying on it fail SOV001. "+
+				"Upgrade sovlint (or load a newer catalog with --catalog) if its catalog records the renewal; "+
+				"or, once ANSSI's catalog of qualified services lists the renewal, declare it in %s by filling in and pasting this block:\n\n%s",
+				name, o.ValidUntil, ConfigFileName, o.RenewalBlock())
+			st.Lapsed = true
+			return st, true
 		case left < 24*time.Hour:
 			return stale("the SecNumCloud qualification of %s ends today (%s): check that it is renewed", name, o.ValidUntil)
 		case left <= ExpiryNotice:
@@ -67,6 +81,86 @@ func (o *Offer) StaleQualification(now time.Time) (Stale, bool) {
 		return stale("the SecNumCloud qualification of %s dates from %s, longer ago than the %d years a qualification lasts: check that it was renewed", name, o.QualifiedFrom, QualificationValidity)
 	}
 	return Stale{}, false
+}
+
+// label names an offer with its ANSSI decision: `"X" (ANSSI decision 2118)`.
+func (o *Offer) label() string {
+	name := fmt.Sprintf("%q", o.Name)
+	if o.Decision != "" {
+		name += fmt.Sprintf(" (ANSSI decision %s)", o.Decision)
+	}
+	return name
+}
+
+// ProviderID is the catalog ID of the provider the offer belongs to.
+func (o *Offer) ProviderID() string {
+	id, _, _ := strings.Cut(o.owner, "/")
+	return id
+}
+
+// anssiCatalogueURL is where ANSSI publishes its catalog of qualified
+// products and services (a PDF it updates about monthly).
+const anssiCatalogueURL = "https://messervices.cyber.gouv.fr/visas/catalogue-produits-services-profils-de-protection-sites-certifies-qualifies-agrees-anssi.pdf"
+
+// RenewalBlock is the .sovlint.hcl text that declares a renewal of the
+// offer: the offer as the catalog has it, with every fact of the renewal
+// (dates, decision, catalog edition) left as a placeholder. The
+// placeholders do not validate, so a block pasted without filling them in
+// is an error naming its line, never a silent pass.
+func (o *Offer) RenewalBlock() string {
+	key := "anssi_renewal_" + strings.NewReplacer("-", "_", ".", "_").Replace(o.ID)
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Renewal of %s, which ended on %s.\n", o.label(), o.ValidUntil)
+	fmt.Fprintf(&b, "# Copy every <...> from the edition of ANSSI's catalog that lists the renewal.\n")
+	fmt.Fprintf(&b, "source %q {\n", key)
+	fmt.Fprintf(&b, "  title = %s\n", hclString("ANSSI catalog of qualified products and services, edition of <DD/MM/YYYY>: "+o.Name+", decision <number>"))
+	fmt.Fprintf(&b, "  url   = %q\n", anssiCatalogueURL)
+	fmt.Fprintf(&b, "  date  = \"<YYYY-MM-DD of the catalog edition>\"\n")
+	fmt.Fprintf(&b, "}\n\n")
+	provider, variant, _ := strings.Cut(o.owner, "/")
+	indent := "  "
+	fmt.Fprintf(&b, "provider %q {\n", provider)
+	if variant != "" {
+		fmt.Fprintf(&b, "  variant %q {\n", variant)
+		indent = "    "
+	}
+	line := func(attr, val string) { fmt.Fprintf(&b, "%s  %-14s = %s\n", indent, attr, val) }
+	fmt.Fprintf(&b, "%soffer %q {\n", indent, o.ID)
+	line("name", hclString(o.Name))
+	line("status", `"qualified"`)
+	if len(o.Regions) > 0 {
+		line("regions", hclList(o.Regions))
+	}
+	if len(o.ResourceTypes) > 0 {
+		line("resource_types", hclList(o.ResourceTypes))
+	}
+	line("qualified_from", `"<YYYY-MM-DD>"`)
+	line("valid_until", `"<YYYY-MM-DD>"`)
+	line("decision", `"<the renewal's decision number>"`)
+	line("source", hclList([]string{key}))
+	line("as_of", `"<YYYY-MM-DD: the day you read the catalog>"`)
+	line("verified", `"primary"`)
+	fmt.Fprintf(&b, "%s}\n", indent)
+	if variant != "" {
+		fmt.Fprintf(&b, "  }\n")
+	}
+	fmt.Fprintf(&b, "}\n")
+	return b.String()
+}
+
+// hclString quotes s as an HCL string: Go's escapes, which HCL shares,
+// except that "${" and "%{" would start a template.
+func hclString(s string) string {
+	q := strconv.Quote(s)
+	return strings.NewReplacer("${", "$${", "%{", "%%{").Replace(q)
+}
+
+func hclList(items []string) string {
+	q := make([]string, len(items))
+	for i, it := range items {
+		q[i] = hclString(it)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
 }
 
 // parseAsOf reads an as_of date, YYYY-MM-DD or YYYY-MM (the first of the

@@ -4,26 +4,35 @@ import "sync"
 
 // What the catalog's resource-type globs say about a type is asked once per
 // resource: on a 30,000-resource plan, matching every glob every time is
-// most of the resolver's work. Answers are cached per provider and type;
-// the catalog is immutable once built, so they never go stale.
+// most of the resolver's work. Answers are cached on each provider of the
+// catalog value (a catalog is immutable once built, so they never go
+// stale; a provider cloned to be extended starts with an empty cache).
 
-type typeKey struct {
-	p *Provider
-	t string
+// lookupCache holds a provider's cached answers.
+type lookupCache struct {
+	types   sync.Map // resource type → *typeFacts
+	regions sync.Map // regionKey → regionLookup
 }
 
 type typeFacts struct {
 	global       *GlobalService
 	replications []*Replication
+	endpoints    []*Endpoint
+	tags         TagSpec
 }
 
-var typeCache sync.Map // typeKey → *typeFacts
-
 func (p *Provider) typeFacts(resourceType string) *typeFacts {
-	k := typeKey{p, resourceType}
-	if f, ok := typeCache.Load(k); ok {
+	if p.cache == nil {
+		return p.computeTypeFacts(resourceType)
+	}
+	if f, ok := p.cache.types.Load(resourceType); ok {
 		return f.(*typeFacts) //nolint:errcheck,forcetypeassert // only *typeFacts are stored
 	}
+	actual, _ := p.cache.types.LoadOrStore(resourceType, p.computeTypeFacts(resourceType))
+	return actual.(*typeFacts) //nolint:errcheck,forcetypeassert // only *typeFacts are stored
+}
+
+func (p *Provider) computeTypeFacts(resourceType string) *typeFacts {
 	f := &typeFacts{}
 	for i := range p.Global {
 		if matchAny(p.Global[i].ResourceTypes, resourceType) {
@@ -36,8 +45,13 @@ func (p *Provider) typeFacts(resourceType string) *typeFacts {
 			f.replications = append(f.replications, r)
 		}
 	}
-	actual, _ := typeCache.LoadOrStore(k, f)
-	return actual.(*typeFacts) //nolint:errcheck,forcetypeassert // only *typeFacts are stored
+	for _, e := range p.Endpoints {
+		if matchAny(e.ResourceTypes, resourceType) {
+			f.endpoints = append(f.endpoints, e)
+		}
+	}
+	f.tags = p.Tags.forType(resourceType)
+	return f
 }
 
 // Region lookups try zone and variant patterns (regular expressions) in
@@ -45,7 +59,6 @@ func (p *Provider) typeFacts(resourceType string) *typeFacts {
 // computed once per provider, variant and code.
 
 type regionKey struct {
-	p      *Provider
 	chosen *Variant
 	code   string
 }
@@ -54,5 +67,3 @@ type regionLookup struct {
 	variant *Variant
 	region  *Region
 }
-
-var regionCache sync.Map // regionKey → regionLookup

@@ -43,12 +43,13 @@ func ReferenceJSON(w io.Writer, r *Report) error {
 		func() error { return field("catalog_as_of", r.CatalogAsOf) },
 		func() error { return field("summary", r.Summarize()) },
 		func() error {
-			return array("resources", len(r.Resources), func(i int) any { return resourceJSON(&r.Resources[i]) })
+			return array("resources", r.ResourceCount(), func(i int) any { res := r.Resources.At(i); return resourceJSON(&res) })
 		},
 		func() error {
 			return array("findings", len(r.Findings), func(i int) any { return r.findingJSON(r.Findings[i]) })
 		},
 		func() error { return field("warnings", nonNil(r.Warnings)) },
+		func() error { return field("errors", errorsJSON(r.Errors)) },
 		func() error { return enc.WriteToken(jsontext.EndObject) },
 	}
 	for _, step := range steps {

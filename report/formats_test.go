@@ -12,6 +12,10 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/report"
+	"github.com/sovlint/sovlint/rules"
 )
 
 // The JUnit output read back through encoding/xml, in the shape GitLab's
@@ -266,7 +270,8 @@ func TestMarkdownTables(t *testing.T) {
 
 func TestMarkdownMermaidLabels(t *testing.T) {
 	rep := handmadeReport()
-	rep.Resources[0].Provider = `evil"]-->x["#`
+	rows, _ := rep.Resources.(report.Rows)
+	rows[0].Provider = `evil"]-->x["#`
 	out := string(render(t, "markdown", rep))
 	if !strings.Contains(out, `["evil#34;]--#62;x[#34;#35;"]`) {
 		t.Errorf("provider label not escaped for Mermaid:\n%s", out)
@@ -275,5 +280,26 @@ func TestMarkdownMermaidLabels(t *testing.T) {
 		if !strings.Contains(out, "  r"+strconv.Itoa(n)+`["`) {
 			t.Errorf("region node r%d missing", n)
 		}
+	}
+}
+
+// Two roots may declare the same address: the Markdown landing table must
+// not give one root's resource the other's verdict (dev is compliant, prod
+// is not).
+func TestMarkdownLandingKeysOnRoot(t *testing.T) {
+	row := func(root string) finding.Resource {
+		return finding.Resource{Root: root, Address: "aws_s3_bucket.data", Type: "aws_s3_bucket", Provider: "hashicorp/aws", Region: "eu-west-3", Country: "FR", Classification: "sensitive", Checked: true}
+	}
+	rep := &report.Report{
+		Tool: "sovlint", Version: "test", Rules: rules.Docs(),
+		Resources: report.Rows{row("envs/dev"), row("envs/prod")},
+		Findings: []finding.Finding{{
+			RuleID: "SOV001", Severity: finding.SeverityError, Address: "aws_s3_bucket.data", Root: "envs/prod",
+			Message: "not qualified", Provider: "hashicorp/aws", Region: "eu-west-3", Country: "FR", Classification: "sensitive",
+		}},
+	}
+	out := string(render(t, "markdown", rep))
+	if !strings.Contains(out, "| hashicorp/aws | eu-west-3 | FR | 2 | 1 | 0 | 1 | 1 |") {
+		t.Errorf("want one compliant (dev) and one non-compliant (prod) resource:\n%s", out)
 	}
 }

@@ -3,7 +3,9 @@ package report
 import (
 	"fmt"
 	"io"
+	"maps"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -16,6 +18,7 @@ import (
 // The JSON format is a contract: fields are added, never renamed or removed.
 
 type jsonResource struct {
+	Root              string        `json:"root"`
 	Address           string        `json:"address"`
 	Type              string        `json:"type"`
 	Provider          string        `json:"provider"`
@@ -23,8 +26,10 @@ type jsonResource struct {
 	Region            string        `json:"region"`
 	Zone              string        `json:"zone,omitempty"`
 	Country           string        `json:"country"`
+	RegionCandidates  []string      `json:"region_candidates,omitempty"`
 	Variant           string        `json:"variant,omitempty"`
 	Classification    string        `json:"classification"`
+	ClassSource       string        `json:"classification_source,omitempty"`
 	LocationSource    string        `json:"location_source"`
 	LocationAttribute string        `json:"location_attribute,omitempty"`
 	LocationVia       []string      `json:"location_via,omitempty"`
@@ -35,6 +40,27 @@ type jsonResource struct {
 	Replicas          []jsonReplica `json:"replicas,omitempty"`
 	Checked           bool          `json:"checked"`
 	Verdicts          *jsonVerdicts `json:"verdicts,omitempty"`
+	// Certifications are listed when the policy checks certifications
+	// other than SecNumCloud (SOV007).
+	Certifications []jsonCertification `json:"certifications,omitempty"`
+}
+
+type jsonCertification struct {
+	ID            string   `json:"id"`
+	Scheme        string   `json:"scheme"`
+	Level         string   `json:"level,omitempty"`
+	Status        string   `json:"status"`
+	SchemeVersion string   `json:"scheme_version,omitempty"`
+	CertificateID string   `json:"certificate_id,omitempty"`
+	ValidFrom     string   `json:"valid_from,omitempty"`
+	ValidUntil    string   `json:"valid_until,omitempty"`
+	Outcome       string   `json:"outcome"`
+	Sources       []string `json:"sources"`
+}
+
+type jsonRequiredCertification struct {
+	Requirement string `json:"requirement"`
+	Outcome     string `json:"outcome"`
 }
 
 type jsonReplica struct {
@@ -42,18 +68,21 @@ type jsonReplica struct {
 	Region     string `json:"region"`
 	Country    string `json:"country"`
 	Unresolved string `json:"unresolved,omitempty"`
+	Resource   string `json:"resource,omitempty"`
 }
 
 type jsonVerdicts struct {
-	SecNumCloud    string `json:"secnumcloud"`
-	EULegalControl string `json:"eu_legal_control"`
-	EUResidency    string `json:"eu_residency"`
+	SecNumCloud    string                      `json:"secnumcloud"`
+	EULegalControl string                      `json:"eu_legal_control"`
+	EUResidency    string                      `json:"eu_residency"`
+	Certifications []jsonRequiredCertification `json:"certifications,omitempty"`
 }
 
 type jsonFinding struct {
 	Rule           string             `json:"rule"`
 	Name           string             `json:"name"`
 	Severity       string             `json:"severity"`
+	Root           string             `json:"root"`
 	Address        string             `json:"address"`
 	Message        string             `json:"message"`
 	File           string             `json:"file"`
@@ -70,6 +99,15 @@ type jsonFinding struct {
 	HelpURI        string             `json:"help_uri,omitempty"`
 	Sources        []finding.Citation `json:"sources"`
 	Suppressed     *jsonSuppression   `json:"suppressed,omitempty"`
+}
+
+// jsonError is a root module or plan that could not be scanned.
+type jsonError struct {
+	Root    string `json:"root"`
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
 }
 
 type jsonSuppression struct {
@@ -100,8 +138,9 @@ func JSON(w io.Writer, r *Report, _ Options) error {
 	r.Summarize().appendJSON(o)
 	o.key("resources")
 	o.open('[')
-	o.elems(len(r.Resources), func(o *jsonOut, i int) {
-		j := resourceJSON(&r.Resources[i])
+	o.elems(r.ResourceCount(), func(o *jsonOut, i int) {
+		res := r.Resources.At(i)
+		j := resourceJSON(&res)
 		j.appendJSON(o)
 	})
 	o.close(']')
@@ -120,6 +159,19 @@ func JSON(w io.Writer, r *Report, _ Options) error {
 		o.strField("message", wr.Message)
 		o.optStr("file", wr.File)
 		o.optInt("line", wr.Line)
+		o.close('}')
+	}
+	o.close(']')
+	o.key("errors")
+	o.open('[')
+	for _, e := range errorsJSON(r.Errors) {
+		o.elem()
+		o.open('{')
+		o.strField("root", e.Root)
+		o.strField("file", e.File)
+		o.intField("line", e.Line)
+		o.intField("column", e.Column)
+		o.strField("message", e.Message)
 		o.close('}')
 	}
 	o.close(']')
@@ -255,14 +307,10 @@ func (o *jsonOut) elems(n int, elem func(o *jsonOut, i int)) {
 		}
 		return
 	}
-	type result struct {
-		b   []byte
-		err error
-	}
 	workers := runtime.GOMAXPROCS(0)
-	done := make([]chan result, chunks)
+	done := make([]chan chunkResult, chunks)
 	for k := range done {
-		done[k] = make(chan result, 1)
+		done[k] = make(chan chunkResult, 1)
 	}
 	slots := make(chan struct{}, 2*workers) // chunks encoded but not yet written
 	free := make(chan []byte, 2*workers)
@@ -283,12 +331,7 @@ func (o *jsonOut) elems(n int, elem func(o *jsonOut, i int)) {
 				case b = <-free:
 				default:
 				}
-				c := &jsonOut{b: b[:0], depth: depth, empty: first && k == 0}
-				for i := k * chunkLen; i < min(n, (k+1)*chunkLen); i++ {
-					c.elem()
-					elem(c, i)
-				}
-				done[k] <- result{c.b, c.err}
+				done[k] <- encodeChunk(b[:0], depth, first && k == 0, k*chunkLen, min(n, (k+1)*chunkLen), elem)
 			}
 		})
 	}
@@ -329,7 +372,7 @@ func (o *jsonOut) bool(v bool) { o.b = strconv.AppendBool(o.b, v) }
 // counts writes a map sorted by key, as json.Deterministic does.
 func (o *jsonOut) counts(m map[string]int) {
 	o.open('{')
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		o.key(k)
 		o.int(m[k])
 	}
@@ -357,6 +400,8 @@ func (s Summary) appendJSON(o *jsonOut) {
 	o.intField("sensitive", s.Sensitive)
 	o.intField("findings", s.Findings)
 	o.intField("suppressed", s.Suppressed)
+	o.intField("roots", s.Roots)
+	o.intField("refused_roots", s.RefusedRoots)
 	o.key("by_rule")
 	o.counts(s.ByRule)
 	o.key("by_severity")
@@ -366,6 +411,7 @@ func (s Summary) appendJSON(o *jsonOut) {
 
 func (j *jsonResource) appendJSON(o *jsonOut) {
 	o.open('{')
+	o.strField("root", j.Root)
 	o.strField("address", j.Address)
 	o.strField("type", j.Type)
 	o.strField("provider", j.Provider)
@@ -373,8 +419,13 @@ func (j *jsonResource) appendJSON(o *jsonOut) {
 	o.strField("region", j.Region)
 	o.optStr("zone", j.Zone)
 	o.strField("country", j.Country)
+	if len(j.RegionCandidates) > 0 {
+		o.key("region_candidates")
+		o.strs(j.RegionCandidates)
+	}
 	o.optStr("variant", j.Variant)
 	o.strField("classification", j.Classification)
+	o.optStr("classification_source", j.ClassSource)
 	o.strField("location_source", j.LocationSource)
 	o.optStr("location_attribute", j.LocationAttribute)
 	if len(j.LocationVia) > 0 {
@@ -395,6 +446,7 @@ func (j *jsonResource) appendJSON(o *jsonOut) {
 			o.strField("region", r.Region)
 			o.strField("country", r.Country)
 			o.optStr("unresolved", r.Unresolved)
+			o.optStr("resource", r.Resource)
 			o.close('}')
 		}
 		o.close(']')
@@ -407,7 +459,40 @@ func (j *jsonResource) appendJSON(o *jsonOut) {
 		o.strField("secnumcloud", v.SecNumCloud)
 		o.strField("eu_legal_control", v.EULegalControl)
 		o.strField("eu_residency", v.EUResidency)
+		if len(v.Certifications) > 0 {
+			o.key("certifications")
+			o.open('[')
+			for _, c := range v.Certifications {
+				o.elem()
+				o.open('{')
+				o.strField("requirement", c.Requirement)
+				o.strField("outcome", c.Outcome)
+				o.close('}')
+			}
+			o.close(']')
+		}
 		o.close('}')
+	}
+	if len(j.Certifications) > 0 {
+		o.key("certifications")
+		o.open('[')
+		for _, c := range j.Certifications {
+			o.elem()
+			o.open('{')
+			o.strField("id", c.ID)
+			o.strField("scheme", c.Scheme)
+			o.optStr("level", c.Level)
+			o.strField("status", c.Status)
+			o.optStr("scheme_version", c.SchemeVersion)
+			o.optStr("certificate_id", c.CertificateID)
+			o.optStr("valid_from", c.ValidFrom)
+			o.optStr("valid_until", c.ValidUntil)
+			o.strField("outcome", c.Outcome)
+			o.key("sources")
+			o.strs(c.Sources)
+			o.close('}')
+		}
+		o.close(']')
 	}
 	o.close('}')
 }
@@ -417,6 +502,7 @@ func (j *jsonFinding) appendJSON(o *jsonOut) {
 	o.strField("rule", j.Rule)
 	o.strField("name", j.Name)
 	o.strField("severity", j.Severity)
+	o.strField("root", j.Root)
 	o.strField("address", j.Address)
 	o.strField("message", j.Message)
 	o.strField("file", j.File)
@@ -467,14 +553,17 @@ func nonNil[T any](s []T) []T {
 func resourceJSON(r *finding.Resource) jsonResource {
 	j := jsonResource{
 		Address:           r.Address,
+		Root:              r.Root,
 		Type:              r.Type,
 		Provider:          r.Provider,
 		ProviderConfig:    r.ProviderConfig,
 		Region:            r.Region,
 		Zone:              r.Zone,
 		Country:           r.Country,
+		RegionCandidates:  r.RegionCandidates,
 		Variant:           r.Variant,
 		Classification:    r.Classification,
+		ClassSource:       r.ClassificationSource,
 		LocationSource:    r.LocationSource,
 		LocationAttribute: r.LocationAttribute,
 		LocationVia:       r.LocationVia,
@@ -489,6 +578,15 @@ func resourceJSON(r *finding.Resource) jsonResource {
 	}
 	if v := r.Verdicts; v != nil {
 		j.Verdicts = &jsonVerdicts{SecNumCloud: v.SecNumCloud, EULegalControl: v.EULegalControl, EUResidency: v.EUResidency}
+		for _, c := range v.Certifications {
+			j.Verdicts.Certifications = append(j.Verdicts.Certifications, jsonRequiredCertification(c))
+		}
+	}
+	for _, c := range r.Certifications {
+		j.Certifications = append(j.Certifications, jsonCertification{
+			ID: c.ID, Scheme: c.Scheme, Level: c.Level, Status: c.Status, SchemeVersion: c.SchemeVersion, CertificateID: c.CertificateID,
+			ValidFrom: c.ValidFrom, ValidUntil: c.ValidUntil, Outcome: c.Outcome, Sources: nonNil(c.Sources),
+		})
 	}
 	return j
 }
@@ -498,6 +596,7 @@ func (r *Report) findingJSON(f finding.Finding) jsonFinding {
 		Rule:           f.RuleID,
 		Severity:       f.Severity.String(),
 		Address:        f.Address,
+		Root:           f.Root,
 		Message:        f.Message,
 		File:           f.Range.Filename,
 		Line:           f.Range.Start.Line,
@@ -518,4 +617,36 @@ func (r *Report) findingJSON(f finding.Finding) jsonFinding {
 		j.Suppressed = &jsonSuppression{Kind: s.Kind, Reason: s.Reason, Expires: s.Expires, Owner: s.Owner, File: s.Range.Filename, Line: s.Range.Start.Line}
 	}
 	return j
+}
+
+func errorsJSON(errs []finding.InputError) []jsonError {
+	out := make([]jsonError, len(errs))
+	for i, e := range errs {
+		out[i] = jsonError{Root: e.Root, File: e.File, Line: e.Line, Column: e.Col, Message: e.Msg}
+	}
+	return out
+}
+
+// chunkResult is a chunk of encoded elements, or why it could not be
+// encoded.
+type chunkResult struct {
+	b   []byte
+	err error
+}
+
+// encodeChunk encodes elements [lo, hi) on a worker. A panic (a bug) comes
+// back as an error, so that the writer does not wait for ever on a chunk
+// that never comes, and the CLI prints it on one line.
+func encodeChunk(b []byte, depth int, empty bool, lo, hi int, elem func(*jsonOut, int)) (r chunkResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = chunkResult{err: fmt.Errorf("internal error encoding JSON: %v", p)}
+		}
+	}()
+	c := &jsonOut{b: b, depth: depth, empty: empty}
+	for i := lo; i < hi; i++ {
+		c.elem()
+		elem(c, i)
+	}
+	return chunkResult{c.b, c.err}
 }

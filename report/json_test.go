@@ -30,7 +30,10 @@ func TestJSONMatchesReflection(t *testing.T) {
 		rep := fullReport("a.b", "x", "f.tf", 1)
 		for i := range 1500 {
 			one := fullReport(fmt.Sprintf("aws_s3_bucket.b[%d]", i), strings.Repeat("é", i%7), "f.tf", i)
-			rep.Resources = append(rep.Resources, one.Resources...)
+			all, _ := rep.Resources.(report.Rows)
+			more, _ := one.Resources.(report.Rows)
+			all = append(all, more...)
+			rep.Resources = all
 			rep.Findings = append(rep.Findings, one.Findings...)
 		}
 		compareJSON(t, rep)
@@ -58,7 +61,7 @@ func compareJSON(t *testing.T, rep *report.Report) {
 func fullReport(address, text, file string, line int) *report.Report {
 	var profile providers.Profile
 	res := finding.Resource{
-		Address: address, Type: "aws_dynamodb_table", Provider: "hashicorp/aws", ProviderConfig: "aws.x",
+		Address: address, Root: text, Type: "aws_dynamodb_table", Provider: "hashicorp/aws", ProviderConfig: "aws.x",
 		File: file, Line: line,
 		Unexpanded: text,
 		Region:     "eu-west-3", Zone: "eu-west-3a", Country: "FR",
@@ -69,22 +72,29 @@ func fullReport(address, text, file string, line int) *report.Report {
 		Checked:        true,
 		Verdicts: &finding.Verdicts{
 			SecNumCloud: profile.SecNumCloud.Outcome.String(), EULegalControl: profile.LegalControl.Outcome.String(), EUResidency: profile.Residency.Outcome.String(),
+			Certifications: []finding.RequiredCertification{{Requirement: "bsi-c5:type2", Outcome: "fail"}, {Requirement: text, Outcome: text}},
+		},
+		Certifications: []finding.Certification{
+			{ID: "iaas-cloudgouv", Scheme: "secnumcloud", Status: "qualified", CertificateID: "2118", ValidFrom: "2023-11-30", ValidUntil: "2026-11-30", Outcome: "pass", Sources: []string{"anssi_2118", text}},
+			{ID: text, Scheme: text, Level: text, Status: text, SchemeVersion: text, Outcome: text},
 		},
 	}
 	unresolved := finding.Resource{Address: text, Unresolved: text}
 	resRange := hcl.Range{Filename: file, Start: hcl.Pos{Line: line, Column: 2}}
 	return &report.Report{
 		Tool: "sovlint", Version: text, Inputs: []string{file, text}, CatalogAsOf: "2026-11-01",
-		Resources: []finding.Resource{res, unresolved},
+		Resources: report.Rows{res, unresolved},
 		Rules:     rules.Docs(),
 		Findings: []finding.Finding{{
-			RuleID: "SOV006", Severity: finding.SeverityWarning, Address: address, Message: text,
+			RuleID: "SOV006", Severity: finding.SeverityWarning, Address: address, Root: text, Message: text,
 			Range: resRange, LocationRange: hcl.Range{Filename: text, Start: hcl.Pos{Line: line + 1}},
 			Provider: text, ProviderConfig: text, Region: text, Country: text, Classification: text,
 			Sources:     []finding.Citation{{Key: text, Ref: text, AsOf: text, Verified: text}, {}},
 			Suppression: &finding.Suppression{Kind: finding.SuppressedConfig, Reason: text, Expires: text, Owner: text, Range: hcl.Range{Filename: file, Start: hcl.Pos{Line: line}}},
 		}, {RuleID: "SOV999", Address: text}},
 		Warnings: []report.Warning{{Message: text}, {Message: text, File: file, Line: line}},
+		Roots:    []finding.Root{{Name: text, Path: file}, {Name: "envs/prod", Path: text, Refused: true}},
+		Errors:   []finding.InputError{{Root: text, File: file, Line: line, Col: 3, Msg: text}, {Root: "envs/prod", Msg: text}},
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -50,6 +51,7 @@ type junitTestCase struct {
 	Classname string        `xml:"classname,attr"`
 	File      string        `xml:"file,attr,omitempty"`
 	Failure   *junitFailure `xml:"failure"`
+	Error     *junitFailure `xml:"error"`
 	SystemOut *junitCDATA   `xml:"system-out"`
 
 	line int // for ordering only
@@ -70,36 +72,51 @@ type junitFailure struct {
 // JUnit prints the report as JUnit XML.
 func JUnit(w io.Writer, r *Report, _ Options) error {
 	r = r.forHumans()
-	cases := map[string]*junitTestCase{} // by address
-	var order []string
-	add := func(address, classname, file string, line int) {
-		if _, ok := cases[address]; !ok {
-			cases[address] = &junitTestCase{Name: address, Classname: classname, File: file, line: line}
-			order = append(order, address)
+	// A test case is a resource: its root and address (two roots may
+	// declare the same address). The root goes in the classname, which
+	// CI tools show beside the name.
+	type key struct{ root, address string }
+	cases := map[key]*junitTestCase{}
+	var order []key
+	add := func(root, address, classname, file string, line int) {
+		k := key{root, address}
+		if _, ok := cases[k]; !ok {
+			if !finding.IsTop(root) {
+				classname = root + ":" + classname
+			}
+			cases[k] = &junitTestCase{Name: address, Classname: classname, File: file, line: line}
+			order = append(order, k)
 		}
 	}
-	for i := range r.Resources {
-		res := &r.Resources[i]
+	for res := range r.ResourceRows() {
 		if !res.Checked {
 			continue
 		}
-		add(res.Address, res.Type, res.File, res.Line)
+		add(res.Root, res.Address, res.Type, res.File, res.Line)
 	}
-	findings := map[string][]*finding.Finding{}
+	findings := map[key][]*finding.Finding{}
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		classname := "suppression"
 		if f.IsResource() {
 			classname = resourceType(f.Address)
 		}
-		add(f.Address, classname, f.Range.Filename, f.Range.Start.Line)
-		findings[f.Address] = append(findings[f.Address], f)
+		add(f.Root, f.Address, classname, f.Range.Filename, f.Range.Start.Line)
+		k := key{f.Root, f.Address}
+		findings[k] = append(findings[k], f)
 	}
 
 	bySuite := map[string][]*junitTestCase{}
-	for _, addr := range order {
-		c := cases[addr]
-		r.junitFill(c, findings[addr])
+	for _, k := range order {
+		c := cases[k]
+		r.junitFill(c, findings[k])
+		suite := c.File
+		if suite == "" {
+			suite = r.Tool
+		}
+		bySuite[suite] = append(bySuite[suite], c)
+	}
+	for _, c := range junitErrors(r.Errors) {
 		suite := c.File
 		if suite == "" {
 			suite = r.Tool
@@ -107,7 +124,7 @@ func JUnit(w io.Writer, r *Report, _ Options) error {
 		bySuite[suite] = append(bySuite[suite], c)
 	}
 	out := junitTestSuites{Name: r.Tool, Suites: []junitTestSuite{}}
-	for _, name := range sortedKeys(bySuite) {
+	for _, name := range slices.Sorted(maps.Keys(bySuite)) {
 		cs := bySuite[name]
 		slices.SortFunc(cs, func(a, b *junitTestCase) int {
 			return cmp.Or(cmp.Compare(a.line, b.line), strings.Compare(a.Name, b.Name))
@@ -121,10 +138,14 @@ func JUnit(w io.Writer, r *Report, _ Options) error {
 			if c.Failure != nil {
 				s.Failures++
 			}
+			if c.Error != nil {
+				s.Errors++
+			}
 			s.Cases = append(s.Cases, *c)
 		}
 		out.Tests += s.Tests
 		out.Failures += s.Failures
+		out.Errors += s.Errors
 		out.Suites = append(out.Suites, s)
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
@@ -137,6 +158,38 @@ func JUnit(w io.Writer, r *Report, _ Options) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// junitErrors turns refused roots into test cases in error, one per root
+// with every problem it has, named after the root in the classname
+// "sovlint.root".
+func junitErrors(errs []finding.InputError) []*junitTestCase {
+	byRoot := map[string]*junitTestCase{}
+	count := map[*junitTestCase]int{}
+	var out []*junitTestCase
+	for i := range errs {
+		e := &errs[i]
+		c, ok := byRoot[e.Root]
+		if !ok {
+			name := e.Root
+			if finding.IsTop(name) {
+				name = e.File
+			}
+			c = &junitTestCase{Name: name, Classname: "sovlint.root", File: e.File, line: e.Line, Error: &junitFailure{Type: "input"}}
+			byRoot[e.Root] = c
+			out = append(out, c)
+		}
+		if c.Error.Text != "" {
+			c.Error.Text += "\n"
+		}
+		c.Error.Text += xmlText(e.Error())
+		count[c]++
+	}
+	for _, c := range out {
+		n := count[c]
+		c.Error.Message = fmt.Sprintf("not scanned: %d %s", n, plural(n, "error", "errors"))
+	}
+	return out
 }
 
 // junitFill turns a resource's findings into its failure (active ones) and

@@ -36,18 +36,21 @@ func (p *place) regionLabel() string {
 // landing groups the resources the policy checks by provider and region,
 // with each resource's verdict, sorted by provider and region.
 func landing(r *Report) []*place {
-	active, suppressed := map[string]int{}, map[string]bool{}
+	// A resource is its root and address: two roots may declare the same
+	// address, and one's findings must not decide the other's verdict.
+	type resourceKey struct{ root, address string }
+	active, suppressed := map[resourceKey]int{}, map[resourceKey]bool{}
 	for _, f := range r.Findings {
+		k := resourceKey{f.Root, f.Address}
 		if f.Active() {
-			active[f.Address]++
+			active[k]++
 		} else {
-			suppressed[f.Address] = true
+			suppressed[k] = true
 		}
 	}
 	byKey := map[string]*place{}
 	var out []*place
-	for i := range r.Resources {
-		res := &r.Resources[i]
+	for res := range r.ResourceRows() {
 		if !res.Checked {
 			continue
 		}
@@ -59,11 +62,12 @@ func landing(r *Report) []*place {
 			byKey[key] = p
 			out = append(out, p)
 		}
+		k := resourceKey{res.Root, res.Address}
 		switch {
-		case active[res.Address] > 0:
+		case active[k] > 0:
 			p.verdicts[verdictNonCompliant]++
-			p.findings += active[res.Address]
-		case suppressed[res.Address]:
+			p.findings += active[k]
+		case suppressed[k]:
 			p.verdicts[verdictWaived]++
 		default:
 			p.verdicts[verdictCompliant]++

@@ -13,16 +13,34 @@ import (
 // $GITHUB_STEP_SUMMARY: counts by rule and by provider and region, a
 // Mermaid diagram of where the checked resources land, the findings, and
 // the suppressed findings folded away.
-func Markdown(w io.Writer, r *Report, _ Options) error {
+func Markdown(w io.Writer, r *Report, o Options) error {
 	r = r.forHumans()
-	bw := bufio.NewWriter(w)
+	cw := &countingWriter{w: w}
+	bw := bufio.NewWriter(cw)
+	// written is what has gone out so far, buffered or not.
+	written := func() int { return cw.n + bw.Buffered() }
 	s := r.Summarize()
+	refused := ""
+	if s.RefusedRoots > 0 {
+		refused = fmt.Sprintf(", %d %s not scanned", s.RefusedRoots, plural(s.RefusedRoots, "root module", "root modules"))
+	}
 	if s.Findings == 0 {
-		fmt.Fprintf(bw, "## sovlint: no findings\n\n")
+		fmt.Fprintf(bw, "## sovlint: no findings%s\n\n", refused)
 	} else {
-		fmt.Fprintf(bw, "## sovlint: %d %s\n\n", s.Findings, plural(s.Findings, "finding", "findings"))
+		fmt.Fprintf(bw, "## sovlint: %d %s%s\n\n", s.Findings, plural(s.Findings, "finding", "findings"), refused)
 	}
 	fmt.Fprintf(bw, "%s\n\n", mdScanned(r, s))
+	if hint := nothingChecked(r); hint != "" {
+		fmt.Fprintf(bw, "> %s\n\n", strings.ReplaceAll(hint, "\n", " "))
+	}
+
+	if len(r.Errors) > 0 {
+		fmt.Fprintf(bw, "### Not scanned\n\n")
+		for i := range r.Errors {
+			fmt.Fprintf(bw, "- %s\n", mdCell(errorLine(&r.Errors[i])))
+		}
+		fmt.Fprint(bw, "\n")
+	}
 
 	if s.Findings > 0 {
 		fmt.Fprintf(bw, "| Rule | Name | Severity | Findings |\n|---|---|---|--:|\n")
@@ -48,27 +66,48 @@ func Markdown(w io.Writer, r *Report, _ Options) error {
 
 	active := r.Active()
 	if len(active) > 0 {
-		fmt.Fprintf(bw, "### Findings\n\n| Severity | Rule | Resource | File | Lands on | Message |\n|---|---|---|---|---|---|\n")
+		fold := len(active) > mdFoldFindings
+		if fold {
+			fmt.Fprintf(bw, "<details><summary>%d findings</summary>\n\n", len(active))
+		} else {
+			fmt.Fprintf(bw, "### Findings\n\n")
+		}
+		fmt.Fprintf(bw, "| Severity | Rule | Resource | File | Lands on | Message |\n|---|---|---|---|---|---|\n")
+		shown := 0
 		for i := range active {
+			if written() > mdBudget {
+				break
+			}
 			f := &active[i]
-			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", f.Severity, r.mdRule(f.RuleID), mdCode(f.Address),
+			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", f.Severity, r.mdRule(f.RuleID), mdCode(finding.Qualified(f.Root, f.Address)),
 				mdCell(position(f.Range.Filename, f.Range.Start.Line)), mdCell(mdPlace(f)), mdCell(f.Message))
+			shown++
 		}
 		fmt.Fprint(bw, "\n")
+		mdCut(bw, len(active)-shown, "findings", o.ReportURL)
+		if fold {
+			fmt.Fprint(bw, "</details>\n\n")
+		}
 	}
 
 	if s.Suppressed > 0 {
 		fmt.Fprintf(bw, "<details><summary>%d suppressed %s</summary>\n\n", s.Suppressed, plural(s.Suppressed, "finding", "findings"))
 		fmt.Fprintf(bw, "| Rule | Resource | Suppressed by | Reason | Expires | Owner |\n|---|---|---|---|---|---|\n")
+		shown := 0
 		for i := range r.Findings {
 			f := &r.Findings[i]
-			if sup := f.Suppression; sup != nil {
+			if sup := f.Suppression; sup != nil && written() <= mdBudget {
 				by := sup.Kind
 				if pos := position(sup.Range.Filename, sup.Range.Start.Line); pos != "" {
 					by += " (" + pos + ")"
 				}
-				fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", r.mdRule(f.RuleID), mdCode(f.Address), mdCell(by), mdCell(sup.Reason), mdCell(sup.Expires), mdCell(sup.Owner))
+				fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", r.mdRule(f.RuleID), mdCode(finding.Qualified(f.Root, f.Address)), mdCell(by), mdCell(sup.Reason), mdCell(sup.Expires), mdCell(sup.Owner))
+				shown++
 			}
+		}
+		if shown < s.Suppressed {
+			fmt.Fprint(bw, "\n")
+			mdCut(bw, s.Suppressed-shown, "suppressed findings", o.ReportURL)
 		}
 		fmt.Fprint(bw, "\n</details>\n\n")
 	}
@@ -95,7 +134,7 @@ func mdScanned(r *Report, s Summary) string {
 	for i, in := range r.Inputs {
 		inputs[i] = mdCode(in)
 	}
-	line := fmt.Sprintf("%d %s scanned in %s, %d checked against the policy", s.Resources, plural(s.Resources, "resource", "resources"), strings.Join(inputs, ", "), s.Sensitive)
+	line := fmt.Sprintf("%d %s scanned in %s%s, %d checked against the policy", s.Resources, plural(s.Resources, "resource", "resources"), strings.Join(inputs, ", "), mdRoots(s), s.Sensitive)
 	if s.Findings > 0 {
 		var sev []string
 		for _, k := range []string{"error", "warning", "notice"} {
@@ -117,6 +156,19 @@ func mdScanned(r *Report, s Summary) string {
 		line += " Configuration " + mdCode(r.Config) + "."
 	}
 	return line
+}
+
+// mdRoots says how many root modules were scanned and refused, for
+// multi-root reports.
+func mdRoots(s Summary) string {
+	if !s.multiRoot() {
+		return ""
+	}
+	scanned := s.Roots - s.RefusedRoots
+	if s.RefusedRoots == 0 {
+		return fmt.Sprintf(" (%d root modules)", scanned)
+	}
+	return fmt.Sprintf(" (%d of %d root modules, %d not scanned)", scanned, s.Roots, s.RefusedRoots)
 }
 
 // mdRuleSeverities lists the severities a rule's active findings have
@@ -178,4 +230,37 @@ func mdCode(s string) string {
 		return mdCell(s)
 	}
 	return "`" + strings.ReplaceAll(s, "|", `\|`) + "`"
+}
+
+// GitHub refuses a job summary over 1 MiB (it showed nothing for a scan
+// with about 1,500 findings): the tables stop at mdBudget bytes, which
+// leaves room for what follows them, and say what they left out.
+const mdBudget = 768 << 10
+
+// mdFoldFindings is how many findings are shown unfolded; more go in a
+// <details> block, so that the summary's counts stay at the top.
+const mdFoldFindings = 50
+
+// mdCut says how many rows a table left out and where they are.
+func mdCut(w io.Writer, n int, what, url string) {
+	if n <= 0 {
+		return
+	}
+	where := "the SARIF, JSON or text report (sovlint scan --format)"
+	if url != "" {
+		where = "[the full report](" + url + ")"
+	}
+	fmt.Fprintf(w, "%d more %s are not listed here, to keep this summary under GitHub's 1 MiB limit: see %s.\n\n", n, what, where)
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += n
+	return n, err
 }

@@ -37,6 +37,8 @@ type testReport struct {
 var testReports = []testReport{
 	{"var-default-region", corpusReport("testdata/plans/var-default-region/plan.json")},
 	{"count-foreach", corpusReport("testdata/plans/count-foreach/plan.json")},
+	{"default-tags", corpusReport("testdata/plans/default-tags/plan.json")},
+	{"modules-count-aliases", corpusReport("testdata/plans/modules-count-aliases/plan.json")},
 	{"handmade", func(*testing.T) *report.Report { return handmadeReport() }},
 	{"clean", func(*testing.T) *report.Report {
 		return &report.Report{Tool: "sovlint", Version: "test", Inputs: []string{"plan.json"}, CatalogAsOf: "2026-11-01", Rules: rules.Docs()}
@@ -94,6 +96,15 @@ func handmadeReport() *report.Report {
 	vm := row("outscale_vm.qualified", "outscale_vm", "outscale/outscale", "outscale", rng("infra/outscale.tf", 1, 6), "cloudgouv-eu-west-1", "FR", "sensitive", true)
 	legacy := row("aws_db_instance.legacy", "aws_db_instance", "hashicorp/aws", "aws.legacy", rng("infra/main.tf", 40, 52), "", "", "sensitive", true)
 	legacy.Unresolved = "region comes from AWS_REGION"
+	aws := func(r *finding.Resource) {
+		r.ProviderName, r.Operator, r.OperatorCountry, r.EULegalControl = "Amazon Web Services", "Amazon Web Services, Inc.", "US", "no"
+		r.Laws = []string{"the US CLOUD Act", "FISA section 702"}
+	}
+	aws(&bucket)
+	aws(&legacy)
+	records.ProviderName, records.Operator, records.OperatorCountry, records.EULegalControl = "Google Cloud", "Google LLC", "US", "no"
+	records.Laws = []string{"the US CLOUD Act", "FISA section 702"}
+	vm.ProviderName, vm.Operator, vm.OperatorCountry, vm.EULegalControl = "3DS OUTSCALE", "3DS OUTSCALE SAS", "FR", "yes"
 	logs := row("aws_s3_bucket.logs", "aws_s3_bucket", "hashicorp/aws", "aws", rng("infra/main.tf", 60, 64), "eu-west-3", "FR", "public", false)
 	ranges := map[string]hcl.Range{
 		bucket.Address: rng("infra/modules/x/main.tf", 12, 20), records.Address: rng("infra/stockage données.tf", 5, 9), legacy.Address: rng("infra/main.tf", 40, 52),
@@ -104,7 +115,7 @@ func handmadeReport() *report.Report {
 		Version:     "test",
 		Inputs:      []string{"infra"},
 		CatalogAsOf: "2026-11-01",
-		Resources:   []finding.Resource{bucket, records, vm, legacy, logs},
+		Resources:   report.Rows{bucket, records, vm, legacy, logs},
 		Rules:       rules.Docs(),
 		Findings: []finding.Finding{
 			{
@@ -159,7 +170,7 @@ func handmadeReport() *report.Report {
 
 // formatExt is the golden file extension of each format.
 var formatExt = map[string]string{
-	"text": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "github": "github.txt", "gitlab": "gitlab.json", "markdown": "md",
+	"text": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "github": "github.txt", "gitlab": "gitlab.json", "markdown": "md", "html": "html", "compact": "compact.txt",
 }
 
 // render prints a report in one format.

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -35,12 +36,20 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	Invocations []sarifInvocation `json:"invocations"`
-	Results     []sarifResult     `json:"results"`
+	Tool sarifTool `json:"tool"`
+	// AutomationDetails.ID names the analysis ("category/"): code scanning
+	// keeps one set of results per category, and Azure DevOps refuses a
+	// log without it.
+	AutomationDetails sarifAutomation   `json:"automationDetails"`
+	Invocations       []sarifInvocation `json:"invocations"`
+	Results           []sarifResult     `json:"results"`
 	// ColumnKind is stated although sovlint emits no columns (see
 	// sarifRegion): a consumer must never guess it.
 	ColumnKind string `json:"columnKind"`
+}
+
+type sarifAutomation struct {
+	ID string `json:"id"`
 }
 
 type sarifTool struct {
@@ -48,10 +57,13 @@ type sarifTool struct {
 }
 
 type sarifDriver struct {
-	Name           string      `json:"name"`
-	Version        string      `json:"version,omitempty"`
-	InformationURI string      `json:"informationUri"`
-	Rules          []sarifRule `json:"rules"`
+	Name     string `json:"name"`
+	FullName string `json:"fullName"`
+	Version  string `json:"version,omitempty"`
+	// SemanticVersion is set for releases only: "dev" is not SemVer.
+	SemanticVersion string      `json:"semanticVersion,omitempty"`
+	InformationURI  string      `json:"informationUri"`
+	Rules           []sarifRule `json:"rules"`
 }
 
 type sarifRule struct {
@@ -69,8 +81,14 @@ type sarifConfiguration struct {
 	Level string `json:"level"`
 }
 
+// sarifRuleProps are the rule's properties GitHub reads: with the
+// "security" tag, security-severity (a CVSS-like score) makes code
+// scanning rank results Critical, High, Medium or Low instead of only
+// error, warning or note.
 type sarifRuleProps struct {
-	Tags []string `json:"tags"`
+	Tags             []string `json:"tags"`
+	SecuritySeverity string   `json:"security-severity"`
+	Precision        string   `json:"precision"`
 }
 
 type sarifMessage struct {
@@ -91,9 +109,15 @@ type sarifInvocationBag struct {
 }
 
 type sarifNotification struct {
-	Level     string          `json:"level"`
-	Message   sarifMessage    `json:"message"`
-	Locations []sarifLocation `json:"locations,omitempty"`
+	Level      string                  `json:"level"`
+	Message    sarifMessage            `json:"message"`
+	Locations  []sarifLocation         `json:"locations,omitempty"`
+	Properties *sarifNotificationProps `json:"properties,omitempty"`
+}
+
+// sarifNotificationProps names the root module or plan an error stopped.
+type sarifNotificationProps struct {
+	Root string `json:"root"`
 }
 
 type sarifResult struct {
@@ -113,6 +137,8 @@ type sarifResult struct {
 // sarifResultProps is the evidence a finding rests on; never an attribute
 // value other than these.
 type sarifResultProps struct {
+	// Root is the root module or plan, for multi-root scans.
+	Root           string `json:"root,omitempty"`
 	Provider       string `json:"provider,omitempty"`
 	ProviderConfig string `json:"providerConfig,omitempty"`
 	Region         string `json:"region,omitempty"`
@@ -157,17 +183,24 @@ type sarifSuppression struct {
 }
 
 // SARIF prints the report as a SARIF 2.1.0 log with one run.
-func SARIF(w io.Writer, r *Report, _ Options) error {
+func SARIF(w io.Writer, r *Report, o Options) error {
+	category := o.SARIFCategory
+	if category == "" {
+		category = "sovlint"
+	}
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
-			Name:           r.Tool,
-			Version:        r.Version,
-			InformationURI: informationURI,
-			Rules:          make([]sarifRule, 0, len(r.Rules)),
+			Name:            r.Tool,
+			FullName:        fullName(r.Tool, r.Version),
+			Version:         r.Version,
+			SemanticVersion: semanticVersion(r.Version),
+			InformationURI:  informationURI,
+			Rules:           make([]sarifRule, 0, len(r.Rules)),
 		}},
-		Invocations: []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{}}},
-		Results:     make([]sarifResult, 0, len(r.Findings)),
-		ColumnKind:  "unicodeCodePoints",
+		AutomationDetails: sarifAutomation{ID: strings.TrimSuffix(category, "/") + "/"},
+		Invocations:       []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{}}},
+		Results:           make([]sarifResult, 0, len(r.Findings)),
+		ColumnKind:        "unicodeCodePoints",
 	}
 	if r.Config != "" {
 		run.Invocations[0].Properties = &sarifInvocationBag{Config: r.Config}
@@ -180,13 +213,25 @@ func SARIF(w io.Writer, r *Report, _ Options) error {
 	}
 	for _, wn := range r.Warnings {
 		n := sarifNotification{Level: "warning", Message: sarifMessage{Text: wn.Message}}
-		if loc := sarifPhysical(hcl.Range{Filename: wn.File, Start: hcl.Pos{Line: wn.Line}, End: hcl.Pos{Line: wn.Line}}); loc != nil {
+		if loc := o.sarifPhysical(hcl.Range{Filename: wn.File, Start: hcl.Pos{Line: wn.Line}, End: hcl.Pos{Line: wn.Line}}); loc != nil {
 			n.Locations = []sarifLocation{{PhysicalLocation: loc}}
 		}
 		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, n)
 	}
+	// A refused root is an error notification, and the run did not
+	// succeed: code scanning must not read its missing results as fixed.
+	inv := &run.Invocations[0]
+	for i := range r.Errors {
+		e := &r.Errors[i]
+		n := sarifNotification{Level: "error", Message: sarifMessage{Text: errorLine(e)}, Properties: &sarifNotificationProps{Root: e.Root}}
+		if loc := o.sarifPhysical(hcl.Range{Filename: e.File, Start: hcl.Pos{Line: e.Line}, End: hcl.Pos{Line: e.Line}}); loc != nil {
+			n.Locations = []sarifLocation{{PhysicalLocation: loc}}
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+		inv.ExecutionSuccessful = false
+	}
 	for i := range r.Findings {
-		run.Results = append(run.Results, sarifResultOf(&r.Findings[i], index))
+		run.Results = append(run.Results, o.sarifResultOf(&r.Findings[i], index))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -200,29 +245,34 @@ func sarifRuleOf(rule *finding.RuleDoc) sarifRule {
 		ID:                   rule.ID,
 		Name:                 rule.Name,
 		ShortDescription:     sarifMessage{Text: rule.Summary},
-		FullDescription:      sarifMessage{Text: plainText(firstParagraph(doc, rule.Summary))},
+		FullDescription:      sarifMessage{Text: plainText(description(doc, rule.Summary))},
 		Help:                 sarifMessage{Text: doc, Markdown: doc},
 		HelpURI:              rule.URL,
 		DefaultConfiguration: sarifConfiguration{Level: levelOf(rule.Severity).sarif},
-		Properties:           sarifRuleProps{Tags: []string{"sovereignty", "terraform", "opentofu"}},
+		Properties: sarifRuleProps{
+			Tags:             []string{"security", "sovereignty", "terraform", "opentofu"},
+			SecuritySeverity: securitySeverity(rule.Severity),
+			Precision:        "high",
+		},
 	}
 }
 
-func sarifResultOf(f *finding.Finding, index map[string]int) sarifResult {
+func (o Options) sarifResultOf(f *finding.Finding, index map[string]int) sarifResult {
 	res := sarifResult{
 		RuleID:              f.RuleID,
 		RuleIndex:           index[f.RuleID],
 		Level:               levelOf(f.Severity).sarif,
 		Message:             sarifMessage{Text: f.Message},
 		Locations:           []sarifLocation{},
-		PartialFingerprints: map[string]string{sarifFingerprintKey: fingerprint(f.RuleID, f.Address)},
+		PartialFingerprints: map[string]string{sarifFingerprintKey: findingFingerprint(f)},
 		Suppressions:        []sarifSuppression{},
 	}
-	loc := sarifLocation{PhysicalLocation: sarifPhysical(f.Range)}
+	loc := sarifLocation{PhysicalLocation: o.sarifPhysical(f.Range)}
 	if f.IsResource() {
-		res.Message.Text = f.Address + ": " + f.Message
+		res.Message.Text = finding.Qualified(f.Root, f.Address) + ": " + f.Message
 		loc.LogicalLocations = []sarifLogicalLocation{{FullyQualifiedName: f.Address, Kind: "resource"}}
 		res.Properties = &sarifResultProps{
+			Root:           displayRoot(f.Root),
 			Provider:       f.Provider,
 			ProviderConfig: f.ProviderConfig,
 			Region:         f.Region,
@@ -233,7 +283,7 @@ func sarifResultOf(f *finding.Finding, index map[string]int) sarifResult {
 	if loc.PhysicalLocation != nil || loc.LogicalLocations != nil {
 		res.Locations = append(res.Locations, loc)
 	}
-	if p := sarifPhysical(f.LocationRange); p != nil {
+	if p := o.sarifPhysical(f.LocationRange); p != nil {
 		id := 1
 		res.RelatedLocations = []sarifLocation{{ID: &id, PhysicalLocation: p, Message: &sarifMessage{Text: "the location (region) is set here"}}}
 	}
@@ -242,7 +292,7 @@ func sarifResultOf(f *finding.Finding, index map[string]int) sarifResult {
 		if s.Kind == finding.SuppressedInline {
 			sup.Kind = "inSource"
 		}
-		if p := sarifPhysical(s.Range); p != nil {
+		if p := o.sarifPhysical(s.Range); p != nil {
 			sup.Location = &sarifLocation{PhysicalLocation: p}
 		}
 		res.Suppressions = append(res.Suppressions, sup)
@@ -250,14 +300,16 @@ func sarifResultOf(f *finding.Finding, index map[string]int) sarifResult {
 	return res
 }
 
-// sarifPhysical is a range as a SARIF physical location: the file, and its
-// lines when known. A plan finding without sources has the plan file and no
-// region. It returns nil when there is no file (a plan read from stdin).
-func sarifPhysical(rng hcl.Range) *sarifPhysicalLocation {
+// sarifPhysical is a range as a SARIF physical location: the file, relative
+// to the repository root when it is inside it, and its lines when known. A
+// plan finding without sources has the plan file and no region. It returns
+// nil when there is no file (a plan read from stdin).
+func (o Options) sarifPhysical(rng hcl.Range) *sarifPhysicalLocation {
 	if rng.Filename == "" {
 		return nil
 	}
-	p := &sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: fileURI(rng.Filename)}}
+	name, _ := o.repoPath(rng.Filename)
+	p := &sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: fileURI(name)}}
 	if rng.Start.Line > 0 {
 		p.Region = &sarifRegion{StartLine: rng.Start.Line}
 		if rng.End.Line > rng.Start.Line {
@@ -298,17 +350,77 @@ func justification(s *finding.Suppression) string {
 	return text + " (" + strings.Join(extra, ", ") + ")"
 }
 
-// firstParagraph returns the first paragraph of a rule's Markdown
-// documentation after its title, or fallback when there is none.
-func firstParagraph(doc, fallback string) string {
-	for para := range strings.SplitSeq(doc, "\n\n") {
+// description is what a rule's documentation says it fires on: the first
+// paragraph after the title, and the list that follows it when the
+// paragraph ends with a colon (SOV000's was cut at "cannot be trusted:").
+// fallback when there is none.
+func description(doc, fallback string) string {
+	paras := strings.Split(doc, "\n\n")
+	for i, para := range paras {
 		para = strings.TrimSpace(para)
 		if para == "" || strings.HasPrefix(para, "#") {
 			continue
 		}
-		return strings.Join(strings.Fields(para), " ")
+		text := strings.Join(strings.Fields(para), " ")
+		if strings.HasSuffix(text, ":") && i+1 < len(paras) {
+			if items := listItems(paras[i+1]); len(items) > 0 {
+				text += " " + strings.Join(items, " ")
+			}
+		}
+		return text
 	}
 	return fallback
+}
+
+// listItems returns the items of a Markdown "- " list, each on one line,
+// or nil when block is not a list.
+func listItems(block string) []string {
+	var items []string
+	for line := range strings.SplitSeq(strings.TrimSpace(block), "\n") {
+		switch {
+		case strings.HasPrefix(line, "- "):
+			items = append(items, strings.TrimSpace(line[2:]))
+		case len(items) > 0 && strings.HasPrefix(line, "  "):
+			items[len(items)-1] += " " + strings.TrimSpace(line)
+		default:
+			return nil
+		}
+	}
+	return items
+}
+
+// securitySeverity is the score GitHub maps to its security severities:
+// over 9.0 Critical, 7.0 to 8.9 High, 4.0 to 6.9 Medium, below Low. An
+// error (sensitive data where the policy forbids it) is High, a warning
+// Medium, a notice Low; none is Critical, which GitHub keeps for
+// exploitable vulnerabilities.
+func securitySeverity(s finding.Severity) string {
+	switch s {
+	case finding.SeverityError:
+		return "8.0"
+	case finding.SeverityWarning:
+		return "5.0"
+	default:
+		return "2.0"
+	}
+}
+
+// fullName is the tool's name with its version, as SARIF viewers show it.
+func fullName(tool, version string) string {
+	if version == "" || version == "dev" {
+		return tool + " (development build)"
+	}
+	return tool + " " + version
+}
+
+var semver = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+
+// semanticVersion is version when it is a SemVer 2.0 version, else "".
+func semanticVersion(version string) string {
+	if v := strings.TrimPrefix(version, "v"); semver.MatchString(v) {
+		return v
+	}
+	return ""
 }
 
 // plainText strips the Markdown emphasis and code marks from one paragraph.

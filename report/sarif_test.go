@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -236,5 +238,131 @@ func TestSARIFFingerprintIgnoresLines(t *testing.T) {
 			t.Errorf("fingerprint %q is empty or shared by two results", fp)
 		}
 		seen[fp] = true
+	}
+}
+
+// codeScanningDoc is the part of a SARIF log TestSARIFForCodeScanning reads.
+type codeScanningDoc struct {
+	Runs []struct {
+		Tool struct {
+			Driver struct {
+				FullName        string `json:"fullName"`
+				SemanticVersion string `json:"semanticVersion"`
+				Rules           []struct {
+					ID              string `json:"id"`
+					FullDescription struct {
+						Text string `json:"text"`
+					} `json:"fullDescription"`
+					DefaultConfiguration struct {
+						Level string `json:"level"`
+					} `json:"defaultConfiguration"`
+					Properties struct {
+						Tags             []string `json:"tags"`
+						SecuritySeverity string   `json:"security-severity"`
+					} `json:"properties"`
+				} `json:"rules"`
+			} `json:"driver"`
+		} `json:"tool"`
+		AutomationDetails struct {
+			ID string `json:"id"`
+		} `json:"automationDetails"`
+		Results []struct {
+			Locations []struct {
+				PhysicalLocation *struct {
+					ArtifactLocation struct {
+						URI string `json:"uri"`
+					} `json:"artifactLocation"`
+				} `json:"physicalLocation"`
+			} `json:"locations"`
+		} `json:"results"`
+	} `json:"runs"`
+}
+
+// TestSARIFForCodeScanning checks what GitHub code scanning and Azure
+// DevOps read beyond the schema: every rule tagged "security" with a
+// security-severity GitHub ranks (High for errors), the driver's full name
+// and a semantic version for releases only, automationDetails.id with the
+// category, SOV000's description with its list (it was cut at the colon),
+// and URIs relative to the repository root.
+func TestSARIFForCodeScanning(t *testing.T) {
+	rep := handmadeReport()
+	sarif, err := report.Lookup("sarif")
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := func(rep *report.Report, o report.Options) codeScanningDoc {
+		t.Helper()
+		var buf bytes.Buffer
+		if err := sarif(&buf, rep, o); err != nil {
+			t.Fatal(err)
+		}
+		if err := validate(t, sarifSchema(t), buf.Bytes()); err != nil {
+			t.Fatalf("does not validate: %v", err)
+		}
+		var doc codeScanningDoc
+		if err := json.Unmarshal(buf.Bytes(), &doc); err != nil || len(doc.Runs) != 1 {
+			t.Fatalf("%v, %d runs", err, len(doc.Runs))
+		}
+		return doc
+	}
+	run := render(rep, report.Options{}).Runs[0]
+	driver := run.Tool.Driver
+	for _, rule := range driver.Rules {
+		if len(rule.Properties.Tags) == 0 || rule.Properties.Tags[0] != "security" {
+			t.Errorf("%s: tags %v, want security first (GitHub reads security-severity only with it)", rule.ID, rule.Properties.Tags)
+		}
+		want := map[string]string{"error": "8.0", "warning": "5.0", "note": "2.0"}[rule.DefaultConfiguration.Level]
+		if rule.Properties.SecuritySeverity != want {
+			t.Errorf("%s: security-severity %q, want %s (level %s)", rule.ID, rule.Properties.SecuritySeverity, want, rule.DefaultConfiguration.Level)
+		}
+		desc := rule.FullDescription.Text
+		if strings.HasSuffix(desc, ":") {
+			t.Errorf("%s: fullDescription ends with a colon: %q", rule.ID, desc)
+		}
+		if rule.ID == "SOV000" && !strings.Contains(desc, "matches no finding") {
+			t.Errorf("SOV000 fullDescription lacks its list: %q", desc)
+		}
+	}
+	if driver.FullName != "sovlint test" || driver.SemanticVersion != "" {
+		t.Errorf("driver of version %q: fullName %q, semanticVersion %q (want none: not SemVer)", rep.Version, driver.FullName, driver.SemanticVersion)
+	}
+	if run.AutomationDetails.ID != "sovlint/" {
+		t.Errorf("automationDetails.id = %q, want sovlint/", run.AutomationDetails.ID)
+	}
+
+	rel := *rep
+	rel.Version = "1.4.0"
+	run = render(&rel, report.Options{SARIFCategory: "prod"}).Runs[0]
+	if d := run.Tool.Driver; d.FullName != "sovlint 1.4.0" || d.SemanticVersion != "1.4.0" {
+		t.Errorf("release driver: fullName %q, semanticVersion %q", d.FullName, d.SemanticVersion)
+	}
+	if run.AutomationDetails.ID != "prod/" {
+		t.Errorf("automationDetails.id with category prod = %q, want prod/", run.AutomationDetails.ID)
+	}
+
+	// Run from infra/ in a repository at /repo: paths the report has
+	// relative to infra/ become relative to the root; a file outside the
+	// root stays an absolute file URI.
+	abs := *rep
+	abs.Findings = slices.Clone(rep.Findings)
+	abs.Findings[0].Range.Filename = "/elsewhere/plan.json"
+	var uris []string
+	for _, res := range render(&abs, report.Options{Root: "/repo", WorkDir: "/repo/infra"}).Runs[0].Results {
+		for _, l := range res.Locations {
+			if l.PhysicalLocation != nil {
+				uris = append(uris, l.PhysicalLocation.ArtifactLocation.URI)
+			}
+		}
+	}
+	if len(uris) == 0 {
+		t.Fatal("no locations")
+	}
+	for _, u := range uris {
+		if u != "file:///elsewhere/plan.json" && !strings.HasPrefix(u, "infra/") {
+			t.Errorf("uri %q: want infra/… (relative to the repository root)", u)
+		}
+	}
+	if !slices.Contains(uris, "file:///elsewhere/plan.json") {
+		t.Errorf("the file outside the root is not an absolute file URI: %v", uris)
 	}
 }

@@ -15,19 +15,23 @@ func Text(w io.Writer, r *Report, o Options) error {
 	r = r.forHumans()
 	bw := bufio.NewWriter(w)
 	c := palette(o.Color)
-	byAddr := map[string][]finding.Finding{}
-	var order []string
+	// Findings group by resource: its root and address (two roots may
+	// declare the same address).
+	type key struct{ root, address string }
+	byAddr := map[key][]finding.Finding{}
+	var order []key
 	for _, f := range r.Active() {
-		if _, ok := byAddr[f.Address]; !ok {
-			order = append(order, f.Address)
+		k := key{f.Root, f.Address}
+		if _, ok := byAddr[k]; !ok {
+			order = append(order, k)
 		}
-		byAddr[f.Address] = append(byAddr[f.Address], f)
+		byAddr[k] = append(byAddr[k], f)
 	}
 	fired := map[string]bool{}
-	for _, addr := range order {
-		fs := byAddr[addr]
+	for _, k := range order {
+		fs := byAddr[k]
 		first := fs[0]
-		fmt.Fprintf(bw, "%s\n", c.bold(addr))
+		fmt.Fprintf(bw, "%s\n", c.bold(finding.Qualified(k.root, k.address)))
 		fmt.Fprintf(bw, "  %s\n", c.dim(strings.Join(context(first), " · ")))
 		for _, f := range fs {
 			fired[f.RuleID] = true
@@ -38,6 +42,9 @@ func Text(w io.Writer, r *Report, o Options) error {
 		}
 		bw.WriteByte('\n')
 	}
+	if o.Quiet {
+		return bw.Flush()
+	}
 	if len(fired) > 0 {
 		fmt.Fprintf(bw, "%s\n", c.bold("How to fix"))
 		for _, rule := range r.Rules {
@@ -46,6 +53,9 @@ func Text(w io.Writer, r *Report, o Options) error {
 			}
 		}
 		fmt.Fprintf(bw, "  %s\n\n", c.dim("sovlint explain RULE prints a rule's rationale"))
+	}
+	for i := range r.Errors {
+		fmt.Fprintf(bw, "%s %s\n", c.wrap("31", "error:"), errorLine(&r.Errors[i]))
 	}
 	for _, wn := range r.Warnings {
 		loc := ""
@@ -59,7 +69,25 @@ func Text(w io.Writer, r *Report, o Options) error {
 		fmt.Fprintf(bw, "%s %s%s\n", c.warn("warning:"), loc, wn.Message)
 	}
 	fmt.Fprintln(bw, summaryLine(r))
+	if hint := nothingChecked(r); hint != "" {
+		fmt.Fprintf(bw, "\n%s\n", hint)
+	}
 	return bw.Flush()
+}
+
+// nothingChecked explains a scan that found resources but checked none of
+// them, which a first run on untagged code does: it is not a pass, and
+// the user needs to know how to classify. "" when something was checked.
+func nothingChecked(r *Report) string {
+	if s := r.Summarize(); s.Resources == 0 || s.Sensitive > 0 {
+		return ""
+	}
+	return "Nothing was checked: no resource is classified as sensitive. sovlint checks a resource when one of its\n" +
+		"tags has a classification key (DataClassification, classification, DataSensitivity, sensitivity,\n" +
+		"confidentiality, or those policy.classification_keys sets) with a sensitive value (sensitive,\n" +
+		"secret, restricted, diffusion-restreinte... or a policy level's values). Tag the resources that hold\n" +
+		"sensitive data, or classify everything a provider creates through its default_tags (AWS) or\n" +
+		"default_labels (Google). `sovlint init` writes a .sovlint.hcl that shows these settings."
 }
 
 // context is the resource's position and resolved location, for the line
@@ -114,7 +142,7 @@ func summaryLine(r *Report) string {
 	if r.Config != "" {
 		inputs += "; configuration " + r.Config
 	}
-	scanned := fmt.Sprintf("%d %s scanned, %d checked against the policy", s.Resources, plural(s.Resources, "resource", "resources"), s.Sensitive)
+	scanned := fmt.Sprintf("%d %s scanned%s, %d checked against the policy", s.Resources, plural(s.Resources, "resource", "resources"), s.rootsPhrase(), s.Sensitive)
 	suppressed := ""
 	if s.Suppressed > 0 {
 		suppressed = fmt.Sprintf(", %d suppressed", s.Suppressed)

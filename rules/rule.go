@@ -8,6 +8,7 @@ import (
 
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/version"
 	"github.com/sovlint/sovlint/providers"
 )
 
@@ -44,11 +45,26 @@ type Subject struct {
 	// not in the catalog.
 	Replicas []*providers.Profile
 	Required []string // rule IDs
+	// Certifications are the certifications the resource's
+	// classification requires.
+	Certifications []providers.Requirement
+	// Undecided says why the verdicts cannot be given when the resource is
+	// in one of several regions and they disagree (SOV004).
+	Undecided string
 }
 
-// URL is where the rule's documentation lives.
+// URL is where the rule's documentation lives: at the release's tag for a
+// release, so that a report links to the text of the rule that produced
+// it; on main for a development build.
 func (r *Rule) URL() string {
-	return "https://github.com/sovlint/sovlint/blob/main/rules/docs/" + r.ID + ".md"
+	return docURL(version.Tag(), r.ID)
+}
+
+func docURL(tag, id string) string {
+	if tag == "" {
+		tag = "main"
+	}
+	return "https://github.com/sovlint/sovlint/blob/" + tag + "/rules/docs/" + id + ".md"
 }
 
 //go:embed docs/*.md

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -20,6 +21,7 @@ var All = []*Rule{
 	UnresolvedLocation,
 	UnknownProvider,
 	ReplicationEgress,
+	MissingCertification,
 }
 
 // ByID returns the rule with the given ID or name, or nil.
@@ -44,6 +46,35 @@ type Policy struct {
 	Now time.Time
 	// Severity overrides rules' default severities by rule ID.
 	Severity map[string]finding.Severity
+	// Certifications maps a classification level to the certifications
+	// its resources must hold (SecNumCloud through SOV001, the other
+	// schemes through SOV007).
+	Certifications map[string][]providers.Requirement
+}
+
+// CertificationUnion returns every certification some level requires, in
+// a stable order: resources are profiled against all of them once.
+func (p *Policy) CertificationUnion() []providers.Requirement {
+	var out []providers.Requirement
+	for _, level := range slices.Sorted(maps.Keys(p.Certifications)) {
+		for _, req := range p.Certifications[level] {
+			if !slices.Contains(out, req) {
+				out = append(out, req)
+			}
+		}
+	}
+	return out
+}
+
+// ChecksCertifications reports whether some level requires SOV007: only
+// then do reports list each resource's certifications.
+func (p *Policy) ChecksCertifications() bool {
+	for _, ids := range p.Require {
+		if slices.Contains(ids, MissingCertification.ID) {
+			return true
+		}
+	}
+	return false
 }
 
 // DefaultPolicy requires every rule of sensitive resources, and of resources
@@ -51,7 +82,9 @@ type Policy struct {
 func DefaultPolicy(cat *providers.Catalog, now time.Time) Policy {
 	var ids []string
 	for _, r := range All {
-		if r.Check != nil {
+		// SOV007 is required where a policy names certifications, and the
+		// default names none (SecNumCloud is SOV001's).
+		if r.Check != nil && r != MissingCertification {
 			ids = append(ids, r.ID)
 		}
 	}
@@ -178,6 +211,10 @@ func where(s *Subject) string {
 	switch {
 	case r.Location.Global:
 		return ""
+	case len(r.Location.Candidates) > 0 && r.Location.Country != "":
+		return fmt.Sprintf(" (one of regions %s, %s)", strings.ReplaceAll(r.Location.Key(), "|", ", "), r.Location.Country)
+	case len(r.Location.Candidates) > 0:
+		return fmt.Sprintf(" (one of regions %s)", strings.ReplaceAll(r.Location.Key(), "|", ", "))
 	case r.Location.Region == "":
 		return ""
 	case r.Location.Country != "":

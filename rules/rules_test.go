@@ -119,8 +119,12 @@ func TestEvaluate(t *testing.T) {
 		{"unknown classification fails closed", resource(t, aws, "aws_s3_bucket", "us-east-1", "unknown"), "", []string{"SOV001", "SOV002", "SOV003"}},
 		{"not sensitive: nothing to check", resource(t, aws, "aws_s3_bucket", "us-east-1", "internal"), "", nil},
 		{"a replica outside the EU", withReplica(t, resource(t, aws, "aws_dynamodb_table", "eu-west-3", "sensitive"), "us-east-1", ""), "", []string{"SOV001", "SOV002", "SOV006"}},
-		{"a replica inside the EU", withReplica(t, resource(t, aws, "aws_dynamodb_table", "eu-west-3", "sensitive"), "eu-central-1", ""), "", []string{"SOV001", "SOV002"}},
+		// A copy answers to what the policy requires of the resource: in
+		// the EU but operated by a US company, it fails (issue 10).
+		{"a replica inside the EU under a non-EU operator", withReplica(t, resource(t, aws, "aws_dynamodb_table", "eu-west-3", "sensitive"), "eu-central-1", ""), "", []string{"SOV001", "SOV002", "SOV006"}},
+		{"a replica where every requirement holds", withReplica(t, resource(t, osc, "outscale_vm", "eu-west-2", "sensitive"), "cloudgouv-eu-west-1", ""), "2026-11-23", []string{"SOV001"}},
 		{"a replica nobody can locate", withReplica(t, resource(t, aws, "aws_dynamodb_table", "eu-west-3", "sensitive"), "", "known only after apply"), "", []string{"SOV001", "SOV002", "SOV006"}},
+		{"a region whose country is unverified: residency fails closed", resource(t, "registry.terraform.io/ionos-cloud/ionoscloud", "ionoscloud_s3_bucket", "eu-central-3", "sensitive"), "", []string{"SOV001", "SOV003"}},
 		{"a copy from a qualified region to a non-qualified one", withReplica(t, resource(t, osc, "outscale_vm", "cloudgouv-eu-west-1", "sensitive"), "eu-west-2", ""), "2026-11-23", []string{"SOV006"}},
 	}
 	cat := providers.Default()
@@ -180,5 +184,106 @@ func TestWrittenUnknownClassification(t *testing.T) {
 		if !strings.Contains(f.Message, `classification unknown (tag "classification" says so)`) {
 			t.Errorf("%s: %q", f.RuleID, f.Message)
 		}
+	}
+}
+
+// TestReplicaToAnUnverifiedRegionFailsClosed: a copy's destination passes
+// only on a verified country, as the resource's own region does (issue 12).
+// The policy requires residency alone, so that the destination's operator
+// (whose legal control a copy answers for too, issue 10) does not decide.
+func TestReplicaToAnUnverifiedRegionFailsClosed(t *testing.T) {
+	aws := "registry.terraform.io/hashicorp/aws"
+	cat := providers.Default()
+	now := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		verified string
+		want     []string
+	}{
+		{providers.VerifiedSecondary, nil},
+		{providers.VerifiedUnverified, []string{"SOV006"}},
+	} {
+		r := resource(t, aws, "aws_dynamodb_table", "eu-west-3", "sensitive")
+		r.Replicas = append(r.Replicas, analyzer.Replica{
+			Via: "DynamoDB global table replica", Region: "eu-test-1", Country: "FR",
+			Known: &providers.Region{Code: "eu-test-1", Countries: []string{"FR"}, Fact: providers.Fact{Sources: []string{"awsjs_partitions"}, AsOf: "2026-11", Verified: tt.verified}},
+		})
+		pol := rules.DefaultPolicy(cat, now)
+		pol.Require = map[string][]string{"sensitive": {"SOV003", "SOV006"}}
+		_, findings := engine.Evaluate([]analyzer.Resource{r}, pol)
+		var got []string
+		for _, f := range findings {
+			got = append(got, f.RuleID)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("a replica to a %s region (-want +got):\n%s", tt.verified, diff)
+		}
+	}
+}
+
+// TestMissingCertification runs SOV007 with certifications required of
+// sensitive resources: one finding per resource whatever the number of
+// requirements it misses, naming scheme, level and source; nothing for
+// SecNumCloud (SOV001's), nothing for levels that require none.
+func TestMissingCertification(t *testing.T) {
+	cat := providers.Default()
+	req := func(s string) providers.Requirement {
+		r, err := cat.ParseRequirement(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	pol := rules.DefaultPolicy(cat, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	pol.Require = map[string][]string{"sensitive": {"SOV007"}, "internal": {"SOV003"}}
+	pol.Certifications = map[string][]providers.Requirement{
+		"sensitive": {req("bsi-c5:type2"), req("secnumcloud"), req("eu-csf:SEAL-3")},
+	}
+	aws, osc := "hashicorp/aws", "outscale/outscale"
+	tests := []struct {
+		name string
+		res  analyzer.Resource
+		want []string // message parts, in order; nil: no finding
+	}{
+		{
+			"AWS misses both, one finding", resource(t, aws, "aws_s3_bucket", "eu-central-1", "sensitive"),
+			[]string{
+				`requires BSI C5 type2 (region eu-central-1, DE): the level of the BSI C5 certification "c5" of Amazon Web Services is not established`,
+				"[source: c5_nexalign, as of 2026-11-26, unverified]",
+				"; requires EU Cloud Sovereignty Framework SEAL-3 (region eu-central-1, DE): the catalog records no EU Cloud Sovereignty Framework certification for Amazon Web Services",
+				"[no catalog fact]",
+			},
+		},
+		{
+			"Outscale: SecNumCloud passes, the others do not", resource(t, osc, "outscale_vm", "cloudgouv-eu-west-1", "sensitive"),
+			[]string{"requires BSI C5 type2", "records no BSI C5 certification for 3DS OUTSCALE", "requires EU Cloud Sovereignty Framework SEAL-3", `"eu-csf-card" of 3DS OUTSCALE is held is not established`, "[source: csf_outscale"},
+		},
+		{"an unresolved region is SOV004's", resource(t, osc, "outscale_vm", "", "sensitive"), []string{"requires BSI C5 type2", "records no BSI C5"}},
+		{"a level without certifications", resource(t, aws, "aws_s3_bucket", "eu-central-1", "internal"), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, fs := engine.Evaluate([]analyzer.Resource{tt.res}, pol)
+			if tt.want == nil {
+				if len(fs) > 0 {
+					t.Fatalf("findings: %v", fs)
+				}
+				return
+			}
+			if len(fs) != 1 || fs[0].RuleID != "SOV007" {
+				t.Fatalf("want one SOV007 finding, got %v", fs)
+			}
+			msg := fs[0].Message
+			at := 0
+			for _, part := range tt.want {
+				i := strings.Index(msg[at:], part)
+				if i < 0 {
+					t.Fatalf("message %q lacks %q after position %d", msg, part, at)
+				}
+				at += i + len(part)
+			}
+			if strings.Contains(msg, "SecNumCloud") {
+				t.Errorf("SOV007 spoke of SecNumCloud: %q", msg)
+			}
+		})
 	}
 }

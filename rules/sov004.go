@@ -12,9 +12,18 @@ var UnresolvedLocation = &Rule{
 	Remediation: "write the region in the provider block or the resource (a literal or a variable with a value), not only in the environment; for a plan, give the sources with --dir so locals can be evaluated",
 	Check: func(s *Subject) *Failure {
 		r := s.Resource
-		if r.Catalog == nil || r.Catalog.Local || r.Location.Unresolved == "" {
+		switch {
+		case r.Catalog == nil || r.Catalog.Local:
 			return nil
+		case r.Location.Unresolved != "":
+			return fail("location unresolved: " + r.Location.Unresolved)
+		case s.Undecided != "":
+			msg := s.Undecided
+			if why := r.Location.Source.Why; why != "" {
+				msg = why + "; " + msg
+			}
+			return fail("location undecided: " + msg)
 		}
-		return fail("location unresolved: " + r.Location.Unresolved)
+		return nil
 	},
 }

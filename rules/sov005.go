@@ -21,6 +21,13 @@ var UnknownProvider = &Rule{
 			return fail(fmt.Sprintf("provider %q is not in the sovereignty catalog", r.Provider))
 		case r.Catalog.Local || !r.Location.Resolved() || r.Location.Global:
 			return nil
+		case len(r.Location.Candidates) > 0:
+			for _, c := range r.Location.Candidates {
+				if c.Known == nil {
+					return fail(fmt.Sprintf("region %q, one of those the resource may be in, is not in the catalog for %s", c.Region, r.Catalog.Name))
+				}
+			}
+			return nil
 		case r.Region == nil:
 			name := r.Catalog.Name
 			if r.Variant != nil {

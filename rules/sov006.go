@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/sovlint/sovlint/analyzer"
@@ -38,25 +39,48 @@ var ReplicationEgress = &Rule{
 }
 
 // replicaProblem says why a replica fails the policy, citing the spec that
-// makes it a copy and the fact about its destination.
+// makes it a copy and the fact about its destination. A destination fails
+// when it would fail a requirement the resource's classification makes of
+// the resource itself: residency (SOV003), EU legal control (SOV002),
+// SecNumCloud qualification (SOV001).
 func replicaProblem(s *Subject, rep analyzer.Replica, dest *providers.Profile) (string, []providers.Fact) {
 	var spec providers.Fact
-	for _, r := range s.Resource.Catalog.ReplicationsFor(s.Resource.Type) {
-		if r.Name == rep.Via {
-			spec = r.Fact
+	if rep.Spec != nil {
+		spec = rep.Spec.Fact
+	} else {
+		for _, r := range s.Resource.Catalog.ReplicationsFor(s.Resource.Type) {
+			if r.Name == rep.Via {
+				spec = r.Fact
+			}
 		}
+	}
+	to := rep.Region
+	if rep.Resource != "" {
+		to = fmt.Sprintf("%s (%s)", rep.Resource, rep.Region)
 	}
 	switch {
 	case rep.Unresolved != "":
 		return fmt.Sprintf("%s goes to a destination that cannot be determined statically: %s", rep.Via, rep.Unresolved), []providers.Fact{spec}
-	case rep.Known == nil:
+	case rep.Known == nil || dest == nil:
 		return fmt.Sprintf("%s goes to region %q, which is not in the catalog", rep.Via, rep.Region), []providers.Fact{spec}
 	}
-	if dest.Residency.Outcome == providers.Fail {
-		return fmt.Sprintf("%s copies the data to %s: %s", rep.Via, rep.Region, dest.Residency.Reason), []providers.Fact{spec, dest.Residency.Fact}
-	}
-	if s.Profile != nil && s.Profile.SecNumCloud.Outcome == providers.Pass && dest.SecNumCloud.Outcome != providers.Pass {
-		return fmt.Sprintf("%s copies the data from a qualified service to %s, where %s", rep.Via, rep.Region, dest.SecNumCloud.Reason), []providers.Fact{spec, dest.SecNumCloud.Fact}
+	// An outcome that is unknown fails closed: a destination whose country
+	// is unverified is not known to be acceptable, as the resource's own
+	// region would not be.
+	for _, c := range []struct {
+		rule    string
+		verdict providers.Verdict
+	}{
+		{OutsideEU.ID, dest.Residency},
+		{ExtraterritorialLaw.ID, dest.LegalControl},
+		{NotSecNumCloud.ID, dest.SecNumCloud},
+	} {
+		if !slices.Contains(s.Required, c.rule) {
+			continue
+		}
+		if o := c.verdict.Outcome; o == providers.Fail || o == providers.Unknown {
+			return fmt.Sprintf("%s copies the data to %s, where %s", rep.Via, to, c.verdict.Reason), []providers.Fact{spec, c.verdict.Fact}
+		}
 	}
 	return "", nil
 }

@@ -134,7 +134,7 @@ type planReader struct {
 	changes *changeReader // the last resource_changes: a repeated name wins
 	chunks  chan []byte   // buffers for values validated elsewhere
 
-	wg   sync.WaitGroup
+	wg   par.Group // Wait re-panics a worker's panic in the reading goroutine
 	mu   sync.Mutex
 	errs []error
 }
@@ -271,6 +271,12 @@ func (pr *planReader) skip() error {
 	pieces := make(chan []byte, 4)
 	v := &jsonStream{r: &chunkReader{chunks: pieces, free: pr.chunks}, buf: make([]byte, 0, 64<<10), keep: -1, off: s.offset(), depth: s.depth}
 	pr.wg.Go(func() {
+		// Let the scan finish whatever the validator found, and even if
+		// it panicked: the scan would otherwise wait on it for ever.
+		defer func() {
+			for range pieces {
+			}
+		}()
 		err := v.skip()
 		if err == nil {
 			if _, ok := v.peek(); ok {
@@ -279,8 +285,6 @@ func (pr *planReader) skip() error {
 		}
 		if err != nil {
 			pr.fail(err)
-		}
-		for range pieces { // let the scan finish whatever the validator found
 		}
 	})
 	var cur []byte
@@ -433,7 +437,15 @@ func newChangeReader(pr *planReader) *changeReader {
 		free: make(chan *changeBatch, 3*workers),
 	}
 	for range workers {
-		pr.wg.Go(c.reduce)
+		pr.wg.Go(func() {
+			// A worker that panicked keeps taking batches, so that the
+			// reader never waits on it; Wait then re-panics.
+			defer func() {
+				for range c.work {
+				}
+			}()
+			c.reduce()
+		})
 	}
 	return c
 }

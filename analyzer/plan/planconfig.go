@@ -7,9 +7,10 @@ import (
 	"sync"
 
 	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/internal/addrs"
-	"github.com/zclconf/go-cty/cty"
 )
 
 // configIndex answers, for a resource instance of a plan, which
@@ -81,6 +82,7 @@ type blockKey struct{ module, typ, name string }
 type blockInfo struct {
 	cfgAddr     string
 	cr          *tfjson.ConfigResource
+	refs        *planRefs // shared by the block's instances: one allocation, not one per instance
 	providerKey string
 	provider    *analyzer.ProviderConfig
 }
@@ -97,6 +99,7 @@ func (x *configIndex) instance(c *planChange, bc *blockCache) *analyzer.Instance
 	if b == nil {
 		b = &blockInfo{cfgAddr: addrs.Join(module, c.typ+"."+c.name)}
 		if b.cr = x.resources[b.cfgAddr]; b.cr != nil {
+			b.refs = &planRefs{cr: b.cr, module: module, x: x}
 			key, legacy := x.normaliseKey(b.cr.ProviderConfigKey, module)
 			b.providerKey = key
 			b.provider = x.provider(key, legacy)
@@ -116,7 +119,7 @@ func (x *configIndex) instance(c *planChange, bc *blockCache) *analyzer.Instance
 		ProviderConfig: b.provider,
 	}
 	if cr != nil {
-		in.Refs = planRefs{cr}
+		in.Refs = b.refs
 	}
 	if len(c.attrs) > 0 {
 		in.Attrs = make(analyzer.Attrs, len(c.attrs))
@@ -331,12 +334,69 @@ func (x *configIndex) variable(name, module string) (cty.Value, []string, string
 	return cty.DynamicVal, via, fmt.Sprintf("%s is not set in the plan's configuration", in)
 }
 
-// planRefs reads references from a resource's configuration in the plan.
-type planRefs struct{ cr *tfjson.ConfigResource }
+// planRefs reads references from a resource's configuration in the plan,
+// qualified by the module's path. A variable is followed to the
+// expression its module call gives it, as the sources are.
+type planRefs struct {
+	cr     *tfjson.ConfigResource
+	module string // configuration path
+	x      *configIndex
+}
 
-func (p planRefs) References(attr string) []string {
-	if e := p.cr.Expressions[attr]; e != nil && e.ExpressionData != nil {
-		return e.References
+// maxRefDepth bounds how many module inputs a reference is followed
+// through.
+const maxRefDepth = 16
+
+func (p *planRefs) References(path string) ([]string, bool) {
+	var out []string
+	set := p.x.pathRefs(p.cr.Expressions, path, p.module, &out)
+	return out, set
+}
+
+// pathRefs gathers the references of an attribute path into nested
+// blocks, every instance of them.
+func (x *configIndex) pathRefs(exprs map[string]*tfjson.Expression, path, module string, out *[]string) bool {
+	head, rest, nested := strings.Cut(path, ".")
+	e := exprs[head]
+	if e == nil || e.ExpressionData == nil {
+		return false
 	}
-	return nil
+	if len(e.NestedBlocks) == 0 {
+		x.followRefs(e.References, module, 0, out)
+		return true
+	}
+	if !nested {
+		return true
+	}
+	set := false
+	for _, nb := range e.NestedBlocks {
+		set = x.pathRefs(nb, rest, module, out) || set
+	}
+	return set
+}
+
+func (x *configIndex) followRefs(refs []string, module string, depth int, out *[]string) {
+	for _, ref := range refs {
+		if name, ok := strings.CutPrefix(ref, "var."); ok && module != "" && depth < maxRefDepth && !strings.ContainsAny(name, ".[") {
+			if mc := x.modules[module]; mc != nil {
+				if e := mc.call.Expressions[name]; e != nil && e.ExpressionData != nil {
+					x.followRefs(e.References, mc.parent, depth+1, out)
+					continue
+				}
+			}
+		}
+		if call, ok := strings.CutPrefix(ref, "module."); ok && depth < maxRefDepth {
+			// module.db.arn: the output's own references, in the module.
+			if name, output, ok := strings.Cut(call, "."); ok && !strings.ContainsAny(name, "[") && !strings.ContainsAny(output, ".[") {
+				child := addrs.Join(module, "module."+name)
+				if mc := x.modules[child]; mc != nil && mc.call.Module != nil {
+					if o := mc.call.Module.Outputs[output]; o != nil && o.Expression != nil && o.Expression.ExpressionData != nil {
+						x.followRefs(o.Expression.References, child, depth+1, out)
+						continue
+					}
+				}
+			}
+		}
+		*out = append(*out, addrs.Join(module, ref))
+	}
 }

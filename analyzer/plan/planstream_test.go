@@ -102,7 +102,7 @@ func oracleInstances(t *testing.T, b []byte, attrs, providerAttrs []string) ([]*
 			key, legacy := idx.normaliseKey(cr.ProviderConfigKey, module)
 			in.ProviderKey = key
 			in.ProviderConfig = idx.provider(key, legacy)
-			in.Refs = planRefs{cr}
+			in.Refs = &planRefs{cr: cr, module: module, x: idx}
 		}
 		after, _ := change["after"].(map[string]any)
 		unknown, _ := change["after_unknown"].(map[string]any)

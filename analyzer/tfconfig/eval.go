@@ -79,6 +79,10 @@ type repetition struct {
 	kind  string    // "", "count", "for_each"
 	key   cty.Value // count.index (number) or each.key (string); unknown when not expanded
 	value cty.Value // each.value
+	why   string    // why key and value are unknown, when the block is not expanded
+	// valueWhy says why each.value is partly unknown in an expanded block
+	// (a map whose values only apply knows).
+	valueWhy string
 }
 
 // expansion is the instances count or for_each makes of a block.
@@ -241,11 +245,11 @@ func diagReason(diags hcl.Diagnostics, b *contextBuilder) string {
 // whose result depends on the machine or the time (file, timestamp) are not
 // evaluated.
 func impureReason(expr hcl.Expression) string {
+	why := fmt.Sprintf("the expression at %s has no value sovlint can work out", expr.Range())
 	se, ok := expr.(hclsyntax.Expression)
 	if !ok {
-		return "not known statically"
+		return why
 	}
-	why := "not known statically"
 	_ = hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
 		if fc, ok := n.(*hclsyntax.FunctionCallExpr); ok {
 			switch {
@@ -359,10 +363,15 @@ func (b *contextBuilder) add(t hcl.Traversal) {
 	case "count":
 		if b.s.rep.kind == "count" {
 			b.top["count"] = cty.ObjectVal(map[string]cty.Value{"index": b.s.rep.key})
+			b.repetitionWhy("count.index")
 		}
 	case "each":
 		if b.s.rep.kind == "for_each" {
 			b.top["each"] = cty.ObjectVal(map[string]cty.Value{"key": b.s.rep.key, "value": b.s.rep.value})
+			b.repetitionWhy("each." + name)
+			if w := b.s.rep.valueWhy; w != "" && !slices.Contains(b.whys, w) {
+				b.whys = append(b.whys, w)
+			}
 		}
 	case "path":
 		b.top["path"] = b.e.pathValue(b.s.mi)
@@ -396,6 +405,18 @@ func (b *contextBuilder) add(t hcl.Traversal) {
 		if ok {
 			b.group("resource", root, name, t, 2)
 		}
+	}
+}
+
+// repetitionWhy records why count.index or each.key/value is unknown: one
+// instance stands for all those the block's count or for_each would make.
+func (b *contextBuilder) repetitionWhy(ref string) {
+	if b.s.rep.why == "" {
+		return
+	}
+	why := ref + " stands for every instance: " + b.s.rep.why
+	if !slices.Contains(b.whys, why) {
+		b.whys = append(b.whys, why)
 	}
 }
 
@@ -667,7 +688,7 @@ func (e *evaluator) expand(count, forEach hcl.Expression, s scope, what string) 
 	case count != nil:
 		r := e.eval(count, s)
 		unexpanded := func(why string) *expansion {
-			return &expansion{kind: "count", why: why, via: r.via, reps: []repetition{{kind: "count", key: cty.UnknownVal(cty.Number)}}}
+			return &expansion{kind: "count", why: why, via: r.via, reps: []repetition{{kind: "count", key: cty.UnknownVal(cty.Number), why: why}}}
 		}
 		if !r.v.IsWhollyKnown() {
 			return unexpanded(fmt.Sprintf("the count of %s is not known statically%s", what, analyzer.Because(r.why)))
@@ -697,10 +718,10 @@ func (e *evaluator) expand(count, forEach hcl.Expression, s scope, what string) 
 	case forEach != nil:
 		r := e.eval(forEach, s)
 		unexpanded := func(why string) *expansion {
-			return &expansion{kind: "for_each", why: why, via: r.via, reps: []repetition{{kind: "for_each", key: cty.UnknownVal(cty.String), value: cty.DynamicVal}}}
+			return &expansion{kind: "for_each", why: why, via: r.via, reps: []repetition{{kind: "for_each", key: cty.UnknownVal(cty.String), value: cty.DynamicVal, why: why}}}
 		}
 		v := r.v
-		if !v.IsWhollyKnown() {
+		if !forEachKnown(v) {
 			return unexpanded(fmt.Sprintf("the for_each of %s is not known statically%s", what, analyzer.Because(r.why)))
 		}
 		if v.IsNull() {
@@ -715,14 +736,22 @@ func (e *evaluator) expand(count, forEach hcl.Expression, s scope, what string) 
 		}
 		ex := &expansion{kind: "for_each"}
 		switch {
+		case (ty.IsMapType() || ty.IsObjectType() || ty.IsSetType()) && v.LengthInt() == 0:
+			// No instance, whatever the element type: Terraform accepts
+			// toset([]) of a filtered list as it does {}.
+			return ex
 		case ty.IsMapType() || ty.IsObjectType():
 			if v.LengthInt() > maxInstances {
 				return unexpanded(fmt.Sprintf("the for_each of %s is too large to expand", what))
 			}
 			for it := v.ElementIterator(); it.Next(); {
 				k, val := it.Element()
+				rep := repetition{kind: "for_each", key: k, value: val}
+				if !val.IsWhollyKnown() {
+					rep.valueWhy = r.why
+				}
 				ex.keys = append(ex.keys, k)
-				ex.reps = append(ex.reps, repetition{kind: "for_each", key: k, value: val})
+				ex.reps = append(ex.reps, rep)
 			}
 		case ty.IsSetType() && ty.ElementType() == cty.String:
 			for it := v.ElementIterator(); it.Next(); {
@@ -739,6 +768,20 @@ func (e *evaluator) expand(count, forEach hcl.Expression, s scope, what string) 
 		return ex
 	}
 	return &expansion{keys: []cty.Value{cty.NilVal}, reps: []repetition{{}}}
+}
+
+// forEachKnown reports whether a for_each value's instance keys are known:
+// a map's or object's keys are once the value itself is, whatever its
+// values (Terraform expands a map of objects whose names are computed); a
+// set's elements are its keys.
+func forEachKnown(v cty.Value) bool {
+	if !v.IsKnown() {
+		return false
+	}
+	if ty := v.Type(); !v.IsNull() && (ty.IsMapType() || ty.IsObjectType()) {
+		return true
+	}
+	return v.IsWhollyKnown()
 }
 
 // instanceKey formats an instance key as Terraform does in addresses: [0],
@@ -870,7 +913,7 @@ func (e *evaluator) attribute(bd *body, name string, s scope) (analyzer.Attr, bo
 	objs := make([]cty.Value, 0, len(blocks))
 	for _, nb := range blocks {
 		obj := map[string]cty.Value{}
-		for _, an := range sortedKeys(nb.body.attrs) {
+		for _, an := range slices.Sorted(maps.Keys(nb.body.attrs)) {
 			r := e.eval(nb.body.attrs[an].Expr, nb.scope)
 			obj[an] = r.v
 			out.Via = appendNew(out.Via, r.via...)
@@ -941,7 +984,7 @@ func (e *evaluator) dynamicBlocks(dyn *nestedBlock, s scope) ([]blockInstance, a
 	}
 	r := e.eval(fe.Expr, s)
 	v := r.v
-	if !v.IsWhollyKnown() {
+	if !forEachKnown(v) {
 		return nil, unknownBlocks(fmt.Sprintf("the for_each of the dynamic %q block is not known statically%s", dyn.labels[0], analyzer.Because(r.why)), r.via)
 	}
 	if v.IsNull() || !v.CanIterateElements() {

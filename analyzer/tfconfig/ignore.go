@@ -7,6 +7,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/sovlint/sovlint/analyzer"
 )
 
 // Ignore is an inline suppression written in the sources:
@@ -34,9 +36,46 @@ type Ignore struct {
 const ignoreMarker = "sovlint:ignore"
 
 // scanIgnores finds the ignore comments of a file and the blocks they
-// annotate. Only files that mention the marker are lexed a second time.
+// annotate.
 func scanIgnores(f *sourceFile, entities []*entity) []Ignore {
-	if !bytes.Contains(f.src, []byte(ignoreMarker)) || strings.HasSuffix(f.path, ".json") {
+	var out []Ignore
+	for _, a := range annotations(f, entities, ignoreMarker) {
+		ig := parseIgnore(a.text)
+		ig.Range, ig.Block = a.rng, a.block
+		out = append(out, ig)
+	}
+	return out
+}
+
+const classificationMarker = "sovlint:classification"
+
+// scanClassifications finds the classification comments of a file, by the
+// block they annotate ("aws_s3_bucket.b", "module.health"); one that
+// annotates no block is ignored.
+func scanClassifications(f *sourceFile, entities []*entity, into map[string]*analyzer.InlineClass) {
+	for _, a := range annotations(f, entities, classificationMarker) {
+		value, _, _ := strings.Cut(a.text, " ")
+		if a.block == "" || value == "" {
+			continue
+		}
+		into[a.block] = &analyzer.InlineClass{Value: value, Range: a.rng}
+	}
+}
+
+// annotation is a marker comment with what follows the marker and the
+// block it annotates.
+type annotation struct {
+	text  string
+	rng   hcl.Range
+	block string // "aws_s3_bucket.b", "module.network"; "" when none
+}
+
+// annotations finds the comments of a file that carry a marker, and the
+// resource or module block each annotates: the block on the comment's own
+// line, else the first block after the run of comment lines the comment
+// belongs to. Only files that mention the marker are lexed a second time.
+func annotations(f *sourceFile, entities []*entity, marker string) []annotation {
+	if !bytes.Contains(f.src, []byte(marker)) || strings.HasSuffix(f.path, ".json") {
 		return nil
 	}
 	tokens, _ := hclsyntax.LexConfig(f.src, f.path, hcl.InitialPos)
@@ -48,47 +87,40 @@ func scanIgnores(f *sourceFile, entities []*entity) []Ignore {
 		l := bytes.TrimSpace(lines[line-1])
 		return bytes.HasPrefix(l, []byte("#")) || bytes.HasPrefix(l, []byte("//")) || bytes.HasPrefix(l, []byte("/*"))
 	}
-	// The blocks of this file that an ignore may annotate, by header line.
-	type target struct {
-		local  string
-		module bool
-	}
-	byLine := map[int]target{}
+	// The blocks of this file that a comment may annotate, by header line.
+	byLine := map[int]string{}
 	for _, e := range entities {
 		if e.defRange.Filename != f.path {
 			continue
 		}
 		switch e.kind {
 		case "resource":
-			byLine[e.defRange.Start.Line] = target{local: e.labels[0] + "." + e.labels[1]}
+			byLine[e.defRange.Start.Line] = e.labels[0] + "." + e.labels[1]
 		case "module":
-			byLine[e.defRange.Start.Line] = target{local: "module." + e.labels[0], module: true}
+			byLine[e.defRange.Start.Line] = "module." + e.labels[0]
 		}
 	}
-	var out []Ignore
+	var out []annotation
 	for _, tok := range tokens {
 		if tok.Type != hclsyntax.TokenComment {
 			continue
 		}
-		_, after, found := strings.Cut(string(tok.Bytes), ignoreMarker)
-		if !found {
-			continue
+		_, after, found := strings.Cut(string(tok.Bytes), marker)
+		if !found || (after != "" && !strings.ContainsAny(after[:1], " \t\r\n*")) {
+			continue // sovlint:classifications is not sovlint:classification
 		}
-		ig := parseIgnore(commentBody(after))
-		ig.Range = tok.Range
+		a := annotation{text: commentBody(after), rng: tok.Range}
 		line := tok.Range.Start.Line
-		// The block on the comment's own line, else the first block after
-		// the run of comment lines the comment belongs to.
-		t, ok := byLine[line]
+		block, ok := byLine[line]
 		for next := line + 1; !ok && commentOnly(line) && next <= len(lines); next++ {
-			if t, ok = byLine[next]; ok || !commentOnly(next) {
+			if block, ok = byLine[next]; ok || !commentOnly(next) {
 				break
 			}
 		}
 		if ok {
-			ig.Block = t.local
+			a.block = block
 		}
-		out = append(out, ig)
+		out = append(out, a)
 	}
 	return out
 }

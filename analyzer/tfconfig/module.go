@@ -1,6 +1,7 @@
 package tfconfig
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/internal/evalbudget"
 )
 
@@ -30,6 +32,9 @@ type module struct {
 	resources map[string]*resourceDecl // "aws_s3_bucket.b", "data.aws_region.r"
 	calls     map[string]*moduleCallDecl
 	ignores   []Ignore
+	// classes are the inline classification annotations, by the block
+	// they annotate: "aws_s3_bucket.b", "module.health".
+	classes map[string]*analyzer.InlineClass
 }
 
 // sourceBytes is the size of the module's files.
@@ -226,7 +231,16 @@ func decodeModule(dir string, files []*sourceFile) (*module, hcl.Diagnostics) {
 	}
 	diags = append(diags, checkLocalCycles(m.locals)...)
 	for _, f := range files {
+		if f.generated {
+			continue
+		}
 		m.ignores = append(m.ignores, scanIgnores(f, order)...)
+		if m.classes == nil && bytes.Contains(f.src, []byte(classificationMarker)) {
+			m.classes = map[string]*analyzer.InlineClass{}
+		}
+		if m.classes != nil {
+			scanClassifications(f, order, m.classes)
+		}
 	}
 	return m, diags
 }

@@ -3,6 +3,7 @@ package tfconfig
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -58,6 +59,12 @@ func (l *SourceLoader) LoadConfig(dir string) (*Config, error) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	return l.configFrom(dir, rootMod)
+}
+
+// configFrom reads the modules a decoded root module calls.
+func (l *SourceLoader) configFrom(dir string, rootMod *module) (*Config, error) {
+	var diags hcl.Diagnostics
 	c := &Config{Dir: dir, loader: l, nodes: map[string]*moduleNode{}}
 	c.root = &moduleNode{mod: rootMod, children: map[string]*moduleNode{}}
 	c.nodes[""] = c.root
@@ -74,7 +81,7 @@ func (l *SourceLoader) LoadConfig(dir string) (*Config, error) {
 			if n.mod == nil {
 				continue
 			}
-			for _, name := range sortedKeys(n.mod.calls) {
+			for _, name := range slices.Sorted(maps.Keys(n.mod.calls)) {
 				call := n.mod.calls[name]
 				child := &moduleNode{
 					path:     addrs.Join(n.path, "module."+name),
@@ -139,15 +146,6 @@ func joinKey(parent, name string) string {
 		return name
 	}
 	return parent + "." + name
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // isLocalSource reports whether a module source is a local path, which
@@ -296,7 +294,7 @@ func (c *Config) resource(configAddr string) *resourceDecl {
 func (c *Config) Ignores() []Ignore {
 	byRange := map[hcl.Range]*Ignore{}
 	var out []*Ignore
-	for _, path := range sortedKeys(c.nodes) {
+	for _, path := range slices.Sorted(maps.Keys(c.nodes)) {
 		n := c.nodes[path]
 		if n.mod == nil {
 			continue

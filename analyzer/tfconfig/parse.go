@@ -18,6 +18,7 @@ import (
 	"github.com/sovlint/sovlint/internal/evalbudget"
 	"github.com/sovlint/sovlint/internal/inputfile"
 	"github.com/sovlint/sovlint/internal/nesting"
+	"github.com/sovlint/sovlint/internal/par"
 )
 
 // SourceLoader reads Terraform/OpenTofu configuration directories. It parses
@@ -33,6 +34,10 @@ type SourceLoader struct {
 	// touched.
 	ResourceAttrs []string
 	ProviderAttrs []string
+	// ZoneDataSources maps the data source types whose values are zones of
+	// their provider configuration's region to the location attributes
+	// that would place them elsewhere (Catalog.ZoneDataSources).
+	ZoneDataSources map[string][]string
 
 	mu      sync.Mutex
 	modules map[string]*moduleLoad
@@ -81,7 +86,7 @@ func (l *SourceLoader) module(dir string) (*module, hcl.Diagnostics) {
 
 // readModules reads several module directories at once.
 func (l *SourceLoader) readModules(dirs []string) {
-	var wg sync.WaitGroup
+	var wg par.Group
 	for _, d := range dirs {
 		wg.Go(func() { _, _ = l.module(d) })
 	}
@@ -170,6 +175,10 @@ type sourceFile struct {
 	// calls are the functions the file calls; nil for a JSON file, whose
 	// templates are parsed only when evaluated.
 	calls map[string]bool
+	// generated is text another tool writes (a Terragrunt generate
+	// block), positioned where it is written: its inline ignores are not
+	// read.
+	generated bool
 }
 
 // parseFile parses one configuration file (native syntax or JSON).
@@ -196,16 +205,21 @@ func parseFile(path string) (*sourceFile, hcl.Diagnostics) {
 // guarded (evalbudget.GuardSyntax), and calls names the functions they
 // call; nil for JSON.
 func parseHCL(src []byte, path string) (f *hcl.File, calls map[string]bool, diags hcl.Diagnostics) {
+	return parseHCLAt(src, path, strings.HasSuffix(path, ".json"), hcl.InitialPos)
+}
+
+// parseHCLAt is parseHCL for text that starts at pos in the file path.
+func parseHCLAt(src []byte, path string, json bool, pos hcl.Pos) (f *hcl.File, calls map[string]bool, diags hcl.Diagnostics) {
 	bom, foreign := inputfile.Encoding(src)
 	if foreign != "" {
 		return nil, nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Unsupported text encoding",
 			Detail:   "The file " + inputfile.EncodingMsg(foreign) + ".",
-			Subject:  &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos},
+			Subject:  &hcl.Range{Filename: path, Start: pos, End: pos},
 		}}
 	}
-	if strings.HasSuffix(path, ".json") {
+	if json {
 		if bom > 0 {
 			// The JSON parser does not skip a byte order mark (HCL's
 			// native one does): blanks keep every position.
@@ -219,7 +233,7 @@ func parseHCL(src []byte, path string) (f *hcl.File, calls map[string]bool, diag
 		if d := nesting.Config(src, path); d != nil {
 			return nil, nil, hcl.Diagnostics{d}
 		}
-		f, diags = hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+		f, diags = hclsyntax.ParseConfig(src, path, pos)
 		if body, ok := f.Body.(*hclsyntax.Body); ok {
 			calls = evalbudget.GuardSyntax(body)
 		}
@@ -250,7 +264,7 @@ func (l *SourceLoader) readModule(dir string) (*module, hcl.Diagnostics) {
 	paths := slices.Concat(primary, overrides)
 	files := make([]*sourceFile, len(paths))
 	fileDiags := make([]hcl.Diagnostics, len(paths))
-	var wg sync.WaitGroup
+	var wg par.Group
 	for i, p := range paths {
 		wg.Go(func() {
 			l.parsers <- struct{}{}
@@ -289,21 +303,54 @@ func HasConfigFiles(dir string) bool {
 	return err == nil && len(p)+len(o) > 0
 }
 
-// RootModules finds the root modules below dir: the directories holding
-// configuration files that no module below dir calls by a local path.
-// Hidden directories (and so .terraform) are skipped. Every directory found
-// is parsed, in parallel; the first megabyte of sources stays decoded for
-// the scans that follow, which Release lets go of root by root.
+// RootSearch tunes FindRoots.
+type RootSearch struct {
+	// Skip says whether to leave out a directory below the top one, and
+	// everything below it (--exclude); nil skips none.
+	Skip func(dir string) bool
+}
+
+// FoundRoots is what FindRoots finds below a directory.
+type FoundRoots struct {
+	// Roots are the root modules, in lexical order. A directory that
+	// cannot be read is one of them, unless another directory calls it
+	// (that one then fails to load): loading it reports what is wrong.
+	Roots []string
+	// Terragrunt are the directories holding a terragrunt.hcl, in lexical
+	// order: Terragrunt generates part of their configuration.
+	Terragrunt []string
+}
+
+// RootModules is FindRoots without options, returning the roots only.
 func (l *SourceLoader) RootModules(dir string) ([]string, error) {
+	found, err := l.FindRoots(dir, RootSearch{})
+	return found.Roots, err
+}
+
+// TerragruntFile is the configuration file of a Terragrunt unit.
+const TerragruntFile = "terragrunt.hcl"
+
+// FindRoots finds the root modules below dir: the directories holding
+// configuration files that no module below dir calls by a local path.
+// Hidden directories (and so .terraform and .terragrunt-cache) are
+// skipped. Every directory found is parsed, in parallel; the first
+// megabyte of sources stays decoded for the scans that follow, which
+// Release lets go of root by root. One directory that does not parse does
+// not stop the search: it is a root that will fail to load.
+func (l *SourceLoader) FindRoots(dir string, opt RootSearch) (FoundRoots, error) {
 	var dirs []string
+	var found FoundRoots
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if !d.IsDir() {
+			if d.Name() == TerragruntFile {
+				found.Terragrunt = append(found.Terragrunt, filepath.Dir(p))
+			}
 			return nil
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
+		if p != dir && (strings.HasPrefix(d.Name(), ".") || (opt.Skip != nil && opt.Skip(p))) {
 			return filepath.SkipDir
 		}
 		if HasConfigFiles(p) {
@@ -312,13 +359,12 @@ func (l *SourceLoader) RootModules(dir string) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return FoundRoots{}, err
 	}
 	calls := make([][]string, len(dirs)) // each directory's local module sources
-	errs := make([]hcl.Diagnostics, len(dirs))
 	var kept atomic.Int64
 	var next atomic.Int64
-	var wg sync.WaitGroup
+	var wg par.Group
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for {
@@ -328,7 +374,6 @@ func (l *SourceLoader) RootModules(dir string) ([]string, error) {
 				}
 				key := filepath.Clean(dirs[i])
 				mod, ds := l.readModule(key)
-				errs[i] = ds
 				if mod == nil {
 					continue
 				}
@@ -344,13 +389,6 @@ func (l *SourceLoader) RootModules(dir string) ([]string, error) {
 		})
 	}
 	wg.Wait()
-	var diags hcl.Diagnostics
-	for _, ds := range errs {
-		diags = append(diags, ds...)
-	}
-	if diags.HasErrors() {
-		return nil, diags
-	}
 	called := map[string]bool{}
 	index := make(map[string]int, len(dirs)) // absolute path → dirs index
 	for i, d := range dirs {
@@ -389,7 +427,8 @@ func (l *SourceLoader) RootModules(dir string) ([]string, error) {
 		l.users[d] += n
 	}
 	l.mu.Unlock()
-	return roots, nil
+	found.Roots = roots
+	return found, nil
 }
 
 // keep caches a module read outside module().

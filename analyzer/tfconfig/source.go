@@ -3,6 +3,7 @@ package tfconfig
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -114,14 +115,14 @@ func (c *Config) evaluate(opts VarOptions, b *evalbudget.Budget) (instances []*a
 // of the modules it calls.
 func (e *evaluator) collect(mi *modInst, out *[]*analyzer.Instance) {
 	mod := mi.node.mod
-	for _, key := range sortedKeys(mod.resources) {
+	for _, key := range slices.Sorted(maps.Keys(mod.resources)) {
 		rd := mod.resources[key]
 		if rd.mode != "managed" {
 			continue
 		}
 		e.resourceInstances(mi, rd, out)
 	}
-	for _, name := range sortedKeys(mi.node.children) {
+	for _, name := range slices.Sorted(maps.Keys(mi.node.children)) {
 		if mi.node.children[name].mod == nil {
 			continue // not scanned: reported as a warning
 		}
@@ -154,13 +155,18 @@ func (e *evaluator) resourceInstances(mi *modInst, rd *resourceDecl, out *[]*ana
 			ProviderKey:    key,
 			Range:          rd.defRange,
 			Unexpanded:     unexpanded,
-			Refs:           bodyRefs{rd.body},
+			Refs:           bodyRefs{rd.body, mi.node},
+			Inline:         inlineClass(mi.node, rd.key()),
 		}
 		s := scope{mi: mi, rep: rep}
 		for _, name := range e.resourceAttrs {
 			if a, ok := e.attribute(rd.body, name, s); ok && !resourceMeta[name] {
 				if in.Attrs == nil {
 					in.Attrs = analyzer.Attrs{}
+				}
+				if ad := rd.body.attrs[name]; ad != nil && !a.Value.IsWhollyKnown() {
+					a.Candidates = e.candidateValues(ad.Expr, s)
+					a.InProviderRegion = e.zoneOfProvider(mi, ad.Expr, s, key)
 				}
 				in.Attrs[name] = a
 			}
@@ -174,6 +180,22 @@ func (e *evaluator) resourceInstances(mi *modInst, rd *resourceDecl, out *[]*ana
 	for i, k := range ex.keys {
 		mk(base+instanceKey(ex.kind, k), ex.reps[i], mi.unexpanded)
 	}
+}
+
+// inlineClass is the classification annotation of a resource block, else
+// of the innermost module call that contains it.
+func inlineClass(n *moduleNode, local string) *analyzer.InlineClass {
+	if n.mod != nil {
+		if c := n.mod.classes[local]; c != nil {
+			return c
+		}
+	}
+	for ; n.parent != nil; n = n.parent {
+		if c := n.parent.mod.classes["module."+n.call.name]; c != nil {
+			return c
+		}
+	}
+	return nil
 }
 
 // impliedProvider is the provider local name a resource type implies: the
@@ -201,6 +223,9 @@ func (e *evaluator) providerFor(n *moduleNode, ref providerRef) (*analyzer.Provi
 	s := scope{mi: e.instanceOf(declNode)}
 	for _, path := range e.providerAttrs {
 		if a, ok := e.attributePath(decl.body, path, s); ok {
+			if ad := decl.body.attrs[path]; ad != nil && !a.Value.IsWhollyKnown() {
+				a.Candidates = e.candidateValues(ad.Expr, s)
+			}
 			pc.Attrs[path] = a
 		}
 	}
@@ -264,6 +289,9 @@ func (c *Config) AttachSources(instances []*analyzer.Instance) {
 			continue
 		}
 		in.Range = rd.defRange
+		if path, local := addrs.SplitModule(in.ConfigAddress); c.nodes[path] != nil {
+			in.Inline = inlineClass(c.nodes[path], local)
+		}
 		for name, a := range in.Attrs {
 			if r, ok := staticRange(rd.body, name); ok && a.Set {
 				a.Range = r
@@ -314,34 +342,93 @@ func staticRange(bd *body, path string) (rng hcl.Range, ok bool) {
 }
 
 // bodyRefs reads references from a resource block's attribute expressions,
-// spelt as a plan spells them.
-type bodyRefs struct{ b *body }
+// spelt as a plan spells them and qualified by their module's path. A
+// variable is followed to the expression its module call gives it, and a
+// module output to its value's expression, so that a parent passed down as
+// var.scope or returned by a child module is still found.
+type bodyRefs struct {
+	b    *body
+	node *moduleNode
+}
 
-func (r bodyRefs) References(attr string) []string {
-	a := r.b.attrs[attr]
-	if a == nil {
-		return nil
-	}
+// maxRefDepth bounds how many module inputs and outputs a reference is
+// followed through.
+const maxRefDepth = 16
+
+func (r bodyRefs) References(path string) ([]string, bool) {
 	var out []string
-	for _, t := range a.Expr.Variables() {
-		var sb strings.Builder
-		sb.WriteString(t.RootName())
-		for _, step := range t[1:] {
-			switch st := step.(type) {
-			case hcl.TraverseAttr:
-				sb.WriteString("." + st.Name)
-			case hcl.TraverseIndex:
-				switch k := st.Key; {
-				case k.Type() == cty.String:
-					fmt.Fprintf(&sb, "[%q]", k.AsString())
-				case k.Type() == cty.Number:
-					fmt.Fprintf(&sb, "[%s]", k.AsBigFloat().Text('f', -1))
+	set := pathRefs(r.b, path, r.node, &out)
+	return out, set
+}
+
+// pathRefs gathers the references of an attribute path into nested
+// blocks, static or dynamic, every one of them; an object-valued attribute
+// (JSON syntax, or a whole object given at once) counts as a whole.
+func pathRefs(bd *body, path string, n *moduleNode, out *[]string) bool {
+	head, rest, nested := strings.Cut(path, ".")
+	if a := bd.attrs[head]; a != nil {
+		followRefs(a.Expr, n, 0, out)
+		return true
+	}
+	if !nested {
+		return false
+	}
+	set := false
+	for _, nb := range bd.blocks {
+		switch {
+		case nb.typ == head:
+			set = pathRefs(nb.body, rest, n, out) || set
+		case nb.typ == "dynamic" && len(nb.labels) == 1 && nb.labels[0] == head:
+			// What the content reads from the iterator comes from for_each.
+			if fe := nb.body.attrs["for_each"]; fe != nil {
+				followRefs(fe.Expr, n, 0, out)
+			}
+			for _, c := range nb.body.blocksOf("content") {
+				set = pathRefs(c.body, rest, n, out) || set
+			}
+		}
+	}
+	return set
+}
+
+func followRefs(expr hcl.Expression, n *moduleNode, depth int, out *[]string) {
+	for _, t := range expr.Variables() {
+		switch name, _ := attrStep(t, 1); {
+		case depth < maxRefDepth && t.RootName() == "var" && n.call != nil && n.call.inputs[name] != nil:
+			followRefs(n.call.inputs[name].Expr, n.parent, depth+1, out)
+			continue
+		case depth < maxRefDepth && t.RootName() == "module" && len(t) > 2:
+			child := n.children[name]
+			if _, keyed := t[2].(hcl.TraverseIndex); !keyed && child != nil && child.mod != nil {
+				if output, ok := attrStep(t, 2); ok && child.mod.outputs[output] != nil {
+					followRefs(child.mod.outputs[output].Expr, child, depth+1, out)
+					continue
 				}
 			}
 		}
-		out = append(out, sb.String())
+		*out = append(*out, addrs.Join(n.path, traversalString(t)))
 	}
-	return out
+}
+
+// traversalString spells a traversal as plans do: aws_s3_bucket.b[0].id.
+func traversalString(t hcl.Traversal) string {
+	var sb strings.Builder
+	sb.WriteString(t.RootName())
+	for _, step := range t[1:] {
+		switch st := step.(type) {
+		case hcl.TraverseAttr:
+			sb.WriteString("." + st.Name)
+		case hcl.TraverseIndex:
+			switch k := st.Key; {
+			case !k.IsKnown() || k.IsNull():
+			case k.Type() == cty.String:
+				fmt.Fprintf(&sb, "[%q]", k.AsString())
+			case k.Type() == cty.Number:
+				fmt.Fprintf(&sb, "[%s]", k.AsBigFloat().Text('f', -1))
+			}
+		}
+	}
+	return sb.String()
 }
 
 // bounded cuts s to at most n bytes, on a rune boundary.

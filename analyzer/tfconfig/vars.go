@@ -32,11 +32,26 @@ type VarOptions struct {
 	// Values override everything else: the values a plan records for its
 	// root variables, which are the ones Terraform used.
 	Values map[string]cty.Value
+	// UndeclaredOK lets a --var name a variable the root module does not
+	// declare: a recursive scan gives the same --var to every root, and
+	// checks that some root declares it (Undeclared).
+	UndeclaredOK bool
+	// Presets come before TF_VAR_name and .tfvars files: Terragrunt's
+	// inputs, which it passes as TF_VAR_ unless the environment has one.
+	Presets map[string]Preset
+}
+
+// Preset is a root variable value another tool sets, and why it is
+// unknown when it is not wholly known (a Terragrunt dependency's output).
+type Preset struct {
+	Value cty.Value
+	Why   string
 }
 
 // rawValue is one definition of a root variable, before its type applies.
 type rawValue struct {
 	value  cty.Value
+	why    string // why a preset is not wholly known
 	text   string // a -var or TF_VAR_ value: read per the variable's type
 	isText bool
 	rng    hcl.Range
@@ -49,6 +64,9 @@ type rawValue struct {
 func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 	decls := c.root.mod.variables
 	defs := map[string]rawValue{}
+	for name, p := range opts.Presets {
+		defs[name] = rawValue{value: p.Value, why: p.Why}
+	}
 	if opts.Getenv != nil {
 		for name := range decls {
 			if v := opts.Getenv("TF_VAR_" + name); v != "" {
@@ -92,6 +110,12 @@ func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 			if !ok || name == "" {
 				return nil, fmt.Errorf("--var %q: want NAME=VALUE", redactAssign(in.Assign))
 			}
+			if decls[name] == nil && !opts.UndeclaredOK {
+				// As Terraform: a value for a variable nobody declared is
+				// most often a typo, and the scan would silently use the
+				// default instead.
+				return nil, fmt.Errorf("--var %s: the root module %s declares no variable %q", redactAssign(in.Assign), c.Dir, name)
+			}
 			defs[name] = rawValue{text: value, isText: true}
 		}
 	}
@@ -112,8 +136,10 @@ func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 				return nil, fmt.Errorf("variable %q: the value given on the command line or in TF_VAR_%s is not a valid expression for its type", name, name)
 			}
 			r = result{v: v}
+		case ok && def.why != "" && !def.value.IsKnown():
+			r = unknown(def.why)
 		case ok:
-			r = result{v: def.value}
+			r = result{v: def.value, why: def.why}
 		case decl.def != nil:
 			v, diags := decl.def.Value(consts)
 			if diags.HasErrors() {
@@ -213,4 +239,21 @@ func readVarFile(path string, origin inputfile.Origin, defs map[string]rawValue)
 		defs[a.Name] = rawValue{value: v, rng: a.Range}
 	}
 	return nil
+}
+
+// Declares reports whether the root module declares a variable.
+func (c *Config) Declares(name string) bool { return c.root.mod.variables[name] != nil }
+
+// AssignedNames returns the variable names --var assignments give, in
+// order, each once.
+func (opts VarOptions) AssignedNames() []string {
+	var out []string
+	for _, in := range opts.Inputs {
+		name, _, ok := strings.Cut(in.Assign, "=")
+		name = strings.TrimSpace(name)
+		if in.File == "" && ok && name != "" && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }

@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"os"
+	"testing"
+)
 
 func TestNextGCPercent(t *testing.T) {
 	for live, want := range map[uint64]int{
@@ -14,5 +17,18 @@ func TestNextGCPercent(t *testing.T) {
 		if got := nextGCPercent(live); got != want {
 			t.Errorf("nextGCPercent(%d) = %d, want %d", live, got, want)
 		}
+	}
+}
+
+// /dev/null is a character device but no terminal: text sent there must
+// not be colored.
+func TestDevNullIsNoTerminal(t *testing.T) {
+	f, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	if isTerminal(f) {
+		t.Errorf("%s is taken for a terminal", os.DevNull)
 	}
 }

@@ -5,11 +5,18 @@ package main
 import (
 	"os"
 
+	"golang.org/x/term"
+
 	"github.com/sovlint/sovlint/internal/cli"
 )
 
 func main() {
-	tuneGC(os.Getenv)
+	// The GC tuning is for one scan that exits; the run task server is a
+	// long-lived process whose memory is paced by Go's default, or by
+	// GOMEMLIMIT from its container's limit.
+	if len(os.Args) < 2 || os.Args[1] != "serve" {
+		tuneGC(os.Getenv)
+	}
 	os.Exit(cli.Main(os.Args[1:], cli.Streams{
 		In:         os.Stdin,
 		Out:        os.Stdout,
@@ -19,7 +26,8 @@ func main() {
 	}))
 }
 
+// isTerminal asks the terminal driver, as a character-device test would
+// also say yes for /dev/null.
 func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd()))
 }

@@ -79,6 +79,7 @@ type Glob struct {
 	steps []Step
 }
 
+// ParseGlob parses an address glob.
 func ParseGlob(s string) (Glob, error) {
 	steps, err := Parse(strings.TrimSpace(s))
 	if err != nil {
@@ -87,6 +88,7 @@ func ParseGlob(s string) (Glob, error) {
 	return Glob{Text: s, steps: steps}, nil
 }
 
+// Match reports whether the glob matches a resource address.
 func (g Glob) Match(address string) bool {
 	addr, err := Parse(address)
 	if err != nil {

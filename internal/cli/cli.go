@@ -7,11 +7,12 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
-	"strings"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/sovlint/sovlint/finding"
+	sovversion "github.com/sovlint/sovlint/internal/version"
+	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/report"
 )
 
@@ -83,55 +84,26 @@ func Main(args []string, s Streams) (code int) {
 // module source, an identifier) and must not carry a whole file with them.
 const maxErrorRunes = 500
 
-// printError writes an error on one line, escaped and bounded. An input
-// with many errors (a file that is not HCL at all gives hundreds) gets its
+// printError writes an error on one line per input that could not be read
+// (each root module of a monorepo), escaped and bounded. An input with
+// many errors (a file that is not HCL at all gives hundreds) gets its
 // first and their count; verbose prints each on its own line:
 // file:line:col: summary; detail.
 func printError(w io.Writer, err error, verbose bool) {
-	var diags hcl.Diagnostics
-	if !errors.As(err, &diags) {
-		fmt.Fprintf(w, "sovlint: %s\n", report.Excerpt(err.Error(), maxErrorRunes))
-		return
+	inputs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok { // the roots of a joined error, each on its line
+		inputs = j.Unwrap()
 	}
-	diags = errorDiags(diags)
-	if !verbose && len(diags) > 1 {
-		fmt.Fprintf(w, "sovlint: %s (and %d more; --verbose for all)\n", report.Excerpt(diagLine(diags[0]), maxErrorRunes), len(diags)-1)
-		return
-	}
-	for _, d := range diags {
-		fmt.Fprintf(w, "sovlint: %s\n", report.Excerpt(diagLine(d), maxErrorRunes))
-	}
-}
-
-// errorDiags keeps the errors of diags (all of them if none is one).
-func errorDiags(diags hcl.Diagnostics) hcl.Diagnostics {
-	var out hcl.Diagnostics
-	for _, d := range diags {
-		if d.Severity == hcl.DiagError {
-			out = append(out, d)
+	for _, in := range inputs {
+		errs := finding.InputErrors(in)
+		if !verbose && len(errs) > 1 {
+			fmt.Fprintf(w, "sovlint: %s (and %d more; --verbose for all)\n", report.Excerpt(errs[0].Error(), maxErrorRunes), len(errs)-1)
+			continue
+		}
+		for _, ie := range errs {
+			fmt.Fprintf(w, "sovlint: %s\n", report.Excerpt(ie.Error(), maxErrorRunes))
 		}
 	}
-	if len(out) == 0 {
-		return diags
-	}
-	return out
-}
-
-// diagLine is one diagnostic as file:line:col: summary; detail.
-func diagLine(d *hcl.Diagnostic) string {
-	where := ""
-	if d.Subject != nil {
-		where = d.Subject.Filename
-		if d.Subject.Start.Line > 0 {
-			where += fmt.Sprintf(":%d:%d", d.Subject.Start.Line, d.Subject.Start.Column)
-		}
-		where += ": "
-	}
-	msg := d.Summary
-	if d.Detail != "" {
-		msg += "; " + strings.Join(strings.Fields(d.Detail), " ")
-	}
-	return where + msg
 }
 
 func newRoot(s *Streams) *cobra.Command {
@@ -151,16 +123,22 @@ Exit status: 0 no findings, 1 findings, 2 usage or input error.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: ExitError, err: err}
 	})
-	root.AddCommand(newScan(s), newExplain(s), newProviders(s), newInit(s))
+	root.SetVersionTemplate(versionText())
+	root.AddCommand(newScan(s), newExplain(s), newProviders(s), newInit(s), newCatalog(s), newServe(s))
 	return root
 }
 
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
+// versionText is what --version prints: sovlint's version and the
+// embedded catalog's, with the date its data is current at.
+func versionText() string {
+	cat := providers.Default()
+	return fmt.Sprintf("sovlint %s\ncatalog %s (facts as of %s)\n", version(), cat.Version, cat.AsOf)
 }
+
+// version is sovlint's version for --version and the reports: the
+// release's (set by the release build), else the module version go install
+// recorded, else "dev".
+func version() string { return sovversion.String() }
 
 func usageError(format string, args ...any) error {
 	return &exitError{code: ExitError, err: fmt.Errorf(format, args...)}

@@ -48,6 +48,7 @@ func newInit(s *Streams) *cobra.Command {
 				return &exitError{code: ExitError, err: fmt.Errorf("writing %s: %w", path, err)}
 			}
 			fmt.Fprintf(s.Out, "wrote %s: sovlint scan reads it from this directory and those below\n", path)
+			fmt.Fprintf(s.Out, "sovlint checks resources tagged as sensitive (DataClassification = \"sensitive\"...): policy.classification_keys and level blocks in the file say which tags count\n")
 			return nil
 		},
 	}

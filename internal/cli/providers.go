@@ -18,9 +18,11 @@ import (
 )
 
 type providersFlags struct {
-	format string
-	config string
-	asOf   string
+	format  string
+	config  string
+	asOf    string
+	catalog string
+	summary bool
 }
 
 func newProviders(s *Streams) *cobra.Command {
@@ -32,11 +34,17 @@ func newProviders(s *Streams) *cobra.Command {
 catalog ID or registry address), its operator, its SecNumCloud offers, and
 every region with its country and the three verdicts, each with the sources
 it rests on. Catalog extensions and the residency policy of the .sovlint.hcl
-found upward from the current directory (or --config) are included.`,
+found upward from the current directory (or --config) are included.
+
+--summary prints one line per provider instead: operator, jurisdiction, EU
+legal control, qualified offers and the number of regions.`,
 		Example: `  sovlint providers
+  sovlint providers --summary
   sovlint providers outscale
-  sovlint providers hashicorp/google --format json`,
-		Args: cobra.MaximumNArgs(1),
+  sovlint providers hashicorp/google --format json
+  sovlint providers --catalog ./catalog-2026-12 --as-of 2026-12-01`,
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeProviders,
 		RunE: func(_ *cobra.Command, args []string) error {
 			return runProviders(s, &f, args)
 		},
@@ -45,6 +53,8 @@ found upward from the current directory (or --config) are included.`,
 	fl.StringVarP(&f.format, "format", "f", "text", "text|json")
 	fl.StringVar(&f.config, "config", "", "read this configuration file instead of the "+config.FileName+" found upward from the current directory")
 	fl.StringVar(&f.asOf, "as-of", "", "evaluate qualification validity at DATE (YYYY-MM-DD) instead of today")
+	fl.StringVar(&f.catalog, "catalog", "", catalogFlagUsage)
+	fl.BoolVar(&f.summary, "summary", false, "one line per provider: operator, jurisdiction, EU legal control, qualified offers, region count")
 	return cmd
 }
 
@@ -59,7 +69,7 @@ func runProviders(s *Streams, f *providersFlags, args []string) error {
 			return usageError("--as-of: %q is not a date (YYYY-MM-DD)", f.asOf)
 		}
 	}
-	set, err := settings.Load(settings.Flags{ConfigPath: f.config, FirstInput: ".", FailOn: "notice", Now: now})
+	set, err := settings.Load(settings.Flags{ConfigPath: f.config, FirstInput: ".", FailOn: "notice", Now: now, CatalogPath: f.catalog})
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
@@ -75,7 +85,10 @@ func runProviders(s *Streams, f *providersFlags, args []string) error {
 		}
 		list = []*providers.Provider{p}
 	}
-	listing := newCatalogListing(cat, list, now, set.Policy.Residency)
+	if f.summary {
+		return printSummary(s.Out, f.format, newCatalogSummary(cat, list, now, set.Policy.Residency))
+	}
+	listing := newCatalogListing(cat, list, len(args) == 0, now, set.Policy.Residency)
 	if f.format == "json" {
 		enc := json.NewEncoder(s.Out)
 		enc.SetIndent("", "  ")
@@ -89,12 +102,56 @@ func runProviders(s *Streams, f *providersFlags, args []string) error {
 // never renamed or removed.
 
 type catalogListing struct {
-	AsOf      string                  `json:"as_of"`     // newest fact of the catalog data
-	Date      string                  `json:"date"`      // date the verdicts are evaluated at
-	Residency string                  `json:"residency"` // the residency policy: EU, EEA, EU+CH…
-	Warnings  []string                `json:"warnings"`  // stale catalog data and qualifications
-	Providers []providerListing       `json:"providers"` // sorted by ID
-	Sources   map[string]sourceRecord `json:"sources"`   // every source the listed facts cite
+	Version   string            `json:"version"`   // the catalog data's version
+	Origin    string            `json:"origin"`    // "embedded", or the bundle's path
+	AsOf      string            `json:"as_of"`     // the date the catalog data is current at
+	Date      string            `json:"date"`      // date the verdicts are evaluated at
+	Residency string            `json:"residency"` // the residency policy: EU, EEA, EU+CH…
+	Warnings  []string          `json:"warnings"`  // stale catalog data and qualifications
+	Providers []providerListing `json:"providers"` // sorted by ID
+	// Schemes are the certification schemes, listed with the whole
+	// catalog (not with one provider).
+	Schemes []schemeListing         `json:"schemes,omitempty"`
+	Sources map[string]sourceRecord `json:"sources"` // every source the listed facts cite
+}
+
+type schemeListing struct {
+	ID               string         `json:"id"`
+	Name             string         `json:"name"`
+	Country          string         `json:"country"`
+	Grades           string         `json:"grades"`
+	Issuer           string         `json:"issuer,omitempty"`
+	RegisterURL      string         `json:"register_url,omitempty"`
+	Ladders          []ladderRecord `json:"ladders,omitempty"`
+	Versions         []string       `json:"versions,omitempty"`
+	RequiresValidity bool           `json:"requires_validity,omitempty"`
+	Note             string         `json:"note,omitempty"`
+	Fact             factRecord     `json:"fact"`
+}
+
+type ladderRecord struct {
+	Name   string   `json:"name"`
+	Levels []string `json:"levels"`
+}
+
+type certificationRecord struct {
+	ID                string        `json:"id"`
+	Scheme            string        `json:"scheme"`
+	Level             string        `json:"level,omitempty"`
+	Status            string        `json:"status"`
+	SchemeVersion     string        `json:"scheme_version,omitempty"`
+	Issuer            string        `json:"issuer,omitempty"`
+	RegisterURL       string        `json:"register_url,omitempty"`
+	CertificateID     string        `json:"certificate_id,omitempty"`
+	ValidFrom         string        `json:"valid_from,omitempty"`
+	ValidUntil        string        `json:"valid_until,omitempty"`
+	ObservationPeriod string        `json:"observation_period,omitempty"`
+	Regions           []string      `json:"regions,omitempty"`
+	ResourceTypes     []string      `json:"resource_types,omitempty"`
+	ListedOnly        bool          `json:"listed_only,omitempty"`
+	Note              string        `json:"note,omitempty"`
+	Standing          verdictRecord `json:"standing"` // the fact's own outcome on the listing's date
+	Fact              factRecord    `json:"fact"`
 }
 
 type providerListing struct {
@@ -143,11 +200,14 @@ type matchRecord struct {
 }
 
 type offeringListing struct {
-	Operator      *operatorRecord `json:"operator,omitempty"`
-	SecNumCloud   *statusRecord   `json:"secnumcloud,omitempty"`
-	Offers        []offerRecord   `json:"offers,omitempty"`
-	DefaultRegion string          `json:"default_region,omitempty"`
-	Regions       []regionListing `json:"regions,omitempty"`
+	Operator    *operatorRecord `json:"operator,omitempty"`
+	SecNumCloud *statusRecord   `json:"secnumcloud,omitempty"`
+	Offers      []offerRecord   `json:"offers,omitempty"`
+	// Certifications are what other schemes than SecNumCloud say of
+	// the offering.
+	Certifications []certificationRecord `json:"certifications,omitempty"`
+	DefaultRegion  string                `json:"default_region,omitempty"`
+	Regions        []regionListing       `json:"regions,omitempty"`
 }
 
 type operatorRecord struct {
@@ -181,6 +241,8 @@ type offerRecord struct {
 	Note          string     `json:"note,omitempty"`
 	Stale         string     `json:"stale,omitempty"`
 	Fact          factRecord `json:"fact"`
+	// Certifications are what other schemes say of the offer.
+	Certifications []certificationRecord `json:"certifications,omitempty"`
 }
 
 type regionListing struct {
@@ -230,9 +292,10 @@ type sourceRecord struct {
 
 // newCatalogListing evaluates the listed providers at now: every region of
 // every offering with its three verdicts, and the sources behind them.
-func newCatalogListing(cat *providers.Catalog, list []*providers.Provider, now time.Time, res providers.ResidencyPolicy) catalogListing {
+// whole lists the certification schemes too.
+func newCatalogListing(cat *providers.Catalog, list []*providers.Provider, whole bool, now time.Time, res providers.ResidencyPolicy) catalogListing {
 	l := catalogListing{
-		AsOf: cat.AsOf, Date: now.Format(time.DateOnly), Residency: res.Name,
+		Version: cat.Version, Origin: cat.Origin, AsOf: cat.AsOf, Date: now.Format(time.DateOnly), Residency: res.Name,
 		Warnings: []string{}, Sources: map[string]sourceRecord{},
 	}
 	if st, stale := cat.StaleData(now); stale {
@@ -266,11 +329,34 @@ func newCatalogListing(cat *providers.Catalog, list []*providers.Provider, now t
 		if st := o.SecNumCloud; st != nil {
 			ol.SecNumCloud = &statusRecord{Status: st.Status, Note: st.Note, Fact: cite(st.Fact)}
 		}
+		holder := p.Name
+		if v != nil {
+			holder = v.Name
+		}
+		certification := func(c *providers.Certification) certificationRecord {
+			rec := certificationRecord{
+				ID: c.ID, Scheme: c.Scheme, Level: c.Level, Status: c.Status, SchemeVersion: c.SchemeVersion,
+				Issuer: c.Issuer, RegisterURL: c.RegisterURL, CertificateID: c.CertificateID,
+				ValidFrom: c.ValidFrom, ValidUntil: c.ValidUntil, Regions: c.Regions, ResourceTypes: c.ResourceTypes,
+				ListedOnly: c.ListedOnly, Note: c.Note,
+				Standing: verdict(c.Standing(cat.Scheme(c.Scheme), holder, now)), Fact: cite(c.Fact),
+			}
+			if c.ObservationFrom != "" {
+				rec.ObservationPeriod = c.ObservationFrom + "/" + c.ObservationUntil
+			}
+			return rec
+		}
+		for _, c := range o.Certifications {
+			ol.Certifications = append(ol.Certifications, certification(c))
+		}
 		for _, off := range o.Offers {
 			rec := offerRecord{
 				ID: off.ID, Name: off.Name, Status: off.Status, Regions: off.Regions, ResourceTypes: off.ResourceTypes,
 				QualifiedFrom: off.QualifiedFrom, ValidUntil: off.ValidUntil, Decision: off.Decision,
 				ListedOnly: off.ListedOnly, Note: off.Note, Fact: cite(off.Fact),
+			}
+			for _, c := range off.Certifications {
+				rec.Certifications = append(rec.Certifications, certification(c))
 			}
 			if st, stale := off.StaleQualification(now); stale {
 				rec.Stale = st.Message
@@ -325,6 +411,18 @@ func newCatalogListing(cat *providers.Catalog, list []*providers.Provider, now t
 		}
 		l.Providers = append(l.Providers, pl)
 	}
+	if whole {
+		for _, sc := range cat.Schemes() {
+			sl := schemeListing{
+				ID: sc.ID, Name: sc.Name, Country: sc.Country, Grades: sc.Grades, Issuer: sc.Issuer, RegisterURL: sc.RegisterURL,
+				Versions: sc.Versions, RequiresValidity: sc.RequiresValidity, Note: sc.Note, Fact: cite(sc.Fact),
+			}
+			for _, ld := range sc.Ladders {
+				sl.Ladders = append(sl.Ladders, ladderRecord{Name: ld.Name, Levels: ld.Levels})
+			}
+			l.Schemes = append(l.Schemes, sl)
+		}
+	}
 	return l
 }
 
@@ -339,7 +437,7 @@ func nonNil(s []string) []string {
 // its provenance, and the sources cited at the end.
 func printListing(out io.Writer, l catalogListing) error {
 	w := bufio.NewWriter(out)
-	fmt.Fprintf(w, "sovlint catalog: facts as of %s; verdicts on %s for residency in the %s\n", l.AsOf, l.Date, l.Residency)
+	fmt.Fprintf(w, "sovlint catalog %s (%s): facts as of %s; verdicts on %s for residency in the %s\n", l.Version, l.Origin, l.AsOf, l.Date, l.Residency)
 	for _, wn := range l.Warnings {
 		fmt.Fprintf(w, "warning: %s\n", wn)
 	}
@@ -362,6 +460,19 @@ func printListing(out io.Writer, l catalogListing) error {
 			if v.InheritRegions {
 				fmt.Fprintln(w, "    regions: those of the base offering")
 			}
+		}
+	}
+	if len(l.Schemes) > 0 {
+		fmt.Fprintln(w, "\ncertification schemes (policy: certifications = [\"scheme\" or \"scheme:minimum-level\"])")
+		for _, sc := range l.Schemes {
+			var levels []string
+			for _, ld := range sc.Ladders {
+				levels = append(levels, ld.Name+" "+strings.Join(ld.Levels, " < "))
+			}
+			if len(levels) == 0 {
+				levels = []string{"no levels"}
+			}
+			fmt.Fprintf(w, "  %s: %s (%s; grades %s): %s  %s\n", sc.ID, sc.Name, sc.Country, sc.Grades, strings.Join(levels, "; "), factText(sc.Fact))
 		}
 	}
 	if len(l.Sources) > 0 {
@@ -407,8 +518,17 @@ func printOffering(w io.Writer, indent string, o offeringListing) {
 		}
 		fmt.Fprintf(w, "%soffer %s: %s, %s (%s)  %s\n", indent, off.ID, off.Status, off.Name, strings.Join(scope, "; "), factText(off.Fact))
 		if off.Stale != "" {
-			fmt.Fprintf(w, "%s  warning: %s\n", indent, off.Stale)
+			// The full text (with a lapse's renewal block) is among the
+			// warnings at the top; here its first line is enough.
+			first, _, _ := strings.Cut(off.Stale, "\n")
+			fmt.Fprintf(w, "%s  warning: %s\n", indent, first)
 		}
+		for _, c := range off.Certifications {
+			printCertification(w, indent+"  ", c)
+		}
+	}
+	for _, c := range o.Certifications {
+		printCertification(w, indent, c)
 	}
 	if st := o.SecNumCloud; st != nil {
 		fmt.Fprintf(w, "%sSecNumCloud of other services: %s  %s\n", indent, st.Status, factText(st.Fact))
@@ -436,6 +556,42 @@ func printOffering(w io.Writer, indent string, o offeringListing) {
 		fmt.Fprintf(w, "%sregion %s %s%s: residency %s, legal control %s, SecNumCloud %s  %s\n",
 			indent, r.Code, where, name, r.Verdicts.EUResidency.Outcome, r.Verdicts.EULegalControl.Outcome, strings.Join(snc, ", "), factText(r.Fact))
 	}
+}
+
+// printCertification writes one certification fact with its scope, its
+// standing on the listing's date and its provenance.
+func printCertification(w io.Writer, indent string, c certificationRecord) {
+	what := c.Scheme
+	if c.Level != "" {
+		what += " " + c.Level
+	}
+	var details []string
+	if c.SchemeVersion != "" {
+		details = append(details, c.SchemeVersion)
+	}
+	if len(c.Regions) > 0 {
+		details = append(details, "in "+strings.Join(c.Regions, ", "))
+	}
+	if len(c.ResourceTypes) > 0 {
+		details = append(details, "for "+strings.Join(c.ResourceTypes, ", "))
+	}
+	if c.ValidFrom != "" || c.ValidUntil != "" {
+		details = append(details, c.ValidFrom+" → "+c.ValidUntil)
+	}
+	if c.ObservationPeriod != "" {
+		details = append(details, "observed "+c.ObservationPeriod)
+	}
+	if c.CertificateID != "" {
+		details = append(details, "certificate "+c.CertificateID)
+	}
+	if c.ListedOnly {
+		details = append(details, "listed only: no resource is recognized as part of it")
+	}
+	scope := ""
+	if len(details) > 0 {
+		scope = " (" + strings.Join(details, "; ") + ")"
+	}
+	fmt.Fprintf(w, "%scertification %s: %s%s, status %s, standing %s  %s\n", indent, c.ID, what, scope, c.Status, c.Standing.Outcome, factText(c.Fact))
 }
 
 func locationText(loc *locationListing) string {

@@ -36,6 +36,8 @@ func TestProvidersGolden(t *testing.T) {
 		{"outscale.json", []string{"providers", "registry.opentofu.org/outscale/outscale", "--format", "json", "--as-of", "2026-11-23"}},
 		{"ovh.txt", []string{"providers", "ovh", "--as-of", "2026-12-01"}},
 		{"numspot.json", []string{"providers", "numspot/numspot", "--format", "json", "--as-of", "2026-11-23"}},
+		{"summary.txt", []string{"providers", "--summary", "--as-of", "2026-12-01"}},
+		{"summary.json", []string{"providers", "--summary", "--format", "json", "--as-of", "2026-12-01"}},
 	}
 	goldenDir, err := filepath.Abs(filepath.Join("testdata", "providers"))
 	if err != nil {

@@ -1,9 +1,8 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
-	"os"
+	"io"
 
 	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/suppress"
@@ -12,12 +11,12 @@ import (
 // writeBaseline records the findings in a baseline file and says so on
 // stderr.
 func writeBaseline(s *Streams, path string, findings []finding.Finding) error {
-	var buf bytes.Buffer
-	n, err := suppress.WriteBaseline(&buf, findings)
+	var n int
+	err := streamToFile(path, func(w io.Writer) (err error) {
+		n, err = suppress.WriteBaseline(w, findings)
+		return err
+	})
 	if err != nil {
-		return &exitError{code: ExitError, err: err}
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil { //nolint:gosec // a baseline is committed to the repository
 		return &exitError{code: ExitError, err: fmt.Errorf("writing baseline: %w", err)}
 	}
 	fmt.Fprintf(s.Err, "sovlint: wrote %d %s to the baseline %s\n", n, pluralFindings(n), path)

@@ -147,6 +147,9 @@ func TestConfigErrors(t *testing.T) {
 		{"empty addresses", "exception {\n  addresses = []\n  reason = \"r\"\n}\n", "addresses is empty"},
 		{"unknown rule setting", "rule \"SOV042\" {\n  severity = \"warning\"\n}\n", `.sovlint.hcl:1,1-14: Invalid rule setting; unknown rule "SOV042"`},
 		{"bad severity", "\nrule \"SOV003\" {\n  severity = \"fatal\"\n}\n", `.sovlint.hcl:2,1-14: Invalid rule setting; SOV003: unknown severity "fatal"`},
+		{"bad root glob", "exception {\n  addresses = [\"*\"]\n  roots = [\"envs/[\"]\n  reason = \"r\"\n}\n", `.sovlint.hcl:1,1-10: Invalid exception; roots: "envs/[" is not a valid glob`},
+		{"empty roots", "exception {\n  addresses = [\"*\"]\n  roots = []\n  reason = \"r\"\n}\n", "roots is empty"},
+		{"bad exclude glob", "\nexclude = [\"a\", \"{\"]\n", `.sovlint.hcl:2,11-21: Invalid exclude; "{" is not a valid glob`},
 		{"twice", "rule \"SOV003\" {\n  enabled = false\n}\nrule \"outside-eu\" {\n  enabled = true\n}\n", "rule SOV003 is configured twice"},
 	}
 	for _, tt := range tests {
@@ -225,11 +228,12 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("baseline has %d entries, want 7", n)
 	}
 	const want = `{
-  "version": 1,
+  "version": 2,
   "tool": "sovlint",
   "findings": [
     {
       "rule": "SOV001",
+      "root": ".",
       "address": "aws_rds_cluster.main"
     },
 `
@@ -242,6 +246,7 @@ func TestBaseline(t *testing.T) {
 	edited := strings.Replace(buf.String(), `
     {
       "rule": "SOV003",
+      "root": ".",
       "address": "module.regional.aws_sns_topic.t"
     }`, "", 1)
 	edited = strings.Replace(edited, "},\n  ]", "}\n  ]", 1)
@@ -295,7 +300,7 @@ func TestLoadBaselineErrors(t *testing.T) {
 	dir := t.TempDir()
 	for name, content := range map[string]string{
 		"notjson.json": "{",
-		"future.json":  `{"version": 2, "findings": []}`,
+		"future.json":  `{"version": 3, "findings": []}`,
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
 			t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -58,8 +59,10 @@ type Options struct {
 }
 
 // Scan runs the pipeline over inputs and returns the report: load, resolve,
-// assess and check each input, then suppress. Input problems are returned
-// as errors that name the file (and position when known).
+// assess and check each root module or plan, then suppress. A root or plan
+// that cannot be read is an entry of the report's Errors and the others are
+// still reported; when none could be read, the problems come back as the
+// error instead (file and position when known), and there is no report.
 func Scan(inputs []Input, opt Options) (*report.Report, error) {
 	rep, _, err := run(inputs, opt)
 	return rep, err
@@ -77,29 +80,88 @@ func run(inputs []Input, opt Options) (*report.Report, []rules.Subject, error) {
 		class = analyzer.DefaultPolicy()
 	}
 	now := set.Policy.Now
-	rep := &report.Report{Tool: "sovlint", Version: opt.Version, CatalogAsOf: set.Catalog.AsOf, Rules: rules.Docs()}
+	rep := &report.Report{
+		Tool: "sovlint", Version: opt.Version, CatalogAsOf: set.Catalog.AsOf, Rules: rules.Docs(),
+		Date: now.Format(time.DateOnly), Policy: set.Policy.Require,
+	}
 	if set.Config != nil {
 		rep.Config = set.Config.Path
 	}
-	sc := &scan{set: set, sources: opt.Sources, conv: opt.Conversion, resolver: &analyzer.Resolver{Catalog: set.Catalog, Policy: class}}
+	sc := &scan{set: set, sources: opt.Sources, conv: opt.Conversion, resolver: &analyzer.Resolver{Catalog: set.Catalog, Policy: class}, multi: len(inputs) > 1}
 	sc.loader = tfconfig.NewSourceLoader(set.Catalog.ResourceAttributeNames(), set.Catalog.ProviderAttributeNames())
+	sc.loader.ZoneDataSources = set.Catalog.ZoneDataSources()
 	var subjects []rules.Subject
+	var subjectRoots []rootSpan // which root each run of subjects belongs to
+	var refused []error
+	var inline []*suppress.Waiver
+	rootPaths := map[string]string{}
 	for _, in := range inputs {
 		rep.Inputs = append(rep.Inputs, in.Path)
-		subj, findings, warnings, err := sc.input(in)
-		if err != nil {
-			return nil, nil, err
+		for _, res := range sc.input(in) {
+			rep.Roots = append(rep.Roots, res.root)
+			if res.err != nil {
+				refused = append(refused, res.err)
+				for _, ie := range finding.InputErrors(res.err) {
+					ie.Root = res.root.Name
+					rep.Errors = append(rep.Errors, ie)
+				}
+				continue
+			}
+			rootPaths[res.root.Name] = res.path
+			for i := range res.findings {
+				res.findings[i].Root = res.root.Name
+			}
+			subjectRoots = append(subjectRoots, rootSpan{end: len(subjects) + len(res.subjects), name: res.root.Name})
+			subjects = appendOrTake(subjects, res.subjects)
+			rep.Findings = appendOrTake(rep.Findings, res.findings)
+			for _, w := range res.inline {
+				w.Root = res.root.Name
+			}
+			inline = append(inline, res.inline...)
+			rep.Warnings = append(rep.Warnings, res.warnings...)
 		}
-		subjects = appendOrTake(subjects, subj)
-		rep.Findings = appendOrTake(rep.Findings, findings)
-		rep.Warnings = append(rep.Warnings, warnings...)
+	}
+	if len(refused) == len(rep.Roots) {
+		// Nothing was scanned: there is no report to write, only errors.
+		if len(refused) == 1 {
+			return nil, nil, refused[0]
+		}
+		return nil, nil, errors.Join(refused...)
 	}
 	rep.Warnings = append(rep.Warnings, stalenessWarnings(set.Catalog, subjects, now, set.Config)...)
-	waivers := slices.Concat(opt.Baselines, set.Exceptions)
-	rep.Findings = append(rep.Findings, set.Settle(suppress.Apply(rep.Findings, waivers, now))...)
+	// One suppression pass over every root's findings: inline ignores
+	// (each limited to its root), exceptions and baselines.
+	waivers := slices.Concat(opt.Baselines, set.Exceptions, inline)
+	rep.Warnings = append(rep.Warnings, anyRootWarnings(opt.Baselines, rep.Roots)...)
+	rep.Findings = append(rep.Findings, set.Settle(suppress.Apply(rep.Findings, waivers, suppress.Scope{Now: now, RootPaths: rootPaths}))...)
 	finding.Sort(rep.Findings)
-	rep.Resources = resourceRows(subjects)
+	rep.Resources = newSubjectRows(subjects, subjectRoots, &set.Policy)
 	return rep, subjects, nil
+}
+
+// rootSpan says that the subjects before end, from the previous span's end,
+// belong to the root name.
+type rootSpan struct {
+	end  int
+	name string
+}
+
+// anyRootWarnings warns that a baseline written before roots were recorded
+// applies in every root, when the scan has roots to tell apart.
+func anyRootWarnings(baselines []*suppress.Waiver, roots []finding.Root) []report.Warning {
+	if !slices.ContainsFunc(roots, func(r finding.Root) bool { return !finding.IsTop(r.Name) }) {
+		return nil
+	}
+	var out []report.Warning
+	for _, b := range baselines {
+		if b.AnyRoot {
+			out = append(out, report.Warning{
+				Message: "this baseline records no root modules (written by an older sovlint): each entry applies to its address in every root module, so a finding accepted in one root is accepted in all; write it again with --baseline-write",
+				File:    b.Range.Filename,
+			})
+		}
+	}
+	return out
 }
 
 // scan is what one Scan call shares across its inputs.
@@ -109,22 +171,58 @@ type scan struct {
 	conv     Conversion
 	resolver *analyzer.Resolver
 	loader   *tfconfig.SourceLoader
+	// multi says the scan has several inputs: root names then start with
+	// their input.
+	multi bool
 }
 
-// input loads, resolves, assesses and checks one input; each root module's
-// inline waivers apply to its own findings only. A bug met on the way is an
-// error naming the input, not a crash.
-func (sc *scan) input(in Input) (subjects []rules.Subject, findings []finding.Finding, warnings []report.Warning, err error) {
+// rootResult is what one root module or plan gives the report.
+type rootResult struct {
+	root finding.Root
+	// path is the root's directory for exceptions' root globs: the root
+	// module's, or for a plan the sources given with it or its own.
+	path     string
+	subjects []rules.Subject
+	findings []finding.Finding
+	inline   []*suppress.Waiver // the root's sovlint:ignore comments
+	warnings []report.Warning
+	err      error // the root was refused
+}
+
+// rootName names a root of an input: its directory relative to the input
+// ("." for the input itself), prefixed with the input when the scan has
+// several.
+func (sc *scan) rootName(in Input, rel string) string {
+	if !sc.multi {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(filepath.Join(in.Path, rel))
+}
+
+// input loads, resolves, assesses and checks one input, root module by
+// root module; each root's inline waivers apply to its own findings only.
+// A root that cannot be read, or a bug met on the way, is that root's
+// error; the input's other roots are still scanned.
+func (sc *scan) input(in Input) (results []rootResult) {
+	whole := func(err error) []rootResult {
+		return []rootResult{{root: finding.Root{Name: sc.rootName(in, "."), Path: in.Path, Refused: true}, err: err}}
+	}
 	defer func() {
 		if p := recover(); p != nil {
-			subjects, findings, warnings, err = nil, nil, nil, &InternalError{File: in.Path, Panic: p}
+			results = whole(&InternalError{File: in.Path, Panic: p})
 		}
 	}()
 	units, err := load(in, sc)
 	if err != nil {
-		return nil, nil, nil, err
+		return whole(err)
 	}
 	for _, u := range units {
+		res := rootResult{root: finding.Root{Name: sc.rootName(in, u.rel), Path: u.path}, path: u.rootDir, err: u.err}
+		if u.err != nil {
+			res.root.Refused = true
+			results = append(results, res)
+			continue
+		}
 		resources := u.resources
 		if len(u.instances) > 0 {
 			// Only a plan read with its sources (--dir) comes with
@@ -133,18 +231,17 @@ func (sc *scan) input(in Input) (subjects []rules.Subject, findings []finding.Fi
 			resources = slices.Concat(resources, resolveAll(sc.resolver, u.instances))
 		}
 		analyzer.InheritLocations(resources)
+		analyzer.RelateCopies(resources)
 		for i := range resources {
 			if resources[i].Range.Filename == "" && in.Path != "-" {
 				resources[i].Range.Filename = in.Path
 			}
 		}
-		subj, fs := Evaluate(resources, sc.set.Policy)
-		fs = append(fs, sc.set.Settle(suppress.Apply(fs, u.waivers, sc.set.Policy.Now))...)
-		subjects = appendOrTake(subjects, subj)
-		findings = appendOrTake(findings, fs)
-		warnings = append(warnings, u.warnings...)
+		res.subjects, res.findings = Evaluate(resources, sc.set.Policy)
+		res.inline, res.warnings = u.waivers, u.warnings
+		results = append(results, res)
 	}
-	return subjects, findings, warnings, nil
+	return results
 }
 
 // InternalError is a bug met while scanning an input: the CLI prints it on
@@ -175,6 +272,16 @@ func appendOrTake[T any](list, more []T) []T {
 	return append(list, more...)
 }
 
+// planUnit is the unit of a plan: its root is the plan itself, whose
+// directory for exceptions is the sources given with it, else its own.
+func planUnit(in Input, sources string) unit {
+	u := unit{rel: ".", path: in.Path, rootDir: sources}
+	if sources == "" && in.Path != "-" {
+		u.rootDir = filepath.Dir(in.Path)
+	}
+	return u
+}
+
 func load(in Input, sc *scan) ([]unit, error) {
 	kind := in.Kind
 	if in.Path == "-" {
@@ -200,7 +307,8 @@ func load(in Input, sc *scan) ([]unit, error) {
 		if err != nil {
 			return nil, err
 		}
-		u := unit{instances: instances}
+		u := planUnit(in, sc.sources.PlanDir)
+		u.instances = instances
 		if err := sc.attachPlanSources(&u, p.VariableValues()); err != nil {
 			return nil, err
 		}
@@ -210,7 +318,9 @@ func load(in Input, sc *scan) ([]unit, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []unit{{resources: resources}}, nil
+	u := planUnit(in, "")
+	u.resources = resources
+	return []unit{u}, nil
 }
 
 // loadPlan streams a plan and resolves its instances as they are built, on

@@ -82,3 +82,59 @@ resource "aws_sqs_queue" "q" {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 }
+
+// An inline classification in the sources applies to a plan scanned with
+// them (--dir), as it does to the sources themselves.
+func TestPlanDirReadsInlineClassifications(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"main.tf": `provider "aws" {
+  region = "eu-west-3"
+}
+# sovlint:classification sensitive
+resource "aws_sqs_queue" "q" {
+  name = "q"
+}
+`,
+		"plan.json": `{
+  "format_version": "1.2",
+  "resource_changes": [{
+    "address": "aws_sqs_queue.q", "mode": "managed", "type": "aws_sqs_queue", "name": "q",
+    "provider_name": "registry.terraform.io/hashicorp/aws",
+    "change": {"actions": ["create"], "before": null, "after": {"name": "q", "tags": null, "tags_all": {}}, "after_unknown": {}}
+  }],
+  "configuration": {
+    "provider_config": {"aws": {"name": "aws", "full_name": "registry.terraform.io/hashicorp/aws",
+      "expressions": {"region": {"constant_value": "eu-west-3"}}}},
+    "root_module": {"resources": [{"address": "aws_sqs_queue.q", "mode": "managed", "type": "aws_sqs_queue",
+      "name": "q", "provider_config_key": "aws", "expressions": {"name": {"constant_value": "q"}}}]}
+  }
+}
+`,
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	plan := filepath.Join(dir, "plan.json")
+	for _, tt := range []struct {
+		name      string
+		src       SourceOptions
+		level, by string
+	}{
+		{"the plan alone cannot see the comment", SourceOptions{}, "", ""},
+		{"with its sources", SourceOptions{PlanDir: dir}, "sensitive", "inline"},
+	} {
+		r := scanFor(t, Input{Path: plan}, tt.src).Assessments[0].Resource
+		if r.Classification.Level != tt.level || r.Classification.Source != tt.by {
+			t.Errorf("%s: classification %q by %q, want %q by %q", tt.name, r.Classification.Level, r.Classification.Source, tt.level, tt.by)
+		}
+	}
+	fromSources := scanFor(t, Input{Path: dir}, SourceOptions{}).Assessments
+	for _, a := range fromSources {
+		if a.Resource.Classification.Source != "inline" {
+			t.Errorf("sources: %s classified by %q, want inline", a.Resource.Address, a.Resource.Classification.Source)
+		}
+	}
+}

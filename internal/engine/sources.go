@@ -1,14 +1,20 @@
 package engine
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/analyzer/terragrunt"
 	"github.com/sovlint/sovlint/analyzer/tfconfig"
 	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/par"
+	"github.com/sovlint/sovlint/internal/pathglob"
 	"github.com/sovlint/sovlint/internal/suppress"
 	"github.com/sovlint/sovlint/report"
 )
@@ -23,62 +29,250 @@ type SourceOptions struct {
 	// PlanDir holds the sources the plan inputs were made from: plan
 	// findings are placed on their lines, and their inline ignores apply.
 	PlanDir string
+	// Exclude are doublestar globs, relative to each directory input, of
+	// directories a recursive scan skips (--exclude).
+	Exclude []string
 }
 
 // unit is what one root module or one plan brings to a scan: its resource
 // instances, the inline waivers that apply to its findings (and no other
 // root's: two roots may share a module and its addresses), and warnings.
 type unit struct {
+	// rel is the root's directory relative to the input ("." for the
+	// input itself, and for a plan); path is the root module's directory
+	// or the plan file; rootDir is the directory exceptions' root globs
+	// match.
+	rel, path, rootDir string
+	// err says why the root could not be scanned; nothing else is set.
+	err       error
 	instances []*analyzer.Instance // still to resolve
 	resources []analyzer.Resource  // resolved while loading
 	waivers   []*suppress.Waiver
 	warnings  []report.Warning
+	declares  map[string]bool // the --var names its root module declares
 }
 
 // loadDir scans a source directory: one root module, or with Recursive
 // every root module below it, evaluated and resolved a few at a time (one
 // per core) so that only those roots' syntax trees are in memory at once.
+// A root module that cannot be loaded is a unit with its error: the others
+// are still scanned. Terragrunt units (terragrunt.hcl) are roots too,
+// assembled as Terragrunt would; the modules they deploy are not roots of
+// their own.
 func (sc *scan) loadDir(dir string) ([]unit, error) {
 	roots := []string{dir}
-	if sc.sources.Recursive {
-		var err error
-		if roots, err = sc.loader.RootModules(dir); err != nil {
+	var tgUnits []string
+	switch {
+	case sc.sources.Recursive:
+		found, err := sc.loader.FindRoots(dir, tfconfig.RootSearch{Skip: sc.excluded(dir)})
+		if err != nil {
 			return nil, err
 		}
-		if len(roots) == 0 {
+		tgUnits = terragruntUnits(found.Terragrunt)
+		roots = found.Roots
+		if len(roots)+len(tgUnits) == 0 {
 			return nil, &finding.InputError{File: dir, Msg: "no Terraform or OpenTofu configuration below this directory"}
 		}
-	} else if !tfconfig.HasConfigFiles(dir) {
+	case isFile(filepath.Join(dir, terragrunt.FileName)):
+		roots, tgUnits = nil, []string{dir}
+	case !tfconfig.HasConfigFiles(dir):
 		// Zero resources would be a silent pass: most often a monorepo root
 		// scanned without --recursive.
 		return nil, &finding.InputError{File: dir, Msg: "no Terraform or OpenTofu configuration files here: give a root module, or --recursive to scan every root module below"}
 	}
-	units := make([]unit, len(roots))
-	errs := make([]error, len(roots))
-	par.Each(len(roots), func(i int) { units[i], errs[i] = sc.loadRoot(roots[i]) })
-	for _, err := range errs {
+	// Terragrunt units first: the modules they deploy are no roots.
+	tg := make([]*terragrunt.Unit, len(tgUnits))
+	tgErrs := make([]error, len(tgUnits))
+	par.Each(len(tgUnits), func(i int) {
+		tg[i], tgErrs[i] = terragrunt.Load(filepath.Join(tgUnits[i], terragrunt.FileName))
+	})
+	notRoot := map[string]bool{}
+	for i, d := range tgUnits {
+		notRoot[absPath(d)] = true
+		if tg[i] != nil {
+			notRoot[absPath(tg[i].Source)] = true
+		}
+	}
+	type job struct {
+		dir string
+		tg  *terragrunt.Unit
+		err error
+	}
+	jobs := make([]job, 0, len(roots)+len(tgUnits))
+	for i, d := range tgUnits {
+		jobs = append(jobs, job{dir: d, tg: tg[i], err: tgErrs[i]})
+	}
+	for _, r := range roots {
+		if !notRoot[absPath(r)] {
+			jobs = append(jobs, job{dir: r})
+		}
+	}
+	slices.SortStableFunc(jobs, func(a, b job) int { return strings.Compare(filepath.ToSlash(a.dir), filepath.ToSlash(b.dir)) })
+	units := make([]unit, len(jobs))
+	par.Each(len(jobs), func(i int) {
+		defer func() {
+			if p := recover(); p != nil {
+				units[i].err = &InternalError{File: jobs[i].dir, Panic: p}
+			}
+		}()
+		switch j := jobs[i]; {
+		case j.err != nil:
+			units[i].err = j.err
+		case j.tg != nil:
+			units[i] = sc.loadTerragrunt(j.tg)
+		default:
+			units[i] = sc.loadRoot(j.dir)
+		}
+	})
+	for i := range units {
+		rel, err := filepath.Rel(dir, jobs[i].dir)
 		if err != nil {
-			return nil, err
+			rel = jobs[i].dir
+		}
+		units[i].rel, units[i].path, units[i].rootDir = rel, jobs[i].dir, jobs[i].dir
+	}
+	if len(tgUnits) > 0 {
+		for i := range units {
+			if units[i].err == nil {
+				units[i].warnings = append(units[i].warnings, report.Warning{Message: terragruntNotice(len(tgUnits))})
+				break
+			}
+		}
+	}
+	if sc.sources.Recursive {
+		// Every root gets the same --var: one that no root declares is a
+		// typo, as Terraform would say of a single root.
+		for _, name := range sc.sources.Vars.AssignedNames() {
+			if !slices.ContainsFunc(units, func(u unit) bool { return u.declares[name] }) {
+				return nil, &finding.InputError{File: dir, Msg: fmt.Sprintf("--var %s=…: no root module below this directory declares variable %q", name, name)}
+			}
 		}
 	}
 	return units, nil
 }
 
-func (sc *scan) loadRoot(dir string) (unit, error) {
-	cfg, err := sc.loader.LoadConfig(dir)
+// terragruntNotice says once per scan what reading Terragrunt units
+// without running Terragrunt means: a Terragrunt tree never passes
+// silently.
+func terragruntNotice(n int) string {
+	units := "1 Terragrunt unit was"
+	if n != 1 {
+		units = fmt.Sprintf("%d Terragrunt units were", n)
+	}
+	return units + " assembled from terragrunt.hcl without running Terragrunt (local terraform.source, include, inputs, generate blocks); what sovlint cannot read is unknown or reported, and docs/terragrunt.md lists what is not covered: the plan (terragrunt show -json) is the reliable input"
+}
+
+// terragruntUnits are the directories of the terragrunt.hcl files that no
+// other one includes: the others are parent configurations.
+func terragruntUnits(dirs []string) []string {
+	included := map[string]bool{}
+	for _, d := range dirs {
+		incs, err := terragrunt.Includes(filepath.Join(d, terragrunt.FileName))
+		if err != nil {
+			continue // loading the unit reports it
+		}
+		for _, p := range incs {
+			included[p] = true
+		}
+	}
+	var out []string
+	for _, d := range dirs {
+		if !included[absPath(filepath.Join(d, terragrunt.FileName))] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// loadTerragrunt scans an assembled Terragrunt unit: the module it
+// deploys with the files Terragrunt adds, its inputs as root variables.
+func (sc *scan) loadTerragrunt(tg *terragrunt.Unit) unit {
+	if !tfconfig.HasConfigFiles(tg.Source) && !slices.ContainsFunc(tg.Extra, func(x tfconfig.ExtraFile) bool { return isConfigName(x.Name) }) {
+		return unit{err: &finding.InputError{File: tg.File, Msg: "this Terragrunt configuration has no terraform source and no configuration files: nothing to scan (a parent configuration is scanned through the units that include it, with --recursive)"}}
+	}
+	cfg, err := sc.loader.LoadUnit(tg.Source, tg.Extra)
 	if err != nil {
-		return unit{}, err
+		return unit{err: err}
 	}
 	defer sc.loader.Release(cfg)
-	instances, err := cfg.Evaluate(sc.sources.Vars)
+	vars := sc.sources.Vars
+	vars.UndeclaredOK = sc.sources.Recursive
+	vars.Presets = tg.Inputs
+	instances, err := cfg.Evaluate(vars)
 	if err != nil {
-		return unit{}, err
+		return unit{err: err}
 	}
 	resources := make([]analyzer.Resource, len(instances))
 	for i, in := range instances {
 		resources[i] = sc.resolver.Resolve(in)
 	}
-	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(cfg.Warnings())}, nil
+	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(slices.Concat(tg.Warnings, cfg.Warnings())), declares: declared(cfg, vars)}
+}
+
+func isConfigName(name string) bool {
+	for _, ext := range []string{".tf", ".tf.json", ".tofu", ".tofu.json"} {
+		if strings.HasSuffix(name, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+func isFile(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && !fi.IsDir()
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+// excluded returns the test that skips directories below the input dir:
+// --exclude globs relative to it, and the configuration's exclude globs
+// relative to the configuration file.
+func (sc *scan) excluded(dir string) func(string) bool {
+	flags, _ := pathglob.Compile(dir, sc.sources.Exclude) // checked by the command line
+	cfg := sc.set.ConfigExclude
+	if flags.Empty() && cfg.Empty() {
+		return nil
+	}
+	return func(p string) bool { return flags.Match(p) || cfg.Match(p) }
+}
+
+func (sc *scan) loadRoot(dir string) unit {
+	cfg, err := sc.loader.LoadConfig(dir)
+	if err != nil {
+		return unit{err: err}
+	}
+	defer sc.loader.Release(cfg)
+	vars := sc.sources.Vars
+	vars.UndeclaredOK = sc.sources.Recursive
+	instances, err := cfg.Evaluate(vars)
+	if err != nil {
+		return unit{err: err}
+	}
+	resources := make([]analyzer.Resource, len(instances))
+	for i, in := range instances {
+		resources[i] = sc.resolver.Resolve(in)
+	}
+	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(cfg.Warnings()), declares: declared(cfg, vars)}
+}
+
+// declared is the set of --var names a root module declares.
+func declared(cfg *tfconfig.Config, vars tfconfig.VarOptions) map[string]bool {
+	var out map[string]bool
+	for _, name := range vars.AssignedNames() {
+		if cfg.Declares(name) {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[name] = true
+		}
+	}
+	return out
 }
 
 // attachPlanSources reads the sources a plan was made from, places the

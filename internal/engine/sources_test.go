@@ -15,7 +15,9 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/rogpeppe/go-internal/txtar"
 
+	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/analyzer/tfconfig"
+	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/settings"
 	"github.com/sovlint/sovlint/rules"
 )
@@ -80,6 +82,7 @@ func runArchive(t *testing.T, dir, header string) string {
 	var src SourceOptions
 	src.Vars.Getenv = func(k string) string { return env[k] }
 	asOf := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	configPath := ""
 	var inputs []Input
 	for line := range strings.SplitSeq(header, "\n") {
 		key, value, ok := strings.Cut(line, ":")
@@ -101,6 +104,8 @@ func runArchive(t *testing.T, dir, header string) string {
 			env[k] = v
 		case "recursive":
 			src.Recursive = value == "true"
+		case "config":
+			configPath = filepath.Join(dir, value)
 		case "as-of":
 			d, err := time.Parse(time.DateOnly, value)
 			if err != nil {
@@ -112,7 +117,14 @@ func runArchive(t *testing.T, dir, header string) string {
 	if len(inputs) == 0 {
 		inputs = []Input{{Path: dir}}
 	}
-	rep, err := runScan(t, inputs, Options{Settings: settings.Default(asOf), Sources: src})
+	set := settings.Default(asOf)
+	if configPath != "" {
+		var err error
+		if set, err = settings.Load(settings.Flags{ConfigPath: configPath, Now: asOf, FailOn: "notice"}); err != nil {
+			return renderError(err, dir)
+		}
+	}
+	rep, err := runScan(t, inputs, Options{Settings: set, Sources: src})
 	if err != nil {
 		return renderError(err, dir)
 	}
@@ -154,10 +166,20 @@ func renderReport(rep *scanned, dir string) string {
 		if r.Location.Source.Attribute != "" {
 			src += ":" + r.Location.Source.Attribute
 		}
+		class := dash(r.Classification.Level)
+		if s := r.Classification.Source; s != "" && s != analyzer.ClassifiedByTag {
+			class += "(" + s + ")"
+		}
 		fmt.Fprintf(&b, "resource %s provider=%s region=%s country=%s class=%s source=%s",
-			r.Address, r.ProviderConfig, dash(r.Location.Region), dash(r.Location.Country), dash(r.Classification.Level), src)
+			r.Address, r.ProviderConfig, dash(r.Location.Region), dash(r.Location.Country), class, src)
 		if len(r.Location.Source.Via) > 0 {
 			fmt.Fprintf(&b, " via=%s", strings.Join(r.Location.Source.Via, ","))
+		}
+		if len(r.Location.Candidates) > 0 {
+			fmt.Fprintf(&b, " candidates=%s", r.Location.Key())
+		}
+		if a.Undecided != "" {
+			fmt.Fprintf(&b, " undecided=%q", a.Undecided)
 		}
 		if r.Unexpanded != "" {
 			fmt.Fprintf(&b, " unexpanded=%q", r.Unexpanded)
@@ -172,6 +194,9 @@ func renderReport(rep *scanned, dir string) string {
 	}
 	for _, f := range rep.Findings {
 		fmt.Fprintf(&b, "finding %s %s%s", f.RuleID, f.Address, at(dir, f.Range))
+		if !finding.IsTop(f.Root) {
+			fmt.Fprintf(&b, " root=%s", f.Root)
+		}
 		if f.RuleID == rules.SuppressionRule.ID {
 			fmt.Fprintf(&b, " %q", f.Message)
 		}

@@ -90,16 +90,27 @@ func scanAt(t *testing.T, cfg *config.Config, day string) *report.Report {
 
 func TestScanWarnsAboutQualificationsItReliesOn(t *testing.T) {
 	outscale := `the SecNumCloud qualification of "OUTSCALE IaaS Cloud on Demand in cloudgouv-eu-west-1 (SecNumCloud 3.2)" (ANSSI decision 2118) `
+	var renewal string
+	for _, o := range providers.Default().ByID("outscale").Offers {
+		if o.ID == "iaas-cloudgouv" {
+			renewal = o.RenewalBlock()
+		}
+	}
+	// Issue 12: once lapsed, the warning says what to do and prints the
+	// block to paste into .sovlint.hcl.
+	lapsed := outscale + "ended on 2026-11-30 and the catalog records no renewal: resources relying on it fail SOV001. " +
+		"Upgrade sovlint (or load a newer catalog with --catalog) if its catalog records the renewal; " +
+		"or, once ANSSI's catalog of qualified services lists the renewal, declare it in .sovlint.hcl by filling in and pasting this block:\n\n" + renewal
 	tests := []struct {
 		day  string
 		want []report.Warning
 	}{
 		{"2026-10-01", nil},
 		{"2026-11-23", []report.Warning{{Message: outscale + "ends on 2026-11-30, in 7 days: check that it is renewed"}}},
-		{"2026-12-01", []report.Warning{{Message: outscale + "ended on 2026-11-30 and the catalog records no renewal: resources relying on it fail SOV001 until a renewal is declared"}}},
+		{"2026-12-01", []report.Warning{{Message: lapsed}}},
 		{"2027-12-01", []report.Warning{
 			{Message: "the sovereignty catalog's newest fact dates from " + providers.Default().AsOf + ", more than 12 months ago: qualifications and operators may have changed since; update sovlint, or declare newer facts in .sovlint.hcl"},
-			{Message: outscale + "ended on 2026-11-30 and the catalog records no renewal: resources relying on it fail SOV001 until a renewal is declared"},
+			{Message: lapsed},
 		}},
 	}
 	for _, tt := range tests {

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -89,6 +91,7 @@ type actionStep struct {
 	Shell string            `yaml:"shell"`
 	Run   string            `yaml:"run"`
 	Env   map[string]string `yaml:"env"`
+	With  map[string]string `yaml:"with"`
 }
 
 func TestActionDefinition(t *testing.T) {
@@ -113,6 +116,11 @@ func TestActionDefinition(t *testing.T) {
 		}
 		if strings.HasPrefix(st.Uses, "github/codeql-action/upload-sarif@") {
 			uploads++
+			// Two jobs uploading with one category replace each other's
+			// results: the category is the user's.
+			if st.With["category"] != "${{ inputs.category }}" {
+				t.Errorf("upload-sarif category = %q, want the category input", st.With["category"])
+			}
 		}
 		for _, f := range formatsIn(st.Run) {
 			if !slices.Contains(report.Formats(), f) {
@@ -131,6 +139,33 @@ func TestActionDefinition(t *testing.T) {
 // the output, and what the step wrote to GITHUB_OUTPUT.
 func runActionStep(t *testing.T, bin string, a *action, name string, inputs, outputs map[string]string) (int, string, string) {
 	t.Helper()
+	r := stepRun{inputs: inputs, outputs: outputs}
+	if bin != "" {
+		r.path = []string{bin}
+	}
+	res := r.run(t, a, name)
+	return res.code, res.out, res.output
+}
+
+// stepRun is what a run step of the action sees on a runner.
+type stepRun struct {
+	inputs  map[string]string // inputs.NAME; the action's default otherwise
+	outputs map[string]string // steps.<id>.outputs.NAME
+	github  map[string]string // github.NAME (action_ref...)
+	env     []string          // more environment (SOVLINT_RELEASES_URL...)
+	path    []string          // directories put first on PATH
+	temp    string            // RUNNER_TEMP; a new directory when empty
+}
+
+type stepResult struct {
+	code   int
+	out    string // stdout and stderr
+	output string // what the step wrote to GITHUB_OUTPUT
+	path   string // what it wrote to GITHUB_PATH
+}
+
+func (r stepRun) run(t *testing.T, a *action, name string) stepResult {
+	t.Helper()
 	bash, err := exec.LookPath("bash")
 	if err != nil {
 		t.Skip("bash is not installed")
@@ -141,23 +176,39 @@ func runActionStep(t *testing.T, bin string, a *action, name string, inputs, out
 	}
 	step := a.Runs.Steps[i]
 	tmp := t.TempDir()
-	ghOutput := filepath.Join(tmp, "output")
+	if r.temp == "" {
+		r.temp = t.TempDir()
+	}
+	actionPath, err := filepath.Abs(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ghOutput, ghPath := filepath.Join(tmp, "output"), filepath.Join(tmp, "path")
 	env := append(os.Environ(),
-		"PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"),
+		"PATH="+strings.Join(append(r.path, os.Getenv("PATH")), string(os.PathListSeparator)),
 		"GITHUB_OUTPUT="+ghOutput,
+		"GITHUB_PATH="+ghPath,
 		"GITHUB_STEP_SUMMARY="+filepath.Join(tmp, "summary.md"),
+		"GITHUB_ACTION_PATH="+actionPath,
+		"RUNNER_TEMP="+r.temp,
 	)
-	expr := regexp.MustCompile(`^\$\{\{ *(inputs|steps\.scan\.outputs)\.([a-z-]+) *\}\}$`)
+	env = append(env, r.env...)
+	expr := regexp.MustCompile(`^\$\{\{ *(inputs|steps\.[a-z]+\.outputs|github)\.([a-z_-]+) *\}\}$`)
 	for k, v := range step.Env {
 		if m := expr.FindStringSubmatch(v); m != nil {
-			if m[1] == "inputs" {
+			switch m[1] {
+			case "inputs":
 				v = a.Inputs[m[2]].Default
-				if in, ok := inputs[m[2]]; ok {
+				if in, ok := r.inputs[m[2]]; ok {
 					v = in
 				}
-			} else {
-				v = outputs[m[2]]
+			case "github":
+				v = r.github[m[2]]
+			default:
+				v = r.outputs[m[2]]
 			}
+		} else if strings.Contains(v, "${{") {
+			t.Fatalf("step %q: env %s = %q is an expression this test cannot evaluate", name, k, v)
 		}
 		env = append(env, k+"="+v)
 	}
@@ -170,7 +221,8 @@ func runActionStep(t *testing.T, bin string, a *action, name string, inputs, out
 		t.Fatal(err)
 	}
 	written, _ := os.ReadFile(ghOutput)
-	return code, string(out), string(written)
+	path, _ := os.ReadFile(ghPath)
+	return stepResult{code: code, out: string(out), output: string(written), path: string(path)}
 }
 
 // TestActionScanStep runs the action's Scan and Fail steps on a plan with
@@ -194,6 +246,18 @@ func TestActionScanStep(t *testing.T) {
 	if b, err := os.ReadFile(sarif); err != nil || !bytes.Contains(b, []byte(`"version": "2.1.0"`)) {
 		t.Errorf("no SARIF written: %v", err)
 	}
+	// The category input names the analysis in the SARIF itself too.
+	code, out, _ = runActionStep(t, bin, &a, "Scan", map[string]string{"path": findingsPlan, "upload-sarif": "true", "sarif-file": sarif, "category": "prod"}, nil)
+	if b, err := os.ReadFile(sarif); code != 0 || err != nil || !bytes.Contains(b, []byte(`"automationDetails": {
+        "id": "prod/"`)) {
+		t.Errorf("category prod: exit %d, %v, no automationDetails.id prod/\n%s", code, err, out)
+	}
+
+	// On a runner the summary links to the run's page.
+	res := stepRun{path: []string{bin}, inputs: map[string]string{"path": findingsPlan}, env: []string{"GITHUB_RUN_ID=42", "GITHUB_REPOSITORY=o/r", "GITHUB_SERVER_URL=https://github.example"}}.run(t, &a, "Scan")
+	if res.code != 0 || !strings.Contains(res.output, "exit-code=1\n") {
+		t.Errorf("Scan on a runner: exit %d, GITHUB_OUTPUT %q\n%s", res.code, res.output, res.out)
+	}
 
 	code, out, _ = runActionStep(t, bin, &a, "Fail on findings", nil, map[string]string{"exit-code": "1"})
 	if code != 1 || !strings.Contains(out, "::error title=sovlint::") {
@@ -216,8 +280,13 @@ func TestActionScanStep(t *testing.T) {
 }
 
 type gitlabJob struct {
-	Extends   string   `yaml:"extends"`
-	Script    []string `yaml:"script"`
+	Stage string `yaml:"stage"`
+	Image struct {
+		Name       string   `yaml:"name"`
+		Entrypoint []string `yaml:"entrypoint"`
+	} `yaml:"image"`
+	Variables map[string]string `yaml:"variables"`
+	Script    []string          `yaml:"script"`
 	Artifacts struct {
 		When    string `yaml:"when"`
 		Reports struct {
@@ -227,69 +296,166 @@ type gitlabJob struct {
 	} `yaml:"artifacts"`
 }
 
-// TestGitLabTemplate runs the template's scan line as the runner's shell
-// would, then reads back the reports it declares.
-func TestGitLabTemplate(t *testing.T) {
-	var tmpl map[string]yaml.Node
-	readYAML(t, "ci/gitlab/sovlint.gitlab-ci.yml", &tmpl)
-	var job gitlabJob
-	if n, ok := tmpl[".sovlint"]; !ok {
-		t.Fatal("no .sovlint job")
-	} else if err := n.Decode(&job); err != nil {
+// gitlabInput is one of a component's spec:inputs.
+type gitlabInput struct {
+	Default     any      `yaml:"default"`
+	Type        string   `yaml:"type"`
+	Options     []string `yaml:"options"`
+	Description string   `yaml:"description"`
+}
+
+var gitlabInterpolation = regexp.MustCompile(`\$\[\[ *inputs\.([a-z-]+) *\]\]`)
+
+// gitlabComponent reads templates/sovlint.yml as GitLab does: the spec
+// document, then the jobs with every $[[ inputs.NAME ]] in keys and values
+// replaced by the given input or its default (a value that is a single
+// interpolation keeps the input's type).
+func gitlabComponent(t *testing.T, given map[string]any) (map[string]gitlabInput, map[string]gitlabJob) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(root, "templates", "sovlint.yml"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	var concrete gitlabJob
-	if n, ok := tmpl["sovlint"]; !ok {
-		t.Fatal("no sovlint job")
-	} else if err := n.Decode(&concrete); err != nil || concrete.Extends != ".sovlint" {
-		t.Fatalf("sovlint job: %v, extends %q", err, concrete.Extends)
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	var header struct {
+		Spec struct {
+			Inputs map[string]gitlabInput `yaml:"inputs"`
+		} `yaml:"spec"`
+	}
+	if err := dec.Decode(&header); err != nil {
+		t.Fatalf("spec: %v", err)
+	}
+	var body yaml.Node
+	if err := dec.Decode(&body); err != nil {
+		t.Fatalf("jobs: %v", err)
+	}
+	inputs := header.Spec.Inputs
+	for name := range given {
+		if _, ok := inputs[name]; !ok {
+			t.Fatalf("the component has no input %q", name)
+		}
+	}
+	value := func(name string) any {
+		in, ok := inputs[name]
+		if !ok {
+			t.Errorf("the component uses inputs.%s, which its spec does not declare", name)
+			return ""
+		}
+		if v, ok := given[name]; ok {
+			return v
+		}
+		return in.Default
+	}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.ScalarNode {
+			if m := gitlabInterpolation.FindStringSubmatch(n.Value); len(m) == 2 && m[0] == n.Value {
+				v := value(m[1])
+				if err := n.Encode(v); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			n.Value = gitlabInterpolation.ReplaceAllStringFunc(n.Value, func(s string) string {
+				return fmt.Sprint(value(gitlabInterpolation.FindStringSubmatch(s)[1]))
+			})
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(&body)
+	var jobs map[string]gitlabJob
+	if err := body.Decode(&jobs); err != nil {
+		t.Fatalf("jobs after interpolation: %v", err)
+	}
+	return inputs, jobs
+}
+
+// TestGitLabComponent reads the CI/CD component as GitLab would, then runs
+// its script as the runner's shell would and reads back the reports it
+// declares.
+func TestGitLabComponent(t *testing.T) {
+	inputs, jobs := gitlabComponent(t, nil)
+	for name, in := range inputs {
+		if in.Description == "" || in.Default == nil {
+			t.Errorf("input %s: a description and a default are needed (%+v)", name, in)
+		}
+	}
+	job, ok := jobs["sovlint"]
+	if !ok || len(jobs) != 1 {
+		t.Fatalf("jobs %v, want one named sovlint by default", slices.Collect(maps.Keys(jobs)))
+	}
+	if job.Image.Name != "ghcr.io/sovlint/sovlint:latest-debug" || !slices.Equal(job.Image.Entrypoint, []string{""}) {
+		t.Errorf("image %+v: want the release image's -debug variant (a shell for the script), entrypoint cleared", job.Image)
 	}
 	if job.Artifacts.When != "always" || job.Artifacts.Reports.CodeQuality == "" || job.Artifacts.Reports.JUnit == "" {
 		t.Fatalf("artifacts: %+v (reports are needed when the job fails too)", job.Artifacts)
 	}
-	var scan string
-	for _, line := range job.Script {
-		if strings.HasPrefix(line, "sovlint scan") {
-			scan = line
-		}
+	if _, jobs = gitlabComponent(t, map[string]any{"job-name": "sovlint-prod", "version": "v1.2.3"}); jobs["sovlint-prod"].Image.Name != "ghcr.io/sovlint/sovlint:v1.2.3-debug" {
+		t.Errorf("job-name and version inputs: %+v", jobs)
 	}
-	for _, want := range []string{"gitlab:" + job.Artifacts.Reports.CodeQuality, "junit:" + job.Artifacts.Reports.JUnit} {
-		if !strings.Contains(scan, want) {
-			t.Errorf("scan line %q does not write %s", scan, want)
-		}
-	}
+
 	sh, err := exec.LookPath("sh")
 	if err != nil {
 		t.Skip("sh is not installed")
 	}
-	dir := t.TempDir()
+	bin := sovlintOnPath(t)
 	abs, err := filepath.Abs(filepath.Join(root, findingsPlan))
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(sh, "-c", scan)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "PATH="+sovlintOnPath(t)+string(os.PathListSeparator)+os.Getenv("PATH"), "SOVLINT_PATH="+abs, "SOVLINT_ARGS=--fail-on error")
-	out, err := cmd.CombinedOutput()
-	if exitCode(err) != 1 {
-		t.Fatalf("scan line: %v, want exit 1 on findings\n%s", err, out)
-	}
-	var issues []map[string]any
-	b, err := os.ReadFile(filepath.Join(dir, job.Artifacts.Reports.CodeQuality))
+	clean, err := filepath.Abs(filepath.Join(root, cleanPlan))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(b, &issues); err != nil || len(issues) != 7 {
-		t.Errorf("code quality report: %v, %d issues, want 7", err, len(issues))
-	}
-	var suites struct {
-		Tests    int `xml:"tests,attr"`
-		Failures int `xml:"failures,attr"`
-	}
-	if b, err = os.ReadFile(filepath.Join(dir, job.Artifacts.Reports.JUnit)); err != nil {
-		t.Fatal(err)
-	}
-	if err := xml.Unmarshal(b, &suites); err != nil || suites.Tests != 3 || suites.Failures != 3 {
-		t.Errorf("JUnit report: %v, %+v, want 3 tests and 3 failures", err, suites)
+	for _, tc := range []struct {
+		name   string
+		inputs map[string]any
+		dir    func() string
+		code   int
+		issues int
+		tests  int
+	}{
+		{"plan with findings", map[string]any{"path": abs, "fail-on": "error"}, t.TempDir, 1, 7, 3},
+		{"clean plan", map[string]any{"path": clean, "args": "--severity warning"}, t.TempDir, 0, 0, 0},
+		{"monorepo, recursive", map[string]any{"recursive": true}, func() string { return monorepo(t) }, 1, 6, 2},
+		{"monorepo, not recursive", map[string]any{}, func() string { return monorepo(t) }, 2, -1, -1},
+	} {
+		_, jobs := gitlabComponent(t, tc.inputs)
+		job := jobs["sovlint"]
+		dir := tc.dir()
+		cmd := exec.Command(sh, "-e", "-c", strings.Join(job.Script, "\n"))
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+		for k, v := range job.Variables {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+		out, err := cmd.CombinedOutput()
+		if exitCode(err) != tc.code {
+			t.Errorf("%s: script exit %v, want %d\n%s", tc.name, err, tc.code, out)
+			continue
+		}
+		if tc.issues < 0 {
+			continue
+		}
+		var issues []map[string]any
+		b, err := os.ReadFile(filepath.Join(dir, job.Artifacts.Reports.CodeQuality))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &issues); err != nil || len(issues) != tc.issues {
+			t.Errorf("%s: code quality report: %v, %d issues, want %d", tc.name, err, len(issues), tc.issues)
+		}
+		var suites struct {
+			Tests    int `xml:"tests,attr"`
+			Failures int `xml:"failures,attr"`
+		}
+		if b, err = os.ReadFile(filepath.Join(dir, job.Artifacts.Reports.JUnit)); err != nil {
+			t.Fatal(err)
+		}
+		if err := xml.Unmarshal(b, &suites); err != nil || suites.Tests != tc.tests || suites.Failures != tc.tests {
+			t.Errorf("%s: JUnit report: %v, %+v, want %d tests and failures", tc.name, err, suites, tc.tests)
+		}
 	}
 }

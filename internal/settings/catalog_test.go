@@ -1,6 +1,8 @@
 package settings
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -27,7 +29,7 @@ func parseConfig(t *testing.T, src string) *config.Config {
 var allRules = []string{"SOV001", "SOV002", "SOV003", "SOV004", "SOV005", "SOV006"}
 
 func TestCatalogConfigWithoutConfiguration(t *testing.T) {
-	set, err := catalogConfig(nil, scanDay)
+	set, err := catalogConfig(nil, "", scanDay)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +62,7 @@ func TestCatalogConfigResidency(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.residency, func(t *testing.T) {
-			set, err := catalogConfig(parseConfig(t, "policy {\n  residency = "+tt.residency+"\n}\n"), scanDay)
+			set, err := catalogConfig(parseConfig(t, "policy {\n  residency = "+tt.residency+"\n}\n"), "", scanDay)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -96,7 +98,7 @@ func TestCatalogConfigLevels(t *testing.T) {
   unknown_classification = "internal"
 }
 `)
-	set, err := catalogConfig(cfg, scanDay)
+	set, err := catalogConfig(cfg, "", scanDay)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +135,7 @@ func TestCatalogConfigUnknownClassification(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			set, err := catalogConfig(parseConfig(t, "policy {\n"+tt.policy+"\n}\n"), scanDay)
+			set, err := catalogConfig(parseConfig(t, "policy {\n"+tt.policy+"\n}\n"), "", scanDay)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -159,11 +161,14 @@ func TestCatalogConfigErrorsNameFileAndLine(t *testing.T) {
 		{"reserved level name", "policy {\n  level \"unknown\" {\n    values = []\n    require = []\n  }\n}\n", 2, "reserved"},
 		{"unknown classification names no level", "policy {\n  unknown_classification = \"confidential\"\n}\n", 1, `unknown_classification = "confidential" names no level`},
 		{"empty classification keys", "policy {\n  classification_keys = []\n}\n", 1, "classification_keys is empty"},
+		{"classify names no level", "policy {\n  classify {\n    level = \"confidential\"\n  }\n}\n", 2, `classify: level "confidential" is not a level of the policy`},
+		{"classify module is not a module call", "policy {\n  classify {\n    level = \"sensitive\"\n    modules = [\"aws_s3_bucket.b\"]\n  }\n}\n", 2, `modules entry "aws_s3_bucket.b" is not a valid module call`},
+		{"classify address does not parse", "policy {\n  classify {\n    level = \"sensitive\"\n    addresses = [\"a[\"]\n  }\n}\n", 2, `addresses entry "a[" is not a valid address glob`},
 		{"catalog extension", "\nprovider \"aws\" {\n  regions {\n    source = [\"nope\"]\n    as_of = \"2026-10\"\n    verified = \"primary\"\n    region \"eu-x-1\" { country = \"FR\" }\n  }\n}\n", 7, `cites unknown source "nope"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := catalogConfig(parseConfig(t, tt.src), scanDay)
+			_, err := catalogConfig(parseConfig(t, tt.src), "", scanDay)
 			if err == nil {
 				t.Fatal("CatalogConfig accepted a broken configuration")
 			}
@@ -184,5 +189,54 @@ func TestCatalogConfigErrorsNameFileAndLine(t *testing.T) {
 				t.Errorf("the error is not one line: %q", err.Error())
 			}
 		})
+	}
+}
+
+// The catalog a scan runs on: --catalog, else the configuration's
+// catalog { path } (relative to the file), else the embedded one; the
+// configuration's own catalog blocks apply on top of either.
+func TestCatalogBundleSources(t *testing.T) {
+	dir := t.TempDir()
+	bundle := func(name, version string) {
+		src := "bundle {\n  version = \"" + version + "\"\n  as_of   = \"2026-12-10\"\n  extends = \"embedded\"\n}\n"
+		if err := os.MkdirAll(filepath.Join(dir, name), 0o750); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name, "b.hcl"), []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bundle("pinned", "2026.12.10-pinned")
+	bundle("flag", "2026.12.10-flag")
+	cfgSrc := "catalog {\n  path = \"pinned\"\n}\nsource \"ours\" {\n  title = \"our contract\"\n  date  = \"2026-10-01\"\n}\n"
+	cfg, err := config.Parse([]byte(cfgSrc), filepath.Join(dir, ".sovlint.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, flag, want string
+		cfg              *config.Config
+	}{
+		{"embedded", "", providers.Default().Version, nil},
+		{"the configuration's path, relative to it", "", "2026.12.10-pinned", cfg},
+		{"the flag wins", filepath.Join(dir, "flag"), "2026.12.10-flag", cfg},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			set, err := catalogConfig(tt.cfg, tt.flag, scanDay)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if set.Catalog.Version != tt.want {
+				t.Errorf("catalog %q, want %q", set.Catalog.Version, tt.want)
+			}
+			if tt.cfg != nil && set.Catalog.Sources["ours"] == nil {
+				t.Error("the configuration's own catalog blocks were not applied on top of the bundle")
+			}
+		})
+	}
+	bad := *cfg
+	bad.Bundle = &config.Bundle{Path: "missing"}
+	if _, err := catalogConfig(&bad, "", scanDay); err == nil || !strings.Contains(err.Error(), "catalog bundle") {
+		t.Errorf("a missing bundle: %v", err)
 	}
 }

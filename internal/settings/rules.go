@@ -56,6 +56,47 @@ func ruleSettingsFrom(cfg *config.Config) (ruleSettings, error) {
 	return s, nil
 }
 
+// override applies the command line's --only, --disable-rule and
+// --enable-rule, in that order, over the configuration's rule blocks. An
+// unknown rule ID is an error, not a rule silently left running.
+func (s *ruleSettings) override(f RuleFlags) error {
+	ids := func(flag string, list []string) ([]string, error) {
+		var out []string
+		for _, id := range list {
+			r := rules.ByID(id)
+			if r == nil {
+				return nil, fmt.Errorf("--%s: unknown rule %q (see sovlint explain)", flag, id)
+			}
+			out = append(out, r.ID)
+		}
+		return out, nil
+	}
+	only, err := ids("only", f.Only)
+	if err != nil {
+		return err
+	}
+	disable, err := ids("disable-rule", f.Disable)
+	if err != nil {
+		return err
+	}
+	enable, err := ids("enable-rule", f.Enable)
+	if err != nil {
+		return err
+	}
+	if len(only) > 0 {
+		for _, r := range rules.All {
+			s.disabled[r.ID] = !slices.Contains(only, r.ID)
+		}
+	}
+	for _, id := range disable {
+		s.disabled[id] = true
+	}
+	for _, id := range enable {
+		delete(s.disabled, id)
+	}
+	return nil
+}
+
 // applyTo overrides the policy's severities and removes disabled rules
 // from every classification level's requirements, so that a disabled rule
 // never runs. It copies what it changes: policies share their slices.

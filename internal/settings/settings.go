@@ -19,6 +19,7 @@ import (
 	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/inputfile"
+	"github.com/sovlint/sovlint/internal/pathglob"
 	"github.com/sovlint/sovlint/internal/suppress"
 	"github.com/sovlint/sovlint/providers"
 	"github.com/sovlint/sovlint/rules"
@@ -39,7 +40,10 @@ type Settings struct {
 	Exceptions []*suppress.Waiver
 	// FailOn is the severity at which findings fail the run.
 	FailOn finding.Severity
-	rules  ruleSettings
+	// ConfigExclude are the configuration's exclude globs, relative to
+	// its directory: directories a recursive scan skips.
+	ConfigExclude pathglob.Globs
+	rules         ruleSettings
 }
 
 // Default returns the settings of a scan at now without a configuration.
@@ -62,6 +66,19 @@ type Flags struct {
 	FailOn    string
 	FailOnSet bool
 	Now       time.Time
+	// CatalogPath is --catalog: a catalog bundle (directory or file) that
+	// takes the place of the configuration's catalog { path }.
+	CatalogPath string
+	// Rules are --enable-rule, --disable-rule and --only, which win over
+	// the configuration's rule blocks.
+	Rules RuleFlags
+}
+
+// RuleFlags turn rules on and off from the command line.
+type RuleFlags struct {
+	Enable  []string // run these even if the configuration disables them
+	Disable []string // do not run these
+	Only    []string // run these and no other (SOV000 included)
 }
 
 // Load reads the configuration the flags point at, if any, and returns the
@@ -71,7 +88,7 @@ func Load(f Flags) (*Settings, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := FromConfig(cfg, f.Now)
+	s, err := fromConfig(cfg, f.CatalogPath, f.Now, f.Rules)
 	if err != nil {
 		return nil, err
 	}
@@ -84,21 +101,45 @@ func Load(f Flags) (*Settings, error) {
 // FromConfig returns the settings of a scan at now with a configuration
 // (nil when there is none) and the flags' defaults.
 func FromConfig(cfg *config.Config, now time.Time) (*Settings, error) {
-	set, err := catalogConfig(cfg, now)
+	return fromConfig(cfg, "", now, RuleFlags{})
+}
+
+// FromConfigAndCatalog is FromConfig with a catalog bundle (--catalog; ""
+// for none) in place of the configuration's catalog { path }.
+func FromConfigAndCatalog(cfg *config.Config, catalogPath string, now time.Time) (*Settings, error) {
+	return fromConfig(cfg, catalogPath, now, RuleFlags{})
+}
+
+func fromConfig(cfg *config.Config, bundle string, now time.Time, flags RuleFlags) (*Settings, error) {
+	set, err := catalogConfig(cfg, bundle, now)
 	if err != nil {
 		return nil, err
 	}
 	s := &Settings{Config: cfg, Catalog: set.Catalog, Policy: set.Policy, Class: set.Class, FailOn: finding.SeverityNotice}
-	if cfg == nil {
-		return s, nil
+	s.rules = ruleSettings{severity: map[string]finding.Severity{}, disabled: map[string]bool{}}
+	if cfg != nil {
+		if s.rules, err = ruleSettingsFrom(cfg); err != nil {
+			return nil, err
+		}
+		if s.Exceptions, err = suppress.Exceptions(cfg); err != nil {
+			return nil, err
+		}
+		if s.ConfigExclude, err = pathglob.Compile(filepath.Dir(cfg.Path), cfg.Exclude); err != nil {
+			return nil, hcl.Diagnostics{{
+				Severity: hcl.DiagError,
+				Summary:  "Invalid exclude",
+				Detail:   err.Error(),
+				Subject:  cfg.ExcludeRange.Ptr(),
+			}}
+		}
 	}
-	if s.rules, err = ruleSettingsFrom(cfg); err != nil {
-		return nil, err
-	}
-	if s.Exceptions, err = suppress.Exceptions(cfg); err != nil {
+	if err := s.rules.override(flags); err != nil {
 		return nil, err
 	}
 	s.rules.applyTo(&s.Policy)
+	if cfg == nil {
+		return s, nil
+	}
 	if cfg.Policy != nil && cfg.Policy.FailOn != "" {
 		if s.FailOn, err = failThreshold("", false, cfg); err != nil {
 			return nil, err

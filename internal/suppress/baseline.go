@@ -19,12 +19,17 @@ import (
 )
 
 // baselineVersion is the version of the baseline file format. A reader
-// rejects versions it does not know rather than guessing.
-const baselineVersion = 1
+// rejects versions it does not know rather than guessing. Version 1 had no
+// roots: its entries match in every root module.
+const (
+	baselineVersion       = 2
+	baselineVersionNoRoot = 1
+)
 
 // baselineFile is a baseline: the findings a repository accepted on the day
-// it adopted sovlint. Entries are rule + address, never a line, so that
-// moving code does not resurrect them.
+// it adopted sovlint. Entries are rule + root + address, never a line, so
+// that moving code does not resurrect them, and a finding accepted in one
+// root module does not hide the same address in another.
 type baselineFile struct {
 	Version  int             `json:"version"`
 	Tool     string          `json:"tool"`
@@ -33,7 +38,17 @@ type baselineFile struct {
 
 type baselineEntry struct {
 	Rule    string `json:"rule"`
+	Root    string `json:"root,omitempty"`
 	Address string `json:"address"`
+}
+
+// baselineRoot is the root an entry records: "." for the scanned input
+// itself, whichever way a finding spells it.
+func baselineRoot(root string) string {
+	if finding.IsTop(root) {
+		return "."
+	}
+	return root
 }
 
 // WriteBaseline records the findings that count today (and those an earlier
@@ -50,10 +65,10 @@ func WriteBaseline(w io.Writer, findings []finding.Finding) (int, error) {
 		if f.Suppression != nil && f.Suppression.Kind != finding.SuppressedBaseline {
 			continue
 		}
-		out.Findings = append(out.Findings, baselineEntry{Rule: f.RuleID, Address: f.Address})
+		out.Findings = append(out.Findings, baselineEntry{Rule: f.RuleID, Root: baselineRoot(f.Root), Address: f.Address})
 	}
 	slices.SortFunc(out.Findings, func(a, b baselineEntry) int {
-		return cmp.Or(strings.Compare(a.Address, b.Address), strings.Compare(a.Rule, b.Rule))
+		return cmp.Or(strings.Compare(a.Root, b.Root), strings.Compare(a.Address, b.Address), strings.Compare(a.Rule, b.Rule))
 	})
 	out.Findings = slices.Compact(out.Findings)
 	enc := json.NewEncoder(w)
@@ -67,9 +82,11 @@ func WriteBaseline(w io.Writer, findings []finding.Finding) (int, error) {
 
 // LoadBaseline reads a baseline file into a Waiver that suppresses the
 // findings it lists. Entries that no longer match are not reported: a
-// baseline is expected to shrink as findings are fixed. Errors name the
-// file, and the line and column when there is one; they never quote the
-// file's content.
+// baseline is expected to shrink as findings are fixed. A version 1
+// baseline, written before roots were recorded, still loads: its entries
+// match in every root, and the Waiver says so (AnyRoot) for the scan to
+// warn. Errors name the file, and the line and column when there is one;
+// they never quote the file's content.
 func LoadBaseline(path string) (*Waiver, error) {
 	b, err := inputfile.ReadFile(path, inputfile.BaselineLimit, inputfile.Named)
 	if err != nil {
@@ -86,23 +103,33 @@ func LoadBaseline(path string) (*Waiver, error) {
 	if err := json.Unmarshal(b, &bf); err != nil {
 		return nil, baselineError(path, b, err)
 	}
-	if bf.Version != baselineVersion {
+	anyRoot := bf.Version == baselineVersionNoRoot
+	if bf.Version != baselineVersion && !anyRoot {
 		ie := &finding.InputError{File: path, Msg: fmt.Sprintf("baseline version %d is not supported (want %d; write a new one with --baseline-write)", bf.Version, baselineVersion)}
 		ie.Line, ie.Col = inputfile.Locate(b, memberOffset(b, "version"))
 		return nil, ie
 	}
 	accepted := make(map[baselineEntry]bool, len(bf.Findings))
 	for _, e := range bf.Findings {
+		e.Root = baselineRoot(e.Root)
+		if anyRoot {
+			e.Root = ""
+		}
 		accepted[e] = true
 	}
 	return &Waiver{
 		Kind: finding.SuppressedBaseline,
 		Matches: func(f *finding.Finding) bool {
-			return accepted[baselineEntry{Rule: f.RuleID, Address: f.Address}]
+			root := baselineRoot(f.Root)
+			if anyRoot {
+				root = ""
+			}
+			return accepted[baselineEntry{Rule: f.RuleID, Root: root, Address: f.Address}]
 		},
-		Reason: "recorded in the baseline " + path,
-		Range:  hcl.Range{Filename: path},
-		What:   "baseline " + path,
+		Reason:  "recorded in the baseline " + path,
+		Range:   hcl.Range{Filename: path},
+		What:    "baseline " + path,
+		AnyRoot: anyRoot,
 	}, nil
 }
 

@@ -2,6 +2,7 @@ package suppress
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/addrs"
+	"github.com/sovlint/sovlint/internal/pathglob"
 	"github.com/sovlint/sovlint/rules"
 )
 
@@ -23,9 +25,10 @@ import (
 func Exceptions(cfg *config.Config) ([]*Waiver, error) {
 	var waivers []*Waiver
 	var diags hcl.Diagnostics
+	base := filepath.Dir(cfg.Path)
 	for i := range cfg.Exceptions {
 		ex := &cfg.Exceptions[i]
-		w, err := exceptionWaiver(ex)
+		w, err := exceptionWaiver(ex, base)
 		if err != nil {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
@@ -43,7 +46,7 @@ func Exceptions(cfg *config.Config) ([]*Waiver, error) {
 	return waivers, nil
 }
 
-func exceptionWaiver(ex *config.Exception) (*Waiver, error) {
+func exceptionWaiver(ex *config.Exception, base string) (*Waiver, error) {
 	if len(ex.Addresses) == 0 {
 		return nil, fmt.Errorf("addresses is empty: name the resources it covers (globs such as module.legacy.* are allowed)")
 	}
@@ -73,6 +76,22 @@ func exceptionWaiver(ex *config.Exception) (*Waiver, error) {
 			return nil, fmt.Errorf("expires = %q is not a date (YYYY-MM-DD)", ex.Expires)
 		}
 	}
+	var inRoot func(string) bool
+	if ex.Roots != nil {
+		if len(ex.Roots) == 0 {
+			return nil, fmt.Errorf("roots is empty: name the root module directories it covers, relative to %s, or leave it out for every root", config.FileName)
+		}
+		roots, err := pathglob.Compile(base, ex.Roots)
+		if err != nil {
+			return nil, fmt.Errorf("roots: %w", err)
+		}
+		inRoot = roots.Match
+		var quotedRoots []string
+		for _, r := range ex.Roots {
+			quotedRoots = append(quotedRoots, strconv.Quote(r))
+		}
+		quoted[len(quoted)-1] += " in " + strings.Join(quotedRoots, ", ")
+	}
 	return &Waiver{
 		Kind:  finding.SuppressedConfig,
 		Rules: ids,
@@ -90,5 +109,6 @@ func exceptionWaiver(ex *config.Exception) (*Waiver, error) {
 		Range:        ex.DefRange,
 		What:         "exception for " + strings.Join(quoted, ", "),
 		ReportUnused: true,
+		InRoot:       inRoot,
 	}, nil
 }

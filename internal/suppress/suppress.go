@@ -33,6 +33,18 @@ type Waiver struct {
 	// ReportUnused says whether matching nothing is itself a finding
 	// (baselines are expected to shrink silently).
 	ReportUnused bool
+	// InRoot limits the waiver to some roots: given a root's path (its
+	// directory, or a plan's), it says whether the waiver applies there.
+	// nil applies in every root. A waiver whose roots the scan did not
+	// read is out of scope, not unused.
+	InRoot func(path string) bool
+	// AnyRoot marks a baseline written before findings recorded their
+	// root module: its entries match the same address in every root.
+	AnyRoot bool
+	// Root, for an inline ignore, is the root module whose sources hold
+	// it: it covers that root's findings only, as two roots may share a
+	// module and so its addresses. "" for every root.
+	Root string
 
 	used bool
 }
@@ -40,10 +52,19 @@ type Waiver struct {
 // precedence orders waiver kinds from the most to the least specific.
 var precedence = map[string]int{finding.SuppressedInline: 0, finding.SuppressedConfig: 1, finding.SuppressedBaseline: 2}
 
+// Scope is what waivers are applied in.
+type Scope struct {
+	Now time.Time
+	// RootPaths maps the root names findings carry to the roots' paths
+	// (directory, or a plan's), for waivers limited to some roots.
+	RootPaths map[string]string
+}
+
 // Apply marks the findings each waiver covers as suppressed and
 // returns SOV000 findings for waivers that have no reason, have expired or
 // matched nothing. An expired or reasonless waiver suppresses nothing.
-func Apply(findings []finding.Finding, waivers []*Waiver, now time.Time) []finding.Finding {
+func Apply(findings []finding.Finding, waivers []*Waiver, sc Scope) []finding.Finding {
+	now := sc.Now
 	var meta []finding.Finding
 	valid := make([]*Waiver, 0, len(waivers))
 	for _, w := range waivers {
@@ -72,6 +93,9 @@ func Apply(findings []finding.Finding, waivers []*Waiver, now time.Time) []findi
 			if w.Matches != nil && !w.Matches(f) {
 				continue
 			}
+			if w.InRoot != nil && !w.InRoot(sc.RootPaths[f.Root]) || w.Root != "" && w.Root != f.Root {
+				continue
+			}
 			w.used = true
 			if f.Suppression == nil {
 				f.Suppression = &finding.Suppression{Kind: w.Kind, Reason: w.Reason, Expires: w.Expires, Owner: w.Owner, Range: w.Range}
@@ -79,11 +103,25 @@ func Apply(findings []finding.Finding, waivers []*Waiver, now time.Time) []findi
 		}
 	}
 	for _, w := range valid {
-		if !w.used && w.ReportUnused {
+		if !w.used && w.ReportUnused && sc.inScope(w) {
 			meta = append(meta, waiverFinding(w, fmt.Sprintf("%s matches no finding: remove it", w.What)))
 		}
 	}
 	return meta
+}
+
+// inScope reports whether a waiver could have matched in this scan: one
+// limited to roots the scan did not read says nothing about them.
+func (sc Scope) inScope(w *Waiver) bool {
+	if w.InRoot == nil {
+		return true
+	}
+	for _, p := range sc.RootPaths {
+		if w.InRoot(p) {
+			return true
+		}
+	}
+	return false
 }
 
 func validDate(date string) bool {
@@ -112,5 +150,6 @@ func waiverFinding(w *Waiver, msg string) finding.Finding {
 		Address:  w.What,
 		Message:  msg,
 		Range:    w.Range,
+		Root:     w.Root,
 	}
 }

@@ -23,7 +23,7 @@ func scan(t *testing.T, path string) map[string]string {
 		t.Fatal(err)
 	}
 	m := map[string]string{}
-	for _, r := range rep.Resources {
+	for r := range rep.ResourceRows() {
 		m[r.Address] = r.Region + " " + r.Classification
 	}
 	for _, f := range rep.Findings {

@@ -21,6 +21,18 @@ source "sccrawler_alicloud" {
   date   = "2026-07-24"
 }
 
+source "sec_alibaba" {
+  title = "US SEC EDGAR filings of Alibaba Group Holding Limited (Cayman Islands holding, operations in the PRC; annual reports 20-F naming Alibaba Cloud)"
+  url   = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0001577552&type=20-F"
+  date  = "2026"
+}
+
+source "prc_national_intelligence_law" {
+  title = "National Intelligence Law of the People's Republic of China (2017), article 7: organisations shall support and cooperate with national intelligence work (English translation)"
+  url   = "https://www.chinalawtranslate.com/en/national-intelligence-law-of-the-p-r-c-2017/"
+  date  = "2017-06-27"
+}
+
 provider "alicloud" {
   name     = "Alibaba Cloud"
   registry = ["aliyun/alicloud", "hashicorp/alicloud"]
@@ -46,14 +58,15 @@ provider "alicloud" {
     parent_country   = "CN"
     eu_legal_control = "no"
     laws             = ["the laws of the People's Republic of China (2017 National Intelligence Law)"]
-    source           = ["research_sovereignty", "snc_ref_32"]
-    as_of            = "2026-09"
-    verified         = "unverified"
+    note             = "The holding company is incorporated in the Cayman Islands; the group and Alibaba Cloud are run from the People's Republic of China"
+    source           = ["sec_alibaba", "prc_national_intelligence_law"]
+    as_of            = "2026-11-26"
+    verified         = "secondary"
   }
 
   secnumcloud {
     status   = "not_qualified"
-    source   = ["anssi_relay_r2", "snc_ref_32"]
+    source   = ["anssi_catalogue", "snc_ref_32"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }

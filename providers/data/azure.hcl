@@ -5,8 +5,9 @@
 #
 # A custom cloud (metadata_host) or a non-public environment is another
 # operator: possibly Bleu (Orange + Capgemini), whose endpoints and region
-# names are not public. The catalog cannot tell, so it says "unknown" and
-# asks the user to declare the cloud in .sovlint.hcl.
+# names are not public, or Delos Cloud (SAP, Germany). The catalog cannot
+# tell, so it says "unknown" and asks the user to declare the cloud in
+# .sovlint.hcl.
 
 source "sccrawler_azure" {
   title  = "SpareCores sc-crawler Azure region → country table (two country typos corrected by the research)"
@@ -19,6 +20,30 @@ source "sccrawler_azure" {
 source "ms_region_pairs" {
   title = "Microsoft Learn, Azure region pairs and nonpaired regions (geo-redundant storage replicates to the pair)"
   url   = "https://learn.microsoft.com/en-us/azure/reliability/cross-region-replication-azure"
+  date  = "2026"
+}
+
+source "tf_azurerm_cosmosdb_account" {
+  title = "terraform-provider-azurerm azurerm_cosmosdb_account: geo_location { location, failover_priority }, every region the account's data is replicated to"
+  url   = "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/cosmosdb_account#geo_location-1"
+  date  = "2026"
+}
+
+source "tf_azurerm_mssql_database" {
+  title = "terraform-provider-azurerm azurerm_mssql_database: create_mode Copy, Secondary (geo-replica), Restore… from creation_source_database_id"
+  url   = "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/mssql_database#creation_source_database_id-1"
+  date  = "2026"
+}
+
+source "tf_azurerm_mssql_failover_group" {
+  title = "terraform-provider-azurerm azurerm_mssql_failover_group: server_id and partner_server { id }, the databases replicated to the partner"
+  url   = "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/mssql_failover_group"
+  date  = "2026"
+}
+
+source "tf_azurerm_flexible_server_replica" {
+  title = "terraform-provider-azurerm azurerm_postgresql_flexible_server and azurerm_mysql_flexible_server: create_mode Replica from source_server_id"
+  url   = "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/postgresql_flexible_server#source_server_id-1"
   date  = "2026"
 }
 
@@ -40,9 +65,46 @@ source "ms_azure_sovereign_clouds" {
   date  = "2026"
 }
 
-source "bleu_j1_2025" {
-  title = "Bleu press release 'Paris, le 17 novembre 2025': SecNumCloud milestone J1 (relayed in research/anssi.md R1)"
-  date  = "2025-11-17"
+source "avm_regions" {
+  title = "Azure/terraform-azurerm-avm-utl-regions cached Azure locations: swedencentral paired with swedensouth, jioindiacentral with jioindiawest"
+  url   = "https://github.com/Azure/terraform-azurerm-avm-utl-regions/blob/main/modules/cached-data/locations.tf.json"
+  date  = "2026-03-12"
+}
+
+source "sec_microsoft" {
+  title = "US SEC EDGAR filings of Microsoft Corporation (Washington; annual reports 10-K)"
+  url   = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0000789019&type=10-K"
+  date  = "2026"
+}
+
+source "tf_azurerm_global_resources" {
+  title = "terraform-provider-azurerm documentation: DNS zones, Traffic Manager profiles, management groups, role and policy resources take no location argument"
+  url   = "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/dns_zone"
+  date  = "2026"
+}
+
+source "tf_azuread_index" {
+  title = "terraform-provider-azuread documentation: Entra ID objects (users, groups, applications) have no location"
+  url   = "https://registry.terraform.io/providers/hashicorp/azuread/latest/docs"
+  date  = "2026"
+}
+
+source "heise_delos_2022" {
+  title = "heise online: SAP has founded a subsidiary, Delos Cloud, to run a Microsoft Azure-based cloud for the German administration in German data centres"
+  url   = "https://www.heise.de/news/Digitale-Souveraenitaet-Microsoft-Cloud-soll-2024-starten-7338725.html"
+  date  = "2022-11"
+}
+
+source "heise_delos_2024" {
+  title = "heise online: SAP invests two billion euros in sovereign clouds, including Delos, an SAP subsidiary using Microsoft cloud software"
+  url   = "https://heise.de/en/news/SAP-Two-billion-euros-for-sovereign-clouds-with-and-without-Microsoft-9939213.html"
+  date  = "2024"
+}
+
+source "arvato_delos_bleu_2025" {
+  title = "Arvato Systems: Delos Cloud and Bleu announce closer cooperation (national Azure-technology clouds of Germany and France)"
+  url   = "https://www.arvato-systems.ch/blog/national-cloud-anbieter-kuendigen-verstaerkte-zusammenarbeit-an"
+  date  = "2025-11-24"
 }
 
 source "clubic_bleu_j0" {
@@ -64,6 +126,7 @@ provider "azurerm" {
     # server's, a subnet its network's, a secret its vault's. Most direct
     # parent first; the resource group last, as the weakest hint.
     parent_attributes = [
+      "parent_id", # azapi_resource: the resource it is created in
       "server_id", "key_vault_id", "storage_account_id", "storage_account_name", "virtual_network_name",
       "virtual_network_id", "network_security_group_name", "network_security_group_id", "azure_firewall_name",
       "firewall_policy_id", "account_name", "account_id", "cluster_id", "kubernetes_cluster_id", "workspace_id",
@@ -83,15 +146,15 @@ provider "azurerm" {
     parent_country   = "US"
     eu_legal_control = "no"
     laws             = ["the US CLOUD Act", "FISA section 702"]
-    source           = ["research_sovereignty", "snc_ref_32"]
-    as_of            = "2026-09"
-    verified         = "unverified"
+    source           = ["sec_microsoft", "us_cloud_act"]
+    as_of            = "2026-11-26"
+    verified         = "secondary"
   }
 
   secnumcloud {
     status   = "not_qualified"
     note     = "Public Azure is absent from the ANSSI catalogue; Bleu, which runs Azure technology, is in progress (J1 on 2025-11-17) and not reachable as public Azure"
-    source   = ["anssi_relay_r1", "anssi_relay_r2", "snc_ref_32"]
+    source   = ["anssi_catalogue", "snc_ref_32"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }
@@ -103,12 +166,45 @@ provider "azurerm" {
       "azurerm_frontdoor*", "azurerm_cdn_frontdoor_*",
     ]
     note     = "These resources have no region: Azure serves them from every region"
-    source   = ["research_sovereignty"]
+    source   = ["tf_azurerm_global_resources"]
     as_of    = "2026-09"
     verified = "unverified"
   }
 
   # Geo-redundant storage copies every blob to the region's pair (SOV006).
+  replication "Cosmos DB geo-replication" {
+    resource_types = ["azurerm_cosmosdb_account"]
+    path           = "geo_location.location"
+    source         = ["tf_azurerm_cosmosdb_account"]
+    as_of          = "2026-11-26"
+    verified       = "primary"
+  }
+
+  replication "SQL database copy or geo-replica" {
+    resource_types   = ["azurerm_mssql_database"]
+    source_reference = "creation_source_database_id"
+    source           = ["tf_azurerm_mssql_database"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+
+  replication "SQL failover group partner" {
+    resource_types        = ["azurerm_mssql_failover_group"]
+    source_reference      = "server_id"
+    destination_reference = "partner_server.id"
+    source                = ["tf_azurerm_mssql_failover_group"]
+    as_of                 = "2026-11-26"
+    verified              = "primary"
+  }
+
+  replication "flexible server read replica" {
+    resource_types   = ["azurerm_postgresql_flexible_server", "azurerm_mysql_flexible_server"]
+    source_reference = "source_server_id"
+    source           = ["tf_azurerm_flexible_server_replica"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+
   replication "geo-redundant storage (GRS, GZRS) to the paired region" {
     resource_types = ["azurerm_storage_account"]
     path           = "account_replication_type"
@@ -118,9 +214,29 @@ provider "azurerm" {
     verified       = "secondary"
   }
 
+  # What schemes other than SecNumCloud say of the offering (SOV007).
+  certification "c5" {
+    scheme   = "bsi-c5"
+    status   = "certified"
+    note     = "The source says Microsoft Azure holds C5 attestations, without their type, period or the services and regions in scope: unverified until those are read from the report, so no requirement passes on it. Declare the attestation your procurement checked, with its scope, in .sovlint.hcl"
+    source   = ["c5_nexalign"]
+    as_of    = "2026-11-26"
+    verified = "unverified"
+  }
+
+  certification "ens" {
+    scheme   = "ens"
+    level    = "alta"
+    status   = "certified"
+    note     = "Microsoft states ENS High-level certification; the certificate's dates and the services in scope were not read, and an ENS certificate lasts two years: no requirement passes on it"
+    source   = ["ens_microsoft"]
+    as_of    = "2026-11-26"
+    verified = "unverified"
+  }
+
   regions {
     # Pairs: ms_region_pairs; countries: the other two.
-    source   = ["sccrawler_azure", "research_sovereignty", "ms_region_pairs"]
+    source   = ["sccrawler_azure", "ms_region_pairs"]
     as_of    = "2026-07-24"
     verified = "secondary"
 
@@ -169,6 +285,7 @@ provider "azurerm" {
     region "swedencentral" {
       name    = "Sweden Central (Gävle)"
       country = "SE"
+      pair    = "swedensouth"
     }
     region "austriaeast" {
       name    = "Austria East (Vienna)"
@@ -335,15 +452,35 @@ provider "azurerm" {
       country = "IN"
       pair    = "southindia"
     }
-    region "jioindiacentral" { country = "IN" }
-    region "jioindiawest" { country = "IN" }
+    region "jioindiacentral" {
+      country = "IN"
+      pair    = "jioindiawest"
+    }
+    region "jioindiawest" {
+      country = "IN"
+      pair    = "jioindiacentral"
+    }
     region "indonesiacentral" { country = "ID" }
     region "malaysiawest" { country = "MY" }
     region "newzealandnorth" { country = "NZ" }
   }
 
+  # Sweden South is a restricted region: customers do not deploy there, but
+  # geo-redundant storage in Sweden Central replicates to it.
   regions {
-    source   = ["research_sovereignty"]
+    source   = ["avm_regions"]
+    as_of    = "2026-03-12"
+    verified = "primary"
+
+    region "swedensouth" {
+      name    = "Sweden South (Malmö; restricted, the pair of Sweden Central)"
+      country = "SE"
+      pair    = "swedencentral"
+    }
+  }
+
+  regions {
+    source   = ["tf_azurerm_global_resources"]
     as_of    = "2026-09"
     verified = "unverified"
 
@@ -377,15 +514,27 @@ provider "azurerm" {
       name        = "Cloud de Confiance Bleu (Orange + Capgemini, Microsoft technology)"
       status      = "in_progress"
       listed_only = true
-      note        = "J0 2025-04-17, J1 2025-11-17; not in the ANSSI catalogue as of 15/09/2026; its ARM endpoint and region names are not public"
-      source      = ["anssi_relay_r1", "anssi_relay_r2", "bleu_j1_2025", "clubic_bleu_j0"]
+      note        = "J0 2025-04-17; J1 announced by Bleu on 2025-11-17 (its press release is not linked here); its target of H1 2026 was missed: not in the ANSSI catalogue as of 15/09/2026, still on ANSSI's list of services under qualification. Its ARM endpoint and region names are not public"
+      source      = ["anssi_catalogue", "anssi_snc_list_page", "clubic_bleu_j0", "arvato_delos_bleu_2025"]
       as_of       = "2026-09-26"
+      verified    = "secondary"
+    }
+
+    # Delos Cloud is Germany's counterpart of Bleu: listed for reference,
+    # since nothing public ties a metadata_host to it either.
+    offer "delos" {
+      name        = "Delos Cloud (SAP subsidiary, Microsoft Azure technology, German data centres run by Arvato Systems)"
+      status      = "not_qualified"
+      listed_only = true
+      note        = "Built for the German public sector (BSI requirements), not a SecNumCloud candidate: absent from the ANSSI catalogue and its list of services under qualification. Operator Delos Cloud GmbH, a German subsidiary of SAP SE"
+      source      = ["anssi_catalogue", "heise_delos_2022", "heise_delos_2024", "arvato_delos_bleu_2025"]
+      as_of       = "2026-11-26"
       verified    = "secondary"
     }
 
     secnumcloud {
       status   = "unknown"
-      source   = ["anssi_relay_r1"]
+      source   = ["anssi_catalogue"]
       as_of    = "2026-09-13"
       verified = "secondary"
     }
@@ -403,14 +552,14 @@ provider "azurerm" {
       country          = "CN"
       eu_legal_control = "no"
       laws             = ["the laws of the People's Republic of China"]
-      source           = ["ms_azure_sovereign_clouds", "research_sovereignty"]
+      source           = ["ms_azure_sovereign_clouds"]
       as_of            = "2026-11-23"
       verified         = "unverified"
     }
 
     secnumcloud {
       status   = "not_qualified"
-      source   = ["anssi_relay_r2"]
+      source   = ["anssi_catalogue"]
       as_of    = "2026-09-26"
       verified = "secondary"
     }
@@ -441,14 +590,14 @@ provider "azurerm" {
       parent_country   = "US"
       eu_legal_control = "no"
       laws             = ["the US CLOUD Act", "FISA section 702"]
-      source           = ["ms_azure_sovereign_clouds", "research_sovereignty"]
+      source           = ["ms_azure_sovereign_clouds"]
       as_of            = "2026-11-23"
       verified         = "secondary"
     }
 
     secnumcloud {
       status   = "not_qualified"
-      source   = ["anssi_relay_r2"]
+      source   = ["anssi_catalogue"]
       as_of    = "2026-09-26"
       verified = "secondary"
     }
@@ -502,14 +651,14 @@ provider "azuread" {
     parent_country   = "US"
     eu_legal_control = "no"
     laws             = ["the US CLOUD Act", "FISA section 702"]
-    source           = ["research_sovereignty", "snc_ref_32"]
-    as_of            = "2026-09"
-    verified         = "unverified"
+    source           = ["sec_microsoft", "us_cloud_act"]
+    as_of            = "2026-11-26"
+    verified         = "secondary"
   }
 
   secnumcloud {
     status   = "not_qualified"
-    source   = ["anssi_relay_r2"]
+    source   = ["anssi_catalogue"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }
@@ -517,7 +666,7 @@ provider "azuread" {
   global_service "Microsoft Entra ID" {
     resource_types = ["azuread_*"]
     note           = "A global identity plane operated by Microsoft; it has no region argument"
-    source         = ["research_sovereignty"]
+    source         = ["tf_azuread_index"]
     as_of          = "2026-09"
     verified       = "secondary"
   }

@@ -26,11 +26,16 @@ source "ct_docs_regions" {
   date  = "2024-01"
 }
 
-source "ct_docs_sla" {
-  title = "Cloud Temple documentation: IaaS SLA v3.0 (bare metal and VMaaS shown as being qualified)"
-  repo  = "Cloud-Temple/docs"
-  path  = "docs/contractual/iaas/sla_iaas.md"
-  date  = "2025-01-17"
+source "ct_docs_oss" {
+  title = "Cloud Temple documentation, Object Storage quickstart: the object storage service is 'qualifié SecNumCloud' (oss.md has a 'Qualification SecNumCloud' section)"
+  url   = "https://github.com/Cloud-Temple/docs/blob/main/docs/storage/oss/quickstart.md"
+  date  = "2026-08-20"
+}
+
+source "ct_docs_vpc" {
+  title = "Cloud Temple documentation, VPC concepts: VPC is 'en cours de qualification SecNumCloud', the only service of the docs still shown so"
+  url   = "https://github.com/Cloud-Temple/docs/blob/main/docs/network/vpc/concepts.md"
+  date  = "2026-08-20"
 }
 
 source "csf_cloudtemple" {
@@ -51,31 +56,37 @@ provider "cloudtemple" {
     env                 = ["CLOUDTEMPLE_HTTP_ADDR"]
   }
 
+  tags {
+    # A map on compute resources (cloudtemple_compute_*).
+    resource_attributes = ["tags"]
+  }
+
   operator {
     name             = "Cloud Temple SAS"
     country          = "FR"
     parent           = "Neurones SA"
     parent_country   = "FR"
     eu_legal_control = "yes"
-    source           = ["csf_cloudtemple", "research_sovereignty"]
+    source           = ["csf_cloudtemple", "anssi_3389", "snc_ref_32"]
     as_of            = "2026-09"
     verified         = "secondary"
   }
 
-  # The qualification covers the VMware and open-source IaaS and their
-  # backup. Object storage (included by one relay, not by Cloud Temple's
-  # docs), bare metal (shown as in progress by Cloud Temple's docs) and the
-  # Public Cloud VM service are not named in it: they fall to the default.
+  # The qualification covers the VMware and open-source IaaS, their backup
+  # and object storage (Cloud Temple's docs call it qualified; a transcription
+  # of the catalogue lists S3 in the perimeter too). The Public Cloud VM
+  # service and the VPC (shown as in progress by Cloud Temple's docs) are not
+  # named in it: they fall to the default.
   offer "secure-temple-iaas" {
-    name           = "Secure Temple IaaS (VMware and open-source IaaS)"
+    name           = "Secure Temple IaaS (VMware and open-source IaaS, backup, object storage)"
     status         = "qualified"
-    resource_types = ["cloudtemple_compute_*", "cloudtemple_backup_*"]
+    resource_types = ["cloudtemple_compute_*", "cloudtemple_backup_*", "cloudtemple_object_storage_*"]
     qualified_from = "2026-07-31"
     valid_until    = "2028-05-30"
     decision       = "3389"
-    note           = "Decision of 31/07/2026 looks like a renewal or scope extension of a qualification first reported in 2022"
-    source         = ["anssi_relay_r1", "anssi_relay_r2"]
-    as_of          = "2026-09-26"
+    note           = "Decision and dates read through public transcriptions of the ANSSI catalogue of 15/09/2026 (hence secondary); the decision of 31/07/2026 looks like a renewal or scope extension of a qualification first reported in 2022. Object storage is in the perimeter per Cloud Temple's own documentation"
+    source         = ["anssi_3389", "ct_docs_oss"]
+    as_of          = "2026-11-26"
     verified       = "secondary"
   }
 
@@ -86,21 +97,34 @@ provider "cloudtemple" {
     qualified_from = "2025-05-30"
     valid_until    = "2028-05-30"
     decision       = "919"
-    note           = "Managed outside the cloudtemple provider's resources"
-    source         = ["anssi_relay_r1", "anssi_relay_r2"]
+    note           = "Managed outside the cloudtemple provider's resources; read through public transcriptions of the ANSSI catalogue of 15/09/2026"
+    source         = ["anssi_919"]
     as_of          = "2026-09-26"
     verified       = "secondary"
   }
 
   secnumcloud {
     status   = "unknown"
-    note     = "Object storage, bare metal and Public Cloud VMs are not established as qualified"
-    source   = ["anssi_relay_r1", "anssi_relay_r2", "ct_docs_sla"]
+    note     = "Public Cloud VMs, VPC (in progress per Cloud Temple's docs) and other services are not established as qualified"
+    source   = ["anssi_3389", "ct_docs_vpc"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }
 
   default_region = "fr1"
+
+  # What schemes other than SecNumCloud say of the offering (SOV007).
+  certification "eu-csf-card" {
+    scheme         = "eu-csf"
+    level          = "SEAL-3"
+    status         = "unknown"
+    scheme_version = "1.2.1"
+    issuer         = "csf.hop3.abilian.com (third-party scoring, not the Commission)"
+    note           = "A third-party card scores the provider SEAL-3 overall (its lowest objective). No tender's assessment is public: whether a SEAL is held is not established"
+    source         = ["csf_cloudtemple"]
+    as_of          = "2026-11-26"
+    verified       = "secondary"
+  }
 
   regions {
     source   = ["ct_docs_regions", "tf_cloudtemple_index", "tf_cloudtemple_resources"]

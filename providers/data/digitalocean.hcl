@@ -9,6 +9,18 @@ source "tf_do_docs" {
   date   = "2026-08-06"
 }
 
+source "sec_digitalocean" {
+  title = "US SEC EDGAR filings of DigitalOcean Holdings, Inc. (Delaware; annual reports 10-K)"
+  url   = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0001582961&type=10-K"
+  date  = "2026"
+}
+
+source "godo_hosted_agent_regions" {
+  title = "digitalocean/godo v1.237.0 hosted_agent_regions.go: datacenter slug ric1 (Richmond, Virginia)"
+  url   = "https://github.com/digitalocean/godo/blob/v1.237.0/hosted_agent_regions.go"
+  date  = "2026-11-10"
+}
+
 provider "digitalocean" {
   name     = "DigitalOcean"
   registry = ["digitalocean/digitalocean"]
@@ -29,14 +41,14 @@ provider "digitalocean" {
     parent_country   = "US"
     eu_legal_control = "no"
     laws             = ["the US CLOUD Act", "FISA section 702"]
-    source           = ["research_sovereignty", "snc_ref_32"]
-    as_of            = "2026-09"
-    verified         = "unverified"
+    source           = ["sec_digitalocean", "us_cloud_act"]
+    as_of            = "2026-11-26"
+    verified         = "secondary"
   }
 
   secnumcloud {
     status   = "not_qualified"
-    source   = ["anssi_relay_r2", "snc_ref_32"]
+    source   = ["anssi_catalogue", "snc_ref_32"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }
@@ -52,7 +64,7 @@ provider "digitalocean" {
   }
 
   regions {
-    source   = ["tf_do_docs", "research_sovereignty"]
+    source   = ["tf_do_docs"]
     as_of    = "2026-08-06"
     verified = "secondary"
 
@@ -78,5 +90,16 @@ provider "digitalocean" {
     region "sgp1" { country = "SG" }
     region "blr1" { country = "IN" }
     region "syd1" { country = "AU" }
+  }
+
+  regions {
+    source   = ["godo_hosted_agent_regions"]
+    as_of    = "2026-11-26"
+    verified = "secondary"
+
+    region "ric1" {
+      name    = "Richmond, Virginia"
+      country = "US"
+    }
   }
 }

@@ -22,6 +22,12 @@ source "trend_exoscale_a1" {
   date  = "2026"
 }
 
+source "pepin_exoscale" {
+  title = "Pépin provider descriptor for Exoscale: América Móvil holds 60.8% and ÖBAG 28.4% of A1 Telekom Austria (figures of 09/2025, citing newsroom.a1.com)"
+  url   = "https://github.com/stephrobert/pepin/blob/main/providers/exoscale.yaml"
+  date  = "2026-08-21"
+}
+
 source "totaltele_amx" {
   title = "Total Telecom: América Movil ups stake in A1 Telekom Austria (56.55%)"
   url   = "https://totaltele.com/america-movil-ups-stake-in-a1-telekom-austria/"
@@ -47,14 +53,15 @@ provider "exoscale" {
     parent_country   = "MX"
     eu_legal_control = "no"
     laws             = ["Swiss law", "control by a Mexican group"]
-    source           = ["exoscale_dpa", "trend_exoscale_a1", "totaltele_amx"]
-    as_of            = "2026-11-23"
+    note             = "América Móvil holds 60.8% of A1 Telekom Austria and the Austrian state holding ÖBAG 28.4% (09/2025; 56.55% for América Móvil in 2023)"
+    source           = ["exoscale_dpa", "trend_exoscale_a1", "pepin_exoscale", "totaltele_amx"]
+    as_of            = "2026-11-26"
     verified         = "secondary"
   }
 
   secnumcloud {
     status   = "not_qualified"
-    source   = ["anssi_relay_r2"]
+    source   = ["anssi_catalogue"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }
@@ -65,7 +72,7 @@ provider "exoscale" {
       "exoscale_anti_affinity_group", "exoscale_domain*",
     ]
     note     = "These resources take no zone argument"
-    source   = ["tf_exoscale_config", "research_sovereignty"]
+    source   = ["tf_exoscale_config"]
     as_of    = "2026-11-23"
     verified = "unverified"
   }

@@ -11,8 +11,14 @@ source "sccrawler_gcp" {
 }
 
 source "gcp_bucket_locations" {
-  title = "Google Cloud Storage bucket locations (multi-regions EU/US/ASIA, dual-regions)"
-  url   = "https://cloud.google.com/storage/docs/locations"
+  title = "Google Cloud Storage bucket locations: multi-regions (EU: data centres within EU member states), predefined dual-regions (ASIA1 Tokyo + Osaka, EUR4 Finland + Netherlands, NAM4 Iowa + South Carolina) and zonal locations such as US-CENTRAL1-A"
+  url   = "https://docs.cloud.google.com/storage/docs/locations"
+  date  = "2026"
+}
+
+source "gcp_interconnect_colocation" {
+  title = "Google Cloud Interconnect, choosing colocation facilities: europe-north3 is the low-latency region of the Oslo facilities"
+  url   = "https://docs.cloud.google.com/network-connectivity/docs/interconnect/concepts/choosing-colocation-facilities"
   date  = "2026"
 }
 
@@ -59,9 +65,28 @@ source "itfb_s3ns_2026" {
   date  = "2026-01-05"
 }
 
-source "gcd_berlin_notes" {
-  title = "Third-party notes on Google Cloud Dedicated 'Berlin' (universe apis-berlin-build0.goog, region u-germany-northeast1)"
-  date  = "2026-09"
+source "tf_google_sql_database_instance" {
+  title = "terraform-provider-google google_sql_database_instance: settings { user_labels }"
+  url   = "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance#user_labels-1"
+  date  = "2026"
+}
+
+source "tf_google_container_cluster" {
+  title = "terraform-provider-google google_container_cluster: resource_labels (the GCE resource labels of the cluster)"
+  url   = "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/container_cluster#resource_labels-1"
+  date  = "2026"
+}
+
+source "tf_google_cloud_run_service" {
+  title = "terraform-provider-google google_cloud_run_service: metadata { labels }"
+  url   = "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/cloud_run_service#labels-1"
+  date  = "2026"
+}
+
+source "tf_google_sql_replica" {
+  title = "terraform-provider-google google_sql_database_instance: master_instance_name, the instance this one replicates"
+  url   = "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance#master_instance_name-1"
+  date  = "2026"
 }
 
 provider "google" {
@@ -74,7 +99,8 @@ provider "google" {
     resource_attributes = ["region", "location", "zone"]
     # An object is in its bucket, a table in its dataset, a database in its
     # instance, a key in its key ring: before the provider's default region.
-    parent_attributes   = ["bucket", "dataset_id", "instance", "key_ring", "crypto_key", "cluster"]
+    # IAM bindings are on the key or bucket they name (crypto_key_id, bucket).
+    parent_attributes   = ["bucket", "dataset_id", "instance", "key_ring", "crypto_key", "crypto_key_id", "cluster"]
     provider_attributes = ["region", "zone"]
     zone_patterns       = ["^([a-z]+-[a-z]+\\d+)-[a-z]$"]
     env                 = ["GOOGLE_REGION", "GCLOUD_REGION", "CLOUDSDK_COMPUTE_REGION", "GOOGLE_ZONE"]
@@ -84,6 +110,29 @@ provider "google" {
     effective           = "terraform_labels"
     resource_attributes = ["labels"]
     provider_attributes = ["default_labels"]
+
+    # Resource types whose labels are not a top-level `labels`.
+    for_types {
+      resource_types      = ["google_sql_database_instance"]
+      resource_attributes = ["settings.user_labels"]
+      source              = ["tf_google_sql_database_instance"]
+      as_of               = "2026-11-26"
+      verified            = "primary"
+    }
+    for_types {
+      resource_types      = ["google_container_cluster"]
+      resource_attributes = ["resource_labels"]
+      source              = ["tf_google_container_cluster"]
+      as_of               = "2026-11-26"
+      verified            = "primary"
+    }
+    for_types {
+      resource_types      = ["google_cloud_run_service", "google_cloud_run_domain_mapping"]
+      resource_attributes = ["metadata.labels"]
+      source              = ["tf_google_cloud_run_service"]
+      as_of               = "2026-11-26"
+      verified            = "primary"
+    }
   }
 
   operator {
@@ -94,7 +143,7 @@ provider "google" {
     eu_legal_control = "no"
     laws             = ["the US CLOUD Act", "FISA section 702"]
     note             = "Includes the 'France Data Boundary by S3NS' controls on public regions: still Google LLC-operated"
-    source           = ["research_sovereignty", "gcp_scp_locations"]
+    source           = ["gcp_scp_locations"]
     as_of            = "2026-09"
     verified         = "secondary"
   }
@@ -102,7 +151,7 @@ provider "google" {
   secnumcloud {
     status   = "not_qualified"
     note     = "Public Google Cloud is absent from the ANSSI catalogue, including europe-west9 with partner controls"
-    source   = ["anssi_relay_r2", "gcp_scp_locations"]
+    source   = ["anssi_catalogue", "gcp_scp_locations"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }
@@ -118,8 +167,18 @@ provider "google" {
     verified = "unverified"
   }
 
+  # What schemes other than SecNumCloud say of the offering (SOV007).
+  certification "c5" {
+    scheme   = "bsi-c5"
+    status   = "certified"
+    note     = "The source says Google Cloud holds C5 attestations, without their type, period or the services and regions in scope: unverified until those are read from the report, so no requirement passes on it. Declare the attestation your procurement checked, with its scope, in .sovlint.hcl"
+    source   = ["c5_nexalign"]
+    as_of    = "2026-11-26"
+    verified = "unverified"
+  }
+
   regions {
-    source   = ["sccrawler_gcp", "research_sovereignty"]
+    source   = ["sccrawler_gcp"]
     as_of    = "2026-07-24"
     verified = "secondary"
 
@@ -207,10 +266,12 @@ provider "google" {
     region "us-west4" { country = "US" }
   }
 
+  # Zonal bucket locations ("US-CENTRAL1-A") need no entry: the zone
+  # pattern maps them to their region.
   regions {
     source   = ["gcp_bucket_locations"]
-    as_of    = "2026-09"
-    verified = "unverified"
+    as_of    = "2026-11-26"
+    verified = "primary"
 
     region "eu" {
       name    = "EU multi-region (GCS, BigQuery)"
@@ -229,9 +290,33 @@ provider "google" {
       name    = "Dual-region Iowa + South Carolina"
       country = "US"
     }
+    region "asia1" {
+      name    = "Dual-region Tokyo + Osaka"
+      country = "JP"
+    }
     region "global" {
       name   = "Global location"
       global = true
+    }
+  }
+
+  replication "Cloud SQL replica" {
+    resource_types   = ["google_sql_database_instance"]
+    source_reference = "master_instance_name"
+    source           = ["tf_google_sql_replica"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+
+  regions {
+    source   = ["gcp_interconnect_colocation"]
+    as_of    = "2026-11-26"
+    verified = "secondary"
+
+    region "europe-north3" {
+      name    = "Oslo"
+      country = "NO"
+      note    = "Norway is in the EEA, not the EU. The city comes from the Interconnect colocation table, not from a region list"
     }
   }
 
@@ -258,7 +343,7 @@ provider "google" {
       parent_country   = "FR"
       eu_legal_control = "yes"
       note             = "Runs Google technology; updates are vetted by S3NS before deployment"
-      source           = ["genent_s3ns_2025", "itfb_s3ns_2026", "research_sovereignty"]
+      source           = ["genent_s3ns_2025", "itfb_s3ns_2026", "anssi_2057", "snc_ref_32"]
       as_of            = "2026-01-05"
       verified         = "secondary"
     }
@@ -273,8 +358,8 @@ provider "google" {
       qualified_from = "2025-12-17"
       valid_until    = "2028-12-17"
       decision       = "2057"
-      note           = "SecNumCloud 3.2, catalogue entry 'Thales Cloud Sécurisé / Cloud de confiance S3NS'"
-      source         = ["anssi_relay_r1", "anssi_relay_r2", "genent_s3ns_2025", "itfb_s3ns_2026"]
+      note           = "SecNumCloud 3.2, catalogue entry 'Thales Cloud Sécurisé / Cloud de confiance S3NS'; decision and dates read through public transcriptions of the ANSSI catalogue of 15/09/2026 (hence secondary), the qualification itself reported by the press"
+      source         = ["anssi_2057", "genent_s3ns_2025", "itfb_s3ns_2026"]
       as_of          = "2026-09-26"
       verified       = "secondary"
     }
@@ -282,7 +367,7 @@ provider "google" {
     secnumcloud {
       status   = "unknown"
       note     = "Services outside the press-listed PREMI3NS perimeter"
-      source   = ["anssi_relay_r1", "research_sovereignty"]
+      source   = ["anssi_2057"]
       as_of    = "2026-09-26"
       verified = "secondary"
     }
@@ -301,42 +386,11 @@ provider "google" {
     }
   }
 
-  variant "gcd-berlin" {
-    name = "Google Cloud Dedicated 'Berlin' universe (preview)"
-    when {
-      attribute = "universe_domain"
-      equals    = ["apis-berlin-build0.goog"]
-    }
-
-    operator {
-      name             = "Operator of the Berlin universe (not established)"
-      country          = "DE"
-      eu_legal_control = "unknown"
-      source           = ["gcd_berlin_notes"]
-      as_of            = "2026-09"
-      verified         = "unverified"
-    }
-
-    secnumcloud {
-      status   = "not_qualified"
-      source   = ["anssi_relay_r2"]
-      as_of    = "2026-09-26"
-      verified = "secondary"
-    }
-
-    regions {
-      source   = ["gcd_berlin_notes"]
-      as_of    = "2026-09"
-      verified = "unverified"
-      region "u-germany-northeast1" { country = "DE" }
-    }
-  }
-
   variant "other-universe" {
     name = "Google Cloud universe unknown to the catalog"
     when {
       attribute = "universe_domain"
-      not_in    = ["googleapis.com", "s3nsapis.fr", "apis-berlin-build0.goog"]
+      not_in    = ["googleapis.com", "s3nsapis.fr"]
     }
 
     operator {

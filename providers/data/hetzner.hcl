@@ -19,12 +19,20 @@ source "sovsky_hetzner" {
   date   = "2025-12-19"
 }
 
+source "hetzner_privacy" {
+  title = "Hetzner Online GmbH privacy notice: the controller is Hetzner Online GmbH, Industriestr. 25, 91710 Gunzenhausen, Germany"
+  url   = "https://www.hetzner.com/privacy-policy-notice"
+  date  = "2026"
+}
+
 provider "hcloud" {
   name     = "Hetzner Cloud"
   registry = ["hetznercloud/hcloud"]
 
   location {
     resource_attributes = ["location", "datacenter", "home_location", "network_zone"]
+    # A load balancer's targets and services, a server's attachments.
+    parent_attributes   = ["load_balancer_id", "server_id", "volume_id"]
     zone_patterns       = ["^([a-z]+\\d?)-dc\\d+$"]
   }
 
@@ -36,15 +44,15 @@ provider "hcloud" {
     name             = "Hetzner Online GmbH"
     country          = "DE"
     eu_legal_control = "yes"
-    note             = "Also the contracting entity for the US and Singapore locations"
-    source           = ["sovsky_hetzner", "research_sovereignty"]
-    as_of            = "2026-09"
-    verified         = "unverified"
+    note             = "A German GmbH, also the contracting entity for the US and Singapore locations; no non-EU shareholder is reported in the documents cited"
+    source           = ["hetzner_privacy", "sovsky_hetzner"]
+    as_of            = "2026-11-26"
+    verified         = "secondary"
   }
 
   secnumcloud {
     status   = "not_qualified"
-    source   = ["anssi_relay_r2"]
+    source   = ["anssi_catalogue"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }

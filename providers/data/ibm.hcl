@@ -14,6 +14,18 @@ source "ibm_codeengine_regions" {
   date  = "2026"
 }
 
+source "sec_ibm" {
+  title = "US SEC EDGAR filings of International Business Machines Corporation (New York; annual reports 10-K)"
+  url   = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0000051143&type=10-K"
+  date  = "2026"
+}
+
+source "tf_ibm_resource_instance" {
+  title = "terraform-provider-ibm ibm_resource_instance: location is a region, or \"global\" for account-wide services"
+  url   = "https://registry.terraform.io/providers/IBM-Cloud/ibm/latest/docs/resources/resource_instance"
+  date  = "2026"
+}
+
 provider "ibm" {
   name     = "IBM Cloud"
   registry = ["IBM-Cloud/ibm"]
@@ -38,17 +50,40 @@ provider "ibm" {
     parent_country   = "US"
     eu_legal_control = "no"
     laws             = ["the US CLOUD Act", "FISA section 702"]
-    source           = ["research_sovereignty", "snc_ref_32"]
-    as_of            = "2026-09"
-    verified         = "unverified"
+    source           = ["sec_ibm", "us_cloud_act"]
+    as_of            = "2026-11-26"
+    verified         = "secondary"
   }
 
   secnumcloud {
     status   = "not_qualified"
     note     = "Absent from the ANSSI catalogue; a US parent fails SecNumCloud 3.2 §19.6"
-    source   = ["anssi_relay_r2", "snc_ref_32"]
+    source   = ["anssi_catalogue", "snc_ref_32"]
     as_of    = "2026-09-26"
     verified = "secondary"
+  }
+
+  # What schemes other than SecNumCloud say of the offering (SOV007).
+  certification "c5" {
+    scheme   = "bsi-c5"
+    level    = "type2"
+    status   = "certified"
+    note     = "IBM describes attestation reports on the operating effectiveness of controls over a period (Type 2); the period and the services and regions in scope were not read: unverified until they are"
+    source   = ["c5_ibm"]
+    as_of    = "2026-11-26"
+    verified = "unverified"
+  }
+
+  certification "eu-csf-card" {
+    scheme         = "eu-csf"
+    level          = "SEAL-1"
+    status         = "unknown"
+    scheme_version = "1.2.1"
+    issuer         = "csf.hop3.abilian.com (third-party scoring, not the Commission)"
+    note           = "A third-party card scores the provider SEAL-1 overall (its lowest objective). No tender's assessment is public: whether a SEAL is held is not established"
+    source         = ["csf_ibm"]
+    as_of          = "2026-11-26"
+    verified       = "secondary"
   }
 
   regions {
@@ -107,7 +142,7 @@ provider "ibm" {
   }
 
   regions {
-    source   = ["research_sovereignty"]
+    source   = ["tf_ibm_resource_instance"]
     as_of    = "2026-09"
     verified = "unverified"
 

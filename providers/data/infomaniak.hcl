@@ -17,12 +17,6 @@ source "sovsky_infomaniak" {
   date   = "2025-12-21"
 }
 
-source "infomaniak_openstack_code" {
-  title = "Public configurations of the Infomaniak Public Cloud: auth_url https://api.pub1.infomaniak.cloud/identity/v3 with regions dc3-a (Geneva) and dc4-a"
-  date  = "2026-11-23"
-  note  = "Found by searching public code for infomaniak.cloud/identity"
-}
-
 provider "infomaniak" {
   name     = "Infomaniak"
   registry = ["Infomaniak/infomaniak"]
@@ -38,14 +32,14 @@ provider "infomaniak" {
     eu_legal_control = "no"
     laws             = ["Swiss law"]
     note             = "A Swiss company: outside the EU, though not under US or Chinese law"
-    source           = ["sovsky_infomaniak", "research_sovereignty"]
+    source           = ["sovsky_infomaniak"]
     as_of            = "2026-09"
     verified         = "unverified"
   }
 
   secnumcloud {
     status   = "not_qualified"
-    source   = ["anssi_relay_r2"]
+    source   = ["anssi_catalogue"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }
@@ -61,10 +55,12 @@ provider "infomaniak" {
     }
   }
 
+  # dc3-a was seen in public configurations of the Infomaniak Public Cloud,
+  # not in an Infomaniak document.
   regions {
-    source   = ["infomaniak_openstack_code", "sovsky_infomaniak"]
+    source   = ["sovsky_infomaniak"]
     as_of    = "2026-11-23"
-    verified = "secondary"
+    verified = "unverified"
 
     region "dc3-a" {
       name    = "Geneva (DC3)"

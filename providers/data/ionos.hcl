@@ -17,6 +17,12 @@ source "sovsky_ionos" {
   date   = "2025-12-20"
 }
 
+source "united_internet_ar2022_ionos" {
+  title = "United Internet annual report 2022, subsequent events: after the IPO of IONOS Group SE (8 February 2023) United Internet holds 63.8%, Warburg Pincus 21.2%, free float 15.0%"
+  url   = "https://report.united-internet.de/annual-report/2022/management-report/subsequent-events.html"
+  date  = "2023-03"
+}
+
 provider "ionos" {
   name     = "IONOS Cloud"
   registry = ["ionos-cloud/ionoscloud"]
@@ -25,6 +31,9 @@ provider "ionos" {
     # availability_zone is "AUTO" or "ZONE_1": a placement inside a data
     # centre, never a location.
     resource_attributes = ["location", "region"]
+    # A server, LAN, volume, IP failover or Kubernetes node pool is in its
+    # virtual datacenter, which has the location.
+    parent_attributes   = ["datacenter_id", "k8s_cluster_id"]
     provider_attributes = ["s3_region"]
     env                 = ["IONOS_API_URL"]
   }
@@ -39,16 +48,16 @@ provider "ionos" {
     parent           = "United Internet AG"
     parent_country   = "DE"
     eu_legal_control = "yes"
-    note             = "The parent is common knowledge not re-checked; the headquarters country is sourced"
-    source           = ["sovsky_ionos", "research_sovereignty"]
-    as_of            = "2026-09"
-    verified         = "unverified"
+    note             = "IONOS Group SE is majority-owned by United Internet AG (63.8% after its 2023 IPO); Warburg Pincus, a US investor, holds a minority (21.2%)"
+    source           = ["sovsky_ionos", "united_internet_ar2022_ionos"]
+    as_of            = "2026-11-26"
+    verified         = "secondary"
   }
 
   secnumcloud {
     status   = "not_qualified"
     note     = "Not in the ANSSI catalogue as relayed; German providers hold BSI C5 attestations, which are not a sovereignty qualification"
-    source   = ["anssi_relay_r2"]
+    source   = ["anssi_catalogue"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }
@@ -102,9 +111,10 @@ provider "ionos" {
   }
 
   # Object storage regions seen in provider docs and public code; their
-  # sites are from memory and not confirmed.
+  # sites are from memory and not confirmed, so EU residency is not
+  # established for them either.
   regions {
-    source   = ["tf_ionos_docs", "research_sovereignty"]
+    source   = ["tf_ionos_docs"]
     as_of    = "2026-09"
     verified = "unverified"
 

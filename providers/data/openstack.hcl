@@ -23,9 +23,11 @@ source "tf_openstack_index" {
   date  = "2026"
 }
 
-source "ovh_openstack_corpus" {
-  title = "Public OVHcloud landing zone using the openstack provider with auth_url https://auth.cloud.ovh.net/v3/ and regions such as GRA11 (shared/corpus/public/hcl/ovh-public-cloud-examples)"
-  date  = "2026-08"
+source "ovh_openstack_public_code" {
+  title = "Public Terraform code configuring the openstack provider for OVHcloud Public Cloud: auth_url https://auth.cloud.ovh.net/v3/, regions such as GRA9"
+  repo  = "cycloid-community-catalog/onboarding-stacks-europe"
+  path  = "stack-k3s-europe/terraform/ovh/module-compute/provider.tf"
+  date  = "2026"
 }
 
 provider "openstack" {
@@ -78,7 +80,7 @@ provider "openstack" {
       parent           = "OVH Groupe SA (Klaba family majority)"
       parent_country   = "FR"
       eu_legal_control = "yes"
-      source           = ["csf_ovh", "ovh_openstack_corpus"]
+      source           = ["csf_ovh", "ovh_openstack_public_code"]
       as_of            = "2026-09"
       verified         = "secondary"
     }
@@ -86,7 +88,7 @@ provider "openstack" {
     secnumcloud {
       status   = "not_qualified"
       note     = "OVHcloud Public Cloud is not in the ANSSI catalogue"
-      source   = ["anssi_relay_r2"]
+      source   = ["anssi_catalogue"]
       as_of    = "2026-09-26"
       verified = "secondary"
     }
@@ -137,7 +139,7 @@ provider "openstack" {
 
     secnumcloud {
       status   = "not_qualified"
-      source   = ["anssi_relay_r2"]
+      source   = ["anssi_catalogue"]
       as_of    = "2026-09-26"
       verified = "secondary"
     }
@@ -163,22 +165,24 @@ provider "openstack" {
       country          = "CH"
       eu_legal_control = "no"
       laws             = ["Swiss law"]
-      source           = ["sovsky_infomaniak", "infomaniak_openstack_code"]
+      source           = ["sovsky_infomaniak"]
       as_of            = "2026-11-23"
       verified         = "unverified"
     }
 
     secnumcloud {
       status   = "not_qualified"
-      source   = ["anssi_relay_r2"]
+      source   = ["anssi_catalogue"]
       as_of    = "2026-09-26"
       verified = "secondary"
     }
 
+    # The region codes were seen in public configurations of this
+    # auth_url, not in an Infomaniak document.
     regions {
-      source   = ["infomaniak_openstack_code", "sovsky_infomaniak"]
+      source   = ["sovsky_infomaniak"]
       as_of    = "2026-11-23"
-      verified = "secondary"
+      verified = "unverified"
       region "dc3-a" {
         name    = "Geneva (DC3)"
         country = "CH"
@@ -203,14 +207,15 @@ provider "openstack" {
       parent           = "Deutsche Telekom AG"
       parent_country   = "DE"
       eu_legal_control = "yes"
-      source           = ["otc_regions_doc", "research_sovereignty"]
-      as_of            = "2026-09"
-      verified         = "unverified"
+      note             = "The German state (directly and through KfW) is Deutsche Telekom's largest shareholder, with 27.8%"
+      source           = ["otc_regions_doc", "telekom_ar2024_shareholders"]
+      as_of            = "2026-11-26"
+      verified         = "secondary"
     }
 
     secnumcloud {
       status   = "not_qualified"
-      source   = ["anssi_relay_r2"]
+      source   = ["anssi_catalogue"]
       as_of    = "2026-09-26"
       verified = "secondary"
     }

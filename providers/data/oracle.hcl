@@ -22,6 +22,24 @@ source "sovsky_oci" {
   date   = "2025-12-19"
 }
 
+source "sec_oracle" {
+  title = "US SEC EDGAR filings of Oracle Corporation (Delaware; annual reports 10-K)"
+  url   = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0001341439&type=10-K"
+  date  = "2026"
+}
+
+source "tf_oci_replication_policy" {
+  title = "terraform-provider-oci oci_objectstorage_replication_policy: bucket (the source) and destination_region_name"
+  url   = "https://docs.oracle.com/en-us/iaas/tools/terraform-provider-oci/latest/docs/r/objectstorage_replication_policy.html"
+  date  = "2026"
+}
+
+source "oci_go_sdk_regions" {
+  title = "oracle/oci-go-sdk v65.130.0 common/regions.json: 85 regions with their realm (oc1 public, oc4 UK government, oc19 EU Sovereign Cloud, dedicated and government realms)"
+  url   = "https://github.com/oracle/oci-go-sdk/blob/v65.130.0/common/regions.json"
+  date  = "2026-11-10"
+}
+
 provider "oci" {
   name     = "Oracle Cloud Infrastructure"
   registry = ["oracle/oci"]
@@ -46,21 +64,32 @@ provider "oci" {
     parent_country   = "US"
     eu_legal_control = "no"
     laws             = ["the US CLOUD Act", "FISA section 702"]
-    source           = ["research_sovereignty", "snc_ref_32"]
-    as_of            = "2026-09"
-    verified         = "unverified"
+    source           = ["sec_oracle", "us_cloud_act"]
+    as_of            = "2026-11-26"
+    verified         = "secondary"
   }
 
   secnumcloud {
     status   = "not_qualified"
     note     = "Absent from the ANSSI catalogue; a US parent fails SecNumCloud 3.2 §19.6"
-    source   = ["anssi_relay_r2", "snc_ref_32"]
+    source   = ["anssi_catalogue", "snc_ref_32"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }
 
+  # Object Storage replication: the bucket's objects are copied to a
+  # bucket in the named region.
+  replication "Object Storage replication policy" {
+    resource_types   = ["oci_objectstorage_replication_policy"]
+    source_reference = "bucket"
+    path             = "destination_region_name"
+    source           = ["tf_oci_replication_policy"]
+    as_of            = "2026-11-26"
+    verified         = "primary"
+  }
+
   regions {
-    source   = ["oracle_regions_doc", "sovsky_oci", "research_sovereignty"]
+    source   = ["oracle_regions_doc", "sovsky_oci"]
     as_of    = "2026-09"
     verified = "secondary"
 
@@ -115,12 +144,12 @@ provider "oci" {
     }
   }
 
-  # Countries inferred from the city in the region name; the research
-  # could not confirm them.
+  # Regions of the SDK's region list; the country is the one of the city
+  # the region identifier names.
   regions {
-    source   = ["research_sovereignty"]
-    as_of    = "2026-09"
-    verified = "unverified"
+    source   = ["oci_go_sdk_regions"]
+    as_of    = "2026-11-26"
+    verified = "secondary"
 
     region "eu-budapest-1" { country = "HU" }
     region "eu-crissier-1" { country = "CH" }
@@ -128,8 +157,6 @@ provider "oci" {
     region "eu-dcc-dublin-2" { country = "IE" }
     region "eu-dcc-milan-1" { country = "IT" }
     region "eu-dcc-milan-2" { country = "IT" }
-    region "eu-dcc-rating-1" { country = "DE" }
-    region "eu-dcc-rating-2" { country = "DE" }
     region "eu-dcc-zurich-1" { country = "CH" }
     region "us-ashburn-1" { country = "US" }
     region "us-phoenix-1" { country = "US" }
@@ -158,6 +185,33 @@ provider "oci" {
     region "me-dubai-1" { country = "AE" }
     region "me-abudhabi-1" { country = "AE" }
     region "af-johannesburg-1" { country = "ZA" }
+
+    # Public (oc1) regions the catalog lacked.
+    region "af-casablanca-1" { country = "MA" }
+    region "ap-batam-1" { country = "ID" }
+    region "ap-delhi-1" { country = "IN" }
+    region "ap-kulai-2" { country = "MY" }
+    region "ap-singapore-2" { country = "SG" }
+    region "sa-valparaiso-1" { country = "CL" }
+    region "us-saltlake-2" { country = "US" }
+
+    # Government and dedicated realms: still Oracle-operated, none in the EU.
+    region "uk-gov-london-1" { country = "GB" }
+    region "uk-gov-cardiff-1" { country = "GB" }
+    region "us-langley-1" { country = "US" }
+    region "us-somerset-1" { country = "US" }
+    region "me-alrayyan-1" { country = "QA" }
+    region "ap-chiyoda-1" { country = "JP" }
+  }
+
+  # "rating" is taken to be Ratingen (Germany): no source names the city.
+  regions {
+    source   = ["oci_go_sdk_regions"]
+    as_of    = "2026-11-26"
+    verified = "unverified"
+
+    region "eu-dcc-rating-1" { country = "DE" }
+    region "eu-dcc-rating-2" { country = "DE" }
   }
 
   variant "eu-sovereign" {
@@ -173,7 +227,7 @@ provider "oci" {
       eu_legal_control = "no"
       laws             = ["the US CLOUD Act through its US parent (disputed)"]
       note             = "EU-resident operations and staff, ultimately controlled by a US company"
-      source           = ["oracle_epm_oc19", "research_sovereignty"]
+      source           = ["oracle_epm_oc19", "sec_oracle"]
       as_of            = "2026-11-23"
       verified         = "secondary"
     }
@@ -181,7 +235,7 @@ provider "oci" {
     secnumcloud {
       status   = "not_qualified"
       note     = "Not in the ANSSI catalogue; a US parent fails SecNumCloud 3.2 §19.6"
-      source   = ["anssi_relay_r2", "snc_ref_32"]
+      source   = ["anssi_catalogue", "snc_ref_32"]
       as_of    = "2026-09-26"
       verified = "secondary"
     }

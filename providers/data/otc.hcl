@@ -17,12 +17,20 @@ source "tf_otc_index" {
   date   = "2024-10-24"
 }
 
+source "telekom_ar2024_shareholders" {
+  title = "Deutsche Telekom annual report 2024, note 19: Federal Republic of Germany 13.8%, KfW 14.0%, free float 72.2% (of which BlackRock and SoftBank under 5% each)"
+  url   = "https://report.telekom.com/annual-report-2024/notes/notes-to-the-statement-of-financial-position/19-shareholders-equity.html"
+  date  = "2025-02"
+}
+
 provider "opentelekomcloud" {
   name     = "Open Telekom Cloud"
   registry = ["opentelekomcloud/opentelekomcloud"]
 
   location {
     resource_attributes = ["region", "availability_zone", "availability_zones"]
+    # A load balancer's pools and listeners, a pool's members.
+    parent_attributes   = ["loadbalancer_id", "listener_id", "pool_id"]
     provider_attributes = ["region", "auth_url"]
     value_patterns = {
       "auth_url" = "^(?:https?://)?iam(?:-pub)?\\.([a-z0-9-]+)\\.(?:sc\\.)?otc\\.t-systems\\.com"
@@ -41,15 +49,15 @@ provider "opentelekomcloud" {
     parent           = "Deutsche Telekom AG"
     parent_country   = "DE"
     eu_legal_control = "yes"
-    note             = "Runs Huawei technology (FusionSphere)"
-    source           = ["otc_regions_doc", "research_sovereignty"]
-    as_of            = "2026-09"
-    verified         = "unverified"
+    note             = "Runs Huawei technology (FusionSphere). The German state (directly and through KfW) is Deutsche Telekom's largest shareholder, with 27.8%"
+    source           = ["otc_regions_doc", "telekom_ar2024_shareholders"]
+    as_of            = "2026-11-26"
+    verified         = "secondary"
   }
 
   secnumcloud {
     status   = "not_qualified"
-    source   = ["anssi_relay_r2"]
+    source   = ["anssi_catalogue"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }
@@ -85,14 +93,14 @@ provider "opentelekomcloud" {
       eu_legal_control = "no"
       laws             = ["Swiss law"]
       note             = "A Swiss company of an EU group; the operating entity's name was not re-checked"
-      source           = ["otc_regions_doc", "research_sovereignty"]
+      source           = ["otc_regions_doc"]
       as_of            = "2026-09"
       verified         = "unverified"
     }
 
     secnumcloud {
       status   = "not_qualified"
-      source   = ["anssi_relay_r2"]
+      source   = ["anssi_catalogue"]
       as_of    = "2026-09-26"
       verified = "secondary"
     }

@@ -27,6 +27,12 @@ source "press_outscale_snc32" {
   date  = "2023-12-11"
 }
 
+source "outscale_support_snc_region" {
+  title = "pepin issue #167 quoting OUTSCALE support article 4420389575195: the entire cloudgouv-eu-west-1 Region, both of its AZs, is SecNumCloud qualified"
+  url   = "https://github.com/stephrobert/pepin/issues/167"
+  date  = "2026-09-09"
+}
+
 source "libcloud_outscale_inc" {
   title = "apache/libcloud PR #293: US regions sold by 'Outscale INC, an american company' (2014)"
   url   = "https://github.com/apache/libcloud/pull/293"
@@ -35,7 +41,10 @@ source "libcloud_outscale_inc" {
 
 provider "outscale" {
   name     = "3DS OUTSCALE"
-  registry = ["outscale/outscale"]
+  # outscale-dev/outscale is the namespace the provider was published
+  # under before outscale/outscale (registry.terraform.io/providers/
+  # outscale-dev/outscale); configurations pinned to it still exist.
+  registry = ["outscale/outscale", "outscale-dev/outscale"]
 
   location {
     resource_attributes = ["subregion_name", "placement_subregion_name", "subregion_names", "region"]
@@ -57,7 +66,7 @@ provider "outscale" {
     parent           = "Dassault Systèmes SE"
     parent_country   = "FR"
     eu_legal_control = "yes"
-    source           = ["csf_outscale", "research_sovereignty"]
+    source           = ["csf_outscale", "press_outscale_snc32", "anssi_2118", "snc_ref_32"]
     as_of            = "2026-09"
     verified         = "secondary"
   }
@@ -67,7 +76,7 @@ provider "outscale" {
     status         = "unknown"
     resource_types = ["outscale_oks_*"]
     note           = "The qualified service is the IaaS; whether OKS is in its perimeter was not found"
-    source         = ["anssi_relay_r1", "research_sovereignty"]
+    source         = ["anssi_2118"]
     as_of          = "2026-09-26"
     verified       = "unverified"
   }
@@ -79,9 +88,9 @@ provider "outscale" {
     qualified_from = "2023-11-30"
     valid_until    = "2026-11-30"
     decision       = "2118"
-    note           = "No renewal found as of 2026-11-23: past valid_until the qualification counts as lapsed"
-    source         = ["anssi_relay_r1", "anssi_relay_r2", "press_outscale_snc32"]
-    as_of          = "2026-11-23"
+    note           = "Decision and dates read through public transcriptions of the ANSSI catalogue of 15/09/2026, not the PDF (hence secondary). OUTSCALE support: the whole region, both AZs, is qualified. No public renewal found as of 2026-11-26: from 2026-12-01 the qualification counts as lapsed until a renewal is declared"
+    source         = ["anssi_2118", "press_outscale_snc32", "outscale_support_snc_region"]
+    as_of          = "2026-11-26"
     verified       = "secondary"
   }
 
@@ -89,17 +98,31 @@ provider "outscale" {
     name     = "OUTSCALE IaaS in eu-west-2"
     status   = "not_qualified"
     regions  = ["eu-west-2"]
-    note     = "Only cloudgouv-eu-west-1 is described as the qualified region (medium-high confidence)"
-    source   = ["anssi_relay_r1", "research_sovereignty"]
+    note     = "The qualification names the SecNumCloud region cloudgouv-eu-west-1 only"
+    source   = ["anssi_2118", "outscale_support_snc_region"]
     as_of    = "2026-11-23"
     verified = "secondary"
   }
 
   secnumcloud {
     status   = "unknown"
-    source   = ["research_sovereignty"]
-    as_of    = "2026-09"
+    note     = "Services beyond the qualified IaaS are not established either way"
+    source   = ["anssi_2118"]
+    as_of    = "2026-09-26"
     verified = "unverified"
+  }
+
+  # What schemes other than SecNumCloud say of the offering (SOV007).
+  certification "eu-csf-card" {
+    scheme         = "eu-csf"
+    level          = "SEAL-3"
+    status         = "unknown"
+    scheme_version = "1.2.1"
+    issuer         = "csf.hop3.abilian.com (third-party scoring, not the Commission)"
+    note           = "A third-party card scores the provider SEAL-3 overall (its lowest objective). No tender's assessment is public: whether a SEAL is held is not established"
+    source         = ["csf_outscale"]
+    as_of          = "2026-11-26"
+    verified       = "secondary"
   }
 
   regions {
@@ -127,14 +150,14 @@ provider "outscale" {
       name             = "Outscale entity operating the US and Asian regions (not established)"
       eu_legal_control = "unknown"
       note             = "In 2014 the US regions were sold by Outscale Inc., a US company; today's operator was not found"
-      source           = ["libcloud_outscale_inc", "research_sovereignty"]
+      source           = ["libcloud_outscale_inc"]
       as_of            = "2026-09"
       verified         = "unverified"
     }
 
     secnumcloud {
       status   = "not_qualified"
-      source   = ["anssi_relay_r1"]
+      source   = ["anssi_catalogue"]
       as_of    = "2026-09-26"
       verified = "secondary"
     }

@@ -23,6 +23,24 @@ source "scw_products_availability" {
   date  = "2025"
 }
 
+source "scw_sdk_locality" {
+  title = "scaleway/scaleway-sdk-go v1.39.0 scw/locality.go: RegionItMil with zones it-mil-1, it-mil-2 and it-mil-3"
+  url   = "https://github.com/scaleway/scaleway-sdk-go/blob/v1.39.0/scw/locality.go"
+  date  = "2026-10-12"
+}
+
+source "linfo_scw_snc_j0" {
+  title = "L'Informaticien: Scaleway se lance dans SecNumCloud 3 (J0 reached on 2025-01-08 for its offer 'Scaleway Cloud', qualification aimed for the end of 2025)"
+  url   = "https://linformaticien.com/magazine-linfo-cyber-risques/conformite/62901-scaleway-se-lance-dans-secnumcloud-3.html"
+  date  = "2025-01-08"
+}
+
+source "pepin_scaleway" {
+  title = "Pépin provider descriptor for Scaleway: 'recevabilité validée (12/2024), jalon 1 franchi (07/2025)', citing iliad.fr"
+  url   = "https://github.com/stephrobert/pepin/blob/main/providers/scaleway.yaml"
+  date  = "2026-08-21"
+}
+
 source "csf_scaleway" {
   title = "Cloud sovereignty provider card: Scaleway"
   url   = "https://csf.hop3.abilian.com/providers/scaleway.html"
@@ -57,7 +75,7 @@ provider "scaleway" {
     parent           = "Iliad group"
     parent_country   = "FR"
     eu_legal_control = "yes"
-    source           = ["csf_scaleway", "research_sovereignty"]
+    source           = ["csf_scaleway", "linfo_scw_snc_j0"]
     as_of            = "2026-09"
     verified         = "secondary"
   }
@@ -68,23 +86,23 @@ provider "scaleway" {
     name        = "Scaleway SecNumCloud (future dedicated zone)"
     status      = "in_progress"
     listed_only = true
-    note        = "Milestone (J0-J3) not found; one article calling Scaleway qualified is contradicted by the ANSSI relays"
-    source      = ["anssi_relay_r2", "anssi_snc_list_page", "scw_blog_snc_2026"]
-    as_of       = "2026-09-26"
+    note        = "J0 reached on 2025-01-08 (offer then named 'Scaleway Cloud'), qualification aimed for the end of 2025 and not obtained: still in progress, absent from the ANSSI catalogue of 15/09/2026. A third-party descriptor reports J1 in 07/2025 (not checked against Scaleway's or Iliad's own announcement)"
+    source      = ["anssi_catalogue", "anssi_snc_list_page", "linfo_scw_snc_j0", "pepin_scaleway", "scw_blog_snc_2026"]
+    as_of       = "2026-11-26"
     verified    = "secondary"
   }
 
   secnumcloud {
     status   = "not_qualified"
-    note     = "Scaleway's public regions are not qualified. The offer 'Scaleway SecNumCloud', a separate future zone, is on ANSSI's in-progress list (milestone not found); none of the regions below is it"
-    source   = ["anssi_relay_r2", "anssi_snc_list_page", "scw_blog_snc_2026"]
+    note     = "Scaleway's public regions are not qualified. The offer 'Scaleway SecNumCloud', a separate future zone, is on ANSSI's in-progress list (J0 on 2025-01-08); none of the regions below is it"
+    source   = ["anssi_catalogue", "anssi_snc_list_page", "scw_blog_snc_2026"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }
 
   global_service "Scaleway organisation-wide services (IAM, projects, domains and DNS, Edge Services)" {
     resource_types = ["scaleway_iam_*", "scaleway_account_*", "scaleway_domain_*", "scaleway_edge_services_*"]
-    source         = ["scw_products_availability", "research_sovereignty"]
+    source         = ["scw_products_availability"]
     as_of          = "2026-09"
     verified       = "unverified"
   }
@@ -112,15 +130,15 @@ provider "scaleway" {
   }
 
   regions {
-    source   = ["tf_scw_cassette_itmil"]
-    as_of    = "2026-08-21"
-    verified = "secondary"
+    source   = ["scw_sdk_locality", "tf_scw_cassette_itmil"]
+    as_of    = "2026-11-26"
+    verified = "primary"
 
     region "it-mil" {
       name    = "Milan"
       country = "IT"
-      zones   = ["it-mil-1"]
-      note    = "Answers as a live API region in provider test recordings; not yet in the regions guide"
+      zones   = ["it-mil-1", "it-mil-2", "it-mil-3"]
+      note    = "Defined in Scaleway's Go SDK; not yet in the provider's regions guide"
     }
   }
 }

@@ -41,7 +41,7 @@ provider "stackit" {
     parent           = "Schwarz Group (Schwarz Digits)"
     parent_country   = "DE"
     eu_legal_control = "yes"
-    source           = ["techzine_stackit", "research_sovereignty"]
+    source           = ["techzine_stackit"]
     as_of            = "2026-09"
     verified         = "secondary"
   }
@@ -49,7 +49,7 @@ provider "stackit" {
   secnumcloud {
     status   = "not_qualified"
     note     = "Not in the ANSSI catalogue as relayed; STACKIT relies on BSI C5, an attestation that says nothing about legal control"
-    source   = ["anssi_relay_r2"]
+    source   = ["anssi_catalogue"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }

@@ -17,6 +17,12 @@ source "tf_upcloud_docs" {
   date   = "2026-07-22"
 }
 
+source "upcloud_privacy" {
+  title = "UpCloud privacy notice: UpCloud Oy, a limited liability company registered in Finland (business ID 2431560-5), Helsinki"
+  url   = "https://upcloud.com/global/privacy-notice/"
+  date  = "2025-08-11"
+}
+
 provider "upcloud" {
   name     = "UpCloud"
   registry = ["UpCloudLtd/upcloud"]
@@ -30,17 +36,18 @@ provider "upcloud" {
   }
 
   operator {
-    name             = "UpCloud Ltd"
+    name             = "UpCloud Oy (UpCloud Ltd)"
     country          = "FI"
     eu_legal_control = "yes"
-    source           = ["sccrawler_upcloud", "research_sovereignty"]
-    as_of            = "2026-09"
-    verified         = "unverified"
+    note             = "A Finnish company; no non-EU shareholder is reported in the documents cited"
+    source           = ["upcloud_privacy"]
+    as_of            = "2026-11-26"
+    verified         = "secondary"
   }
 
   secnumcloud {
     status   = "not_qualified"
-    source   = ["anssi_relay_r2"]
+    source   = ["anssi_catalogue"]
     as_of    = "2026-09-26"
     verified = "secondary"
   }

@@ -66,7 +66,7 @@ func Terraform() map[string]function.Function {
 			"coalescelist": stdlib.CoalesceListFunc, "compact": stdlib.CompactFunc,
 			"concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc, "distinct": stdlib.DistinctFunc,
 			"element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc, "keys": stdlib.KeysFunc,
-			"length": lengthFunc, "lookup": stdlib.LookupFunc, "merge": stdlib.MergeFunc,
+			"length": lengthFunc, "lookup": lookupFunc, "merge": stdlib.MergeFunc,
 			"range": stdlib.RangeFunc, "reverse": stdlib.ReverseListFunc,
 			"setintersection": stdlib.SetIntersectionFunc, "setproduct": stdlib.SetProductFunc,
 			"setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc,
@@ -144,6 +144,58 @@ func toFunc(ty cty.Type) function.Function {
 		},
 	})
 }
+
+// lookupFunc is Terraform's lookup: its default is optional (cty's is
+// not), and without one a missing key is an error, which try() catches.
+var lookupFunc = function.New(&function.Spec{
+	Params: []function.Parameter{
+		{Name: "inputMap", Type: cty.DynamicPseudoType, AllowMarked: true},
+		{Name: "key", Type: cty.String, AllowMarked: true},
+	},
+	VarParam: &function.Parameter{Name: "default", Type: cty.DynamicPseudoType, AllowMarked: true, AllowNull: true, AllowUnknown: true, AllowDynamicType: true},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		switch len(args) {
+		case 3:
+			return stdlib.LookupFunc.ReturnTypeForValues(args)
+		case 2:
+		default:
+			return cty.NilType, errors.New("lookup takes a map, a key and an optional default")
+		}
+		ty := args[0].Type()
+		switch {
+		case ty.IsMapType():
+			return ty.ElementType(), nil
+		case ty.IsObjectType():
+			key, _ := args[1].Unmark()
+			if !key.IsKnown() {
+				return cty.DynamicPseudoType, nil
+			}
+			if !ty.HasAttribute(key.AsString()) {
+				return cty.NilType, function.NewArgErrorf(1, "the given key does not identify an element of the map")
+			}
+			return ty.AttributeType(key.AsString()), nil
+		}
+		return cty.NilType, function.NewArgErrorf(0, "lookup() requires a map as the first argument")
+	},
+	Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+		if len(args) == 3 {
+			return stdlib.LookupFunc.Call(args)
+		}
+		m, _ := args[0].UnmarkDeep()
+		key, _ := args[1].Unmark()
+		if !m.IsKnown() || !key.IsKnown() {
+			return cty.UnknownVal(retType), nil
+		}
+		k := key.AsString()
+		if m.Type().IsObjectType() {
+			return m.GetAttr(k), nil
+		}
+		if m.HasIndex(cty.StringVal(k)).True() {
+			return m.Index(cty.StringVal(k)), nil
+		}
+		return cty.NilVal, function.NewArgErrorf(1, "the given key does not identify an element of the map")
+	},
+})
 
 // lengthFunc is Terraform's length: of a collection, or of a string in
 // characters.

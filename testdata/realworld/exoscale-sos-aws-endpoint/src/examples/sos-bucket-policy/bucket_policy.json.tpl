@@ -1,0 +1,8 @@
+{
+  "default-service-strategy": "allow",
+  "services": {
+    "sos": {
+      "type": "allow"
+    }
+  }
+}
