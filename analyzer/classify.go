@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"slices"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/sovlint/sovlint/internal/addrs"
 )
@@ -101,14 +103,16 @@ func DefaultPolicy() ClassificationPolicy {
 // NormaliseTagKey lowercases a tag key (or a classification value) and
 // drops '-', '_', '.' and spaces, so that Data-Classification,
 // data_classification and DataClassification are one key, and "Diffusion
-// Restreinte" and DIFFUSION_RESTREINTE one value.
+// Restreinte" and DIFFUSION_RESTREINTE one value. It is in Unicode's
+// composed form (NFC): "confidentialité" typed with a combining accent is
+// the same key as with a precomposed é.
 func NormaliseTagKey(k string) string {
 	if isNormalTagKey(k) {
 		return k // the common case, which needs no copy
 	}
 	var b strings.Builder
 	b.Grow(len(k))
-	for _, r := range strings.ToLower(k) {
+	for _, r := range strings.ToLower(norm.NFC.String(k)) {
 		if r == '-' || r == '_' || r == '.' || unicode.IsSpace(r) {
 			continue
 		}
@@ -228,7 +232,14 @@ func (p ClassificationPolicy) fromTags(in *Instance, spec TagSpecView) Classific
 	if len(found) == 0 {
 		return Classification{}
 	}
-	slices.SortFunc(found, func(a, b tag) int { return strings.Compare(a.key, b.key) })
+	// Several tags may carry a classification: keys that differ only by
+	// case or separators are distinct tags to the provider. The most
+	// restrictive level any of them means wins; ties go by key, then
+	// value, so that the result never depends on the order the tags came
+	// in.
+	slices.SortStableFunc(found, func(a, b tag) int {
+		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(tagText(a.value), tagText(b.value)))
+	})
 	for i := range p.Levels {
 		lvl := &p.Levels[i]
 		for _, t := range found {
@@ -252,9 +263,23 @@ func (p ClassificationPolicy) fromTags(in *Instance, spec TagSpecView) Classific
 	t := found[0]
 	level := ""
 	if t.value.Type() == cty.String && !t.value.IsNull() {
-		level = strings.ToLower(strings.TrimSpace(t.value.AsString()))
+		level = levelValue(t.value.AsString())
 	}
 	return Classification{Level: level, Key: t.key, Range: t.rng}
+}
+
+// levelValue is a classification tag's value as levels list theirs:
+// lowercase, trimmed, composed (NFC).
+func levelValue(s string) string {
+	return strings.ToLower(strings.TrimSpace(norm.NFC.String(s)))
+}
+
+// tagText orders tag values: known strings by their text, the rest first.
+func tagText(v cty.Value) string {
+	if v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+		return "\x01" + v.AsString()
+	}
+	return ""
 }
 
 // collectTags returns the resource's effective tags whose key keep

@@ -7,10 +7,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclparse"
+
+	"github.com/sovlint/sovlint/internal/inputfile"
+	"github.com/sovlint/sovlint/internal/nesting"
 )
 
 // FileName is the configuration file sovlint looks for.
@@ -139,10 +143,11 @@ type file struct {
 	Rest       hcl.Body       `hcl:",remain"`
 }
 
-// Load reads a configuration file. Errors are hcl.Diagnostics with the
-// file and line.
-func Load(path string) (*Config, error) {
-	src, err := os.ReadFile(path)
+// Load reads a configuration file: one the user named (--config), which may
+// be a pipe, or one found in the scanned tree, which must be a regular
+// file. Errors are hcl.Diagnostics with the file and line.
+func Load(path string, origin inputfile.Origin) (*Config, error) {
+	src, err := inputfile.ReadFile(path, inputfile.ConfigLimit, origin)
 	if err != nil {
 		return nil, err
 	}
@@ -151,6 +156,17 @@ func Load(path string) (*Config, error) {
 
 // Parse decodes configuration source.
 func Parse(src []byte, name string) (*Config, error) {
+	if _, foreign := inputfile.Encoding(src); foreign != "" {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Unsupported text encoding",
+			Detail:   "The file " + inputfile.EncodingMsg(foreign) + ".",
+			Subject:  &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos},
+		}}
+	}
+	if d := nesting.Config(src, name); d != nil {
+		return nil, hcl.Diagnostics{d}
+	}
 	f, diags := hclparse.NewParser().ParseHCL(src, name)
 	if diags.HasErrors() {
 		return nil, diags
@@ -184,27 +200,56 @@ func isNull(expr hcl.Expression) bool {
 	return !diags.HasErrors() && v.IsNull()
 }
 
-// Discover finds .sovlint.hcl in dir or the nearest parent directory, and
-// returns "" when there is none.
-func Discover(dir string) (string, error) {
-	abs, err := filepath.Abs(dir)
+// Discover finds .sovlint.hcl in the directory of input (input itself when
+// it is a directory) or its nearest parent, without leaving the repository:
+// the search stops at the nearest directory holding .git. Outside a
+// repository it stops at the working directory when input lies below it,
+// and otherwise looks in input's own directory only. A configuration in
+// /tmp, $HOME or a shared CI workspace above the checkout can disable every
+// rule; it must not apply because it happens to be there. It returns ""
+// when there is none.
+func Discover(input string) (string, error) {
+	abs, err := filepath.Abs(input)
 	if err != nil {
 		return "", err
 	}
 	if fi, err := os.Stat(abs); err == nil && !fi.IsDir() {
 		abs = filepath.Dir(abs)
 	}
+	top := searchTop(abs)
 	for {
 		p := filepath.Join(abs, FileName)
-		if _, err := os.Stat(p); err == nil {
+		if _, err := os.Lstat(p); err == nil {
 			return p, nil
 		} else if !errors.Is(err, os.ErrNotExist) {
 			return "", fmt.Errorf("looking for %s: %w", FileName, err)
 		}
 		parent := filepath.Dir(abs)
-		if parent == abs {
+		if abs == top || parent == abs {
 			return "", nil
 		}
 		abs = parent
 	}
+}
+
+// searchTop is the last directory Discover looks in, starting from dir:
+// the repository root, else the working directory if dir is below it, else
+// dir.
+func searchTop(dir string) string {
+	for d := dir; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d // a directory, or a file in a worktree or submodule
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return wd
+		}
+	}
+	return dir
 }

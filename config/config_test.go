@@ -14,6 +14,9 @@ import (
 func TestDiscover(t *testing.T) {
 	root := t.TempDir()
 	deep := filepath.Join(root, "infra", "live", "prod")
+	if err := os.MkdirAll(filepath.Join(root, ".git"), 0o750); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.MkdirAll(deep, 0o750); err != nil {
 		t.Fatal(err)
 	}
@@ -28,6 +31,42 @@ func TestDiscover(t *testing.T) {
 		if got, err := config.Discover(from); err != nil || got != cfg {
 			t.Errorf("Discover(%s) = %q, %v; want %q", from, got, err, cfg)
 		}
+	}
+}
+
+// TestDiscoverStaysInTheRepository: a .sovlint.hcl above the repository
+// root (a shared CI workspace, /tmp, $HOME) is never applied; outside any
+// repository, neither is one above the input's directory (the test's
+// working directory is not above it).
+func TestDiscoverStaysInTheRepository(t *testing.T) {
+	workspace := t.TempDir()
+	above := filepath.Join(workspace, config.FileName)
+	if err := os.WriteFile(above, []byte("rule \"SOV001\" {\n  enabled = false\n}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	repo := filepath.Join(workspace, "checkout")
+	live := filepath.Join(repo, "live")
+	for _, d := range []string{live, filepath.Join(workspace, "loose", "dir")} {
+		if err := os.MkdirAll(d, 0o750); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A worktree or submodule has a .git file, not a directory.
+	if err := os.WriteFile(filepath.Join(repo, ".git"), []byte("gitdir: elsewhere\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, from := range []string{live, repo, filepath.Join(live, "plan.json"), filepath.Join(workspace, "loose", "dir")} {
+		if got, err := config.Discover(from); err != nil || got != "" {
+			t.Errorf("Discover(%s) = %q, %v; want nothing (the only config is above the repository)", from, got, err)
+		}
+	}
+	// In the input's own directory it applies, repository or not.
+	plan := filepath.Join(workspace, "plan.json")
+	if err := os.WriteFile(plan, []byte("{}"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := config.Discover(plan); err != nil || got != above {
+		t.Errorf("Discover beside the config = %q, %v; want %q", got, err, above)
 	}
 }
 

@@ -15,6 +15,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/sovlint/sovlint/internal/nesting"
 )
 
 //go:embed data/*.hcl
@@ -92,6 +94,9 @@ func Parse(files map[string][]byte) (*Catalog, error) {
 
 // parseFile parses and decodes one data file.
 func parseFile(name string, src []byte) (catalogUnit, hcl.Diagnostics) {
+	if d := nesting.Config(src, name); d != nil {
+		return catalogUnit{}, hcl.Diagnostics{d}
+	}
 	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
 	if diags.HasErrors() {
 		return catalogUnit{}, diags

@@ -13,6 +13,7 @@ import (
 // which the runner turns into annotations on the pull request's files. Only
 // active findings are printed: a suppressed finding is not a problem.
 func GitHub(w io.Writer, r *Report, o Options) error {
+	r = r.forHumans()
 	bw := bufio.NewWriter(w)
 	shown := map[string]int{}
 	// Refused roots first: GitHub shows only the first annotations of each

@@ -32,14 +32,15 @@ type gitlabLines struct {
 // GitLab prints the report as a GitLab Code Quality report.
 func GitLab(w io.Writer, r *Report, o Options) error {
 	issues := []gitlabIssue{}
+	h := r.forHumans() // for descriptions; fingerprints keep the raw text
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if !f.Active() {
 			continue
 		}
-		desc := f.Message
+		desc := h.Findings[i].Message
 		if f.IsResource() {
-			desc = finding.Qualified(f.Root, f.Address) + ": " + desc
+			desc = finding.Qualified(h.Findings[i].Root, h.Findings[i].Address) + ": " + desc
 		}
 		// GitLab requires a line; a plan finding without sources has none,
 		// so it points at the plan file's first line.

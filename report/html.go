@@ -23,7 +23,7 @@ const inlineFixesUpTo = 300
 // what could not be located. It loads nothing: no script, style, font or
 // image comes from outside the file.
 func HTML(w io.Writer, r *Report, _ Options) error {
-	p := buildHTMLPage(r)
+	p := buildHTMLPage(r.forHumans())
 	o := &htmlOut{w: w, b: make([]byte, 0, 96<<10)}
 	writeHTMLPage(o, p)
 	return o.flush()

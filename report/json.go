@@ -133,6 +133,7 @@ func JSON(w io.Writer, r *Report, _ Options) error {
 	o.key("inputs")
 	o.strs(r.Inputs)
 	o.strField("catalog_as_of", r.CatalogAsOf)
+	o.optStr("config", r.Config)
 	o.key("summary")
 	r.Summarize().appendJSON(o)
 	o.key("resources")

@@ -28,11 +28,22 @@ type junitTestSuites struct {
 }
 
 type junitTestSuite struct {
-	Name     string          `xml:"name,attr"`
-	Tests    int             `xml:"tests,attr"`
-	Failures int             `xml:"failures,attr"`
-	Errors   int             `xml:"errors,attr"`
-	Cases    []junitTestCase `xml:"testcase"`
+	Name       string           `xml:"name,attr"`
+	Tests      int              `xml:"tests,attr"`
+	Failures   int              `xml:"failures,attr"`
+	Errors     int              `xml:"errors,attr"`
+	Properties *junitProperties `xml:"properties"`
+	Cases      []junitTestCase  `xml:"testcase"`
+}
+
+// junitProperties says which configuration the scan applied.
+type junitProperties struct {
+	Property []junitProperty `xml:"property"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
 }
 
 type junitTestCase struct {
@@ -60,6 +71,7 @@ type junitFailure struct {
 
 // JUnit prints the report as JUnit XML.
 func JUnit(w io.Writer, r *Report, _ Options) error {
+	r = r.forHumans()
 	// A test case is a resource: its root and address (two roots may
 	// declare the same address). The root goes in the classname, which
 	// CI tools show beside the name.
@@ -118,6 +130,9 @@ func JUnit(w io.Writer, r *Report, _ Options) error {
 			return cmp.Or(cmp.Compare(a.line, b.line), strings.Compare(a.Name, b.Name))
 		})
 		s := junitTestSuite{Name: name}
+		if r.Config != "" {
+			s.Properties = &junitProperties{Property: []junitProperty{{Name: "sovlint.config", Value: r.Config}}}
+		}
 		for _, c := range cs {
 			s.Tests++
 			if c.Failure != nil {

@@ -14,6 +14,7 @@ import (
 // Mermaid diagram of where the checked resources land, the findings, and
 // the suppressed findings folded away.
 func Markdown(w io.Writer, r *Report, o Options) error {
+	r = r.forHumans()
 	cw := &countingWriter{w: w}
 	bw := bufio.NewWriter(cw)
 	// written is what has gone out so far, buffered or not.
@@ -150,6 +151,9 @@ func mdScanned(r *Report, s Summary) string {
 		line += fmt.Sprintf(". Catalog as of %s.", mdCell(r.CatalogAsOf))
 	} else {
 		line += "."
+	}
+	if r.Config != "" {
+		line += " Configuration " + mdCode(r.Config) + "."
 	}
 	return line
 }

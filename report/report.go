@@ -20,6 +20,10 @@ type Report struct {
 	Version     string   // sovlint's version
 	Inputs      []string // the plans and directories scanned, as given
 	CatalogAsOf string
+	// Config is the configuration file the scan applied (.sovlint.hcl or
+	// --config); "" when none. Every format says which, since a
+	// configuration can disable rules.
+	Config string
 	// Date is the day the scan checked qualifications against (YYYY-MM-DD):
 	// today, or --as-of.
 	Date string

@@ -99,6 +99,13 @@ type sarifMessage struct {
 type sarifInvocation struct {
 	ExecutionSuccessful        bool                `json:"executionSuccessful"`
 	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+	Properties                 *sarifInvocationBag `json:"properties,omitempty"`
+}
+
+// sarifInvocationBag is the invocation's property bag: the configuration
+// file the scan applied.
+type sarifInvocationBag struct {
+	Config string `json:"sovlintConfig"`
 }
 
 type sarifNotification struct {
@@ -194,6 +201,9 @@ func SARIF(w io.Writer, r *Report, o Options) error {
 		Invocations:       []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{}}},
 		Results:           make([]sarifResult, 0, len(r.Findings)),
 		ColumnKind:        "unicodeCodePoints",
+	}
+	if r.Config != "" {
+		run.Invocations[0].Properties = &sarifInvocationBag{Config: r.Config}
 	}
 	index := map[string]int{}
 	for i := range r.Rules {

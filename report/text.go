@@ -12,6 +12,7 @@ import (
 // Text prints findings grouped by resource, then how to fix each rule that
 // fired and a one-line summary. Color only when Options.Color says so.
 func Text(w io.Writer, r *Report, o Options) error {
+	r = r.forHumans()
 	bw := bufio.NewWriter(w)
 	c := palette(o.Color)
 	// Findings group by resource: its root and address (two roots may
@@ -138,6 +139,9 @@ func sourceLine(f finding.Finding) string {
 func summaryLine(r *Report) string {
 	s := r.Summarize()
 	inputs := strings.Join(r.Inputs, ", ")
+	if r.Config != "" {
+		inputs += "; configuration " + r.Config
+	}
 	scanned := fmt.Sprintf("%d %s scanned%s, %d checked against the policy", s.Resources, plural(s.Resources, "resource", "resources"), s.rootsPhrase(), s.Sensitive)
 	suppressed := ""
 	if s.Suppressed > 0 {

@@ -2,10 +2,9 @@ package plan
 
 import (
 	"encoding/json"
-	"math/big"
-	"strconv"
 
 	"github.com/zclconf/go-cty/cty"
+	"golang.org/x/text/unicode/norm"
 )
 
 // goToCty converts a value decoded from JSON (numbers as json.Number) to
@@ -18,24 +17,40 @@ func goToCty(v, unknown any) cty.Value {
 	case nil:
 		return cty.NullVal(cty.DynamicPseudoType)
 	case string:
+		if n, ok := markedNumber(x); ok {
+			return n
+		}
 		return cty.StringVal(x)
 	case bool:
 		return cty.BoolVal(x)
 	case json.Number:
-		if f, ok := new(big.Float).SetString(string(x)); ok {
-			return cty.NumberVal(f)
+		if n, ok := markedNumber(numberMark + string(x)); ok {
+			return n
 		}
-		if n, err := strconv.ParseFloat(string(x), 64); err == nil {
-			return cty.NumberFloatVal(n)
-		}
-		return cty.StringVal(string(x))
+		return cty.DynamicVal
 	case float64:
 		return cty.NumberFloatVal(x)
 	case map[string]any:
 		um, _ := unknown.(map[string]any)
 		attrs := make(map[string]cty.Value, len(x)+len(um))
+		var written map[string]string // see rawToCtyChecked
 		for k, e := range x {
-			attrs[k] = goToCty(e, um[k])
+			nk := k
+			if !isASCII(k) {
+				nk = norm.NFC.String(k)
+			}
+			v := goToCty(e, um[k])
+			if was, dup := written[nk]; dup && was != k || !dup && nk != k && hasAttr(x, nk) {
+				v = cty.DynamicVal // keys differing only by normalisation: which wins is not knowable
+			}
+			if written == nil {
+				written = map[string]string{}
+			}
+			if _, dup := written[nk]; dup {
+				v = cty.DynamicVal
+			}
+			written[nk] = k
+			attrs[nk] = v
 		}
 		for k, u := range um {
 			if _, ok := x[k]; !ok {
@@ -61,6 +76,11 @@ func goToCty(v, unknown any) cty.Value {
 		return cty.TupleVal(elems)
 	}
 	return cty.DynamicVal
+}
+
+func hasAttr(m map[string]any, k string) bool {
+	_, ok := m[k]
+	return ok
 }
 
 func isNumberByte(c byte) bool {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/inputfile"
 	"github.com/sovlint/sovlint/internal/par"
 )
 
@@ -52,14 +53,32 @@ type changeBlock struct {
 type keptAttr struct {
 	value cty.Value
 	attr  uint16 // the attribute's index in the names the loader was given
-	// partly says the value is not wholly known: it is known only after
-	// apply. A flag rather than the text: a large plan holds hundreds of
-	// thousands of these until its configuration is read.
-	partly bool
+	// why says why the value is not wholly known: a code rather than the
+	// text, as a large plan holds hundreds of thousands of these until its
+	// configuration is read.
+	why unknownWhy
 }
 
-// afterApply is why a value a plan leaves unknown is unknown.
-const afterApply = "known only after apply"
+// unknownWhy is why a value a plan gives is not wholly known.
+type unknownWhy uint8
+
+const (
+	whyKnown      unknownWhy = iota
+	whyAfterApply            // known only after apply
+	whyCollided              // keys that normalise alike
+)
+
+// String is the reason as resources carry it.
+func (w unknownWhy) String() string {
+	switch w {
+	case whyAfterApply:
+		return "known only after apply"
+	case whyCollided:
+		return "two of its keys differ only by Unicode normalisation, which Terraform never writes"
+	case whyKnown:
+	}
+	return ""
+}
 
 // rawAttr is a kept attribute before conversion: raw JSON from
 // change.after and change.after_unknown, nil when the plan does not list it
@@ -180,19 +199,19 @@ func readPlan(r io.Reader, name string, attrs []string) (*Plan, [][]planChange, 
 // planReader is one read of a plan: the scanning goroutine's state and the
 // errors the others report.
 type planReader struct {
-	s       *jsonStream
-	name    string
-	want    map[string]uint16 // attribute names kept → index + 1
+	s    *jsonStream
+	name string
+	want map[string]uint16 // attribute names kept → index + 1
 	// wantFilter rules out most other names before want is looked up:
 	// a resource's after holds dozens of attributes, and hashing each name
 	// showed in profiles.
 	wantFilter nameFilter
-	seen    map[string]bool
-	changes *changeReader // the last resource_changes: a repeated name wins
+	seen       map[string]bool
+	changes    *changeReader // the last resource_changes: a repeated name wins
 	// values validates the resources of planned_values and prior_state,
 	// and resource_drift's changes, on the workers.
 	values *changeReader
-	chunks  chan []byte   // buffers for values validated elsewhere
+	chunks chan []byte // buffers for values validated elsewhere
 
 	wg   par.Group // Wait re-panics a worker's panic in the reading goroutine
 	mu   sync.Mutex
@@ -248,39 +267,53 @@ func (pr *planReader) read() (*Plan, error) {
 		}
 		return nil, &finding.InputError{File: pr.name, Line: 1, Col: 1, Msg: "not a Terraform plan: expected a JSON object"}
 	}
-	placed := func(err error) error {
-		if err != nil && errorOffset(err) < 0 {
-			return &placedError{offset: s.offset(), err: err}
-		}
-		return err
-	}
 	err := s.members(true, func(key []byte) error {
 		k := string(key)
 		pr.seen[k] = true
 		switch k {
 		case "format_version":
+			if _, err := s.next(); err != nil {
+				return err
+			}
+			start := s.offset()
 			if err := streamString(s, &p.FormatVersion); err != nil {
 				return err
 			}
-			return placed(checkFormatVersion(pr.name, p.FormatVersion))
+			if err := checkFormatVersion(pr.name, p.FormatVersion); err != nil {
+				err.Offset = start
+				return &placedError{offset: start, err: err}
+			}
+			return nil
 		case "terraform_version":
 			return streamString(s, &p.TerraformVersion)
 		case "variables":
+			if _, err := s.next(); err != nil {
+				return err
+			}
+			start := s.offset()
 			v, err := s.capture()
 			if err != nil {
 				return err
 			}
-			if err := json.Unmarshal(v, &p.Variables); err != nil {
-				return placed(&finding.InputError{File: pr.name, Msg: "reading variables: " + err.Error()})
+			// Values decode as json.Number: exact, whatever their size.
+			if err := decodeNumbers(v, &p.Variables); err != nil {
+				return decodeError(pr.name, "variables", start, err)
 			}
 		case "configuration":
+			if _, err := s.next(); err != nil {
+				return err
+			}
+			start := s.offset()
 			v, err := s.capture()
 			if err != nil {
 				return err
 			}
 			p.Config = new(tfjson.Config)
-			if err := json.Unmarshal(v, p.Config); err != nil {
-				return placed(&finding.InputError{File: pr.name, Msg: "reading configuration: " + err.Error()})
+			if err := json.Unmarshal(markNumbers(v), p.Config); err != nil {
+				return decodeError(pr.name, "configuration", start, err)
+			}
+			if path, at := nullObject(p.Config, v); path != "" {
+				return &placedError{offset: start + int64(at), err: &finding.InputError{File: pr.name, Offset: start + int64(at), Msg: "configuration." + path + " is null where the plan format has an object"}}
 			}
 		case "planned_values":
 			return pr.skipValues()
@@ -455,13 +488,17 @@ func (r *chunkReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-func checkFormatVersion(name, v string) error {
+func checkFormatVersion(name, v string) *finding.InputError {
+	shown := v
+	if len(shown) > 20 {
+		shown = "…" // a version is short: this is not one, and may be anything
+	}
 	ver, err := version.NewVersion(v)
 	if err != nil {
-		return &finding.InputError{File: name, Msg: fmt.Sprintf("invalid plan format_version %q", v)}
+		return &finding.InputError{File: name, Msg: fmt.Sprintf("invalid plan format_version %q", shown)}
 	}
 	if !planVersionConstraint.Check(ver) {
-		return &finding.InputError{File: name, Msg: fmt.Sprintf("unsupported plan format_version %q: sovlint reads %s", v, tfjson.PlanFormatVersionConstraints)}
+		return &finding.InputError{File: name, Msg: fmt.Sprintf("unsupported plan format_version %q: sovlint reads %s", shown, tfjson.PlanFormatVersionConstraints)}
 	}
 	return nil
 }
@@ -546,8 +583,8 @@ func newChangeReader(pr *planReader, validateOnly bool) *changeReader {
 	c := &changeReader{
 		pr:           pr,
 		validateOnly: validateOnly,
-		work: make(chan *changeBatch, 2*workers),
-		free: make(chan *changeBatch, 3*workers),
+		work:         make(chan *changeBatch, 2*workers),
+		free:         make(chan *changeBatch, 3*workers),
 	}
 	for range workers {
 		pr.wg.Go(func() {
@@ -736,12 +773,12 @@ func (c *changeReader) reduce() {
 type changeWorker struct {
 	want       map[string]uint16
 	wantFilter *nameFilter
-	strings map[string]string
-	blocks  map[changeBlock]*changeBlock
-	module  string // the last module address, which runs of resources share
-	raw     []rawAttr
-	values  map[string]keptAttr // raw after + NUL + raw after_unknown → converted
-	key     []byte
+	strings    map[string]string
+	blocks     map[changeBlock]*changeBlock
+	module     string // the last module address, which runs of resources share
+	raw        []rawAttr
+	values     map[string]keptAttr // raw after + NUL + raw after_unknown → converted
+	key        []byte
 }
 
 // block returns the worker's copy of a change block.
@@ -802,16 +839,20 @@ func convertAttr(a rawAttr) keptAttr {
 		_ = json.Unmarshal(a.unknown, &u)
 	}
 	var k keptAttr
+	collided := false
 	switch {
 	case a.after != nil:
-		k.value = rawToCty(a.after, u)
+		k.value, collided = rawToCtyChecked(a.after, u)
 	case u == true:
 		k.value = cty.DynamicVal
 	default:
 		return k
 	}
-	if !analyzer.WhollyKnown(k.value) {
-		k.partly = true
+	switch {
+	case collided:
+		k.why = whyCollided
+	case !analyzer.WhollyKnown(k.value):
+		k.why = whyAfterApply
 	}
 	return k
 }
@@ -990,13 +1031,16 @@ func planError(name string, err error) error {
 		return ie
 	}
 	if se, ok := errors.AsType[*syntaxError](err); ok {
-		msg := se.Msg
-		if msg == errTruncated.Error() {
-			return &finding.InputError{File: name, Offset: se.Offset, Msg: "unexpected end of JSON input (is the file truncated?)"}
+		ie := &finding.InputError{File: name, Offset: se.Offset, Msg: "invalid JSON: " + se.Msg}
+		if se.Msg == errTruncated.Error() {
+			ie.Msg = "unexpected end of JSON input (is the file truncated?)"
 		}
-		return &finding.InputError{File: name, Offset: se.Offset, Msg: "invalid JSON: " + msg}
+		if se.Offset == 0 {
+			ie.Line, ie.Col = 1, 1 // an offset of 0 means none to the caller
+		}
+		return ie
 	}
-	return &finding.InputError{File: name, Msg: "reading the plan: " + err.Error()}
+	return &finding.InputError{File: name, Msg: "cannot read the plan: " + inputfile.Detail(err)}
 }
 
 // VariableValues returns the plan's root variable values, as the sources'

@@ -147,9 +147,9 @@ func (x *configIndex) instance(c *planChange, bc *blockCache, reuse *analyzer.In
 		in.Attrs = make(analyzer.Attrs, len(c.attrs))
 	}
 	for _, a := range c.attrs {
-		known, why := analyzer.KnownWholly, ""
-		if a.partly {
-			known, why = analyzer.KnownPartly, afterApply
+		known, why := analyzer.KnownWholly, a.why.String()
+		if a.why != whyKnown {
+			known = analyzer.KnownPartly
 		}
 		name := x.attrNames[a.attr]
 		in.Attrs[name] = analyzer.Attr{Value: a.value, Set: isSet(cr, name), Why: why, Known: known}

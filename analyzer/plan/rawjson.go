@@ -8,6 +8,7 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/zclconf/go-cty/cty"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The helpers below read JSON that jsonStream has already validated: they
@@ -145,34 +146,95 @@ func rawElements(b []byte, i int, fn func(lo, hi int)) {
 	}
 }
 
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // rawToCty converts a validated JSON value to cty like goToCty(parseJSON(b),
 // unknown), without building the intermediate Go values.
 func rawToCty(b []byte, unknown any) cty.Value {
+	v, _ := rawToCtyChecked(b, unknown)
+	return v
+}
+
+// rawToCtyChecked is rawToCty, also reporting whether two keys of an
+// object differed only by Unicode normalisation: cty keeps keys composed
+// (NFC), so such keys are one, and which value it kept would depend on map
+// order. The value is unknown instead (Terraform, whose values are cty's,
+// never writes such a plan).
+func rawToCtyChecked(b []byte, unknown any) (v cty.Value, collided bool) {
 	if u, ok := unknown.(bool); ok && u {
-		return cty.DynamicVal
+		return cty.DynamicVal, false
 	}
-	i := rawSpace(b, 0)
+	v, _ = rawValue(b, rawSpace(b, 0), unknown, &collided)
+	return v, collided
+}
+
+// rawValue converts the value at b[i] and returns it with the index just
+// past it, in one pass: linear in the value's size whatever its depth
+// (finding each element's end before converting it, as a first version
+// did, made a value nested 10,000 deep cost 10,000 times its size).
+func rawValue(b []byte, i int, unknown any, collided *bool) (cty.Value, int) {
 	if i >= len(b) {
-		return cty.DynamicVal
+		return cty.DynamicVal, i
+	}
+	if u, ok := unknown.(bool); ok && u {
+		return cty.DynamicVal, rawValueEnd(b, i)
 	}
 	switch b[i] {
 	case 'n':
-		return cty.NullVal(cty.DynamicPseudoType)
+		return cty.NullVal(cty.DynamicPseudoType), i + len("null")
 	case 't':
-		return cty.True
+		return cty.True, i + len("true")
 	case 'f':
-		return cty.False
+		return cty.False, i + len("false")
 	case '"':
-		return cty.StringVal(rawString(b[i:rawStringEnd(b, i)]))
+		end := rawStringEnd(b, i)
+		return cty.StringVal(rawString(b[i:end])), end
 	case '{':
 		um, _ := unknown.(map[string]any)
-		n := 0
-		rawMembers(b, i, func([]byte, int, int) { n++ })
-		attrs := make(map[string]cty.Value, n+len(um))
-		rawMembers(b, i, func(name []byte, lo, hi int) {
-			k := rawString(name)
-			attrs[k] = rawToCty(b[lo:hi], um[k])
-		})
+		attrs := make(map[string]cty.Value, len(um))
+		i = rawSpace(b, i+1)
+		// Keys as written, where cty's (composed) differs or once two
+		// collided: see rawToCtyChecked.
+		var written map[string]string
+		for i < len(b) && b[i] != '}' {
+			end := rawStringEnd(b, i)
+			k := rawString(b[i:end])
+			i = rawSpace(b, rawSpace(b, end)+1) // past ':'
+			var v cty.Value
+			v, i = rawValue(b, i, um[k], collided)
+			nk := k
+			if !isASCII(k) {
+				nk = norm.NFC.String(k)
+			}
+			if _, exists := attrs[nk]; exists {
+				was, ok := written[nk]
+				if !ok {
+					was = nk
+				}
+				if was != k || was == "\x00" {
+					*collided, v = true, cty.DynamicVal
+					k = "\x00" // remembered as collided: a later duplicate keeps it unknown
+				}
+			}
+			if k != nk {
+				if written == nil {
+					written = map[string]string{}
+				}
+				written[nk] = k
+			}
+			k = nk
+			attrs[k] = v
+			if i = rawSpace(b, i); i < len(b) && b[i] == ',' {
+				i = rawSpace(b, i+1)
+			}
+		}
 		for k, u := range um {
 			if _, ok := attrs[k]; !ok {
 				if t, ok := u.(bool); ok && t {
@@ -180,28 +242,35 @@ func rawToCty(b []byte, unknown any) cty.Value {
 				}
 			}
 		}
-		return cty.ObjectVal(attrs)
+		return cty.ObjectVal(attrs), i + 1
 	case '[':
 		ul, _ := unknown.([]any)
 		var elems []cty.Value
-		rawElements(b, i, func(lo, hi int) {
+		i = rawSpace(b, i+1)
+		for i < len(b) && b[i] != ']' {
 			var u any
 			if len(elems) < len(ul) {
 				u = ul[len(elems)]
 			}
-			elems = append(elems, rawToCty(b[lo:hi], u))
-		})
-		if len(elems) == 0 {
-			return cty.EmptyTupleVal
+			var v cty.Value
+			v, i = rawValue(b, i, u, collided)
+			elems = append(elems, v)
+			if i = rawSpace(b, i); i < len(b) && b[i] == ',' {
+				i = rawSpace(b, i+1)
+			}
 		}
-		return cty.TupleVal(elems)
+		if len(elems) == 0 {
+			return cty.EmptyTupleVal, i + 1
+		}
+		return cty.TupleVal(elems), i + 1
 	}
-	num := string(b[i:rawValueEnd(b, i)])
+	end := rawValueEnd(b, i)
+	num := string(b[i:end])
 	if f, ok := new(big.Float).SetString(num); ok {
-		return cty.NumberVal(f)
+		return cty.NumberVal(f), end
 	}
 	if n, err := strconv.ParseFloat(num, 64); err == nil {
-		return cty.NumberFloatVal(n)
+		return cty.NumberFloatVal(n), end
 	}
-	return cty.StringVal(num)
+	return cty.StringVal(num), end
 }

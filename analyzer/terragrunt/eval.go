@@ -14,6 +14,7 @@ import (
 
 	"github.com/sovlint/sovlint/analyzer/tfconfig"
 	"github.com/sovlint/sovlint/analyzer/tfconfig/funcs"
+	"github.com/sovlint/sovlint/internal/evalbudget"
 )
 
 // eval evaluates terragrunt.hcl expressions as Terragrunt would for one
@@ -23,9 +24,15 @@ type eval struct {
 	dir       string // the unit's directory, absolute
 	parentDir string // the included configuration's directory; "" when none
 	depth     int    // read_terragrunt_config nesting
+	// budget bounds the unit's evaluation (see evalbudget); terraform are
+	// Terraform's functions bound to it, made on first use.
+	budget    *evalbudget.Budget
+	terraform map[string]function.Function
 }
 
-func newEval(dir, parentDir string) *eval { return &eval{dir: dir, parentDir: parentDir} }
+func newEval(dir, parentDir string) *eval {
+	return &eval{dir: dir, parentDir: parentDir, budget: evalbudget.New()}
+}
 
 // maxReadDepth bounds read_terragrunt_config chains (and cycles).
 const maxReadDepth = 8
@@ -246,7 +253,10 @@ func contentStart(src []byte, rng hcl.Range) hcl.Pos {
 // functions, Terragrunt's, an unknown-valued stand-in for any other
 // function it calls, local, include and dependency.
 func (e *eval) context(expr hcl.Expression, cur *evaluated, include *cty.Value, fileDir string) *hcl.EvalContext {
-	fns := maps.Clone(funcs.Terraform())
+	if e.terraform == nil {
+		e.terraform = evalbudget.Functions(funcs.Terraform(), funcs.Unevaluated, e.budget, nil)
+	}
+	fns := maps.Clone(e.terraform)
 	maps.Copy(fns, e.functions(fileDir))
 	if syn, ok := expr.(hclsyntax.Node); ok {
 		_ = hclsyntax.VisitAll(syn, func(n hclsyntax.Node) hcl.Diagnostics {
@@ -423,7 +433,7 @@ func (e *eval) readConfig(args []cty.Value, fileDir string) (cty.Value, error) {
 		}
 		return cty.NilVal, fmt.Errorf("cannot read %s", filepath.Base(p))
 	}
-	sub := &eval{dir: absPath(filepath.Dir(p)), depth: e.depth + 1}
+	sub := &eval{dir: absPath(filepath.Dir(p)), depth: e.depth + 1, budget: e.budget, terraform: e.terraform}
 	ev, _ := sub.evaluate(c, nil)
 	return cty.ObjectVal(map[string]cty.Value{"locals": ev.localsValue(), "inputs": ev.inputsValue()}), nil
 }

@@ -8,9 +8,7 @@
 package terragrunt
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -22,6 +20,9 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/sovlint/sovlint/analyzer/tfconfig"
+	"github.com/sovlint/sovlint/internal/evalbudget"
+	"github.com/sovlint/sovlint/internal/inputfile"
+	"github.com/sovlint/sovlint/internal/nesting"
 )
 
 // FileName is a unit's configuration file.
@@ -67,11 +68,20 @@ var schema = &hcl.BodySchema{
 
 // parse reads a terragrunt.hcl.
 func parse(path string) (*config, error) {
-	src, err := os.ReadFile(path)
+	src, err := inputfile.ReadFile(path, inputfile.SourceLimit, inputfile.Tree)
 	if err != nil {
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read Terragrunt configuration", Detail: pathError(err), Subject: &hcl.Range{Filename: path}}}
 	}
+	if _, foreign := inputfile.Encoding(src); foreign != "" {
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Unsupported text encoding", Detail: "The file " + inputfile.EncodingMsg(foreign) + ".", Subject: &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos}}}
+	}
+	if d := nesting.Config(src, path); d != nil {
+		return nil, hcl.Diagnostics{d}
+	}
 	f, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+	if body, ok := f.Body.(*hclsyntax.Body); ok {
+		_ = evalbudget.GuardSyntax(body) // evaluated within a budget (eval.functions)
+	}
 	for _, d := range diags {
 		d.Detail = "" // parser details quote the text they could not read
 	}
@@ -86,10 +96,7 @@ func parse(path string) (*config, error) {
 }
 
 func pathError(err error) string {
-	if pe, ok := errors.AsType[*fs.PathError](err); ok {
-		return pe.Err.Error()
-	}
-	return err.Error()
+	return inputfile.Detail(err)
 }
 
 // Includes returns the absolute paths of the configurations a
@@ -233,7 +240,7 @@ func (u *Unit) source(e *evaluated) error {
 		if en.IsDir() || strings.HasPrefix(name, ".") || !isConfigFile(name) {
 			continue
 		}
-		b, err := os.ReadFile(filepath.Join(u.Dir, name))
+		b, err := inputfile.ReadFile(filepath.Join(u.Dir, name), inputfile.SourceLimit, inputfile.Tree)
 		if err != nil {
 			return err
 		}

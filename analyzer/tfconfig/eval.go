@@ -1,6 +1,7 @@
 package tfconfig
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"math/big"
@@ -17,6 +18,7 @@ import (
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/analyzer/tfconfig/funcs"
 	"github.com/sovlint/sovlint/internal/addrs"
+	"github.com/sovlint/sovlint/internal/evalbudget"
 )
 
 // evaluator evaluates a configuration the way Terraform would at plan time,
@@ -40,6 +42,10 @@ type evaluator struct {
 	resources map[string]*expansion // "<module instance>|<resource>" → instances
 	providers map[string]*analyzer.ProviderConfig
 	rootInst  *modInst
+	// budget bounds the evaluation (see evalbudget); instances counts
+	// the resource and module instances made so far.
+	budget    *evalbudget.Budget
+	instances int
 	// panics records what evaluation recovered from: nothing a user writes
 	// may crash a scan, but the fuzz test wants to know.
 	panics []string
@@ -101,22 +107,58 @@ type scope struct {
 // instance stands for all, rather than sovlint exhausting memory.
 const maxInstances = 100000
 
-func newEvaluator(c *Config, rootVars map[string]result) *evaluator {
+func newEvaluator(c *Config, rootVars map[string]result, b *evalbudget.Budget) *evaluator {
 	e := &evaluator{
 		cfg:           c,
 		resourceAttrs: c.loader.ResourceAttrs,
 		providerAttrs: c.loader.ProviderAttrs,
 		rootVars:      rootVars,
 		workspace:     "default",
-		funcs:         funcs.Terraform(),
-		memo:          map[string]result{},
-		active:        map[string]bool{},
-		children:      map[string]*expansion{},
-		resources:     map[string]*expansion{},
-		providers:     map[string]*analyzer.ProviderConfig{},
+
+		memo:      map[string]result{},
+		active:    map[string]bool{},
+		children:  map[string]*expansion{},
+		resources: map[string]*expansion{},
+		providers: map[string]*analyzer.ProviderConfig{},
 	}
 	e.rootInst = &modInst{node: c.root}
+	e.budget = b
+	e.funcs = evalbudget.Functions(funcs.Terraform(), funcs.Unevaluated, e.budget, c.calls())
 	return e
+}
+
+// stoppedReason is why an expression is unknown once the budget stopped
+// the evaluation.
+func (e *evaluator) stoppedReason() string {
+	why, _ := e.budget.Reason()
+	return "not evaluated: " + why
+}
+
+// boundedValue makes a value larger than sovlint evaluates (see evalbudget)
+// unknown, with the reason.
+func boundedValue(r result, what string) result {
+	if r.v == cty.NilVal {
+		return r
+	}
+	cost, huge := evalbudget.ValueCost(r.v, evalbudget.MaxValueUnits)
+	switch {
+	case huge:
+		return result{v: cty.DynamicVal, via: r.via, why: fmt.Sprintf("%s holds a number beyond 10^%d, more than sovlint evaluates", what, evalbudget.MaxNumberExp10)}
+	case cost > evalbudget.MaxValueUnits:
+		return result{v: cty.DynamicVal, via: r.via, why: fmt.Sprintf("%s is larger than sovlint evaluates (over %d elements and characters)", what, evalbudget.MaxValueUnits)}
+	}
+	return r
+}
+
+// count notes n more instances made at rng, and reports whether the
+// budget allows them.
+func (e *evaluator) count(n int, rng hcl.Range, what string) bool {
+	e.instances += n
+	if e.instances > evalbudget.MaxInstances {
+		e.budget.Exceed(rng, fmt.Sprintf("%s makes the configuration more than %d resource and module instances, more than sovlint evaluates", what, evalbudget.MaxInstances))
+		return false
+	}
+	return e.budget.Charge(int64(n), rng, what)
 }
 
 // memoised evaluates f once per key; a key met again while it is being
@@ -129,7 +171,7 @@ func (e *evaluator) memoised(key, what string, f func() result) result {
 		return unknown(what + " depends on itself")
 	}
 	e.active[key] = true
-	r := f()
+	r := boundedValue(f(), what)
 	delete(e.active, key)
 	e.memo[key] = r
 	return r
@@ -138,6 +180,9 @@ func (e *evaluator) memoised(key, what string, f func() result) result {
 // eval evaluates an expression in a scope. It never fails: an expression
 // that cannot be evaluated is unknown, with the reason.
 func (e *evaluator) eval(expr hcl.Expression, s scope) (res result) {
+	if e.budget.Stopped() {
+		return unknown(e.stoppedReason())
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			e.panics = append(e.panics, fmt.Sprintf("%s: %v", expr.Range(), p))
@@ -150,6 +195,10 @@ func (e *evaluator) eval(expr hcl.Expression, s scope) (res result) {
 	}
 	ctx := b.build()
 	v, diags := expr.Value(ctx)
+	if e.budget.Stopped() {
+		e.budget.Place(expr.Range())
+		return unknown(e.stoppedReason())
+	}
 	if diags.HasErrors() {
 		return result{v: cty.DynamicVal, via: b.via, why: diagReason(diags, b)}
 	}
@@ -181,6 +230,12 @@ func diagReason(diags hcl.Diagnostics, b *contextBuilder) string {
 		if fc, ok := d.Expression.(*hclsyntax.FunctionCallExpr); ok && d.Summary == "Call to unknown function" {
 			return fmt.Sprintf("function %s is not available to sovlint%s", fc.Name, where)
 		}
+		if strings.Contains(d.Detail, "than sovlint evaluates") {
+			// The evaluation budget's own words (see evalbudget), which
+			// quote nothing of the input.
+			_, detail, _ := strings.Cut(d.Detail, "failed: ")
+			return strings.TrimSuffix(cmp.Or(detail, d.Detail), ".") + where
+		}
 		return strings.ToLower(d.Summary[:1]) + d.Summary[1:] + where
 	}
 	return "the expression could not be evaluated"
@@ -196,8 +251,13 @@ func impureReason(expr hcl.Expression) string {
 		return why
 	}
 	_ = hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
-		if fc, ok := n.(*hclsyntax.FunctionCallExpr); ok && funcs.Unevaluated[fc.Name] {
-			why = fmt.Sprintf("uses %s(), which sovlint does not evaluate", fc.Name)
+		if fc, ok := n.(*hclsyntax.FunctionCallExpr); ok {
+			switch {
+			case funcs.Unevaluated[fc.Name]:
+				why = fmt.Sprintf("uses %s(), which sovlint does not evaluate", fc.Name)
+			case fc.Name == evalbudget.TooLarge:
+				why = fmt.Sprintf("the number at %s is beyond 10^%d, more than sovlint evaluates", fc.NameRange, evalbudget.MaxNumberExp10)
+			}
 		}
 		return nil
 	})
@@ -645,6 +705,9 @@ func (e *evaluator) expand(count, forEach hcl.Expression, s scope, what string) 
 		if acc != big.Exact || c > maxInstances {
 			return unexpanded(fmt.Sprintf("the count of %s is too large to expand", what))
 		}
+		if !e.count(int(c), count.Range(), "the count of "+what) {
+			return unexpanded(e.stoppedReason())
+		}
 		ex := &expansion{kind: "count"}
 		for i := range c {
 			k := cty.NumberIntVal(i)
@@ -665,6 +728,12 @@ func (e *evaluator) expand(count, forEach hcl.Expression, s scope, what string) 
 			return unexpanded(fmt.Sprintf("the for_each of %s is null", what))
 		}
 		ty := v.Type()
+		if v.CanIterateElements() && v.LengthInt() > maxInstances {
+			return unexpanded(fmt.Sprintf("the for_each of %s is too large to expand", what))
+		}
+		if v.CanIterateElements() && !e.count(v.LengthInt(), forEach.Range(), "the for_each of "+what) {
+			return unexpanded(e.stoppedReason())
+		}
 		ex := &expansion{kind: "for_each"}
 		switch {
 		case (ty.IsMapType() || ty.IsObjectType() || ty.IsSetType()) && v.LengthInt() == 0:

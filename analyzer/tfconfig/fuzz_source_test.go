@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sovlint/sovlint/internal/evalbudget"
 	"github.com/sovlint/sovlint/providers"
 )
 
@@ -36,6 +37,24 @@ module "m" {
 	f.Add(`resource "a_b" "c" { count = -1 }
 resource "a_b" "d" { for_each = ["x"] }
 resource "a_b" "e" { tags = [for i in range(3) : { key = i, value = "${i}" }] }`, `m = {a = 1}`)
+	// The hostile classes: nesting at and past the limit, the evaluation
+	// budget, numbers beyond 10^4096, encodings.
+	n := 1001
+	f.Add("locals {\n  a = "+strings.Repeat("(", n)+"1"+strings.Repeat(")", n)+"\n}\n", "x = "+strings.Repeat("[", n)+strings.Repeat("]", n))
+	f.Add("locals {\n  a = "+strings.Repeat("(", 990)+"1"+strings.Repeat(")", 990)+"\n}\n", "x = 1"+strings.Repeat(" + 1", n))
+	f.Add(`locals {
+  p = setproduct(range(1024), range(1024), range(1024))
+  n = [for a in range(1024) : [for b in range(1024) : [for c in range(1024) : 1]]]
+  s = tostring(1e99999999)
+  t = "${1e4000 * 1e4000}"
+  f = format("%999999999d", 1)
+}
+provider "aws" { region = length(local.p) > 0 ? "eu-west-3" : local.s }
+resource "aws_s3_bucket" "b" { count = 300000 }`, `x = [for a in [1,2,3] : [for b in [1,2,3] : a * b]]`)
+	f.Add("\xef\xbb\xbfprovider \"aws\" {}", "\xff\xfex\x00=\x001\x00")
+	f.Add(`x = "%{if true}`+strings.Repeat("%{if true}", n)+`"`, `y = <<EOT
+${`+strings.Repeat("(", n)+`}
+EOT`)
 	cat := providers.Default()
 	resourceAttrs, providerAttrs := cat.ResourceAttributeNames(), cat.ProviderAttributeNames()
 	f.Fuzz(func(t *testing.T, src, tfvars string) {
@@ -57,7 +76,7 @@ resource "a_b" "e" { tags = [for i in range(3) : { key = i, value = "${i}" }] }`
 			return
 		}
 		_ = cfg.Ignores()
-		_, panics, _ := cfg.evaluate(VarOptions{Getenv: func(string) string { return "" }})
+		_, panics, _ := cfg.evaluate(VarOptions{Getenv: func(string) string { return "" }}, evalbudget.WithUnits(100_000))
 		if len(panics) > 0 {
 			t.Fatalf("evaluation panicked: %v", panics)
 		}

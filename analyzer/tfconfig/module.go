@@ -13,12 +13,16 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/sovlint/sovlint/analyzer"
+	"github.com/sovlint/sovlint/internal/evalbudget"
 )
 
 // module is one configuration directory, decoded and with its override
 // files merged in: what Terraform calls a module, before any evaluation.
 type module struct {
-	dir       string
+	dir string
+	// consts evaluates the expressions that must be constants (a module
+	// source, a provider alias), within a budget the module shares.
+	consts    *hcl.EvalContext
 	files     []*sourceFile
 	variables map[string]*variableDecl
 	locals    map[string]*hcl.Attribute
@@ -162,7 +166,8 @@ type fileContent struct {
 // into the blocks they override as Terraform does.
 func decodeModule(dir string, files []*sourceFile) (*module, hcl.Diagnostics) {
 	m := &module{
-		dir:       dir,
+		dir: dir,
+
 		files:     files,
 		variables: map[string]*variableDecl{},
 		locals:    map[string]*hcl.Attribute{},
@@ -172,13 +177,20 @@ func decodeModule(dir string, files []*sourceFile) (*module, hcl.Diagnostics) {
 		resources: map[string]*resourceDecl{},
 		calls:     map[string]*moduleCallDecl{},
 	}
+	calls := map[string]bool{}
+	for _, f := range files {
+		for name := range f.calls {
+			calls[name] = true
+		}
+	}
+	m.consts, _ = evalbudget.ConstFor(calls)
 	var diags hcl.Diagnostics
 	entities := map[string]*entity{}
 	var order []*entity
 	locals := map[string]*hcl.Attribute{}
 	required := map[string]*hcl.Attribute{}
 	for _, f := range files {
-		fc, ds := readFile(f)
+		fc, ds := readFile(f, m.consts)
 		diags = append(diags, ds...)
 		for _, e := range fc.entities {
 			id := e.id()
@@ -212,7 +224,7 @@ func decodeModule(dir string, files []*sourceFile) (*module, hcl.Diagnostics) {
 	}
 	m.locals = locals
 	for name, a := range required {
-		m.required[name] = decodeRequiredProvider(a)
+		m.required[name] = decodeRequiredProvider(a, m.consts)
 	}
 	for _, e := range order {
 		diags = append(diags, m.decodeEntity(e)...)
@@ -252,7 +264,7 @@ func missingBase(what, id string, at hcl.Range) *hcl.Diagnostic {
 }
 
 // readFile reads a file's top-level blocks.
-func readFile(f *sourceFile) (fileContent, hcl.Diagnostics) {
+func readFile(f *sourceFile, consts *hcl.EvalContext) (fileContent, hcl.Diagnostics) {
 	var fc fileContent
 	content, _, diags := f.file.Body.PartialContent(fileSchema)
 	for _, b := range content.Blocks {
@@ -274,7 +286,7 @@ func readFile(f *sourceFile) (fileContent, hcl.Diagnostics) {
 			diags = append(diags, ds...)
 			labels := b.Labels
 			if b.Type == "provider" {
-				labels = []string{b.Labels[0], staticString(bd.attrs["alias"])}
+				labels = []string{b.Labels[0], staticString(bd.attrs["alias"], consts)}
 			}
 			fc.entities = append(fc.entities, &entity{kind: b.Type, labels: labels, body: bd, defRange: b.DefRange})
 		}
@@ -368,11 +380,11 @@ func mergeBodies(base, over *body) *body {
 }
 
 // staticString returns an attribute's value when it is a literal string.
-func staticString(a *hcl.Attribute) string {
+func staticString(a *hcl.Attribute, consts *hcl.EvalContext) string {
 	if a == nil {
 		return ""
 	}
-	v, diags := a.Expr.Value(nil)
+	v, diags := a.Expr.Value(consts)
 	if diags.HasErrors() || v.IsNull() || !v.IsKnown() || v.Type() != cty.String {
 		return ""
 	}
@@ -413,7 +425,7 @@ func (m *module) decodeVariable(e *entity) hcl.Diagnostics {
 		}
 	}
 	if a := e.body.attrs["nullable"]; a != nil {
-		if nv, ds := a.Expr.Value(nil); !ds.HasErrors() && nv.Type() == cty.Bool && nv.IsKnown() && !nv.IsNull() {
+		if nv, ds := a.Expr.Value(m.consts); !ds.HasErrors() && nv.Type() == cty.Bool && nv.IsKnown() && !nv.IsNull() {
 			v.nullable = nv.True()
 		}
 	}
@@ -440,7 +452,7 @@ func (m *module) decodeResource(e *entity) hcl.Diagnostics {
 	}
 	var diags hcl.Diagnostics
 	if a := e.body.attrs["provider"]; a != nil {
-		ref, ds := providerRefFromExpr(a.Expr)
+		ref, ds := providerRefFromExpr(a.Expr, m.consts)
 		diags = append(diags, ds...)
 		r.provider = ref
 	}
@@ -463,7 +475,7 @@ func (m *module) decodeCall(e *entity) hcl.Diagnostics {
 			Subject:  e.defRange.Ptr(),
 		})
 	default:
-		c.source, c.sourceRange = staticString(src), src.Range
+		c.source, c.sourceRange = staticString(src, m.consts), src.Range
 		if c.source == "" {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
@@ -489,8 +501,8 @@ func (m *module) decodeCall(e *entity) hcl.Diagnostics {
 		pairs, ds := hcl.ExprMap(a.Expr)
 		diags = append(diags, ds...)
 		for _, p := range pairs {
-			child, ds1 := providerRefFromExpr(p.Key)
-			parent, ds2 := providerRefFromExpr(p.Value)
+			child, ds1 := providerRefFromExpr(p.Key, m.consts)
+			parent, ds2 := providerRefFromExpr(p.Value, m.consts)
 			diags = append(diags, ds1...)
 			diags = append(diags, ds2...)
 			if child.name != "" && parent.name != "" {
@@ -504,7 +516,7 @@ func (m *module) decodeCall(e *entity) hcl.Diagnostics {
 
 // providerRefFromExpr reads a provider reference: aws.dr as a traversal,
 // or "aws.dr" as a string (Terraform 0.11 syntax).
-func providerRefFromExpr(expr hcl.Expression) (providerRef, hcl.Diagnostics) {
+func providerRefFromExpr(expr hcl.Expression, consts *hcl.EvalContext) (providerRef, hcl.Diagnostics) {
 	if t, diags := hcl.AbsTraversalForExpr(expr); !diags.HasErrors() {
 		ref := providerRef{name: t.RootName()}
 		if len(t) > 1 {
@@ -514,7 +526,7 @@ func providerRefFromExpr(expr hcl.Expression) (providerRef, hcl.Diagnostics) {
 		}
 		return ref, nil
 	}
-	if v, diags := expr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+	if v, diags := expr.Value(consts); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
 		name, alias, _ := strings.Cut(v.AsString(), ".")
 		return providerRef{name: name, alias: alias}, nil
 	}
@@ -528,7 +540,7 @@ func providerRefFromExpr(expr hcl.Expression) (providerRef, hcl.Diagnostics) {
 
 // decodeRequiredProvider reads a required_providers entry: an object with
 // source and configuration_aliases, or a bare version string (0.12).
-func decodeRequiredProvider(a *hcl.Attribute) *requiredProvider {
+func decodeRequiredProvider(a *hcl.Attribute, consts *hcl.EvalContext) *requiredProvider {
 	rp := &requiredProvider{}
 	pairs, diags := hcl.ExprMap(a.Expr)
 	if diags.HasErrors() {
@@ -537,13 +549,13 @@ func decodeRequiredProvider(a *hcl.Attribute) *requiredProvider {
 	for _, p := range pairs {
 		key := hcl.ExprAsKeyword(p.Key)
 		if key == "" {
-			if kv, ds := p.Key.Value(nil); !ds.HasErrors() && kv.Type() == cty.String && kv.IsKnown() {
+			if kv, ds := p.Key.Value(consts); !ds.HasErrors() && kv.Type() == cty.String && kv.IsKnown() {
 				key = kv.AsString()
 			}
 		}
 		switch key {
 		case "source":
-			if v, ds := p.Value.Value(nil); !ds.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+			if v, ds := p.Value.Value(consts); !ds.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
 				rp.source = v.AsString()
 			}
 		case "configuration_aliases":
@@ -552,7 +564,7 @@ func decodeRequiredProvider(a *hcl.Attribute) *requiredProvider {
 				continue
 			}
 			for _, e := range exprs {
-				if ref, ds := providerRefFromExpr(e); !ds.HasErrors() {
+				if ref, ds := providerRefFromExpr(e, consts); !ds.HasErrors() {
 					rp.aliases = append(rp.aliases, ref.String())
 				}
 			}

@@ -8,10 +8,13 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/sovlint/sovlint/internal/addrs"
+	"github.com/sovlint/sovlint/internal/evalbudget"
+	"github.com/sovlint/sovlint/internal/inputfile"
 )
 
 // Config is a root module and the tree of modules it calls, decoded but not
@@ -92,6 +95,12 @@ func (l *SourceLoader) configFrom(dir string, rootMod *module) (*Config, error) 
 				}
 				n.children[name] = child
 				c.nodes[child.path] = child
+				if len(c.nodes) > evalbudget.MaxModules {
+					// Modules that call each other twice at every level
+					// (through a symlink, or a shared module) make a tree
+					// exponential in its depth.
+					return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Too many modules", Detail: fmt.Sprintf("The configuration calls more than %d modules, more than sovlint reads (do modules call each other in a loop through a symlink, or call a shared module at every level?).", evalbudget.MaxModules), Subject: call.defRange.Ptr()}}
+				}
 				childDir, why, diag := l.resolveSource(dir, n, call, child.key, manifest)
 				switch {
 				case diag != nil:
@@ -181,9 +190,9 @@ func (l *SourceLoader) resolveSource(rootDir string, parent *moduleNode, call *m
 // checkModuleCycle reports a module that calls, directly or through others,
 // the directory it is in.
 func (l *SourceLoader) checkModuleCycle(child *moduleNode, dir string) *hcl.Diagnostic {
-	abs := l.abs(dir)
+	abs := l.realPath(dir)
 	for n := child.parent; n != nil; n = n.parent {
-		if n.mod != nil && l.abs(n.mod.dir) == abs {
+		if n.mod != nil && l.realPath(n.mod.dir) == abs {
 			where := n.path
 			if where == "" {
 				where = "the root module"
@@ -212,6 +221,42 @@ func (l *SourceLoader) isDir(dir string) bool {
 	return err == nil && fi.IsDir()
 }
 
+// realPath is the package's realPath, each directory resolved once: from
+// its parent's resolution and one Lstat of its own, unless it is a
+// symbolic link. EvalSymlinks looks at every component of the path each
+// time, and a monorepo checks thousands of module calls.
+func (l *SourceLoader) realPath(p string) string {
+	a := l.abs(p)
+	l.mu.Lock()
+	r, ok := l.real[a]
+	l.mu.Unlock()
+	if ok {
+		return r
+	}
+	parent := filepath.Dir(a)
+	switch fi, err := os.Lstat(a); {
+	case parent == a:
+		r = a // the file system's root
+	case err != nil || fi.Mode()&os.ModeSymlink != 0:
+		r = realPath(a)
+	default:
+		r = filepath.Join(l.realPath(parent), filepath.Base(a))
+	}
+	l.mu.Lock()
+	l.real[a] = r
+	l.mu.Unlock()
+	return r
+}
+
+// realPath is a directory's absolute path with symlinks resolved: a module
+// that calls "./loop", a symlink to its own directory, calls itself.
+func realPath(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return absPath(r)
+	}
+	return absPath(p)
+}
+
 func absPath(p string) string {
 	if a, err := filepath.Abs(p); err == nil {
 		return a
@@ -223,7 +268,7 @@ func absPath(p string) string {
 // directory relative to the root module. A missing or unreadable manifest
 // is empty: every remote module is then reported as not scanned.
 func readManifest(rootDir string) map[string]string {
-	b, err := os.ReadFile(filepath.Join(rootDir, ".terraform", "modules", "modules.json"))
+	b, err := inputfile.ReadFile(filepath.Join(rootDir, ".terraform", "modules", "modules.json"), inputfile.SourceLimit, inputfile.Tree)
 	if err != nil {
 		return nil
 	}
@@ -239,6 +284,26 @@ func readManifest(rootDir string) map[string]string {
 	for _, e := range m.Modules {
 		if e.Key != "" {
 			out[e.Key] = e.Dir
+		}
+	}
+	return out
+}
+
+// calls names the functions the configuration's files call; nil (all) when
+// one of them is JSON, whose templates are parsed only when evaluated.
+func (c *Config) calls() map[string]bool {
+	out := map[string]bool{}
+	for _, n := range c.nodes {
+		if n.mod == nil {
+			continue
+		}
+		for _, f := range n.mod.files {
+			if f.calls == nil {
+				return nil
+			}
+			for name := range f.calls {
+				out[name] = true
+			}
 		}
 	}
 	return out
@@ -309,7 +374,12 @@ func redactSource(source string) string {
 		prefix += "::"
 	}
 	if scheme, after, ok := strings.Cut(rest, "://"); ok {
-		if at := strings.IndexByte(after, '@'); at >= 0 && at < strings.IndexAny(after+"/", "/") {
+		// The credentials end at the last @ before the query, as URL
+		// parsers and git read them: a password may hold an @ (and a /).
+		// A path with an @ loses its beginning too, which errs on the
+		// side of saying less.
+		head, _, _ := strings.Cut(after, "?")
+		if at := strings.LastIndexByte(head, '@'); at >= 0 {
 			after = "…@" + after[at+1:]
 		}
 		rest = scheme + "://" + after
@@ -323,5 +393,19 @@ func redactSource(source string) string {
 		}
 		rest = base + "?" + strings.Join(params, "&")
 	}
-	return prefix + rest
+	return excerpt(prefix+rest, 200)
+}
+
+// excerpt bounds what an error quotes of the input: at most n bytes, cut on
+// a character boundary and marked with an ellipsis. Messages quote it with
+// %q, which escapes control characters.
+func excerpt(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }

@@ -1,7 +1,6 @@
 package tfconfig
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -16,6 +15,9 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
 
+	"github.com/sovlint/sovlint/internal/evalbudget"
+	"github.com/sovlint/sovlint/internal/inputfile"
+	"github.com/sovlint/sovlint/internal/nesting"
 	"github.com/sovlint/sovlint/internal/par"
 )
 
@@ -59,6 +61,8 @@ type SourceLoader struct {
 
 	cwdOnce sync.Once
 	cwd     string
+	// real are directories' paths with symbolic links resolved.
+	real map[string]string
 
 	// counts are what the loader did, for tests.
 	counts struct{ lists, reads, parses atomic.Int64 }
@@ -85,6 +89,7 @@ func NewSourceLoader(resourceAttrs, providerAttrs []string) *SourceLoader {
 		parsers:       make(chan struct{}, runtime.GOMAXPROCS(0)),
 		listings:      map[string]*listing{},
 		sources:       map[string][]byte{},
+		real:          map[string]string{},
 	}
 }
 
@@ -293,6 +298,9 @@ type sourceFile struct {
 	src      []byte
 	file     *hcl.File
 	override bool
+	// calls are the functions the file calls; nil for a JSON file, whose
+	// templates are parsed only when evaluated.
+	calls map[string]bool
 	// generated is text another tool writes (a Terragrunt generate
 	// block), positioned where it is written: its inline ignores are not
 	// read.
@@ -301,7 +309,7 @@ type sourceFile struct {
 
 // parseFile parses one configuration file (native syntax or JSON).
 func parseFile(path string) (*sourceFile, hcl.Diagnostics) {
-	src, err := os.ReadFile(path)
+	src, err := inputfile.ReadFile(path, inputfile.SourceLimit, inputfile.Tree)
 	return parseSource(path, src, err)
 }
 
@@ -336,39 +344,59 @@ func parseSource(path string, src []byte, err error) (*sourceFile, hcl.Diagnosti
 	}
 	sf := &sourceFile{path: path, src: src, override: isOverride(filepath.Base(path))}
 	var diags hcl.Diagnostics
-	sf.file, diags = parseHCL(src, path)
+	sf.file, sf.calls, diags = parseHCL(src, path)
 	return sf, diags
 }
 
 // parseHCL parses native or JSON syntax by the file's name. The parsers'
 // detail texts quote what they could not read ("hunter2" is not a valid
 // JSON keyword), and configuration and tfvars files hold passwords: only
-// the summary and the position reach the user.
-func parseHCL(src []byte, path string) (*hcl.File, hcl.Diagnostics) {
+// the summary and the position reach the user. Native syntax trees are
+// guarded (evalbudget.GuardSyntax), and calls names the functions they
+// call; nil for JSON.
+func parseHCL(src []byte, path string) (f *hcl.File, calls map[string]bool, diags hcl.Diagnostics) {
 	return parseHCLAt(src, path, strings.HasSuffix(path, ".json"), hcl.InitialPos)
 }
 
 // parseHCLAt is parseHCL for text that starts at pos in the file path.
-func parseHCLAt(src []byte, path string, json bool, pos hcl.Pos) (*hcl.File, hcl.Diagnostics) {
-	var f *hcl.File
-	var diags hcl.Diagnostics
+func parseHCLAt(src []byte, path string, json bool, pos hcl.Pos) (f *hcl.File, calls map[string]bool, diags hcl.Diagnostics) {
+	bom, foreign := inputfile.Encoding(src)
+	if foreign != "" {
+		return nil, nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Unsupported text encoding",
+			Detail:   "The file " + inputfile.EncodingMsg(foreign) + ".",
+			Subject:  &hcl.Range{Filename: path, Start: pos, End: pos},
+		}}
+	}
 	if json {
+		if bom > 0 {
+			// The JSON parser does not skip a byte order mark (HCL's
+			// native one does): blanks keep every position.
+			src = append([]byte("   "), src[bom:]...)
+		}
+		if d := nesting.JSON(src, path); d != nil {
+			return nil, nil, hcl.Diagnostics{d}
+		}
 		f, diags = hcljson.Parse(src, path)
 	} else {
+		if d := nesting.Config(src, path); d != nil {
+			return nil, nil, hcl.Diagnostics{d}
+		}
 		f, diags = hclsyntax.ParseConfig(src, path, pos)
+		if body, ok := f.Body.(*hclsyntax.Body); ok {
+			calls = evalbudget.GuardSyntax(body)
+		}
 	}
 	for _, d := range diags {
 		d.Detail = ""
 	}
-	return f, diags
+	return f, calls, diags
 }
 
-// errorDetail is an OS error without the path it repeats.
+// errorDetail is a read error without the path it repeats.
 func errorDetail(err error) string {
-	if pe, ok := errors.AsType[*os.PathError](err); ok {
-		return pe.Err.Error()
-	}
-	return err.Error()
+	return inputfile.Detail(err)
 }
 
 // readModule parses a directory's files in parallel and decodes them into a

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/sovlint/sovlint/internal/inputfile"
 	"github.com/sovlint/sovlint/internal/par"
 )
 
@@ -361,7 +362,7 @@ func (l *SourceLoader) tokenCalls(dir string) (sources []string, ok bool) {
 		if strings.HasSuffix(p, ".json") {
 			return nil, false
 		}
-		src, err := os.ReadFile(p)
+		src, err := inputfile.ReadFile(p, inputfile.SourceLimit, inputfile.Tree)
 		l.counts.reads.Add(1)
 		if err != nil {
 			return nil, false // the parse reports it
@@ -430,7 +431,7 @@ func moduleCalls(src []byte, path string) (calls []tokenCall, ok bool) {
 			lineStart = false
 			continue
 		}
-		depth += nesting(t.Type)
+		depth += tokenNesting(t.Type)
 		lineStart = endsLine(t)
 	}
 	return calls, true
@@ -483,7 +484,7 @@ func moduleBlock(toks hclsyntax.Tokens, i int) (c tokenCall, end int, ok bool) {
 			lineStart = false
 			continue
 		}
-		depth += nesting(t.Type)
+		depth += tokenNesting(t.Type)
 		if depth == 0 {
 			if !hasSource {
 				return c, 0, false // a missing source is an error to decode
@@ -495,9 +496,9 @@ func moduleBlock(toks hclsyntax.Tokens, i int) (c tokenCall, end int, ok bool) {
 	return c, 0, false
 }
 
-// nesting is how a token changes the nesting of brackets, strings and
+// tokenNesting is how a token changes the nesting of brackets, strings and
 // template sequences.
-func nesting(t hclsyntax.TokenType) int {
+func tokenNesting(t hclsyntax.TokenType) int {
 	switch t {
 	case hclsyntax.TokenOBrace, hclsyntax.TokenOBrack, hclsyntax.TokenOParen,
 		hclsyntax.TokenOQuote, hclsyntax.TokenOHeredoc,

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
@@ -14,6 +15,8 @@ import (
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/addrs"
+	"github.com/sovlint/sovlint/internal/evalbudget"
+	"github.com/sovlint/sovlint/internal/inputfile"
 )
 
 // Evaluate expands the configuration into the managed resource instances a
@@ -22,7 +25,23 @@ import (
 // back as errors; anything the sources leave unknown becomes an unknown
 // value with the reason, never an error.
 func (c *Config) Evaluate(opts VarOptions) ([]*analyzer.Instance, error) {
-	instances, panics, err := c.evaluate(opts)
+	b := evalbudget.New()
+	type outcome struct {
+		instances []*analyzer.Instance
+		panics    []string
+		err       error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		var o outcome
+		o.instances, o.panics, o.err = c.evaluate(opts, b)
+		done <- o
+	}()
+	o, _ := watch(b, c.Dir, done)
+	if why, at := b.Reason(); why != "" {
+		return nil, budgetError(c.Dir, why, at)
+	}
+	instances, panics, err := o.instances, o.panics, o.err
 	// A bug the evaluator recovered from made a value unknown: the scan
 	// fails closed, and says so rather than hiding it behind SOV004.
 	for _, p := range panics {
@@ -31,14 +50,53 @@ func (c *Config) Evaluate(opts VarOptions) ([]*analyzer.Instance, error) {
 	return instances, err
 }
 
+// watch waits for an evaluation, stopping it past the time and memory
+// limits whatever it is doing. An evaluation that does not stop within a
+// grace period once told to (it is inside one long operation) is left
+// behind: finished is false, and the caller reports the error; a CLI run
+// ends soon after, with it.
+func watch[T any](b *evalbudget.Budget, dir string, done <-chan T) (out T, finished bool) {
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.Now().Add(evalbudget.Timeout)
+	var grace time.Time
+	for {
+		select {
+		case out = <-done:
+			return out, true
+		case now := <-tick.C:
+			switch {
+			case b.Stopped():
+			case now.After(deadline):
+				b.Exceed(hcl.Range{Filename: dir}, fmt.Sprintf("evaluating the configuration took longer than %s, sovlint's limit", evalbudget.Timeout))
+			case evalbudget.HeapInUse() > evalbudget.HeapLimit:
+				b.Exceed(hcl.Range{Filename: dir}, fmt.Sprintf("evaluating the configuration needed more than %s of memory, sovlint's limit", inputfile.Size(int64(evalbudget.HeapLimit))))
+			}
+			if b.Stopped() {
+				if grace.IsZero() {
+					grace = now.Add(5 * time.Second)
+				} else if now.After(grace) {
+					return out, false
+				}
+			}
+		}
+	}
+}
+
+// budgetError is the error of an evaluation the budget stopped, at the
+// place it went past (or the module's directory).
+func budgetError(dir, why string, at hcl.Range) error {
+	return &finding.InputError{File: cmp.Or(at.Filename, dir), Line: at.Start.Line, Col: at.Start.Column, Msg: why}
+}
+
 // evaluate is Evaluate, also returning the panics evaluation recovered
 // from.
-func (c *Config) evaluate(opts VarOptions) (instances []*analyzer.Instance, panics []string, err error) {
+func (c *Config) evaluate(opts VarOptions, b *evalbudget.Budget) (instances []*analyzer.Instance, panics []string, err error) {
 	vars, err := c.rootVariables(opts)
 	if err != nil {
 		return nil, nil, err
 	}
-	e := newEvaluator(c, vars)
+	e := newEvaluator(c, vars, b)
 	if opts.Getenv != nil && opts.Getenv("TF_WORKSPACE") != "" {
 		e.workspace = opts.Getenv("TF_WORKSPACE")
 	}

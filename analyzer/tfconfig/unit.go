@@ -76,7 +76,7 @@ func (l *SourceLoader) LoadUnit(dir string, extra []ExtraFile) (*Config, error) 
 		}
 		sf := &sourceFile{path: filename, src: x.Src, override: isOverride(name), generated: x.Filename != ""}
 		var ds hcl.Diagnostics
-		sf.file, ds = parseHCLAt(x.Src, filename, strings.HasSuffix(name, ".json"), pos)
+		sf.file, sf.calls, ds = parseHCLAt(x.Src, filename, strings.HasSuffix(name, ".json"), pos)
 		diags = append(diags, ds...)
 		files = append(files, sf)
 	}

@@ -2,13 +2,16 @@ package tfconfig
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/sovlint/sovlint/internal/evalbudget"
+	"github.com/sovlint/sovlint/internal/inputfile"
+	"github.com/sovlint/sovlint/internal/nesting"
 )
 
 // VarInput is one --var-file or --var argument. They apply in command-line
@@ -75,14 +78,14 @@ func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 	}
 	files := li.varFiles
 	for _, f := range files {
-		if err := readVarFile(f, defs); err != nil {
+		if err := readVarFile(f, inputfile.Tree, defs); err != nil {
 			return nil, err
 		}
 	}
 	for _, in := range opts.Inputs {
 		switch {
 		case in.File != "":
-			if err := readVarFile(in.File, defs); err != nil {
+			if err := readVarFile(in.File, inputfile.Named, defs); err != nil {
 				return nil, err
 			}
 		default:
@@ -104,6 +107,7 @@ func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 		defs[name] = rawValue{value: v}
 	}
 
+	consts := c.root.mod.consts // the root module's constants' budget
 	out := make(map[string]result, len(decls))
 	for name, decl := range decls {
 		via := "var." + name
@@ -121,7 +125,7 @@ func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 		case ok:
 			r = result{v: def.value, why: def.why}
 		case decl.def != nil:
-			v, diags := decl.def.Value(nil)
+			v, diags := decl.def.Value(consts)
 			if diags.HasErrors() {
 				r = unknown(fmt.Sprintf("the default of variable %q is not a constant", name))
 			} else {
@@ -131,7 +135,7 @@ func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 			r = unknown(fmt.Sprintf("variable %q has no value: give it with --var, --var-file, a .tfvars file or TF_VAR_%s", name, name))
 		}
 		if r.v.IsKnown() && r.v.IsNull() && !decl.nullable && decl.def != nil {
-			if v, diags := decl.def.Value(nil); !diags.HasErrors() {
+			if v, diags := decl.def.Value(consts); !diags.HasErrors() {
 				r.v = v
 			}
 		}
@@ -155,11 +159,15 @@ func parseVarText(text string, decl *variableDecl) (cty.Value, error) {
 	if decl.literal {
 		return cty.StringVal(text), nil
 	}
+	if d := nesting.Expression([]byte(text), "<value>"); d != nil {
+		return cty.NilVal, hcl.Diagnostics{d}
+	}
 	expr, diags := hclsyntax.ParseExpression([]byte(text), "<value>", hcl.InitialPos)
 	if diags.HasErrors() {
 		return cty.NilVal, diags
 	}
-	v, diags := expr.Value(nil)
+	expr = evalbudget.GuardExpr(expr)
+	v, diags := expr.Value(evalbudget.Const(evalbudget.New()))
 	if diags.HasErrors() {
 		return cty.NilVal, diags
 	}
@@ -167,9 +175,10 @@ func parseVarText(text string, decl *variableDecl) (cty.Value, error) {
 }
 
 // readVarFile reads a variable definitions file (.tfvars or .tfvars.json):
-// constant values only, as Terraform requires.
-func readVarFile(path string, defs map[string]rawValue) error {
-	src, err := os.ReadFile(path)
+// constant values only, as Terraform requires. One the user names
+// (--var-file) may be a pipe; one in the scanned tree must be a file.
+func readVarFile(path string, origin inputfile.Origin, defs map[string]rawValue) error {
+	src, err := inputfile.ReadFile(path, inputfile.SourceLimit, origin)
 	if err != nil {
 		return hcl.Diagnostics{{
 			Severity: hcl.DiagError,
@@ -178,7 +187,7 @@ func readVarFile(path string, defs map[string]rawValue) error {
 			Subject:  &hcl.Range{Filename: path},
 		}}
 	}
-	f, diags := parseHCL(src, path)
+	f, calls, diags := parseHCL(src, path)
 	if diags.HasErrors() {
 		return errorsOnly(diags)
 	}
@@ -186,8 +195,18 @@ func readVarFile(path string, defs map[string]rawValue) error {
 	if diags.HasErrors() {
 		return errorsOnly(diags)
 	}
+	consts, b := evalbudget.ConstFor(calls) // the file's budget
 	for _, a := range sortedAttrs(attrs) {
-		v, ds := a.Expr.Value(nil)
+		v, ds := a.Expr.Value(consts)
+		if b.Stopped() {
+			why, _ := b.Reason()
+			return hcl.Diagnostics{{
+				Severity: hcl.DiagError,
+				Summary:  "Too much to evaluate",
+				Detail:   fmt.Sprintf("The value of %q: %s.", a.Name, why),
+				Subject:  a.Expr.Range().Ptr(),
+			}}
+		}
 		if ds.HasErrors() {
 			return hcl.Diagnostics{{
 				Severity: hcl.DiagError,

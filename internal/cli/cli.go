@@ -13,6 +13,7 @@ import (
 	"github.com/sovlint/sovlint/finding"
 	sovversion "github.com/sovlint/sovlint/internal/version"
 	"github.com/sovlint/sovlint/providers"
+	"github.com/sovlint/sovlint/report"
 )
 
 // Exit statuses (contract).
@@ -51,14 +52,16 @@ func Main(args []string, s Streams) (code int) {
 	// other (SOVLINT_DEBUG=1 prints the stack for a report).
 	defer func() {
 		if p := recover(); p != nil {
-			fmt.Fprintf(s.Err, "sovlint: internal error: %v (please report it with the command you ran)\n", p)
+			fmt.Fprintf(s.Err, "sovlint: internal error: %s (please report it with the command you ran)\n", report.Excerpt(fmt.Sprint(p), 200))
 			if s.Getenv("SOVLINT_DEBUG") != "" {
 				fmt.Fprintf(s.Err, "%s", debug.Stack())
 			}
 			code = ExitError
 		}
 	}()
+	var verbose bool
 	root := newRoot(&s)
+	root.PersistentFlags().BoolVar(&verbose, "verbose", false, "print every error of an input, not the first one and how many more")
 	root.SetArgs(args)
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
@@ -69,20 +72,37 @@ func Main(args []string, s Streams) (code int) {
 	}
 	if ee, ok := errors.AsType[*exitError](err); ok {
 		if ee.err != nil {
-			printError(s.Err, ee.err)
+			printError(s.Err, ee.err, verbose)
 		}
 		return ee.code
 	}
-	fmt.Fprintf(s.Err, "sovlint: %s\n", err)
+	printError(s.Err, err, verbose)
 	return ExitError
 }
 
-// printError writes an error on one line, or one line per problem it holds:
-// configuration errors (HCL diagnostics) as file:line:col: summary; detail,
-// and each root module that could not be read.
-func printError(w io.Writer, err error) {
-	for _, ie := range finding.InputErrors(err) {
-		fmt.Fprintf(w, "sovlint: %s\n", ie.Error())
+// maxErrorRunes bounds an error line: messages quote input (a file name, a
+// module source, an identifier) and must not carry a whole file with them.
+const maxErrorRunes = 500
+
+// printError writes an error on one line per input that could not be read
+// (each root module of a monorepo), escaped and bounded. An input with
+// many errors (a file that is not HCL at all gives hundreds) gets its
+// first and their count; verbose prints each on its own line:
+// file:line:col: summary; detail.
+func printError(w io.Writer, err error, verbose bool) {
+	inputs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok { // the roots of a joined error, each on its line
+		inputs = j.Unwrap()
+	}
+	for _, in := range inputs {
+		errs := finding.InputErrors(in)
+		if !verbose && len(errs) > 1 {
+			fmt.Fprintf(w, "sovlint: %s (and %d more; --verbose for all)\n", report.Excerpt(errs[0].Error(), maxErrorRunes), len(errs)-1)
+			continue
+		}
+		for _, ie := range errs {
+			fmt.Fprintf(w, "sovlint: %s\n", report.Excerpt(ie.Error(), maxErrorRunes))
+		}
 	}
 }
 

@@ -62,15 +62,15 @@ func TestBadInput(t *testing.T) {
 		want string // regexp the single stderr line must match
 	}{
 		{"missing file", filepath.Join(dir, "nope.json"), `nope\.json: no such file or directory$`},
-		{"empty file", write("empty.json", ""), `empty\.json: .*unexpected end of JSON input`},
+		{"empty file", write("empty.json", ""), `empty\.json:1:1: unexpected end of JSON input`},
 		{"not JSON", write("text.json", "this is not json\n"), `text\.json:1:\d+: invalid JSON: `},
 		{"truncated plan", write("trunc.json", string(full[:len(full)/2])), `trunc\.json:\d+:\d+: .*unexpected end of JSON input \(is the file truncated\?\)`},
 		{"garbage in the middle", write("mid.json", "{\n  \"format_version\": \"1.2\",\n  \"x\": [1, 2,, 3]\n}\n"), `mid\.json:3:\d+: invalid JSON: `},
 		{"a JSON array", write("array.json", "[1, 2]"), `array\.json:1:1: not a Terraform plan: expected a JSON object`},
 		{"JSON that is not a plan", write("obj.json", `{"hello": "world"}`), `obj\.json: not a Terraform plan: it has no format_version`},
 		{"a state file", write("state.json", `{"format_version": "1.0", "terraform_version": "1.9.0", "values": {}}`), `state\.json: this is a Terraform state, not a plan`},
-		{"unsupported format_version", write("v2.json", `{"format_version": "2.0", "resource_changes": []}`), `v2\.json: unsupported plan format_version "2\.0": sovlint reads >= 0\.1, < 2\.0`},
-		{"invalid format_version", write("vx.json", `{"format_version": "latest"}`), `vx\.json: invalid plan format_version "latest"`},
+		{"unsupported format_version", write("v2.json", `{"format_version": "2.0", "resource_changes": []}`), `v2\.json:1:20: unsupported plan format_version "2\.0": sovlint reads >= 0\.1, < 2\.0`},
+		{"invalid format_version", write("vx.json", `{"format_version": "latest"}`), `vx\.json:1:20: invalid plan format_version "latest"`},
 		{"trailing data", write("trail.json", `{"format_version": "1.2", "resource_changes": []} {}`), `trail\.json:1:\d+: .*unexpected data after the plan object`},
 		{"a directory forced as a plan", dir, `is a directory, not a plan file`},
 		{"a zip that is not a saved plan", write("tfplan", "PK\x03\x04 not really a plan"), `tfplan: this is a saved plan file, not its JSON: .*(show -json|neither terraform nor tofu)`},

@@ -42,6 +42,9 @@ type scanFlags struct {
 	vars      []tfconfig.VarInput
 	recursive bool
 	dir       string
+	// convert allows running terraBin show -json on saved plans.
+	convert  bool
+	terraBin string
 	// exclude are --exclude globs; keepGoing accepts a partial scan.
 	exclude   []string
 	keepGoing bool
@@ -85,6 +88,8 @@ func newScan(s *Streams) *cobra.Command {
 	fl.StringArrayVarP(&f.formats, "format", "f", nil, "output format, repeatable: "+strings.Join(report.Formats(), "|")+`; "FORMAT:FILE" writes that format to FILE (default text)`)
 	fl.StringVarP(&f.output, "output", "o", "", "write the output to FILE instead of stdout")
 	fl.BoolVar(&f.plan, "plan", false, "read every PATH as a plan JSON file, whatever it looks like")
+	fl.BoolVar(&f.convert, "convert-binary-plan", false, "convert a saved (binary) plan PATH by running --terraform-bin show -json in the current directory, which must be one you initialized: Terraform starts the providers found there")
+	fl.StringVar(&f.terraBin, "terraform-bin", "", "the terraform or tofu executable --convert-binary-plan runs (never taken from PATH or the scanned tree unless named here)")
 	fl.StringVar(&f.minimum, "severity", "notice", "report only findings at or above this severity: notice|warning|error")
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 only for findings at or above this severity: notice|warning|error (default: the config's policy fail_on, else notice)")
 	fl.BoolVar(&f.exitZero, "exit-zero", false, "exit 0 even when there are findings (report-only jobs); errors still exit 2")
@@ -171,6 +176,12 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 	if err != nil {
 		return usageError("%s", err)
 	}
+	switch {
+	case f.convert && f.terraBin == "":
+		return usageError("--convert-binary-plan needs --terraform-bin PATH: the terraform or tofu to run (sovlint never picks one itself)")
+	case !f.convert && f.terraBin != "":
+		return usageError("--terraform-bin is only used with --convert-binary-plan")
+	}
 	if len(args) == 0 {
 		args = []string{f.dir}
 	}
@@ -208,10 +219,15 @@ func runScan(s *Streams, f *scanFlags, failOnSet bool, args []string) error {
 		}
 		inputs = append(inputs, in)
 	}
+	var conv engine.Conversion
+	if f.convert {
+		conv.TerraformBin = f.terraBin
+	}
 	rep, err := engine.Scan(inputs, engine.Options{
-		Settings:  set,
-		Version:   version(),
-		Baselines: baselines,
+		Settings:   set,
+		Version:    version(),
+		Baselines:  baselines,
+		Conversion: conv,
 		Sources: engine.SourceOptions{
 			Vars:      tfconfig.VarOptions{Inputs: f.vars, Getenv: s.Getenv},
 			Recursive: f.recursive,

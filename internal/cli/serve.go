@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sovlint/sovlint/config"
+	"github.com/sovlint/sovlint/internal/inputfile"
 	"github.com/sovlint/sovlint/internal/runtask"
 	"github.com/sovlint/sovlint/internal/serve"
 )
@@ -193,7 +194,7 @@ func hmacKey(s *Streams, file string) ([]byte, error) {
 func servePolicies(f *serveFlags) (serve.Options, error) {
 	var opt serve.Options
 	if f.config != "" {
-		cfg, err := config.Load(f.config)
+		cfg, err := config.Load(f.config, inputfile.Named)
 		if err != nil {
 			return opt, configError("--config", err)
 		}
@@ -204,7 +205,7 @@ func servePolicies(f *serveFlags) (serve.Options, error) {
 		if !ok || glob == "" || file == "" {
 			return opt, fmt.Errorf("--workspace-config %q: want GLOB=FILE", spec)
 		}
-		cfg, err := config.Load(file)
+		cfg, err := config.Load(file, inputfile.Named)
 		if err != nil {
 			return opt, configError("--workspace-config", err)
 		}

@@ -145,7 +145,7 @@ func TestServeRefusesBadSetups(t *testing.T) {
 		{"bad workspace spec", "k", []string{"serve", "--workspace-config", "sandbox"}, "want GLOB=FILE"},
 		{"bad glob", "k", []string{"serve", "--workspace-config", "[=" + keyFile}, ""},
 		{"bad policy", "k", []string{"serve", "--config", badConfig}, "bad.sovlint.hcl:1:1: Invalid fail_on"},
-		{"missing policy", "k", []string{"serve", "--config", filepath.Join(dir, "nope.hcl")}, "--config: open"},
+		{"missing policy", "k", []string{"serve", "--config", filepath.Join(dir, "nope.hcl")}, "nope.hcl: no such file or directory"},
 		{"bad log level", "k", []string{"serve", "--log-level", "loud"}, "--log-level"},
 		{"arguments", "k", []string{"serve", "plan.json"}, "unknown command"},
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/sovlint/sovlint/analyzer/plan"
 	"github.com/sovlint/sovlint/analyzer/tfconfig"
 	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/inputfile"
 	"github.com/sovlint/sovlint/internal/par"
 	"github.com/sovlint/sovlint/internal/settings"
 	"github.com/sovlint/sovlint/internal/suppress"
@@ -53,6 +54,9 @@ type Options struct {
 	Sources SourceOptions
 	// Baselines suppress the findings they list.
 	Baselines []*suppress.Waiver
+	// Conversion says whether and how to turn saved (binary) plans into
+	// JSON; the zero value refuses to.
+	Conversion Conversion
 }
 
 // Scan runs the pipeline over inputs and returns the report: load, resolve,
@@ -87,7 +91,10 @@ func scanAll(inputs []Input, opt Options) (*report.Report, subjectList, error) {
 		Tool: "sovlint", Version: opt.Version, CatalogAsOf: set.Catalog.AsOf, Rules: rules.Docs(),
 		Date: now.Format(time.DateOnly), Policy: set.Policy.Require,
 	}
-	sc := &scan{set: set, sources: opt.Sources, resolver: &analyzer.Resolver{Catalog: set.Catalog, Policy: class}, multi: len(inputs) > 1}
+	if set.Config != nil {
+		rep.Config = set.Config.Path
+	}
+	sc := &scan{set: set, sources: opt.Sources, conv: opt.Conversion, resolver: &analyzer.Resolver{Catalog: set.Catalog, Policy: class}, multi: len(inputs) > 1}
 	sc.loader = tfconfig.NewSourceLoader(set.Catalog.ResourceAttributeNames(), set.Catalog.ProviderAttributeNames())
 	sc.loader.ZoneDataSources = set.Catalog.ZoneDataSources()
 	var subjects subjectList
@@ -168,6 +175,7 @@ func anyRootWarnings(baselines []*suppress.Waiver, roots []finding.Root) []repor
 type scan struct {
 	set      *settings.Settings
 	sources  SourceOptions
+	conv     Conversion
 	resolver *analyzer.Resolver
 	loader   *tfconfig.SourceLoader
 	// multi says the scan has several inputs: root names then start with
@@ -302,7 +310,7 @@ func load(in Input, sc *scan) ([]unit, error) {
 	if sc.sources.PlanDir != "" {
 		// Placing instances on their source lines happens before they are
 		// resolved, so this path keeps them all; it is not the hot one.
-		instances, p, err := loadPlanInstances(in, sc.set.Catalog)
+		instances, p, err := loadPlanInstances(in, sc.set.Catalog, sc.conv)
 		if err != nil {
 			return nil, err
 		}
@@ -313,7 +321,7 @@ func load(in Input, sc *scan) ([]unit, error) {
 		}
 		return []unit{u}, nil
 	}
-	resources, err := loadPlan(in, sc.set.Catalog, sc.resolver)
+	resources, err := loadPlan(in, sc.set.Catalog, sc.conv, sc.resolver)
 	if err != nil {
 		return nil, err
 	}
@@ -337,51 +345,79 @@ const collectAfterPlan = 50_000
 
 // loadPlan streams a plan and resolves its instances as they are built, on
 // every core, so they are never all held at once.
-func loadPlan(in Input, cat *providers.Catalog, resolver *analyzer.Resolver) ([]analyzer.Resource, error) {
+func loadPlan(in Input, cat *providers.Catalog, conv Conversion, resolver *analyzer.Resolver) ([]analyzer.Resource, error) {
 	// Resolving keeps nothing of an instance: the loader may build each in
 	// the same memory.
-	out, _, err := streamPlan(in, cat, resolver.Resolve, plan.StreamPlanTransient[analyzer.Resource])
+	out, _, err := streamPlan(in, cat, conv, resolver.Resolve, plan.StreamPlanTransient[analyzer.Resource])
 	return out, err
 }
 
 // loadPlanInstances reads a plan's instances without resolving them.
-func loadPlanInstances(in Input, cat *providers.Catalog) ([]*analyzer.Instance, *plan.Plan, error) {
-	return streamPlan(in, cat, func(i *analyzer.Instance) *analyzer.Instance { return i }, plan.StreamPlan[*analyzer.Instance])
+func loadPlanInstances(in Input, cat *providers.Catalog, conv Conversion) ([]*analyzer.Instance, *plan.Plan, error) {
+	return streamPlan(in, cat, conv, func(i *analyzer.Instance) *analyzer.Instance { return i }, plan.StreamPlan[*analyzer.Instance])
 }
 
 // streamer is plan.StreamPlan or plan.StreamPlanTransient.
 type streamer[T any] func(r io.Reader, name string, attrs, providerAttrs []string, fn func(*analyzer.Instance) T) ([]T, *plan.Plan, error)
 
-func streamPlan[T any](in Input, cat *providers.Catalog, fn func(*analyzer.Instance) T, stream streamer[T]) ([]T, *plan.Plan, error) {
-	var r io.Reader
+func streamPlan[T any](in Input, cat *providers.Catalog, conv Conversion, fn func(*analyzer.Instance) T, stream streamer[T]) ([]T, *plan.Plan, error) {
+	var src io.Reader
 	name := in.Path
-	binary := false
 	if in.Path == "-" {
-		r, name = in.Stdin, "<stdin>"
+		src, name = in.Stdin, "<stdin>"
 	} else {
-		f, err := os.Open(in.Path)
+		if fi, err := os.Stat(in.Path); err == nil && fi.IsDir() {
+			return nil, nil, &finding.InputError{File: in.Path, Msg: "is a directory, not a plan file"}
+		}
+		f, _, err := inputfile.Open(in.Path, inputfile.Named)
 		if err != nil {
 			return nil, nil, inputError(in.Path, err)
 		}
 		defer f.Close()
-		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return nil, nil, &finding.InputError{File: in.Path, Msg: "is a directory, not a plan file"}
-		}
-		br := bufio.NewReaderSize(f, 256<<10)
-		r = br
-		if binary = isBinaryPlan(br); binary {
-			if r, err = showPlan(in.Path); err != nil {
-				return nil, nil, err
-			}
-		}
+		src = f
 	}
-	out, p, err := stream(r, name, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), fn)
+	// Read once, within a limit, keeping where lines start: an error is
+	// placed from what was read, which a pipe could not give again.
+	lines := inputfile.NewLines(inputfile.LimitReader(src, name, inputfile.PlanLimit))
+	br := bufio.NewReaderSize(lines, 256<<10)
+	if isBinaryPlan(br) {
+		return streamBinaryPlan(in.Path, cat, conv, fn)
+	}
+	head, _ := br.Peek(4)
+	bom, foreign := inputfile.Encoding(head)
+	if foreign != "" {
+		return nil, nil, &finding.InputError{File: name, Line: 1, Col: 1, Msg: "the plan " + inputfile.EncodingMsg(foreign)}
+	}
+	_, _ = br.Discard(bom) // a UTF-8 byte order mark, which PowerShell writes
+	out, p, err := stream(br, name, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), fn)
 	if err != nil {
-		if ie, ok := errors.AsType[*finding.InputError](err); ok && in.Path != "-" && !binary {
-			if b, rerr := os.ReadFile(in.Path); rerr == nil {
-				ie.LocateOffset(b)
+		if ie, ok := errors.AsType[*finding.InputError](err); ok && ie.Line == 0 && ie.Offset > 0 {
+			if line, col, ok := lines.Position(ie.Offset + int64(bom)); ok {
+				ie.Line, ie.Col = line, col
 			}
 		}
+		return nil, nil, err
+	}
+	return out, p, nil
+}
+
+// streamBinaryPlan streams the JSON `terraform show -json` makes of a saved
+// plan, when the conversion is allowed. Positions in errors would be in
+// Terraform's output, not in the file: they are left out.
+func streamBinaryPlan[T any](path string, cat *providers.Catalog, conv Conversion, fn func(*analyzer.Instance) T) ([]T, *plan.Plan, error) {
+	if err := refuseBinaryPlan(path, conv); err != nil {
+		return nil, nil, err
+	}
+	c, err := showPlan(path, conv)
+	if err != nil {
+		return nil, nil, err
+	}
+	out, p, err := plan.StreamPlan(c.out, path, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), fn)
+	if ie, ok := errors.AsType[*finding.InputError](err); ok {
+		ie.Offset = 0
+		ie.Msg += " (in the output of terraform show -json)"
+	}
+	if err := c.finish(err); err != nil {
 		return nil, nil, err
 	}
 	return out, p, nil
@@ -399,12 +435,5 @@ func resolveAll(resolver *analyzer.Resolver, instances []*analyzer.Instance) []a
 }
 
 func inputError(path string, err error) error {
-	msg := err.Error()
-	if pe, ok := errors.AsType[*os.PathError](err); ok {
-		msg = pe.Err.Error()
-		if errors.Is(err, os.ErrNotExist) {
-			msg = "no such file or directory"
-		}
-	}
-	return &finding.InputError{File: path, Msg: msg}
+	return &finding.InputError{File: path, Msg: inputfile.Detail(err)}
 }

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/sovlint/sovlint/internal/settings"
 )
 
 // terraformMirror is where the corpus README says the AWS provider mirror
@@ -79,9 +81,17 @@ func TestParityFreshPlan(t *testing.T) {
 			if diff := cmp.Diff(fromPlan.Findings, fromSources.Findings); diff != "" {
 				t.Errorf("findings differ (-plan +sources):\n%s", diff)
 			}
-			// The saved plan itself scans the same: sovlint runs
-			// `terraform show -json` on it.
-			fromBinary := scanFor(t, Input{Path: filepath.Join(dir, "tfplan")}, SourceOptions{PlanDir: dir})
+			// The saved plan itself scans the same when sovlint is asked
+			// to run `terraform show -json` on it, in the directory
+			// Terraform initialized.
+			fromBinary, err := runScan(t, []Input{{Path: filepath.Join(dir, "tfplan")}}, Options{
+				Settings:   settings.Default(parityDay),
+				Sources:    SourceOptions{PlanDir: dir},
+				Conversion: Conversion{TerraformBin: tf, Dir: dir},
+			})
+			if err != nil {
+				t.Fatalf("scan the saved plan: %v", err)
+			}
 			if diff := cmp.Diff(rows(fromPlan), rows(fromBinary)); diff != "" {
 				t.Errorf("resources differ (-json +saved plan):\n%s", diff)
 			}

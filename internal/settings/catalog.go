@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/config"
@@ -258,7 +259,7 @@ func classificationLevels(blocks []config.Level) ([]analyzer.Level, map[string][
 		}
 		lvl := analyzer.Level{Name: name}
 		for _, v := range lb.Values {
-			lvl.Values = append(lvl.Values, strings.ToLower(strings.TrimSpace(v)))
+			lvl.Values = append(lvl.Values, strings.ToLower(strings.TrimSpace(norm.NFC.String(v))))
 		}
 		ids := []string{}
 		for _, id := range lb.Require {

@@ -1,10 +1,12 @@
 // Package settings reads a scan's settings once: the repository's
-// .sovlint.hcl (found upward from the first input, or named by --config)
+// .sovlint.hcl (found upward from the first input up to the repository
+// root, or named by --config)
 // and the command-line flags become one Settings value that the engine,
 // the suppression stage and the exit status read.
 package settings
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,6 +18,7 @@ import (
 	"github.com/sovlint/sovlint/analyzer"
 	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/inputfile"
 	"github.com/sovlint/sovlint/internal/pathglob"
 	"github.com/sovlint/sovlint/internal/suppress"
 	"github.com/sovlint/sovlint/providers"
@@ -179,8 +182,9 @@ func failThreshold(flag string, flagSet bool, cfg *config.Config) (finding.Sever
 // first input. A file named explicitly must exist; a missing implicit one is
 // fine.
 func loadConfig(explicit, firstInput string) (*config.Config, error) {
-	path := explicit
+	path, origin := explicit, inputfile.Named
 	if path == "" && firstInput != "-" && firstInput != "" {
+		origin = inputfile.Tree
 		var err error
 		if path, err = config.Discover(firstInput); err != nil {
 			return nil, err
@@ -190,9 +194,12 @@ func loadConfig(explicit, firstInput string) (*config.Config, error) {
 	if path == "" {
 		return nil, nil
 	}
-	cfg, err := config.Load(path)
+	cfg, err := config.Load(path, origin)
 	if err != nil {
-		return nil, fmt.Errorf("reading configuration %s: %w", path, err)
+		if _, diags := errors.AsType[hcl.Diagnostics](err); diags {
+			return nil, err
+		}
+		return nil, &finding.InputError{File: path, Msg: "cannot read the configuration: " + inputfile.Detail(err)}
 	}
 	return cfg, nil
 }

@@ -1,17 +1,21 @@
 package suppress
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"os"
+	"reflect"
 	"slices"
 	"strings"
 
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/sovlint/sovlint/finding"
+	"github.com/sovlint/sovlint/internal/inputfile"
 )
 
 // baselineVersion is the version of the baseline file format. A reader
@@ -81,19 +85,29 @@ func WriteBaseline(w io.Writer, findings []finding.Finding) (int, error) {
 // baseline is expected to shrink as findings are fixed. A version 1
 // baseline, written before roots were recorded, still loads: its entries
 // match in every root, and the Waiver says so (AnyRoot) for the scan to
-// warn.
+// warn. Errors name the file, and the line and column when there is one;
+// they never quote the file's content.
 func LoadBaseline(path string) (*Waiver, error) {
-	b, err := os.ReadFile(path)
+	b, err := inputfile.ReadFile(path, inputfile.BaselineLimit, inputfile.Named)
 	if err != nil {
-		return nil, fmt.Errorf("reading baseline: %w", err)
+		return nil, &finding.InputError{File: path, Msg: "cannot read the baseline: " + inputfile.Detail(err)}
+	}
+	bom, foreign := inputfile.Encoding(b)
+	if foreign != "" {
+		return nil, &finding.InputError{File: path, Line: 1, Col: 1, Msg: "the baseline " + inputfile.EncodingMsg(foreign)}
+	}
+	if bom > 0 {
+		b = append([]byte("   "), b[bom:]...) // blanks keep every position
 	}
 	var bf baselineFile
 	if err := json.Unmarshal(b, &bf); err != nil {
-		return nil, fmt.Errorf("reading baseline %s: %w", path, err)
+		return nil, baselineError(path, b, err)
 	}
 	anyRoot := bf.Version == baselineVersionNoRoot
 	if bf.Version != baselineVersion && !anyRoot {
-		return nil, fmt.Errorf("reading baseline %s: version %d is not supported (want %d; write a new one with --baseline-write)", path, bf.Version, baselineVersion)
+		ie := &finding.InputError{File: path, Msg: fmt.Sprintf("baseline version %d is not supported (want %d; write a new one with --baseline-write)", bf.Version, baselineVersion)}
+		ie.Line, ie.Col = inputfile.Locate(b, memberOffset(b, "version"))
+		return nil, ie
 	}
 	accepted := make(map[baselineEntry]bool, len(bf.Findings))
 	for _, e := range bf.Findings {
@@ -117,4 +131,62 @@ func LoadBaseline(path string) (*Waiver, error) {
 		What:    "baseline " + path,
 		AnyRoot: anyRoot,
 	}, nil
+}
+
+// baselineError places a decoding error. encoding/json's messages quote
+// what they could not read (a number, a character): they are replaced by
+// what was expected.
+func baselineError(path string, b []byte, err error) error {
+	ie := &finding.InputError{File: path, Msg: "not a baseline: invalid JSON"}
+	off := int64(len(b))
+	if se, ok := errors.AsType[*json.SyntaxError](err); ok {
+		off = min(max(se.Offset-1, 0), off)
+	}
+	if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
+		off = min(max(te.Offset-1, 0), off)
+		ie.Msg = fmt.Sprintf("not a baseline: %s should be %s", cmp.Or(te.Field, "the file"), jsonKind(te.Type.Kind()))
+	}
+	ie.Line, ie.Col = inputfile.Locate(b, off)
+	return ie
+}
+
+func jsonKind(k reflect.Kind) string {
+	switch k {
+	case reflect.String:
+		return "a string"
+	case reflect.Int, reflect.Int64:
+		return "a whole number"
+	case reflect.Slice:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	default:
+		return "another kind of value"
+	}
+}
+
+// memberOffset is where the value of a top-level member starts in a JSON
+// object already decoded; 0 when it is not found.
+func memberOffset(b []byte, name string) int64 {
+	dec := jsontext.NewDecoder(bytes.NewReader(b))
+	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
+		return 0
+	}
+	for dec.PeekKind() == '"' {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return 0
+		}
+		if tok.String() == name {
+			off := dec.InputOffset()
+			for off < int64(len(b)) && strings.IndexByte(" \t\r\n:", b[off]) >= 0 {
+				off++
+			}
+			return off
+		}
+		if dec.SkipValue() != nil {
+			return 0
+		}
+	}
+	return 0
 }
