@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -191,6 +192,9 @@ type jsonOut struct {
 	// (of this array or the next): a large report is otherwise buffers
 	// grown anew, chunk after chunk.
 	spare chan []byte
+	// v1 quotes strings as encoding/json does (SARIF's encoder was
+	// encoding/json): U+2028 and U+2029 escaped, invalid UTF-8 replaced.
+	v1 bool
 }
 
 // strField and intField write a member.
@@ -276,6 +280,10 @@ func (o *jsonOut) str(s string) {
 		o.b = append(o.b, '"')
 		return
 	}
+	if o.v1 {
+		o.b = appendV1String(o.b, s)
+		return
+	}
 	var err error
 	if o.b, err = jsontext.AppendQuote(o.b, s); err != nil && o.err == nil {
 		o.err = fmt.Errorf("json: a string to print is not valid UTF-8: %w", err) // not the string: it may hold an attribute value
@@ -345,7 +353,7 @@ func (o *jsonOut) elems(n int, elem func(o *jsonOut, i int)) {
 				default:
 					b = make([]byte, 0, 256<<10) // about what 512 elements take
 				}
-				done[k] <- encodeChunk(b[:0], depth, first && k == 0, k*chunkLen, min(n, (k+1)*chunkLen), elem)
+				done[k] <- encodeChunk(&jsonOut{b: b[:0], depth: depth, empty: first && k == 0, v1: o.v1}, k*chunkLen, min(n, (k+1)*chunkLen), elem)
 			}
 		})
 	}
@@ -654,16 +662,71 @@ type chunkResult struct {
 // encodeChunk encodes elements [lo, hi) on a worker. A panic (a bug) comes
 // back as an error, so that the writer does not wait for ever on a chunk
 // that never comes, and the CLI prints it on one line.
-func encodeChunk(b []byte, depth int, empty bool, lo, hi int, elem func(*jsonOut, int)) (r chunkResult) {
+func encodeChunk(c *jsonOut, lo, hi int, elem func(*jsonOut, int)) (r chunkResult) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = chunkResult{err: fmt.Errorf("internal error encoding JSON: %v", p)}
 		}
 	}()
-	c := &jsonOut{b: b, depth: depth, empty: empty}
 	for i := lo; i < hi; i++ {
 		c.elem()
 		elem(c, i)
 	}
 	return chunkResult{c.b, c.err}
+}
+
+// appendV1String quotes s as encoding/json does without HTML escaping:
+// the control characters it names (\b, \f, \n, \r, \t) by name and the
+// others as \u00XX, U+2028 and U+2029 escaped, and each byte of invalid
+// UTF-8 replaced by \ufffd.
+func appendV1String(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b >= 0x20 && b != '"' && b != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[c&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
 }

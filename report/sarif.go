@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -182,8 +181,263 @@ type sarifSuppression struct {
 	Location      *sarifLocation `json:"location,omitempty"`
 }
 
-// SARIF prints the report as a SARIF 2.1.0 log with one run.
+// SARIF prints the report as a SARIF 2.1.0 log with one run, formatted as
+// encoding/json indents the SARIF types (the golden files and code
+// scanning's diffs depend on every byte). A large plan's log is tens of
+// megabytes: it is written by hand, the results in chunks on every core,
+// rather than by reflection on one; a test holds the two to the same
+// bytes.
 func SARIF(w io.Writer, r *Report, o Options) error {
+	category := o.SARIFCategory
+	if category == "" {
+		category = "sovlint"
+	}
+	out := &jsonOut{w: w, b: make([]byte, 0, 96<<10), v1: true}
+	out.open('{')
+	out.strField("$schema", sarifSchema)
+	out.strField("version", sarifVersion)
+	out.key("runs")
+	out.open('[')
+	out.elem()
+	out.open('{')
+	out.key("tool")
+	out.open('{')
+	out.key("driver")
+	out.open('{')
+	out.strField("name", r.Tool)
+	out.strField("fullName", fullName(r.Tool, r.Version))
+	out.optStr("version", r.Version)
+	out.optStr("semanticVersion", semanticVersion(r.Version))
+	out.strField("informationUri", informationURI)
+	out.key("rules")
+	out.open('[')
+	index := make(map[string]int, len(r.Rules))
+	for i := range r.Rules {
+		index[r.Rules[i].ID] = i
+		out.elem()
+		appendSARIFRule(out, &r.Rules[i])
+	}
+	out.close(']')
+	out.close('}')
+	out.close('}')
+	out.key("automationDetails")
+	out.open('{')
+	out.strField("id", strings.TrimSuffix(category, "/")+"/")
+	out.close('}')
+	out.key("invocations")
+	out.open('[')
+	out.elem()
+	out.open('{')
+	// A refused root is an error notification, and the run did not
+	// succeed: code scanning must not read its missing results as fixed.
+	out.key("executionSuccessful")
+	out.bool(len(r.Errors) == 0)
+	out.key("toolExecutionNotifications")
+	out.open('[')
+	for _, wn := range r.Warnings {
+		out.elem()
+		o.appendSARIFNotification(out, "warning", wn.Message, wn.File, wn.Line, nil)
+	}
+	for i := range r.Errors {
+		e := &r.Errors[i]
+		out.elem()
+		o.appendSARIFNotification(out, "error", errorLine(e), e.File, e.Line, &e.Root)
+	}
+	out.close(']')
+	if r.Config != "" {
+		out.key("properties")
+		out.open('{')
+		out.strField("sovlintConfig", r.Config)
+		out.close('}')
+	}
+	out.close('}')
+	out.close(']')
+	out.key("results")
+	out.open('[')
+	out.elems(len(r.Findings), func(c *jsonOut, i int) { o.appendSARIFResult(c, &r.Findings[i], index) })
+	out.close(']')
+	out.strField("columnKind", "unicodeCodePoints")
+	out.close('}')
+	out.close(']')
+	out.close('}')
+	out.b = append(out.b, '\n')
+	return out.flush()
+}
+
+// appendSARIFRule writes a rule as sarifRuleOf makes it.
+func appendSARIFRule(out *jsonOut, rule *finding.RuleDoc) {
+	out.open('{')
+	out.strField("id", rule.ID)
+	out.strField("name", rule.Name)
+	out.key("shortDescription")
+	appendSARIFMessage(out, rule.Summary, "")
+	out.key("fullDescription")
+	appendSARIFMessage(out, plainText(description(rule.Doc, rule.Summary)), "")
+	out.key("help")
+	appendSARIFMessage(out, rule.Doc, rule.Doc)
+	out.strField("helpUri", rule.URL)
+	out.key("defaultConfiguration")
+	out.open('{')
+	out.strField("level", levelOf(rule.Severity).sarif)
+	out.close('}')
+	out.key("properties")
+	out.open('{')
+	out.key("tags")
+	out.strs(sarifRuleTags)
+	out.strField("security-severity", securitySeverity(rule.Severity))
+	out.strField("precision", "high")
+	out.close('}')
+	out.close('}')
+}
+
+// sarifRuleTags are every rule's tags.
+var sarifRuleTags = []string{"security", "sovereignty", "terraform", "opentofu"}
+
+func appendSARIFMessage(out *jsonOut, text, markdown string) {
+	out.open('{')
+	out.strField("text", text)
+	out.optStr("markdown", markdown)
+	out.close('}')
+}
+
+// appendSARIFNotification writes a tool execution notification: a warning,
+// or an error naming the root it stopped.
+func (o Options) appendSARIFNotification(out *jsonOut, level, text, file string, line int, root *string) {
+	out.open('{')
+	out.strField("level", level)
+	out.key("message")
+	appendSARIFMessage(out, text, "")
+	if file != "" {
+		out.key("locations")
+		out.open('[')
+		out.elem()
+		out.open('{')
+		out.key("physicalLocation")
+		o.appendSARIFPhysical(out, file, line, line)
+		out.close('}')
+		out.close(']')
+	}
+	if root != nil {
+		out.key("properties")
+		out.open('{')
+		out.strField("root", *root)
+		out.close('}')
+	}
+	out.close('}')
+}
+
+// appendSARIFResult writes a finding as sarifResultOf makes it.
+func (o Options) appendSARIFResult(out *jsonOut, f *finding.Finding, index map[string]int) {
+	out.open('{')
+	out.strField("ruleId", f.RuleID)
+	out.intField("ruleIndex", index[f.RuleID])
+	out.strField("level", levelOf(f.Severity).sarif)
+	out.key("message")
+	text := f.Message
+	if f.IsResource() {
+		text = finding.Qualified(f.Root, f.Address) + ": " + f.Message
+	}
+	appendSARIFMessage(out, text, "")
+	out.key("locations")
+	out.open('[')
+	if f.Range.Filename != "" || f.IsResource() {
+		out.elem()
+		out.open('{')
+		if f.Range.Filename != "" {
+			out.key("physicalLocation")
+			o.appendSARIFPhysical(out, f.Range.Filename, f.Range.Start.Line, f.Range.End.Line)
+		}
+		if f.IsResource() {
+			out.key("logicalLocations")
+			out.open('[')
+			out.elem()
+			out.open('{')
+			out.strField("fullyQualifiedName", f.Address)
+			out.strField("kind", "resource")
+			out.close('}')
+			out.close(']')
+		}
+		out.close('}')
+	}
+	out.close(']')
+	if lr := f.LocationRange; lr.Filename != "" {
+		out.key("relatedLocations")
+		out.open('[')
+		out.elem()
+		out.open('{')
+		out.intField("id", 1)
+		out.key("physicalLocation")
+		o.appendSARIFPhysical(out, lr.Filename, lr.Start.Line, lr.End.Line)
+		out.key("message")
+		appendSARIFMessage(out, "the location (region) is set here", "")
+		out.close('}')
+		out.close(']')
+	}
+	out.key("partialFingerprints")
+	out.open('{')
+	out.strField(sarifFingerprintKey, findingFingerprint(f))
+	out.close('}')
+	out.key("suppressions")
+	out.open('[')
+	if s := f.Suppression; s != nil {
+		kind := "external"
+		if s.Kind == finding.SuppressedInline {
+			kind = "inSource"
+		}
+		out.elem()
+		out.open('{')
+		out.strField("kind", kind)
+		out.strField("status", "accepted")
+		out.strField("justification", justification(s))
+		if s.Range.Filename != "" {
+			out.key("location")
+			out.open('{')
+			out.key("physicalLocation")
+			o.appendSARIFPhysical(out, s.Range.Filename, s.Range.Start.Line, s.Range.End.Line)
+			out.close('}')
+		}
+		out.close('}')
+	}
+	out.close(']')
+	if f.IsResource() {
+		out.key("properties")
+		out.open('{')
+		out.optStr("root", displayRoot(f.Root))
+		out.optStr("provider", f.Provider)
+		out.optStr("providerConfig", f.ProviderConfig)
+		out.optStr("region", f.Region)
+		out.optStr("country", f.Country)
+		out.optStr("classification", f.Classification)
+		out.close('}')
+	}
+	out.close('}')
+}
+
+// appendSARIFPhysical writes a physical location as sarifPhysical makes it,
+// for a file that is not empty.
+func (o Options) appendSARIFPhysical(out *jsonOut, file string, line, endLine int) {
+	name, _ := o.repoPath(file)
+	out.open('{')
+	out.key("artifactLocation")
+	out.open('{')
+	out.strField("uri", fileURI(name))
+	out.close('}')
+	if line > 0 {
+		out.key("region")
+		out.open('{')
+		out.intField("startLine", line)
+		if endLine > line {
+			out.intField("endLine", endLine)
+		}
+		out.close('}')
+	}
+	out.close('}')
+}
+
+// sarifLogOf is the report as the SARIF types hold it: the specification
+// SARIF's hand-written printer must match byte for byte, as encoding/json
+// writes it (ReferenceSARIF, in tests).
+func sarifLogOf(r *Report, o Options) sarifLog {
 	category := o.SARIFCategory
 	if category == "" {
 		category = "sovlint"
@@ -233,10 +487,7 @@ func SARIF(w io.Writer, r *Report, o Options) error {
 	for i := range r.Findings {
 		run.Results = append(run.Results, o.sarifResultOf(&r.Findings[i], index))
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+	return sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}
 }
 
 func sarifRuleOf(rule *finding.RuleDoc) sarifRule {
@@ -423,7 +674,11 @@ func semanticVersion(version string) string {
 	return ""
 }
 
+// plainTextMarks are the Markdown marks plainText removes: a Replacer is
+// built once, not for every call.
+var plainTextMarks = strings.NewReplacer("**", "", "`", "", "*", "")
+
 // plainText strips the Markdown emphasis and code marks from one paragraph.
 func plainText(md string) string {
-	return strings.NewReplacer("**", "", "`", "", "*", "").Replace(md)
+	return plainTextMarks.Replace(md)
 }
