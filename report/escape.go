@@ -84,11 +84,14 @@ func needsEscape(r rune, size int) bool {
 	return false
 }
 
+// excerptBreaks are the line breaks and tabs an excerpt writes as escapes.
+var excerptBreaks = strings.NewReplacer("\n", `\n`, "\t", `\t`)
+
 // Excerpt is Escape for one line (line feeds and tabs escaped too), cut to
 // at most n runes (an ellipsis marks the cut): what an error may quote of
 // an input value, and what an error line may be.
 func Excerpt(s string, n int) string {
-	s = strings.NewReplacer("\n", `\n`, "\t", `\t`).Replace(Escape(s))
+	s = excerptBreaks.Replace(Escape(s))
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}

@@ -63,6 +63,14 @@ type escapedRows struct{ rows ResourceList }
 
 func (e escapedRows) Len() int { return e.rows.Len() }
 
+// Checked is the rows' own, when they can tell without making the row.
+func (e escapedRows) Checked(i int) bool {
+	if cl, ok := e.rows.(checkedList); ok {
+		return cl.Checked(i)
+	}
+	return e.rows.At(i).Checked
+}
+
 func (e escapedRows) At(i int) finding.Resource {
 	res := e.rows.At(i)
 	for _, p := range []*string{

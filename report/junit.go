@@ -88,10 +88,7 @@ func JUnit(w io.Writer, r *Report, _ Options) error {
 			order = append(order, k)
 		}
 	}
-	for res := range r.ResourceRows() {
-		if !res.Checked {
-			continue
-		}
+	for res := range r.CheckedRows() {
 		add(res.Root, res.Address, res.Type, res.File, res.Line)
 	}
 	findings := map[key][]*finding.Finding{}

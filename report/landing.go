@@ -50,10 +50,7 @@ func landing(r *Report) []*place {
 	}
 	byKey := map[string]*place{}
 	var out []*place
-	for res := range r.ResourceRows() {
-		if !res.Checked {
-			continue
-		}
+	for res := range r.CheckedRows() {
 		region := res.Region
 		key := res.Provider + "\x00" + region
 		p := byKey[key]
@@ -121,5 +118,7 @@ func writeMermaid(w *bufio.Writer, places []*place) {
 // mermaidLabel escapes text for a quoted Mermaid label with Mermaid's
 // numeric entity codes ("#" first, since the codes use it).
 func mermaidLabel(s string) string {
-	return strings.NewReplacer("#", "#35;", `"`, "#34;", "<", "#60;", ">", "#62;", "\n", " ", "\r", " ").Replace(s)
+	return mermaidEntities.Replace(s)
 }
+
+var mermaidEntities = strings.NewReplacer("#", "#35;", `"`, "#34;", "<", "#60;", ">", "#62;", "\n", " ", "\r", " ")

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/sovlint/sovlint/finding"
@@ -43,10 +44,11 @@ func Markdown(w io.Writer, r *Report, o Options) error {
 	}
 
 	if s.Findings > 0 {
+		severities := mdRuleSeverities(r)
 		fmt.Fprintf(bw, "| Rule | Name | Severity | Findings |\n|---|---|---|--:|\n")
 		for _, rule := range r.Rules {
 			if n := s.ByRule[rule.ID]; n > 0 {
-				fmt.Fprintf(bw, "| %s | %s | %s | %d |\n", rule.ID, rule.Name, mdRuleSeverities(r, rule.ID), n)
+				fmt.Fprintf(bw, "| %s | %s | %s | %d |\n", rule.ID, rule.Name, strings.Join(severities[rule.ID], ", "), n)
 			}
 		}
 		fmt.Fprint(bw, "\n")
@@ -64,27 +66,25 @@ func Markdown(w io.Writer, r *Report, o Options) error {
 		writeMermaid(bw, places)
 	}
 
-	active := r.Active()
-	if len(active) > 0 {
-		fold := len(active) > mdFoldFindings
+	if active := s.Findings; active > 0 {
+		fold := active > mdFoldFindings
 		if fold {
-			fmt.Fprintf(bw, "<details><summary>%d findings</summary>\n\n", len(active))
+			fmt.Fprintf(bw, "<details><summary>%d findings</summary>\n\n", active)
 		} else {
 			fmt.Fprintf(bw, "### Findings\n\n")
 		}
 		fmt.Fprintf(bw, "| Severity | Rule | Resource | File | Lands on | Message |\n|---|---|---|---|---|---|\n")
 		shown := 0
-		for i := range active {
+		for f := range r.Active() {
 			if written() > mdBudget {
 				break
 			}
-			f := &active[i]
 			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", f.Severity, r.mdRule(f.RuleID), mdCode(finding.Qualified(f.Root, f.Address)),
 				mdCell(position(f.Range.Filename, f.Range.Start.Line)), mdCell(mdPlace(f)), mdCell(f.Message))
 			shown++
 		}
 		fmt.Fprint(bw, "\n")
-		mdCut(bw, len(active)-shown, "findings", o.ReportURL)
+		mdCut(bw, active-shown, "findings", o.ReportURL)
 		if fold {
 			fmt.Fprint(bw, "</details>\n\n")
 		}
@@ -123,7 +123,7 @@ func Markdown(w io.Writer, r *Report, o Options) error {
 		}
 		fmt.Fprint(bw, "\n")
 	}
-	if len(active) > 0 {
+	if s.Findings > 0 {
 		fmt.Fprintf(bw, "Run `sovlint explain RULE` for a rule's rationale and remediation.\n")
 	}
 	return bw.Flush()
@@ -171,18 +171,16 @@ func mdRoots(s Summary) string {
 	return fmt.Sprintf(" (%d of %d root modules, %d not scanned)", scanned, s.Roots, s.RefusedRoots)
 }
 
-// mdRuleSeverities lists the severities a rule's active findings have
-// (several when a config overrides some).
-func mdRuleSeverities(r *Report, id string) string {
-	seen := map[string]bool{}
-	var out []string
-	for _, f := range r.Active() {
-		if f.RuleID == id && !seen[f.Severity.String()] {
-			seen[f.Severity.String()] = true
-			out = append(out, f.Severity.String())
+// mdRuleSeverities lists, by rule, the severities its active findings have
+// (several when a config overrides some), in the order they come.
+func mdRuleSeverities(r *Report) map[string][]string {
+	out := map[string][]string{}
+	for f := range r.Active() {
+		if sev := f.Severity.String(); !slices.Contains(out[f.RuleID], sev) {
+			out[f.RuleID] = append(out[f.RuleID], sev)
 		}
 	}
-	return strings.Join(out, ", ")
+	return out
 }
 
 func (r *Report) mdRule(id string) string {
@@ -213,12 +211,16 @@ func mdPlace(f *finding.Finding) string {
 // ends a cell, the characters that start emphasis, links, code or HTML, and
 // line breaks.
 func mdCell(s string) string {
-	return strings.NewReplacer(
-		`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-		"~", `\~`, "#", `\#`, "&", "&amp;", "<", "&lt;", ">", "&gt;",
-		"\r\n", "<br>", "\n", "<br>", "\r", "<br>",
-	).Replace(s)
+	return mdCellEscapes.Replace(s)
 }
+
+// mdCellEscapes is built once: building a Replacer took longer than using
+// it, and a summary escapes thousands of cells.
+var mdCellEscapes = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
+	"~", `\~`, "#", `\#`, "&", "&amp;", "<", "&lt;", ">", "&gt;",
+	"\r\n", "<br>", "\n", "<br>", "\r", "<br>",
+)
 
 // mdCode puts text in a code span; only the pipe needs escaping there
 // (GitHub splits table cells before it parses code spans).

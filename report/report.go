@@ -52,8 +52,18 @@ type ResourceList interface {
 	At(i int) finding.Resource
 }
 
+// checkedList is a ResourceList that tells whether a row is checked (the
+// policy requires rules of its classification) without making it: the
+// summary counts them, and the landing table and JUnit read only those.
+type checkedList interface {
+	Checked(i int) bool
+}
+
 // Rows is a ResourceList held in memory.
 type Rows []finding.Resource
+
+// Checked reports whether row i is checked.
+func (r Rows) Checked(i int) bool { return r[i].Checked }
 
 // Len returns the number of rows.
 func (r Rows) Len() int { return len(r) }
@@ -67,6 +77,41 @@ func (r *Report) ResourceCount() int {
 		return 0
 	}
 	return r.Resources.Len()
+}
+
+// CheckedRows yields the rows of the resources the policy checks, in scan
+// order.
+func (r *Report) CheckedRows() iter.Seq[finding.Resource] {
+	return func(yield func(finding.Resource) bool) {
+		cl, _ := r.Resources.(checkedList)
+		for i := range r.ResourceCount() {
+			if cl != nil && !cl.Checked(i) {
+				continue
+			}
+			if res := r.Resources.At(i); res.Checked && !yield(res) {
+				return
+			}
+		}
+	}
+}
+
+// checkedCount is the number of checked resources.
+func (r *Report) checkedCount() int {
+	cl, ok := r.Resources.(checkedList)
+	if !ok {
+		n := 0
+		for range r.CheckedRows() {
+			n++
+		}
+		return n
+	}
+	n := 0
+	for i := range r.ResourceCount() {
+		if cl.Checked(i) {
+			n++
+		}
+	}
+	return n
 }
 
 // ResourceRows yields every scanned resource's row, in scan order.
@@ -158,15 +203,17 @@ func Formats() []string {
 	return slices.Sorted(maps.Keys(printers))
 }
 
-// Active returns the findings that count (not suppressed).
-func (r *Report) Active() []finding.Finding {
-	var out []finding.Finding
-	for _, f := range r.Findings {
-		if f.Active() {
-			out = append(out, f)
+// Active yields the findings that count (not suppressed), in order, in
+// place: printers walk them, and a copy of a large plan's findings was a
+// copy of tens of megabytes, made several times by some printers.
+func (r *Report) Active() iter.Seq[*finding.Finding] {
+	return func(yield func(*finding.Finding) bool) {
+		for i := range r.Findings {
+			if f := &r.Findings[i]; f.Active() && !yield(f) {
+				return
+			}
 		}
 	}
-	return out
 }
 
 // Summary counts what a report holds.
@@ -192,11 +239,7 @@ func (r *Report) Summarize() Summary {
 			s.RefusedRoots++
 		}
 	}
-	for res := range r.ResourceRows() {
-		if res.Checked {
-			s.Sensitive++
-		}
-	}
+	s.Sensitive = r.checkedCount()
 	for _, f := range r.Findings {
 		if !f.Active() {
 			s.Suppressed++

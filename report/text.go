@@ -20,12 +20,12 @@ func Text(w io.Writer, r *Report, o Options) error {
 	type key struct{ root, address string }
 	byAddr := map[key][]finding.Finding{}
 	var order []key
-	for _, f := range r.Active() {
+	for f := range r.Active() {
 		k := key{f.Root, f.Address}
 		if _, ok := byAddr[k]; !ok {
 			order = append(order, k)
 		}
-		byAddr[k] = append(byAddr[k], f)
+		byAddr[k] = append(byAddr[k], *f)
 	}
 	fired := map[string]bool{}
 	for _, k := range order {

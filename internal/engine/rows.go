@@ -44,6 +44,9 @@ func newSubjectRows(subjects subjectList, roots []rootSpan, pol *rules.Policy) *
 
 func (r *subjectRows) Len() int { return r.subjects.Len() }
 
+// Checked reports whether resource i is checked, without making its row.
+func (r *subjectRows) Checked(i int) bool { return len(r.subjects.At(i).Required) > 0 }
+
 func (r *subjectRows) At(i int) finding.Resource {
 	row := row(r.subjects.At(i), r.verdicts)
 	// The spans are in subject order: the first that ends after i holds it.

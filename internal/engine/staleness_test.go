@@ -3,6 +3,7 @@ package engine
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -152,7 +153,7 @@ provider "outscale" {
 	if diff := cmp.Diff(want, rep.Warnings); diff != "" {
 		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
-	if n := len(rep.Active()); n != 0 {
+	if n := len(slices.Collect(rep.Active())); n != 0 {
 		t.Errorf("the renewed qualification should pass, got %d findings: %+v", n, rep.Findings)
 	}
 }
