@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -410,6 +411,14 @@ func moduleCalls(src []byte, path string) (calls []tokenCall, ok bool) {
 	if !bytes.Contains(src, moduleKeyword) {
 		return nil, true
 	}
+	if calls, ok := quickModuleCalls(src); ok {
+		return calls, true
+	}
+	return lexModuleCalls(src, path)
+}
+
+// lexModuleCalls is moduleCalls from hclsyntax's tokens.
+func lexModuleCalls(src []byte, path string) (calls []tokenCall, ok bool) {
 	toks, diags := hclsyntax.LexConfig(src, path, hcl.InitialPos)
 	if diags.HasErrors() {
 		return nil, false
@@ -528,4 +537,236 @@ func inlineComment(t hclsyntax.Token) bool {
 // escape sequence, and no $${ or %%{ for a literal ${ or %{.
 func plainLit(b []byte) bool {
 	return bytes.IndexByte(b, '\\') < 0 && !bytes.Contains(b, []byte("$${")) && !bytes.Contains(b, []byte("%%{"))
+}
+
+// quickModuleCalls is moduleCalls without hclsyntax's lexer, whose tokens
+// were a fifth of what a monorepo's scan allocates: it follows code,
+// comments, quoted strings and their templates byte by byte, and finds
+// module blocks written in moduleBlock's plain form. ok is false as soon as
+// the text holds anything else (a heredoc, a character the lexer would not
+// take as it is, a module block written otherwise, invalid UTF-8): the
+// lexer decides then. TestQuickModuleCalls holds it to the lexer.
+func quickModuleCalls(src []byte) (calls []tokenCall, ok bool) {
+	if !utf8.Valid(src) {
+		return nil, false
+	}
+	type frame struct {
+		str   bool // a quoted string; else code (the file's, or a template's)
+		depth int  // brackets open in this code
+	}
+	stack := []frame{{}}
+	lineStart := true
+	// The module block being read, at the file's depth 1.
+	var (
+		inModule, hasSource bool
+		call                tokenCall
+	)
+	for i := 0; i < len(src); {
+		top := &stack[len(stack)-1]
+		c := src[i]
+		if top.str {
+			switch {
+			case c == '"':
+				stack = stack[:len(stack)-1]
+				i++
+			case c == '\\':
+				if i+1 >= len(src) || src[i+1] == '\n' || src[i+1] == '\r' {
+					return nil, false
+				}
+				i += 2
+			case c == '\n' || c == '\r':
+				return nil, false
+			case (c == '$' || c == '%') && i+1 < len(src) && src[i+1] == '{':
+				stack = append(stack, frame{})
+				i += 2
+			case (c == '$' || c == '%') && i+2 < len(src) && src[i+1] == c && src[i+2] == '{':
+				i += 3 // $${ and %%{ are literal
+			default:
+				i++
+			}
+			continue
+		}
+		next := byte(0)
+		if i+1 < len(src) {
+			next = src[i+1]
+		}
+		fileLevel := len(stack) == 1
+		switch {
+		case c == ' ' || c == '\t':
+			i++
+		case c == '\n':
+			lineStart = true
+			i++
+		case c == '\r' && next == '\n':
+			lineStart = true
+			i += 2
+		case c == '#' || c == '/' && next == '/':
+			nl := bytes.IndexByte(src[i:], '\n')
+			if nl < 0 {
+				i = len(src)
+			} else {
+				i += nl + 1
+			}
+			lineStart = true
+		case c == '/' && next == '*':
+			end := bytes.Index(src[i+2:], []byte("*/"))
+			if end < 0 {
+				return nil, false
+			}
+			i += 2 + end + 2 // a comment within a line: the parser skips it
+		case c == '"':
+			stack = append(stack, frame{str: true})
+			lineStart = false
+			i++
+		case c == '{' || c == '[' || c == '(':
+			top.depth++
+			lineStart = false
+			i++
+		case c == '}' || c == ']' || c == ')':
+			switch {
+			case top.depth > 0:
+				top.depth--
+			case fileLevel || c != '}':
+				return nil, false // closes nothing: the lexer decides
+			default:
+				stack = stack[:len(stack)-1] // the end of a template sequence
+			}
+			i++
+			lineStart = false
+			if fileLevel && inModule && top.depth == 0 {
+				if !hasSource {
+					return nil, false
+				}
+				calls = append(calls, call)
+				inModule = false
+			}
+		case isIdentStart(c):
+			j := i + 1
+			for j < len(src) && isIdentByte(src[j]) {
+				j++
+			}
+			word := string(src[i:j])
+			switch {
+			case fileLevel && top.depth == 0 && lineStart && word == "module":
+				label, end, ok := quickModuleHeader(src, j)
+				if !ok {
+					return nil, false
+				}
+				call, hasSource, inModule = tokenCall{name: label}, false, true
+				top.depth = 1
+				i, lineStart = end, true // an attribute may follow the brace on its line
+				continue
+			case fileLevel && inModule && top.depth == 1 && lineStart && word == "source":
+				source, end, ok := quickSource(src, j)
+				if !ok || hasSource {
+					return nil, false
+				}
+				call.source, hasSource = source, true
+				i = end
+			default:
+				i = j
+			}
+			lineStart = false
+		case c == '<' && next == '<', c == '*' && next == '*':
+			return nil, false // a heredoc; an operator HCL does not have
+		case c == '&' || c == '|':
+			if next != c {
+				return nil, false
+			}
+			lineStart = false
+			i += 2
+		case c >= '0' && c <= '9', strings.IndexByte("=!<>+-*/%?:.,", c) >= 0:
+			lineStart = false
+			i++
+		default:
+			return nil, false
+		}
+	}
+	if len(stack) != 1 || stack[0].depth != 0 || inModule {
+		return nil, false
+	}
+	return calls, true
+}
+
+// quickModuleHeader reads a module block's label and opening brace after
+// the keyword at src[i:], as moduleBlock takes them: one label, quoted
+// plainly or an identifier, then the brace.
+func quickModuleHeader(src []byte, i int) (label string, end int, ok bool) {
+	i = skipBlanks(src, i)
+	switch {
+	case i < len(src) && src[i] == '"':
+		j := i + 1
+		for j < len(src) && src[j] != '"' {
+			if strings.IndexByte("\\\n\r$%", src[j]) >= 0 {
+				return "", 0, false // escapes and templates: the lexer decides
+			}
+			j++
+		}
+		if j >= len(src) || j == i+1 {
+			return "", 0, false
+		}
+		label, i = string(src[i+1:j]), j+1
+	case i < len(src) && isIdentStart(src[i]):
+		j := i + 1
+		for j < len(src) && isIdentByte(src[j]) {
+			j++
+		}
+		label, i = string(src[i:j]), j
+	default:
+		return "", 0, false
+	}
+	i = skipBlanks(src, i)
+	if i >= len(src) || src[i] != '{' {
+		return "", 0, false
+	}
+	return label, i + 1, true
+}
+
+// quickSource reads `= "…"` after a module block's source at src[i:], as
+// moduleBlock takes it: a plain quoted string, then the end of the line or
+// of the block. end is the index just past the closing quote.
+func quickSource(src []byte, i int) (source string, end int, ok bool) {
+	i = skipBlanks(src, i)
+	if i >= len(src) || src[i] != '=' {
+		return "", 0, false
+	}
+	i = skipBlanks(src, i+1)
+	if i >= len(src) || src[i] != '"' {
+		return "", 0, false
+	}
+	j := i + 1
+	for j < len(src) && src[j] != '"' {
+		if strings.IndexByte("\\\n\r$%", src[j]) >= 0 {
+			return "", 0, false
+		}
+		j++
+	}
+	if j >= len(src) || j == i+1 {
+		return "", 0, false
+	}
+	source, end = string(src[i+1:j]), j+1
+	k := skipBlanks(src, end)
+	switch {
+	case k >= len(src), src[k] == '\n', src[k] == '#', src[k] == '}':
+	case src[k] == '\r' && k+1 < len(src) && src[k+1] == '\n':
+	case src[k] == '/' && k+1 < len(src) && src[k+1] == '/':
+	default:
+		return "", 0, false
+	}
+	return source, end, true
+}
+
+func skipBlanks(src []byte, i int) int {
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+func isIdentStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
+
+func isIdentByte(c byte) bool {
+	return isIdentStart(c) || c >= '0' && c <= '9' || c == '-'
 }

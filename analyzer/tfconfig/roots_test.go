@@ -48,6 +48,7 @@ func TestModuleCalls(t *testing.T) {
 			if ok != tc.ok || !cmp.Equal(got, tc.want, cmp.AllowUnexported(tokenCall{})) {
 				t.Errorf("moduleCalls = %v, %v; want %v, %v", got, ok, tc.want, tc.ok)
 			}
+			checkQuickCalls(t, []byte(tc.src))
 		})
 	}
 }
@@ -56,6 +57,33 @@ func TestModuleCalls(t *testing.T) {
 // decode finds, on every configuration the tests have: the repository's
 // testdata and the engine's and command line's archives.
 func TestTokenCallsMatchDecoding(t *testing.T) {
+	dirs := testConfigDirs(t)
+	settled, calls := 0, 0
+	for _, d := range dirs {
+		l := NewSourceLoader(nil, nil)
+		sources, ok := l.tokenCalls(d)
+		if !ok {
+			continue
+		}
+		mod, _ := l.readModule(d)
+		if mod == nil {
+			continue // does not parse: CheckRoots' business
+		}
+		settled++
+		calls += len(sources)
+		if diff := cmp.Diff(mod.callSources(), sources, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%s: module sources from tokens (-decoded +tokens):\n%s", d, diff)
+		}
+	}
+	if settled < 100 || calls < 30 {
+		t.Errorf("only %d directories and %d calls settled by tokens: the test checks little", settled, calls)
+	}
+}
+
+// testConfigDirs are the directories with configuration files of the
+// repository's testdata and of the engine's and command line's archives.
+func testConfigDirs(t *testing.T) []string {
+	t.Helper()
 	var dirs []string
 	add := func(top string) {
 		_ = filepath.WalkDir(top, func(p string, d fs.DirEntry, err error) error {
@@ -86,26 +114,7 @@ func TestTokenCallsMatchDecoding(t *testing.T) {
 			add(dir)
 		}
 	}
-	settled, calls := 0, 0
-	for _, d := range dirs {
-		l := NewSourceLoader(nil, nil)
-		sources, ok := l.tokenCalls(d)
-		if !ok {
-			continue
-		}
-		mod, _ := l.readModule(d)
-		if mod == nil {
-			continue // does not parse: CheckRoots' business
-		}
-		settled++
-		calls += len(sources)
-		if diff := cmp.Diff(mod.callSources(), sources, cmpopts.EquateEmpty()); diff != "" {
-			t.Errorf("%s: module sources from tokens (-decoded +tokens):\n%s", d, diff)
-		}
-	}
-	if settled < 100 || calls < 30 {
-		t.Errorf("only %d directories and %d calls settled by tokens: the test checks little", settled, calls)
-	}
+	return dirs
 }
 
 // A directory that does not parse calls nothing: what its tokens seemed
@@ -178,4 +187,55 @@ func TestCheckRoots(t *testing.T) {
 	if n := l.counts.parses.Load(); n != 4 {
 		t.Errorf("%d files parsed, want each of the 4 once", n)
 	}
+}
+
+// The byte scanner answers as the lexer does whenever it answers.
+func checkQuickCalls(t *testing.T, src []byte) {
+	t.Helper()
+	quick, ok := quickModuleCalls(src)
+	if !ok {
+		return
+	}
+	lexed, lok := lexModuleCalls(src, "main.tf")
+	if !lok || !cmp.Equal(quick, lexed, cmp.AllowUnexported(tokenCall{}), cmpopts.EquateEmpty()) {
+		t.Errorf("%q: quick scan %v, lexer %v (ok %v)", src, quick, lexed, lok)
+	}
+}
+
+// On every configuration the tests have, the byte scanner settles most
+// files, and agrees with the lexer on each.
+func TestQuickModuleCalls(t *testing.T) {
+	files, settled := 0, 0
+	for _, d := range testConfigDirs(t) {
+		p, o, _ := configFiles(d)
+		for _, f := range append(p, o...) {
+			src, err := os.ReadFile(f)
+			if err != nil || strings.HasSuffix(f, ".json") {
+				continue
+			}
+			files++
+			if _, ok := quickModuleCalls(src); ok {
+				settled++
+			}
+			checkQuickCalls(t, src)
+		}
+	}
+	if files < 200 || settled*10 < files*8 {
+		t.Errorf("the quick scan settled %d of %d files", settled, files)
+	}
+}
+
+func FuzzQuickModuleCalls(f *testing.F) {
+	for _, s := range []string{
+		"module \"a\" {\n  source = \"./a\"\n}\n",
+		"module a { source = \"../b\" }",
+		"locals {\n  x = \"${var.a}-${ {b = \"}\"} }\"\n}\n# module \"c\" { source = \"./c\" }\nmodule \"d\" {\n  /* x */ source = \"./d\" // y\n}",
+		"resource \"a\" \"b\" {\n  x = <<EOT\nmodule \"a\" {\nEOT\n}\nmodule \"e\" {\r\n source=\"./e\"\r\n}",
+		"module \"f\" {\n  source = \"./f\"\n  x = [for k, v in var.m : \"%{if v}${k}%{endif}\"]\n}",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		checkQuickCalls(t, []byte(src))
+	})
 }
