@@ -21,15 +21,27 @@ import (
 // sort, so the result does not depend on the split, and a large plan's
 // findings are allocated once rather than per chunk and copied.
 func Evaluate(resources []analyzer.Resource, pol rules.Policy) ([]rules.Subject, []finding.Finding) {
-	subjects, findings := evaluate(resources, pol)
+	subjects, findings := newEvaluator(pol).evaluate(resources)
 	return subjects.flat(), findings
 }
 
+// evaluator assesses and checks the resources of every root a scan reads:
+// one assessor and one checker, so that roots share profiles, citations
+// and messages (a monorepo's thousands of roots each made their own
+// profile of every resource, a quarter of what such a scan kept).
+type evaluator struct {
+	as *assessor
+	ck *rules.Checker
+}
+
+func newEvaluator(pol rules.Policy) *evaluator {
+	return &evaluator{as: &assessor{pol: pol, certs: pol.CertificationUnion()}, ck: rules.NewChecker(pol)}
+}
+
 // evaluate is Evaluate, keeping the subjects in runs.
-func evaluate(resources []analyzer.Resource, pol rules.Policy) (subjectList, []finding.Finding) {
+func (ev *evaluator) evaluate(resources []analyzer.Resource) (subjectList, []finding.Finding) {
 	out := newSubjects(len(resources))
-	as := &assessor{pol: pol, certs: pol.CertificationUnion()}
-	ck := rules.NewChecker(pol)
+	as, ck := ev.as, ev.ck
 	type failed struct {
 		subject int
 		rule    *rules.Rule

@@ -96,6 +96,7 @@ func scanAll(inputs []Input, opt Options) (*report.Report, subjectList, error) {
 	}
 	sc := &scan{set: set, sources: opt.Sources, conv: opt.Conversion, resolver: &analyzer.Resolver{Catalog: set.Catalog, Policy: class}, multi: len(inputs) > 1}
 	sc.loader = tfconfig.NewSourceLoader(set.Catalog.ResourceAttributeNames(), set.Catalog.ProviderAttributeNames())
+	sc.eval = newEvaluator(set.Policy)
 	sc.loader.ZoneDataSources = set.Catalog.ZoneDataSources()
 	var subjects subjectList
 	var subjectRoots []rootSpan // which root each run of subjects belongs to
@@ -178,6 +179,7 @@ type scan struct {
 	conv     Conversion
 	resolver *analyzer.Resolver
 	loader   *tfconfig.SourceLoader
+	eval     *evaluator // shared by the roots
 	// multi says the scan has several inputs: root names then start with
 	// their input.
 	multi bool
@@ -244,7 +246,7 @@ func (sc *scan) input(in Input) (results []rootResult) {
 				resources[i].Range.Filename = in.Path
 			}
 		}
-		res.subjects, res.findings = evaluate(resources, sc.set.Policy)
+		res.subjects, res.findings = sc.eval.evaluate(resources)
 		res.inline, res.warnings = u.waivers, u.warnings
 		results = append(results, res)
 	}
