@@ -9,7 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -329,11 +329,14 @@ func load(in Input, sc *scan) ([]unit, error) {
 	}
 	if len(resources) >= collectAfterPlan {
 		// What the plan reader held of every change (a few hundred bytes
-		// each) is garbage now; collected when the heap next doubled, it
+		// each) is garbage now. Collected when the heap next doubled, it
 		// set the scan's high-water mark at twice the resources, subjects
-		// and findings. Collected now, the scan's memory is what it keeps
-		// plus what the next stage makes.
-		runtime.GC()
+		// and findings; collected but kept for reuse, it stayed resident,
+		// and the subjects' and findings' arrays, which the freed memory
+		// in pieces cannot hold, came on top of it. Collected and handed
+		// back now, the scan's memory is what it keeps plus what the next
+		// stage makes (300,000 resources: 387 → 352 MB at the peak).
+		debug.FreeOSMemory()
 	}
 	u := planUnit(in, "")
 	u.resources = resources
@@ -341,8 +344,9 @@ func load(in Input, sc *scan) ([]unit, error) {
 }
 
 // collectAfterPlan is the size of plan, in resources, past which the scan
-// collects garbage once the plan is resolved: one collection of what the
-// scan keeps, some 30 ms of CPU for 50,000 resources.
+// collects garbage once the plan is resolved and returns the memory to the
+// system: one collection of what the scan keeps (some 30 ms of CPU for
+// 50,000 resources), and the faults of the memory used again.
 const collectAfterPlan = 50_000
 
 // loadPlan streams a plan and resolves its instances as they are built, on
