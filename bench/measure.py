@@ -125,7 +125,7 @@ kind30 = "real" if "30k" in real else "synth"
 p30 = os.path.join(out, f"{kind30}-plan-30k.json")
 fmts = ["json", "sarif", "text", "markdown", "github", "junit", "gitlab"]
 print(f"\n### Outputs on the {kind30} 30k plan: stdout (`> /dev/null`) against `--output FILE`\n")
-print(f"| format | stdout wall | peak RSS | file wall | peak RSS | file ÷ stdout: wall | RSS{bhead.replace('before', 'file, before')} |")
+print(f"| format | stdout wall | peak RSS | file wall | peak RSS | file ÷ stdout: wall | RSS{' | file before: wall / RSS / CPU | file after ÷ before: wall / CPU' if base else ''} |")
 print(f"|---|---:|---:|---:|---:|---:|---:{bsep}|")
 for fmt in fmts:
     dest = os.path.join(out, f"report.{fmt}")
