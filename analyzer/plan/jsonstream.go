@@ -403,67 +403,31 @@ func (s *jsonStream) skipString() error {
 // follows only strings and nesting, so it is right about where a valid
 // value ends, and whatever it makes of an invalid one, the validator that
 // gets the bytes finds the first error. emit, when not nil, gets every byte
-// of the value, in pieces, before the buffer lets them go.
+// of the value, in pieces, before the buffer lets them go. It reads 64
+// bytes at a time (rawState.block), and the bytes left at the end of the
+// buffer one by one.
 func (s *jsonStream) skipRaw(emit func([]byte)) error {
-	depth := 0
-	inString, escaped := false, false
+	var st rawState
 	start := s.pos
 	for {
 		b := s.buf
 		i := s.pos
-		if escaped && i < len(b) {
-			i++
-			escaped = false
+		for i+64 <= len(b) {
+			if end := st.block(b[i : i+64]); end >= 0 {
+				s.pos = i + end
+				if emit != nil {
+					emit(b[start:s.pos])
+				}
+				return nil
+			}
+			i += 64
 		}
-		for i < len(b) {
-			if inString {
-				// stringStop without controls, inlined: this loop runs once
-				// per string of the plan.
-				for ; i+8 <= len(b); i += 8 {
-					x := binary.LittleEndian.Uint64(b[i:])
-					q := x ^ (lsb * '"')
-					e := x ^ (lsb * '\\')
-					if m := ((q-lsb)&^q | (e-lsb)&^e) & msb; m != 0 {
-						i += bits.TrailingZeros64(m) / 8
-						goto stop
-					}
-				}
-				for i < len(b) && b[i] != '"' && b[i] != '\\' {
-					i++
-				}
-			stop:
-				if i == len(b) {
-					break
-				}
-				if b[i] == '\\' {
-					if i+1 >= len(b) {
-						escaped = true
-						break
-					}
-					i += 2
-					continue
-				}
-				inString = false
-				i++
-				continue
+		if end := st.bytes(b, i); end >= 0 {
+			s.pos = end
+			if emit != nil {
+				emit(b[start:end])
 			}
-			c := b[i]
-			i++
-			switch c {
-			case '"':
-				inString = true
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					s.pos = i
-					if emit != nil {
-						emit(b[start:i])
-					}
-					return nil
-				}
-			}
+			return nil
 		}
 		s.pos = len(b)
 		if emit != nil {
@@ -474,6 +438,43 @@ func (s *jsonStream) skipRaw(emit func([]byte)) error {
 		}
 		start = s.pos
 	}
+}
+
+// bytes is block for the bytes of b from i, one at a time: it returns
+// the index past the bracket that brings the depth back to zero, or -1
+// when the value goes on past b.
+func (st *rawState) bytes(b []byte, i int) int {
+	inString, escaped := st.inString != 0, st.escaped != 0
+	defer func() {
+		st.inString, st.escaped = 0, 0
+		if inString {
+			st.inString = ^uint64(0)
+		}
+		if escaped {
+			st.escaped = 1
+		}
+	}()
+	for i < len(b) {
+		c := b[i]
+		i++
+		switch {
+		case escaped:
+			escaped = false
+		case c == '\\':
+			escaped = true
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '{' || c == '[':
+			st.depth++
+		case c == '}' || c == ']':
+			st.depth--
+			if st.depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 func (s *jsonStream) escape() error {
