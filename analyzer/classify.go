@@ -134,9 +134,9 @@ func (p ClassificationPolicy) hasKey(key string) bool {
 	return false
 }
 
-// normalisedEqual reports whether NormaliseTagKey(raw) is norm, for a raw
+// normalisedEqual reports whether NormaliseTagKey(raw) is want, for a raw
 // key in ASCII; ascii is false, and the answer unknown, otherwise.
-func normalisedEqual(raw, norm string) (eq, ascii bool) {
+func normalisedEqual(raw, want string) (eq, ascii bool) {
 	j := 0
 	for i := range len(raw) {
 		c := raw[i]
@@ -148,7 +148,7 @@ func normalisedEqual(raw, norm string) (eq, ascii bool) {
 		case c >= 'A' && c <= 'Z':
 			c += 'a' - 'A'
 		}
-		if j >= len(norm) || norm[j] != c {
+		if j >= len(want) || want[j] != c {
 			// Still check the rest is ASCII: the answer is then known.
 			for ; i < len(raw); i++ {
 				if raw[i] >= 0x80 {
@@ -159,7 +159,7 @@ func normalisedEqual(raw, norm string) (eq, ascii bool) {
 		}
 		j++
 	}
-	return j == len(norm), true
+	return j == len(want), true
 }
 
 func isNormalTagKey(k string) bool {

@@ -229,7 +229,7 @@ func (c *citationCache) of(cat *providers.Catalog, f providers.Fact) []finding.C
 		return v.([]finding.Citation) //nolint:errcheck,forcetypeassert // only []finding.Citation is stored
 	}
 	v := citations(cat, f)
-	v = v[:len(v):len(v)] // an append copies them
+	v = slices.Clip(v) // an append copies them
 	c.m.Store(k, v)
 	return v
 }

@@ -170,7 +170,7 @@ func readPlan(r io.Reader, name string, attrs []string) (*Plan, [][]planChange, 
 	}
 	for i, a := range attrs {
 		if _, dup := pr.want[a]; !dup {
-			pr.want[a] = uint16(i + 1) //nolint:gosec // bounded just above
+			pr.want[a] = uint16(i + 1)
 			pr.wantFilter.add(a)
 		}
 	}

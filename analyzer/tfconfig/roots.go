@@ -92,7 +92,7 @@ func (l *SourceLoader) FindRoots(dir string, opt RootSearch) (FoundRoots, error)
 	}
 	switch {
 	case fi.IsDir():
-		if err := l.walk(dir, dir, opt, &dirs, &found); err != nil {
+		if err := l.walk(dir, opt, &dirs, &found); err != nil {
 			return FoundRoots{}, err
 		}
 	case fi.Name() == TerragruntFile:
@@ -151,7 +151,7 @@ func (l *SourceLoader) FindRoots(dir string, opt RootSearch) (FoundRoots, error)
 // visit them (lexically, a directory before what is in it; symbolic links
 // to directories are not followed), collecting the directories with
 // configuration files and those with a terragrunt.hcl.
-func (l *SourceLoader) walk(top, dir string, opt RootSearch, dirs *[]string, found *FoundRoots) error {
+func (l *SourceLoader) walk(dir string, opt RootSearch, dirs *[]string, found *FoundRoots) error {
 	li := l.list(dir)
 	if li.err != nil {
 		return li.err
@@ -168,7 +168,7 @@ func (l *SourceLoader) walk(top, dir string, opt RootSearch, dirs *[]string, fou
 		if strings.HasPrefix(e.name, ".") || (opt.Skip != nil && opt.Skip(p)) {
 			continue
 		}
-		if err := l.walk(top, p, opt, dirs, found); err != nil {
+		if err := l.walk(p, opt, dirs, found); err != nil {
 			return err
 		}
 	}
@@ -516,8 +516,9 @@ func tokenNesting(t hclsyntax.TokenType) int {
 	case hclsyntax.TokenCBrace, hclsyntax.TokenCBrack, hclsyntax.TokenCParen,
 		hclsyntax.TokenCQuote, hclsyntax.TokenCHeredoc, hclsyntax.TokenTemplateSeqEnd:
 		return -1
+	default:
+		return 0
 	}
-	return 0
 }
 
 // endsLine reports whether a token ends a line as the parser sees it: a

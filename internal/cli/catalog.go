@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -137,10 +136,7 @@ func runCatalogDiff(s *Streams, oldArg, newArg, format string) error {
 	}
 	d := newCatalogDiffReport(oldCat, newCat, providers.Diff(oldCat, newCat))
 	if format == "json" {
-		enc := json.NewEncoder(s.Out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(d)
+		return writeJSON(s.Out, d)
 	}
 	return printCatalogDiff(s.Out, d)
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"maps"
@@ -90,10 +89,7 @@ func runProviders(s *Streams, f *providersFlags, args []string) error {
 	}
 	listing := newCatalogListing(cat, list, len(args) == 0, now, set.Policy.Residency)
 	if f.format == "json" {
-		enc := json.NewEncoder(s.Out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(listing)
+		return writeJSON(s.Out, listing)
 	}
 	return printListing(s.Out, listing)
 }

@@ -102,10 +102,7 @@ func cmpOr(s, def string) string {
 // printSummary writes one line per provider, in columns.
 func printSummary(out io.Writer, format string, sum catalogSummary) error {
 	if format == "json" {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(sum)
+		return writeJSON(out, sum)
 	}
 	fmt.Fprintf(out, "sovlint catalog %s (%s): facts as of %s; verdicts on %s\n\n", sum.Version, sum.Origin, sum.AsOf, sum.Date)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
@@ -159,4 +156,13 @@ func verdictFor(control string) string {
 		return providers.Fail.String()
 	}
 	return providers.Unknown.String()
+}
+
+// writeJSON writes v as indented JSON, as the catalog commands print it:
+// URLs and names keep their characters (no HTML escaping).
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
