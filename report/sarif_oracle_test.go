@@ -67,12 +67,16 @@ func sarifReport(address, text, file string, line int) *report.Report {
 	}
 	rep.Findings = append(rep.Findings,
 		finding.Finding{RuleID: "SOV001", Severity: finding.SeverityError, Address: address, Root: ".", Message: text, Range: at(file, line, line+2)},
-		finding.Finding{RuleID: "SOV003", Severity: finding.SeverityNotice, Address: address, Root: "envs/" + text, Message: text,
+		finding.Finding{
+			RuleID: "SOV003", Severity: finding.SeverityNotice, Address: address, Root: "envs/" + text, Message: text,
 			Range: at("/repo/sub/"+file, 0, 0), LocationRange: at("/elsewhere/"+text, line, line),
-			Suppression: &finding.Suppression{Kind: finding.SuppressedInline, Reason: text, Range: at(file, line, line)}},
+			Suppression: &finding.Suppression{Kind: finding.SuppressedInline, Reason: text, Range: at(file, line, line)},
+		},
 		finding.Finding{RuleID: finding.SuppressionRuleID, Severity: finding.SeverityWarning, Address: text, Message: text},
-		finding.Finding{RuleID: "SOV002", Severity: finding.SeverityWarning, Address: address,
-			Suppression: &finding.Suppression{Kind: finding.SuppressedBaseline, Reason: text, Expires: "2027-01-01"}},
+		finding.Finding{
+			RuleID: "SOV002", Severity: finding.SeverityWarning, Address: address,
+			Suppression: &finding.Suppression{Kind: finding.SuppressedBaseline, Reason: text, Expires: "2027-01-01"},
+		},
 	)
 	rep.Warnings = append(rep.Warnings, report.Warning{Message: text, File: "/repo/" + file})
 	return rep

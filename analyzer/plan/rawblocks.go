@@ -44,7 +44,7 @@ func byteMask(x, c uint64) uint64 {
 
 // blockMasks are a 64-byte block's quotes, backslashes, openers ('{' and
 // '[') and closers ('}' and ']').
-func blockMasks(p []byte) (quote, backslash, open, close uint64) {
+func blockMasks(p []byte) (quote, backslash, opener, closer uint64) {
 	_ = p[63]
 	for w := range 8 {
 		x := binary.LittleEndian.Uint64(p[w*8:])
@@ -52,8 +52,8 @@ func blockMasks(p []byte) (quote, backslash, open, close uint64) {
 		shift := uint(w * 8)
 		quote |= byteMask(x, lsb*'"') << shift
 		backslash |= byteMask(x, lsb*'\\') << shift
-		open |= byteMask(y, lsb*'{') << shift
-		close |= byteMask(y, lsb*'}') << shift
+		opener |= byteMask(y, lsb*'{') << shift
+		closer |= byteMask(y, lsb*'}') << shift
 	}
 	return
 }
@@ -94,23 +94,26 @@ func prefixXor(x uint64) uint64 {
 // block scans 64 bytes; it returns the index past the bracket that brings
 // the depth back to zero, or -1 when the value goes on.
 func (st *rawState) block(p []byte) int {
-	quote, backslash, open, close := blockMasks(p)
+	quote, backslash, opener, closer := blockMasks(p)
 	esc := escapedBytes(backslash, &st.escaped)
 	quote &^= esc
-	open &^= esc
-	close &^= esc
+	opener &^= esc
+	closer &^= esc
 	// Bits inside strings, opening quotes included.
 	in := prefixXor(quote) ^ st.inString
-	st.inString = uint64(int64(in) >> 63)
-	open &^= in
-	close &^= in
-	if st.depth > bits.OnesCount64(close) {
-		st.depth += bits.OnesCount64(open) - bits.OnesCount64(close)
+	st.inString = 0
+	if in>>63 != 0 {
+		st.inString = ^uint64(0)
+	}
+	opener &^= in
+	closer &^= in
+	if st.depth > bits.OnesCount64(closer) {
+		st.depth += bits.OnesCount64(opener) - bits.OnesCount64(closer)
 		return -1
 	}
-	for m := open | close; m != 0; m &= m - 1 {
+	for m := opener | closer; m != 0; m &= m - 1 {
 		b := uint64(1) << bits.TrailingZeros64(m)
-		if open&b != 0 {
+		if opener&b != 0 {
 			st.depth++
 			continue
 		}
