@@ -705,6 +705,18 @@ func (c *changeReader) elements(s *jsonStream) error {
 		if k != '{' && k != '[' {
 			return s.skip()
 		}
+		if c.validateOnly {
+			// An element already in the buffer is validated here, in the
+			// one pass that finds its end: handed to a worker it was
+			// scanned twice (its end found here, then validated there) and
+			// copied, a twentieth of a large plan's CPU. Anything else (an
+			// element the buffer cuts, or an error, whose message and
+			// place the workers' path settles) goes the workers' way.
+			if end, msg := scanValue(s.buf, s.pos, s.depth); msg == "" {
+				s.pos = end
+				return nil
+			}
+		}
 		off := s.offset()
 		start, outer := s.hold()
 		err = s.skipRaw(nil)

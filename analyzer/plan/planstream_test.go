@@ -450,3 +450,64 @@ func pick(first, slot string, bad, good map[string]string) string {
 	}
 	return good[slot]
 }
+
+// TestValuesErrorsWhereverTheBufferCuts: the resources of planned_values
+// are validated where the reader finds them when the buffer holds them
+// whole, and by the workers otherwise (a buffer that cuts one, an error).
+// Read whole, byte by byte and in halves, the same plan must give the same
+// error, at the same offset, wherever a resource breaks it and whatever
+// breaks it: a bad byte, a truncation, depth past the limit.
+func TestValuesErrorsWhereverTheBufferCuts(t *testing.T) {
+	cat := providers.Default()
+	attrs, pattrs := cat.ResourceAttributeNames(), cat.ProviderAttributeNames()
+	resource := `{"address":"aws_s3_bucket.b%d","mode":"managed","values":{"bucket":"b%d","tags":{"k":"v\"\\"},"n":[1,2.5e3,-0,{"x":null}]}}`
+	breaks := []string{
+		`{"address":"x","values":{"a":[1,,2]}}`,
+		`{"address":"x","values":{"a":"\q"}}`,
+		`{"address":"x","values":{"a":tru}}`,
+		`{"address":"x","values":{"a":1}`, // one closer short: the array's ']' is taken for it
+		strings.Repeat("[", maxJSONDepth) + strings.Repeat("]", maxJSONDepth),
+	}
+	// Resources of some 100 bytes each: the 256 KiB reader buffer cuts
+	// several of them, and the breaks land before, across and after a cut.
+	for _, at := range []int{0, 1, 2600, 5000} {
+		for _, br := range breaks {
+			var b strings.Builder
+			b.WriteString(`{"format_version":"1.2","planned_values":{"root_module":{"resources":[`)
+			for i := range 6000 {
+				if i > 0 {
+					b.WriteByte(',')
+				}
+				if i == at {
+					b.WriteString(br)
+					continue
+				}
+				fmt.Fprintf(&b, resource, i, i)
+			}
+			b.WriteString(`]}},"resource_changes":[]}`)
+			doc := b.String()
+			var first string
+			idx := int64(strings.Index(doc, br))
+			for rname, r := range map[string]io.Reader{
+				"whole":     strings.NewReader(doc),
+				"bytewise":  iotest.OneByteReader(strings.NewReader(doc)),
+				"half-read": iotest.HalfReader(strings.NewReader(doc)),
+			} {
+				_, err := LoadPlan(r, "p.json", attrs, pattrs)
+				ie, ok := errors.AsType[*finding.InputError](err)
+				if !ok {
+					t.Fatalf("break %.20q at %d (%s): %v, want an InputError", br, at, rname, err)
+				}
+				if ie.Offset < idx || ie.Offset > idx+int64(len(br))+1 {
+					t.Errorf("break %.20q at %d (%s): error at byte %d (%s), want within bytes %d-%d", br, at, rname, ie.Offset, ie.Msg, idx, idx+int64(len(br))+1)
+				}
+				got := fmt.Sprintf("byte %d: %s", ie.Offset, ie.Msg)
+				if first == "" {
+					first = got
+				} else if got != first {
+					t.Errorf("break %.20q at %d: %s read gives %q, another reader %q", br, at, rname, got, first)
+				}
+			}
+		}
+	}
+}
