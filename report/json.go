@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"maps"
@@ -192,6 +193,8 @@ type jsonOut struct {
 	// (of this array or the next): a large report is otherwise buffers
 	// grown anew, chunk after chunk.
 	spare chan []byte
+	// tails are the findings' tails a chunk's encoder has written.
+	tails map[tailKey][]byte
 	// v1 quotes strings as encoding/json does (SARIF's encoder was
 	// encoding/json): U+2028 and U+2029 escaped, invalid UTF-8 replaced.
 	v1 bool
@@ -540,6 +543,39 @@ func (j *jsonFinding) appendJSON(o *jsonOut) {
 	o.strField("region", j.Region)
 	o.strField("country", j.Country)
 	o.strField("classification", j.Classification)
+	o.findingTail(j)
+	if s := j.Suppressed; s != nil {
+		o.key("suppressed")
+		o.open('{')
+		o.strField("kind", s.Kind)
+		o.strField("reason", s.Reason)
+		o.optStr("expires", s.Expires)
+		o.optStr("owner", s.Owner)
+		o.optStr("file", s.File)
+		o.optInt("line", s.Line)
+		o.close('}')
+	}
+	o.close('}')
+}
+
+// findingTail writes a finding's remediation, help_uri and sources. They
+// are the rule's and the shared citations' (findings of one fact share one
+// Sources slice), the same for most findings of a report and close to half
+// its bytes: a chunk's encoder writes each such tail once and copies it
+// after.
+func (o *jsonOut) findingTail(j *jsonFinding) {
+	// Only a chunk's encoder (w nil) keeps all it writes in b, unflushed.
+	cache := o.w == nil && len(j.Sources) > 0
+	var k tailKey
+	if cache {
+		k = tailKey{rule: j.Rule, sources: &j.Sources[0], n: len(j.Sources), depth: o.depth}
+		if b, ok := o.tails[k]; ok {
+			o.b = append(o.b, b...)
+			o.empty = false
+			return
+		}
+	}
+	start := len(o.b)
 	o.optStr("remediation", j.Remediation)
 	o.optStr("help_uri", j.HelpURI)
 	o.key("sources")
@@ -554,18 +590,21 @@ func (j *jsonFinding) appendJSON(o *jsonOut) {
 		o.close('}')
 	}
 	o.close(']')
-	if s := j.Suppressed; s != nil {
-		o.key("suppressed")
-		o.open('{')
-		o.strField("kind", s.Kind)
-		o.strField("reason", s.Reason)
-		o.optStr("expires", s.Expires)
-		o.optStr("owner", s.Owner)
-		o.optStr("file", s.File)
-		o.optInt("line", s.Line)
-		o.close('}')
+	if cache && o.err == nil {
+		if o.tails == nil {
+			o.tails = map[tailKey][]byte{}
+		}
+		o.tails[k] = bytes.Clone(o.b[start:])
 	}
-	o.close('}')
+}
+
+// tailKey is what a finding's tail is made of: its rule (remediation and
+// help_uri), its citations by identity, and the indentation.
+type tailKey struct {
+	rule    string
+	sources *finding.Citation
+	n       int
+	depth   int
 }
 
 func nonNil[T any](s []T) []T {

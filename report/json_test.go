@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -35,6 +36,29 @@ func TestJSONMatchesReflection(t *testing.T) {
 			all = append(all, more...)
 			rep.Resources = all
 			rep.Findings = append(rep.Findings, one.Findings...)
+		}
+		compareJSON(t, rep)
+	})
+	// Findings of one fact share a Sources slice, which a chunk writes once
+	// with the rule's remediation: shared across rules, and slices equal in
+	// content but not in identity, they must come out as each finding's own.
+	t.Run("findings sharing citations", func(t *testing.T) {
+		rep := fullReport("a.b", "x", "f.tf", 1)
+		shared := [][]finding.Citation{
+			{{Key: "anssi", Ref: "https://example.org/a", AsOf: "2026-09-26", Verified: "secondary"}},
+			{{Key: "k\u00e9\"", Ref: "é\u2028", AsOf: "x", Verified: "y"}, {Key: "b"}},
+			{{Key: "anssi", Ref: "https://example.org/a", AsOf: "2026-09-26", Verified: "secondary"}},
+		}
+		ruleIDs := []string{"SOV001", "SOV002", "SOV003", "SOV999"}
+		for i := range 3000 {
+			f := rep.Findings[0]
+			f.RuleID = ruleIDs[i%len(ruleIDs)]
+			f.Address = fmt.Sprintf("aws_s3_bucket.b[%d]", i)
+			f.Sources = shared[(i/len(ruleIDs))%len(shared)]
+			if i%5 == 0 {
+				f.Sources = slices.Clone(f.Sources)
+			}
+			rep.Findings = append(rep.Findings, f)
 		}
 		compareJSON(t, rep)
 	})
