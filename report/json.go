@@ -5,11 +5,8 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"runtime"
 	"slices"
 	"strconv"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -189,10 +186,10 @@ type jsonOut struct {
 	depth int
 	empty bool // the innermost container has no member yet
 	err   error
-	// spare are the buffers of chunks already written, for the next ones
-	// (of this array or the next): a large report is otherwise buffers
-	// grown anew, chunk after chunk.
-	spare chan []byte
+	// chunks encodes large arrays on every core; its buffers go from one
+	// array to the next (a large report is otherwise buffers grown anew,
+	// chunk after chunk).
+	chunks chunkWriter
 	// tails are the findings' tails a chunk's encoder has written.
 	tails map[tailKey][]byte
 	// v1 quotes strings as encoding/json does (SARIF's encoder was
@@ -317,67 +314,28 @@ func plainASCII(s string) bool {
 }
 
 // elems writes n array elements, encoded in chunks on every core and
-// written in order, a few chunks ahead of the writer at most.
+// written in order (chunkWriter) when there are more than a chunk's worth.
 func (o *jsonOut) elems(n int, elem func(o *jsonOut, i int)) {
-	const chunkLen = 512
-	chunks := (n + chunkLen - 1) / chunkLen
-	if chunks <= 1 {
+	if n <= chunkLen || o.w == nil {
 		for i := range n {
 			o.elem()
 			elem(o, i)
 		}
 		return
 	}
-	workers := runtime.GOMAXPROCS(0)
-	done := make([]chan chunkResult, chunks)
-	for k := range done {
-		done[k] = make(chan chunkResult, 1)
-	}
-	slots := make(chan struct{}, 2*workers) // chunks encoded but not yet written
-	if o.spare == nil {
-		o.spare = make(chan []byte, 2*workers+1)
-	}
-	free := o.spare
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	depth, first := o.depth, o.empty
-	for range workers {
-		wg.Go(func() {
-			for {
-				slots <- struct{}{}
-				k := int(next.Add(1)) - 1
-				if k >= chunks {
-					<-slots
-					return
-				}
-				var b []byte
-				select {
-				case b = <-free:
-				default:
-					b = make([]byte, 0, 256<<10) // about what 512 elements take
-				}
-				done[k] <- encodeChunk(&jsonOut{b: b[:0], depth: depth, empty: first && k == 0, v1: o.v1}, k*chunkLen, min(n, (k+1)*chunkLen), elem)
-			}
-		})
-	}
 	o.flushSome()
-	for k := range done {
-		r := <-done[k]
-		if r.err != nil && o.err == nil {
-			o.err = r.err
+	depth, first := o.depth, o.empty
+	err := o.chunks.write(o.w, n, func(b []byte, lo, hi int) ([]byte, error) {
+		c := &jsonOut{b: b, depth: depth, empty: first && lo == 0, v1: o.v1}
+		for i := lo; i < hi; i++ {
+			c.elem()
+			elem(c, i)
 		}
-		if o.err == nil {
-			if _, err := o.w.Write(r.b); err != nil {
-				o.err = err
-			}
-		}
-		select {
-		case free <- r.b:
-		default:
-		}
-		<-slots
+		return c.b, c.err
+	})
+	if err != nil && o.err == nil {
+		o.err = err
 	}
-	wg.Wait()
 	o.empty = false
 }
 
@@ -689,29 +647,6 @@ func errorsJSON(errs []finding.InputError) []jsonError {
 		out[i] = jsonError{Root: e.Root, File: e.File, Line: e.Line, Column: e.Col, Message: e.Msg}
 	}
 	return out
-}
-
-// chunkResult is a chunk of encoded elements, or why it could not be
-// encoded.
-type chunkResult struct {
-	b   []byte
-	err error
-}
-
-// encodeChunk encodes elements [lo, hi) on a worker. A panic (a bug) comes
-// back as an error, so that the writer does not wait for ever on a chunk
-// that never comes, and the CLI prints it on one line.
-func encodeChunk(c *jsonOut, lo, hi int, elem func(*jsonOut, int)) (r chunkResult) {
-	defer func() {
-		if p := recover(); p != nil {
-			r = chunkResult{err: fmt.Errorf("internal error encoding JSON: %v", p)}
-		}
-	}()
-	for i := lo; i < hi; i++ {
-		c.elem()
-		elem(c, i)
-	}
-	return chunkResult{c.b, c.err}
 }
 
 // appendV1String quotes s as encoding/json does without HTML escaping:
