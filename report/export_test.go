@@ -3,7 +3,11 @@ package report
 import (
 	"bufio"
 	stdjson "encoding/json"
+	"fmt"
 	"io"
+	"strings"
+
+	"github.com/sovlint/sovlint/finding"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -70,3 +74,63 @@ func ReferenceSARIF(w io.Writer, r *Report, o Options) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(sarifLogOf(r, o))
 }
+
+// ReferenceGitHub is the GitHub format as the printer wrote it before it
+// encoded on every core (fmt and strings.Replacer, one command at a time):
+// the specification GitHub must match byte for byte.
+func ReferenceGitHub(w io.Writer, r *Report, o Options) error {
+	r = r.forHumans()
+	bw := bufio.NewWriter(w)
+	shown := map[string]int{}
+	for i := range r.Errors {
+		e := &r.Errors[i]
+		shown["error"]++
+		refGitHubCommand(bw, "error", o.githubPath(e.File), e.Line, 0, "sovlint: not scanned", errorLine(e))
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if !f.Active() {
+			continue
+		}
+		title := r.checkName(f.RuleID)
+		msg := f.Message
+		if f.IsResource() {
+			msg = finding.Qualified(f.Root, f.Address) + ": " + msg
+			if rule := r.rule(f.RuleID); rule != nil {
+				msg += "\nfix: " + rule.Remediation
+			}
+		}
+		level := levelOf(f.Severity).github
+		shown[level]++
+		refGitHubCommand(bw, level, o.githubPath(f.Range.Filename), f.Range.Start.Line, f.Range.End.Line, title, msg)
+	}
+	for _, wn := range r.Warnings {
+		shown["warning"]++
+		refGitHubCommand(bw, "warning", o.githubPath(wn.File), wn.Line, 0, "sovlint", wn.Message)
+	}
+	githubOverflow(bw, shown)
+	if !o.Quiet {
+		fmt.Fprintln(bw, summaryLine(r))
+	}
+	return bw.Flush()
+}
+
+func refGitHubCommand(w io.Writer, command, file string, line, endLine int, title, msg string) {
+	var props []string
+	if file != "" {
+		props = append(props, "file="+refGitHubProperty.Replace(file))
+		if line > 0 {
+			props = append(props, fmt.Sprintf("line=%d", line))
+			if endLine > line {
+				props = append(props, fmt.Sprintf("endLine=%d", endLine))
+			}
+		}
+	}
+	props = append(props, "title="+refGitHubProperty.Replace(title))
+	fmt.Fprintf(w, "::%s %s::%s\n", command, strings.Join(props, ","), refGitHubData.Replace(msg))
+}
+
+var (
+	refGitHubData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	refGitHubProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)

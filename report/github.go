@@ -4,14 +4,15 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strings"
+	"strconv"
 
 	"github.com/sovlint/sovlint/finding"
 )
 
 // GitHub prints GitHub Actions workflow commands (::error file=…,line=…::…),
 // which the runner turns into annotations on the pull request's files. Only
-// active findings are printed: a suppressed finding is not a problem.
+// active findings are printed: a suppressed finding is not a problem. A
+// large plan's commands (megabytes) are encoded on every core.
 func GitHub(w io.Writer, r *Report, o Options) error {
 	r = r.forHumans()
 	bw := bufio.NewWriter(w)
@@ -19,31 +20,40 @@ func GitHub(w io.Writer, r *Report, o Options) error {
 	// Refused roots first: GitHub shows only the first annotations of each
 	// type, and a part of the repository that was not scanned matters more
 	// than any one finding.
+	var b []byte
 	for i := range r.Errors {
 		e := &r.Errors[i]
 		shown["error"]++
-		githubCommand(bw, "error", o.githubPath(e.File), e.Line, 0, "sovlint: not scanned", errorLine(e))
+		b = appendGitHubCommand(b[:0], "error", o.githubPath(e.File), e.Line, 0, "sovlint: not scanned", errorLine(e))
+		_, _ = bw.Write(b) // bufio keeps the error for Flush
 	}
-	for i := range r.Findings {
-		f := &r.Findings[i]
-		if !f.Active() {
-			continue
-		}
-		title := r.checkName(f.RuleID)
-		msg := f.Message
-		if f.IsResource() {
-			msg = finding.Qualified(f.Root, f.Address) + ": " + msg
-			if rule := r.rule(f.RuleID); rule != nil {
-				msg += "\nfix: " + rule.Remediation
+	for f := range r.Active() {
+		shown[levelOf(f.Severity).github]++
+	}
+	var cw chunkWriter
+	err := cw.write(bw, len(r.Findings), func(b []byte, lo, hi int) ([]byte, error) {
+		paths := map[string]string{} // a plan's findings share one file
+		for i := lo; i < hi; i++ {
+			f := &r.Findings[i]
+			if !f.Active() {
+				continue
 			}
+			path, ok := paths[f.Range.Filename]
+			if !ok {
+				path = o.githubPath(f.Range.Filename)
+				paths[f.Range.Filename] = path
+			}
+			b = appendGitHubFinding(b, r, f, path)
 		}
-		level := levelOf(f.Severity).github
-		shown[level]++
-		githubCommand(bw, level, o.githubPath(f.Range.Filename), f.Range.Start.Line, f.Range.End.Line, title, msg)
+		return b, nil
+	})
+	if err != nil {
+		return err
 	}
 	for _, wn := range r.Warnings {
 		shown["warning"]++
-		githubCommand(bw, "warning", o.githubPath(wn.File), wn.Line, 0, "sovlint", wn.Message)
+		b = appendGitHubCommand(b[:0], "warning", o.githubPath(wn.File), wn.Line, 0, "sovlint", wn.Message)
+		_, _ = bw.Write(b) // bufio keeps the error for Flush
 	}
 	githubOverflow(bw, shown)
 	if !o.Quiet {
@@ -52,39 +62,91 @@ func GitHub(w io.Writer, r *Report, o Options) error {
 	return bw.Flush()
 }
 
-// githubCommand writes one workflow command. Properties are escaped more
-// strictly than the message, as the runner's parser requires.
-func githubCommand(w io.Writer, command, file string, line, endLine int, title, msg string) {
-	var props []string
+// appendGitHubFinding appends a finding's command: for a resource, the
+// message names it and ends with the rule's fix.
+func appendGitHubFinding(b []byte, r *Report, f *finding.Finding, path string) []byte {
+	b = appendGitHubHead(b, levelOf(f.Severity).github, path, f.Range.Start.Line, f.Range.End.Line, r.checkName(f.RuleID))
+	if f.IsResource() {
+		if !finding.IsTop(f.Root) {
+			b = appendGitHubEscaped(b, f.Root, false)
+			b = append(b, ": "...)
+		}
+		b = appendGitHubEscaped(b, f.Address, false)
+		b = append(b, ": "...)
+	}
+	b = appendGitHubEscaped(b, f.Message, false)
+	if f.IsResource() {
+		if rule := r.rule(f.RuleID); rule != nil {
+			b = append(b, "%0Afix: "...)
+			b = appendGitHubEscaped(b, rule.Remediation, false)
+		}
+	}
+	return append(b, '\n')
+}
+
+// appendGitHubCommand appends one workflow command.
+func appendGitHubCommand(b []byte, command, file string, line, endLine int, title, msg string) []byte {
+	b = appendGitHubHead(b, command, file, line, endLine, title)
+	b = appendGitHubEscaped(b, msg, false)
+	return append(b, '\n')
+}
+
+// appendGitHubHead appends a command up to its message:
+// ::command file=…,line=…,endLine=…,title=…::
+func appendGitHubHead(b []byte, command, file string, line, endLine int, title string) []byte {
+	b = append(b, "::"...)
+	b = append(b, command...)
+	b = append(b, ' ')
 	if file != "" {
-		props = append(props, "file="+githubProperty(file))
+		b = append(b, "file="...)
+		b = appendGitHubEscaped(b, file, true)
+		b = append(b, ',')
 		if line > 0 {
-			props = append(props, fmt.Sprintf("line=%d", line))
+			b = append(b, "line="...)
+			b = strconv.AppendInt(b, int64(line), 10)
+			b = append(b, ',')
 			if endLine > line {
-				props = append(props, fmt.Sprintf("endLine=%d", endLine))
+				b = append(b, "endLine="...)
+				b = strconv.AppendInt(b, int64(endLine), 10)
+				b = append(b, ',')
 			}
 		}
 	}
-	props = append(props, "title="+githubProperty(title))
-	fmt.Fprintf(w, "::%s %s::%s\n", command, strings.Join(props, ","), githubData(msg))
+	b = append(b, "title="...)
+	b = appendGitHubEscaped(b, title, true)
+	return append(b, "::"...)
 }
 
-// githubData escapes a command's message: %, CR and LF.
-func githubData(s string) string {
-	return githubDataEscapes.Replace(s)
-}
-
-// The escapes are built once: building a Replacer for every annotation
-// was a fifth of the GitHub format's time.
-var (
-	githubDataEscapes     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
-	githubPropertyEscapes = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
-)
-
-// githubProperty escapes a command property's value: as a message, plus
-// the ":" and "," that delimit properties.
-func githubProperty(s string) string {
-	return githubPropertyEscapes.Replace(s)
+// appendGitHubEscaped appends s escaped as the runner's parser requires:
+// %, CR and LF in a message; a property's value also escapes the ":" and
+// "," that delimit properties.
+func appendGitHubEscaped(b []byte, s string, property bool) []byte {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '%':
+			esc = "%25"
+		case '\r':
+			esc = "%0D"
+		case '\n':
+			esc = "%0A"
+		case ':':
+			if property {
+				esc = "%3A"
+			}
+		case ',':
+			if property {
+				esc = "%2C"
+			}
+		}
+		if esc != "" {
+			b = append(b, s[start:i]...)
+			b = append(b, esc...)
+			start = i + 1
+		}
+	}
+	return append(b, s[start:]...)
 }
 
 // githubAnnotationLimit is how many annotations of each type (error,
