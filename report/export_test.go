@@ -134,3 +134,69 @@ var (
 	refGitHubData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 	refGitHubProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
+
+// ReferenceText is the text format as the printer wrote it before it
+// encoded on every core: the specification Text must match byte for byte.
+func ReferenceText(w io.Writer, r *Report, o Options) error {
+	r = r.forHumans()
+	bw := bufio.NewWriter(w)
+	c := palette(o.Color)
+	// Findings group by resource: its root and address (two roots may
+	// declare the same address).
+	type key struct{ root, address string }
+	byAddr := map[key][]finding.Finding{}
+	var order []key
+	for f := range r.Active() {
+		k := key{f.Root, f.Address}
+		if _, ok := byAddr[k]; !ok {
+			order = append(order, k)
+		}
+		byAddr[k] = append(byAddr[k], *f)
+	}
+	fired := map[string]bool{}
+	for _, k := range order {
+		fs := byAddr[k]
+		first := fs[0]
+		fmt.Fprintf(bw, "%s\n", c.bold(finding.Qualified(k.root, k.address)))
+		fmt.Fprintf(bw, "  %s\n", c.dim(strings.Join(context(first), " · ")))
+		for _, f := range fs {
+			fired[f.RuleID] = true
+			fmt.Fprintf(bw, "  %s %s  %s\n", c.severity(f.Severity), f.RuleID, f.Message)
+			if src := sourceLine(f); src != "" {
+				fmt.Fprintf(bw, "          %s\n", c.dim(src))
+			}
+		}
+		bw.WriteByte('\n')
+	}
+	if o.Quiet {
+		return bw.Flush()
+	}
+	if len(fired) > 0 {
+		fmt.Fprintf(bw, "%s\n", c.bold("How to fix"))
+		for _, rule := range r.Rules {
+			if fired[rule.ID] {
+				fmt.Fprintf(bw, "  %s %s: %s\n", rule.ID, rule.Name, rule.Remediation)
+			}
+		}
+		fmt.Fprintf(bw, "  %s\n\n", c.dim("sovlint explain RULE prints a rule's rationale"))
+	}
+	for i := range r.Errors {
+		fmt.Fprintf(bw, "%s %s\n", c.wrap("31", "error:"), errorLine(&r.Errors[i]))
+	}
+	for _, wn := range r.Warnings {
+		loc := ""
+		if wn.File != "" {
+			loc = wn.File
+			if wn.Line > 0 {
+				loc += fmt.Sprintf(":%d", wn.Line)
+			}
+			loc += ": "
+		}
+		fmt.Fprintf(bw, "%s %s%s\n", c.warn("warning:"), loc, wn.Message)
+	}
+	fmt.Fprintln(bw, summaryLine(r))
+	if hint := nothingChecked(r); hint != "" {
+		fmt.Fprintf(bw, "\n%s\n", hint)
+	}
+	return bw.Flush()
+}

@@ -10,37 +10,42 @@ import (
 )
 
 // Text prints findings grouped by resource, then how to fix each rule that
-// fired and a one-line summary. Color only when Options.Color says so.
+// fired and a one-line summary. Color only when Options.Color says so. A
+// large plan's groups (megabytes) are encoded on every core.
 func Text(w io.Writer, r *Report, o Options) error {
 	r = r.forHumans()
 	bw := bufio.NewWriter(w)
 	c := palette(o.Color)
 	// Findings group by resource: its root and address (two roots may
-	// declare the same address).
+	// declare the same address). Groups hold indexes into r.Findings.
 	type key struct{ root, address string }
-	byAddr := map[key][]finding.Finding{}
-	var order []key
-	for f := range r.Active() {
-		k := key{f.Root, f.Address}
-		if _, ok := byAddr[k]; !ok {
-			order = append(order, k)
-		}
-		byAddr[k] = append(byAddr[k], *f)
-	}
+	group := map[key]int{}
+	var groups [][]int
 	fired := map[string]bool{}
-	for _, k := range order {
-		fs := byAddr[k]
-		first := fs[0]
-		fmt.Fprintf(bw, "%s\n", c.bold(finding.Qualified(k.root, k.address)))
-		fmt.Fprintf(bw, "  %s\n", c.dim(strings.Join(context(first), " · ")))
-		for _, f := range fs {
-			fired[f.RuleID] = true
-			fmt.Fprintf(bw, "  %s %s  %s\n", c.severity(f.Severity), f.RuleID, f.Message)
-			if src := sourceLine(f); src != "" {
-				fmt.Fprintf(bw, "          %s\n", c.dim(src))
-			}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if !f.Active() {
+			continue
 		}
-		bw.WriteByte('\n')
+		fired[f.RuleID] = true
+		k := key{f.Root, f.Address}
+		g, ok := group[k]
+		if !ok {
+			g = len(groups)
+			group[k] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], i)
+	}
+	var cw chunkWriter
+	err := cw.write(bw, len(groups), func(b []byte, lo, hi int) ([]byte, error) {
+		for _, g := range groups[lo:hi] {
+			b = appendTextGroup(b, c, r.Findings, g)
+		}
+		return b, nil
+	})
+	if err != nil {
+		return err
 	}
 	if o.Quiet {
 		return bw.Flush()
@@ -73,6 +78,22 @@ func Text(w io.Writer, r *Report, o Options) error {
 		fmt.Fprintf(bw, "\n%s\n", hint)
 	}
 	return bw.Flush()
+}
+
+// appendTextGroup appends a resource's findings (indexes into findings):
+// its address, the context of the first, then a line each, with sources.
+func appendTextGroup(b []byte, c colors, findings []finding.Finding, group []int) []byte {
+	first := &findings[group[0]]
+	b = fmt.Appendf(b, "%s\n", c.bold(finding.Qualified(first.Root, first.Address)))
+	b = fmt.Appendf(b, "  %s\n", c.dim(strings.Join(context(*first), " · ")))
+	for _, i := range group {
+		f := &findings[i]
+		b = fmt.Appendf(b, "  %s %s  %s\n", c.severity(f.Severity), f.RuleID, f.Message)
+		if src := sourceLine(*f); src != "" {
+			b = fmt.Appendf(b, "          %s\n", c.dim(src))
+		}
+	}
+	return append(b, '\n')
 }
 
 // nothingChecked explains a scan that found resources but checked none of
