@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	stdjson "encoding/json"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
@@ -199,4 +200,22 @@ func ReferenceText(w io.Writer, r *Report, o Options) error {
 		fmt.Fprintf(bw, "\n%s\n", hint)
 	}
 	return bw.Flush()
+}
+
+// ReferenceJUnit is the JUnit format as the printer wrote it before it
+// encoded on every core (encoding/xml over the whole document): the
+// specification JUnit must match byte for byte.
+func ReferenceJUnit(w io.Writer, r *Report) error {
+	r = r.forHumans()
+	out := r.junitSuites(true)
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return fmt.Errorf("encoding JUnit XML: %w", err)
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
 }

@@ -1,12 +1,15 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"cmp"
 	"encoding/xml"
 	"fmt"
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/sovlint/sovlint/finding"
@@ -54,7 +57,9 @@ type junitTestCase struct {
 	Error     *junitFailure `xml:"error"`
 	SystemOut *junitCDATA   `xml:"system-out"`
 
-	line int // for ordering only
+	line     int                // for ordering only
+	findings []*finding.Finding // the case's findings, for junitFill
+	failed   bool               // some finding is active: a failure
 }
 
 // junitCDATA is element text written as CDATA, so that multi-line
@@ -69,44 +74,123 @@ type junitFailure struct {
 	Text    string `xml:",cdata"`
 }
 
-// JUnit prints the report as JUnit XML.
+// JUnit prints the report as JUnit XML. A large plan's test cases
+// (megabytes) are filled and encoded on every core.
 func JUnit(w io.Writer, r *Report, _ Options) error {
 	r = r.forHumans()
+	out := r.junitSuites(false)
+	bw := bufio.NewWriter(w)
+	bw.WriteString(xml.Header)
+	var b []byte
+	b = appendXMLStart(b, 0, "testsuites", "name", out.Name, "tests", strconv.Itoa(out.Tests), "failures", strconv.Itoa(out.Failures), "errors", strconv.Itoa(out.Errors))
+	bw.Write(b)
+	// The suites' start and end tags and their test cases, in order, are
+	// the elements the chunks encode.
+	type item struct {
+		suite *junitTestSuite
+		c     *junitTestCase // nil for the suite's start tag and properties
+		end   bool
+	}
+	var items []item
+	for i := range out.Suites {
+		s := &out.Suites[i]
+		items = append(items, item{suite: s})
+		for j := range s.Cases {
+			items = append(items, item{suite: s, c: &s.Cases[j]})
+		}
+		items = append(items, item{suite: s, end: true})
+	}
+	var cw chunkWriter
+	err := cw.write(bw, len(items), func(b []byte, lo, hi int) ([]byte, error) {
+		buf := bytes.NewBuffer(b)
+		var enc *xml.Encoder
+		for _, it := range items[lo:hi] {
+			s := it.suite
+			switch {
+			case it.end:
+				buf.WriteString("\n  </testsuite>")
+			case it.c == nil:
+				buf.Write(appendXMLStart(nil, 1, "testsuite", "name", s.Name, "tests", strconv.Itoa(s.Tests), "failures", strconv.Itoa(s.Failures), "errors", strconv.Itoa(s.Errors)))
+				if s.Properties != nil {
+					buf.WriteString("\n    <properties>")
+					for _, p := range s.Properties.Property {
+						buf.Write(appendXMLStart(nil, 3, "property", "name", p.Name, "value", p.Value))
+						buf.WriteString("</property>")
+					}
+					buf.WriteString("\n    </properties>")
+				}
+			default:
+				r.junitFill(it.c)
+				if enc == nil {
+					// A fresh encoder starts its first element without
+					// the newline it puts before the others.
+					enc = xml.NewEncoder(buf)
+					enc.Indent("    ", "  ")
+					buf.WriteByte('\n')
+				}
+				if err := enc.EncodeElement(it.c, xml.StartElement{Name: xml.Name{Local: "testcase"}}); err != nil {
+					return nil, fmt.Errorf("encoding JUnit XML: %w", err)
+				}
+				// Its texts are written: let them go.
+				it.c.Failure, it.c.SystemOut, it.c.findings = nil, nil, nil
+			}
+		}
+		return buf.Bytes(), nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(items) > 0 {
+		bw.WriteByte('\n')
+	}
+	bw.WriteString("</testsuites>\n")
+	return bw.Flush()
+}
+
+// junitSuites groups the report's test cases by file, in order: one per
+// resource the policy checks or a finding is about, one per refused root.
+// With fill, each case's failure and system-out are filled in; without,
+// the counts are set and JUnit fills the cases as it encodes them.
+func (r *Report) junitSuites(fill bool) junitTestSuites {
 	// A test case is a resource: its root and address (two roots may
 	// declare the same address). The root goes in the classname, which
 	// CI tools show beside the name.
 	type key struct{ root, address string }
 	cases := map[key]*junitTestCase{}
 	var order []key
-	add := func(root, address, classname, file string, line int) {
+	add := func(root, address, classname, file string, line int) *junitTestCase {
 		k := key{root, address}
-		if _, ok := cases[k]; !ok {
+		c, ok := cases[k]
+		if !ok {
 			if !finding.IsTop(root) {
 				classname = root + ":" + classname
 			}
-			cases[k] = &junitTestCase{Name: address, Classname: classname, File: file, line: line}
+			c = &junitTestCase{Name: address, Classname: classname, File: file, line: line}
+			cases[k] = c
 			order = append(order, k)
 		}
+		return c
 	}
 	for res := range r.CheckedRows() {
 		add(res.Root, res.Address, res.Type, res.File, res.Line)
 	}
-	findings := map[key][]*finding.Finding{}
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		classname := "suppression"
 		if f.IsResource() {
 			classname = resourceType(f.Address)
 		}
-		add(f.Root, f.Address, classname, f.Range.Filename, f.Range.Start.Line)
-		k := key{f.Root, f.Address}
-		findings[k] = append(findings[k], f)
+		c := add(f.Root, f.Address, classname, f.Range.Filename, f.Range.Start.Line)
+		c.findings = append(c.findings, f)
+		c.failed = c.failed || f.Active()
 	}
 
 	bySuite := map[string][]*junitTestCase{}
 	for _, k := range order {
 		c := cases[k]
-		r.junitFill(c, findings[k])
+		if fill {
+			r.junitFill(c)
+		}
 		suite := c.File
 		if suite == "" {
 			suite = r.Tool
@@ -132,7 +216,7 @@ func JUnit(w io.Writer, r *Report, _ Options) error {
 		}
 		for _, c := range cs {
 			s.Tests++
-			if c.Failure != nil {
+			if c.failed {
 				s.Failures++
 			}
 			if c.Error != nil {
@@ -145,16 +229,31 @@ func JUnit(w io.Writer, r *Report, _ Options) error {
 		out.Errors += s.Errors
 		out.Suites = append(out.Suites, s)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
+	return out
+}
+
+// appendXMLStart appends a start tag on a new line at an indentation depth
+// (the document's first at depth 0 on the line after the header), its
+// attributes escaped as encoding/xml escapes them.
+func appendXMLStart(b []byte, depth int, name string, attrs ...string) []byte {
+	if depth > 0 {
+		b = append(b, '\n')
 	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return fmt.Errorf("encoding JUnit XML: %w", err)
+	for range depth {
+		b = append(b, ' ', ' ')
 	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	b = append(b, '<')
+	b = append(b, name...)
+	for i := 0; i+1 < len(attrs); i += 2 {
+		b = append(b, ' ')
+		b = append(b, attrs[i]...)
+		b = append(b, '=', '"')
+		var esc bytes.Buffer
+		_ = xml.EscapeText(&esc, []byte(attrs[i+1])) // a bytes.Buffer does not fail
+		b = append(b, esc.Bytes()...)
+		b = append(b, '"')
+	}
+	return append(b, '>')
 }
 
 // junitErrors turns refused roots into test cases in error, one per root
@@ -191,7 +290,8 @@ func junitErrors(errs []finding.InputError) []*junitTestCase {
 
 // junitFill turns a resource's findings into its failure (active ones) and
 // its system-out (suppressed ones).
-func (r *Report) junitFill(c *junitTestCase, fs []*finding.Finding) {
+func (r *Report) junitFill(c *junitTestCase) {
+	fs := c.findings
 	var failed, suppressed []string
 	var ids []string
 	worst := finding.SeverityInvalid
