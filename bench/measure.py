@@ -184,3 +184,28 @@ if "10k" in tree_rows:
 row = compare("startup", with_base({}, ["scan", "--format", "json", "testdata/plans/default-tags/plan.json"]))
 s = row["sovlint"]
 print(f"\nSmall plan (`default-tags`, startup): {ms(s[0])}, {mb(s[1])}" + (f" (before: {ms(row['base'][0])}, {mb(row['base'][1])})" if base else "") + ".")
+
+# A million resources: what memory grows with. Once each, without and with
+# a policy that classifies every untagged resource sensitive (twice the
+# findings); the difference between the two is what a finding costs.
+if os.environ.get("MILLION"):
+    import json
+    f = os.path.join(out, "synth-plan-1m.json")
+    cfg = os.path.join(out, "all-sensitive.sovlint.hcl")
+    with open(cfg, "w") as c:
+        c.write('policy {\n  classify {\n    level = "sensitive"\n    types = ["*"]\n  }\n}\n')
+    rows = []
+    for label, extra in (("tags only", []), ("untagged resources sensitive", ["--config", cfg])):
+        report = os.path.join(out, "million.json")
+        w, rss, cpu = compare(f"million {label}", {"sovlint": ([sovlint, "scan", "--format", "json", "--output", report] + extra + [f], [report], 1)})["sovlint"]
+        with open(report) as r:
+            summary = json.load(r)["summary"]
+        os.remove(report)
+        rows.append((label, summary, w, rss, cpu))
+    print("\n### A million resources: `sovlint scan --format json --output FILE PLAN` (one run each)\n")
+    print("| classification | resources | findings | wall | peak RSS | CPU |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, s, w, rss, cpu in rows:
+        print(f"| {label} | {s['resources']:,} | {s['findings']:,} | {ms(w)} | {mb(rss)} | {ms(cpu)} |")
+    (_, s0, _, r0, _), (_, s1, _, r1, _) = rows
+    print(f"\nPeak RSS per additional finding: {(r1 - r0) * 1024 * 1024 / (s1['findings'] - s0['findings']):.0f} bytes.")
