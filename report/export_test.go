@@ -70,3 +70,13 @@ func ReferenceSARIF(w io.Writer, r *Report, o Options) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(sarifLogOf(r, o))
 }
+
+// ReferenceGitLab is the GitLab Code Quality format as encoding/json writes
+// it from the issue types: the specification the hand-written printer must
+// match byte for byte. It is the printer GitLab replaced.
+func ReferenceGitLab(w io.Writer, r *Report, o Options) error {
+	enc := stdjson.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(gitlabIssuesOf(r, o))
+}
