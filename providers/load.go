@@ -325,7 +325,7 @@ func (a *assembly) checkBundle(bb *bundleBlock) {
 	}
 	for _, f := range b.facts {
 		if t, ok := parseAsOf(f.fact.AsOf); ok && t.After(asOf) {
-			b.errorf(f.rng, "%s is as of %s, after the bundle's as_of %s", f.what, f.fact.AsOf, bb.AsOf)
+			b.errorf(f.fact.DeclRange, "%s is as of %s, after the bundle's as_of %s", f.what, f.fact.AsOf, bb.AsOf)
 		}
 	}
 }
