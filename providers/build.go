@@ -16,8 +16,7 @@ import (
 // at it once every source is known.
 type factCheck struct {
 	what string
-	fact Fact
-	rng  hcl.Range
+	fact Fact // its DeclRange is where it was declared
 }
 
 // builder turns decoded blocks into catalog types for one Parse or Extend
@@ -32,7 +31,7 @@ type builder struct {
 
 func (b *builder) fact(what string, rng hcl.Range, source []string, asOf, verified string) Fact {
 	f := Fact{Sources: source, AsOf: asOf, Verified: verified, DeclRange: rng}
-	b.facts = append(b.facts, factCheck{what: what, rng: rng, fact: f})
+	b.facts = append(b.facts, factCheck{what: what, fact: f})
 	return f
 }
 
@@ -641,8 +640,8 @@ func validCountry(c string) bool { return countryRe.MatchString(c) }
 // validSourceDate accepts what a document's date can honestly be: a day, a
 // month, or only a year (an undated web page read in 2026).
 func validSourceDate(d string) bool {
-	if validDate(d) {
-		return true
+	if len(d) != len("2006") {
+		return validDate(d)
 	}
 	_, err := time.Parse("2006", d)
 	return err == nil
@@ -653,18 +652,18 @@ func validSourceDate(d string) bool {
 func (b *builder) checkFacts(sources map[string]*Source) {
 	for _, f := range b.facts {
 		if len(f.fact.Sources) == 0 {
-			b.errorf(f.rng, "%s has no source", f.what)
+			b.errorf(f.fact.DeclRange, "%s has no source", f.what)
 		}
 		for _, k := range f.fact.Sources {
 			if sources[k] == nil {
-				b.errorf(f.rng, "%s cites unknown source %q", f.what, k)
+				b.errorf(f.fact.DeclRange, "%s cites unknown source %q", f.what, k)
 			}
 		}
 		if !validDate(f.fact.AsOf) {
-			b.errorf(f.rng, "%s: as_of %q is not YYYY-MM-DD or YYYY-MM", f.what, f.fact.AsOf)
+			b.errorf(f.fact.DeclRange, "%s: as_of %q is not YYYY-MM-DD or YYYY-MM", f.what, f.fact.AsOf)
 		}
 		if !slices.Contains([]string{VerifiedPrimary, VerifiedSecondary, VerifiedUnverified}, f.fact.Verified) {
-			b.errorf(f.rng, "%s: verified must be primary, secondary or unverified, not %q", f.what, f.fact.Verified)
+			b.errorf(f.fact.DeclRange, "%s: verified must be primary, secondary or unverified, not %q", f.what, f.fact.Verified)
 		}
 	}
 }

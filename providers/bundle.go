@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -19,7 +20,8 @@ const OriginEmbedded = "embedded"
 // on top of the embedded catalog.
 const extendsEmbedded = "embedded"
 
-var versionRe = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$`)
+// versionRe is compiled when a bundle is first checked, not at every start.
+var versionRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$`) })
 
 // Limits on a bundle, so that a wrong path (a home directory, a log file)
 // fails fast instead of being read whole.

@@ -565,6 +565,17 @@ func TestImpossibleDatesAreRejected(t *testing.T) {
 			t.Errorf("validDate(%q) = false", d)
 		}
 	}
+	// The layout goes by length: every other length fails.
+	for _, d := range []string{"", "2026", "2026-9", "2026-09-1", "2026-09-011", "26-09-01", "2026/09/01", "2026-09 "} {
+		if validDate(d) {
+			t.Errorf("validDate(%q) = true", d)
+		}
+	}
+	for d, want := range map[string]bool{"2026": true, "2026-09": true, "2026-09-30": true, "202": false, "20266": false, "2026-9": false, "x026": false, "2026-02-30": false} {
+		if got := validSourceDate(d); got != want {
+			t.Errorf("validSourceDate(%q) = %v, want %v", d, got, want)
+		}
+	}
 	o := &Offer{Name: "x", Status: StatusQualified, ValidUntil: "2026-02-30"}
 	if v := offerVerdict(o, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); v.Outcome == Pass {
 		t.Errorf("an offer whose valid_until does not parse passed: %+v", v)

@@ -315,7 +315,7 @@ func (a *assembly) finish() (*Catalog, error) {
 // nor claim to be older than its newest fact).
 func (a *assembly) checkBundle(bb *bundleBlock) {
 	b := &a.b
-	if !versionRe.MatchString(bb.Version) {
+	if !versionRe().MatchString(bb.Version) {
 		b.errorf(bb.DefRange, "bundle: version %q must be letters, digits, dots, dashes or pluses, such as \"2026.12.01\"", bb.Version)
 	}
 	asOf, err := time.Parse(time.DateOnly, bb.AsOf)
@@ -325,7 +325,7 @@ func (a *assembly) checkBundle(bb *bundleBlock) {
 	}
 	for _, f := range b.facts {
 		if t, ok := parseAsOf(f.fact.AsOf); ok && t.After(asOf) {
-			b.errorf(f.rng, "%s is as of %s, after the bundle's as_of %s", f.what, f.fact.AsOf, bb.AsOf)
+			b.errorf(f.fact.DeclRange, "%s is as of %s, after the bundle's as_of %s", f.what, f.fact.AsOf, bb.AsOf)
 		}
 	}
 }

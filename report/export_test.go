@@ -219,3 +219,13 @@ func ReferenceJUnit(w io.Writer, r *Report) error {
 	_, err := io.WriteString(w, "\n")
 	return err
 }
+
+// ReferenceGitLab is the GitLab Code Quality format as encoding/json writes
+// it from the issue types: the specification the hand-written printer must
+// match byte for byte. It is the printer GitLab replaced.
+func ReferenceGitLab(w io.Writer, r *Report, o Options) error {
+	enc := stdjson.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(gitlabIssuesOf(r, o))
+}

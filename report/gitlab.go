@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"path/filepath"
 
@@ -29,8 +28,69 @@ type gitlabLines struct {
 	Begin int `json:"begin"`
 }
 
-// GitLab prints the report as a GitLab Code Quality report.
+// GitLab prints the report as a GitLab Code Quality report: the bytes
+// encoding/json writes, indented, from gitlabIssuesOf's issues (the
+// specification; a test holds the two to the same bytes). A large plan's
+// report is megabytes: it is written by hand, the findings in chunks on
+// every core, rather than built as issues and encoded, then indented, in
+// memory on one.
 func GitLab(w io.Writer, r *Report, o Options) error {
+	active := make([]int, 0, len(r.Findings))
+	for i := range r.Findings {
+		if r.Findings[i].Active() {
+			active = append(active, i)
+		}
+	}
+	out := &jsonOut{w: w, b: make([]byte, 0, 96<<10), v1: true}
+	out.open('[')
+	out.elems(len(active), func(c *jsonOut, k int) {
+		f := &r.Findings[active[k]]
+		path := o.gitlabPath(f.Range.Filename)
+		appendGitLabIssue(c, r.gitlabDescription(f), r.checkName(f.RuleID), findingFingerprint(f, path), levelOf(f.Severity).gitlab, path, max(f.Range.Start.Line, 1))
+	})
+	for i := range r.Errors {
+		g := o.gitlabErrorIssue(&r.Errors[i])
+		out.elem()
+		appendGitLabIssue(out, g.Description, g.CheckName, g.Fingerprint, g.Severity, g.Location.Path, g.Location.Lines.Begin)
+	}
+	out.close(']')
+	out.b = append(out.b, '\n')
+	return out.flush()
+}
+
+// appendGitLabIssue writes an issue as encoding/json writes gitlabIssue.
+func appendGitLabIssue(out *jsonOut, description, checkName, fingerprint, severity, path string, line int) {
+	out.open('{')
+	out.strField("description", description)
+	out.strField("check_name", checkName)
+	out.strField("fingerprint", fingerprint)
+	out.strField("severity", severity)
+	out.key("location")
+	out.open('{')
+	out.strField("path", path)
+	out.key("lines")
+	out.open('{')
+	out.intField("begin", line)
+	out.close('}')
+	out.close('}')
+	out.close('}')
+}
+
+// gitlabDescription is a finding's message for people, with its resource
+// before it: its text escaped as forHumans escapes it, while fingerprints
+// keep the raw text.
+func (r *Report) gitlabDescription(f *finding.Finding) string {
+	desc := Escape(f.Message)
+	if f.IsResource() {
+		desc = finding.Qualified(Escape(f.Root), Escape(f.Address)) + ": " + desc
+	}
+	return desc
+}
+
+// gitlabIssuesOf is the report as Code Quality issues, in the order GitLab
+// writes them; encoding/json over them is what GitLab prints (the
+// reference, in tests).
+func gitlabIssuesOf(r *Report, o Options) []gitlabIssue {
 	issues := []gitlabIssue{}
 	h := r.forHumans() // for descriptions; fingerprints keep the raw text
 	for i := range r.Findings {
@@ -57,27 +117,27 @@ func GitLab(w io.Writer, r *Report, o Options) error {
 			Location:    gitlabLocation{Path: path, Lines: gitlabLines{Begin: line}},
 		})
 	}
-	// A refused root is an issue too: Code Quality has no other way to
-	// show that part of the merge request was not checked.
 	for i := range r.Errors {
-		e := &r.Errors[i]
-		path := e.File
-		if path == "" {
-			path = e.Root
-		}
-		path = o.gitlabPath(path)
-		issues = append(issues, gitlabIssue{
-			Description: errorLine(e),
-			CheckName:   "sovlint input error",
-			Fingerprint: fingerprint("input-error", e.Root, e.File, e.Msg),
-			Severity:    "critical",
-			Location:    gitlabLocation{Path: path, Lines: gitlabLines{Begin: max(e.Line, 1)}},
-		})
+		issues = append(issues, o.gitlabErrorIssue(&r.Errors[i]))
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(issues)
+	return issues
+}
+
+// gitlabErrorIssue is a refused root as an issue: Code Quality has no
+// other way to show that part of the merge request was not checked.
+func (o Options) gitlabErrorIssue(e *finding.InputError) gitlabIssue {
+	path := e.File
+	if path == "" {
+		path = e.Root
+	}
+	path = o.gitlabPath(path)
+	return gitlabIssue{
+		Description: errorLine(e),
+		CheckName:   "sovlint input error",
+		Fingerprint: fingerprint("input-error", e.Root, e.File, e.Msg),
+		Severity:    "critical",
+		Location:    gitlabLocation{Path: path, Lines: gitlabLines{Begin: max(e.Line, 1)}},
+	}
 }
 
 // stdinPath stands for a plan read from standard input in reports that

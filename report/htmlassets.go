@@ -3,6 +3,7 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/base64"
+	"sync"
 
 	"github.com/sovlint/sovlint/internal/worldmap"
 )
@@ -152,9 +153,12 @@ const htmlJS = `(function () {
 })();
 `
 
-// htmlCSP is the page's Content Security Policy.
-var htmlCSP = "default-src 'none'; style-src '" + cspHash(htmlCSS) + "'; script-src '" + cspHash(htmlJS) +
-	"'; img-src data:; base-uri 'none'; form-action 'none'"
+// htmlCSP is the page's Content Security Policy, hashed when an HTML
+// report is first written rather than by every command at start.
+var htmlCSP = sync.OnceValue(func() string {
+	return "default-src 'none'; style-src '" + cspHash(htmlCSS) + "'; script-src '" + cspHash(htmlJS) +
+		"'; img-src data:; base-uri 'none'; form-action 'none'"
+})
 
 func cspHash(s string) string {
 	sum := sha256.Sum256([]byte(s))

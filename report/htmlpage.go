@@ -182,7 +182,7 @@ func writeHTMLPage(o *htmlOut, p *htmlPage) {
 	o.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	o.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	o.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	o.text(htmlCSP)
+	o.text(htmlCSP())
 	o.raw("\">\n<meta name=\"generator\" content=\"")
 	o.text(p.Tool + " " + p.Version)
 	o.raw("\">\n<title>")

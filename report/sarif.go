@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -664,11 +665,14 @@ func fullName(tool, version string) string {
 	return tool + " " + version
 }
 
-var semver = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+// semver is compiled when first needed, not by every command at start.
+var semver = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+})
 
 // semanticVersion is version when it is a SemVer 2.0 version, else "".
 func semanticVersion(version string) string {
-	if v := strings.TrimPrefix(version, "v"); semver.MatchString(v) {
+	if v := strings.TrimPrefix(version, "v"); semver().MatchString(v) {
 		return v
 	}
 	return ""

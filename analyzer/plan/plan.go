@@ -88,8 +88,12 @@ type rawAttr struct {
 	after, unknown []byte
 }
 
-// planVersionConstraint is terraform-json's own accepted range.
-var planVersionConstraint = version.MustConstraints(version.NewConstraint(tfjson.PlanFormatVersionConstraints))
+// planVersionConstraint is terraform-json's own accepted range, parsed
+// (go-version compiles its regexps then) when a plan is first read rather
+// than by every command at start.
+var planVersionConstraint = sync.OnceValue(func() version.Constraints {
+	return version.MustConstraints(version.NewConstraint(tfjson.PlanFormatVersionConstraints))
+})
 
 // LoadPlan reads a plan in Terraform's JSON format. It streams
 // resource_changes and decodes only the attributes named in attrs (plus the
@@ -497,7 +501,7 @@ func checkFormatVersion(name, v string) *finding.InputError {
 	if err != nil {
 		return &finding.InputError{File: name, Msg: fmt.Sprintf("invalid plan format_version %q", shown)}
 	}
-	if !planVersionConstraint.Check(ver) {
+	if !planVersionConstraint().Check(ver) {
 		return &finding.InputError{File: name, Msg: fmt.Sprintf("unsupported plan format_version %q: sovlint reads %s", shown, tfjson.PlanFormatVersionConstraints)}
 	}
 	return nil

@@ -544,8 +544,9 @@ func guardFunc(name string, f function.Function, b *Budget) function.Function {
 	return function.New(spec)
 }
 
-// formatWidth finds the widths and precisions of a format string's verbs.
-var formatWidth = regexp.MustCompile(`%[-+# 0]*(\d+)?(?:\.(\d+))?`)
+// formatWidth finds the widths and precisions of a format string's verbs;
+// compiled when first needed, not by every command at start.
+var formatWidth = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`%[-+# 0]*(\d+)?(?:\.(\d+))?`) })
 
 // precheck refuses, before it runs, a call whose result would be far larger
 // than its arguments.
@@ -569,7 +570,7 @@ func precheck(name string, args []cty.Value) error {
 		}
 	case "format", "formatlist":
 		if f, ok := known(args[0]); ok && f.Type() == cty.String {
-			for _, m := range formatWidth.FindAllStringSubmatch(f.AsString(), -1) {
+			for _, m := range formatWidth().FindAllStringSubmatch(f.AsString(), -1) {
 				for _, d := range m[1:] {
 					if n, err := strconv.Atoi(d); d != "" && (err != nil || n > 10000) {
 						return fmt.Errorf("%s() with a width or precision over 10000 is more than sovlint evaluates", name)

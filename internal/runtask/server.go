@@ -444,7 +444,7 @@ func (s *Server) process(p *payload, received time.Time) {
 	dur := time.Since(received)
 	verdict := string(res.verdict.Status)
 	s.metrics.runs.WithLabelValues(verdict, strconv.FormatBool(res.step != "")).Inc()
-	s.metrics.runSeconds.WithLabelValues(verdict).Observe(dur.Seconds())
+	s.metrics.runSeconds.WithLabelValues(verdict).Update(dur.Seconds())
 	if res.step != "" {
 		s.metrics.errors.WithLabelValues(res.step).Inc()
 	}
@@ -504,7 +504,7 @@ func (s *Server) check(ctx context.Context, p *payload, run Run) (res result) {
 	start := time.Now()
 	defer func() {
 		res.scanTime = time.Since(start)
-		s.metrics.scanSeconds.Observe(res.scanTime.Seconds())
+		s.metrics.scanSeconds.Update(res.scanTime.Seconds())
 	}()
 
 	body, err := s.api.openPlan(scanCtx, p.PlanJSONAPIURL, p.AccessToken)
@@ -515,7 +515,7 @@ func (s *Server) check(ctx context.Context, p *payload, run Run) (res result) {
 
 	v, err := s.scan(scanCtx, run, body)
 	res.planBytes = body.n
-	s.metrics.planBytes.Observe(float64(body.n))
+	s.metrics.planBytes.Update(float64(body.n))
 	switch {
 	case errors.Is(body.readErr, errPlanTooLarge):
 		return s.failure(stepDownload, fmt.Sprintf("the plan is larger than the server's limit of %d MiB", s.cfg.MaxPlanBytes>>20))
@@ -588,8 +588,8 @@ func (s *Server) countCallbacks(attempts int, err error) {
 	if err == nil && attempts > 0 {
 		ok = 1
 	}
-	s.metrics.callbacks.WithLabelValues("ok").Add(float64(ok))
-	s.metrics.callbacks.WithLabelValues("error").Add(float64(attempts - ok))
+	s.metrics.callbacks.WithLabelValues("ok").Add(ok)
+	s.metrics.callbacks.WithLabelValues("error").Add(attempts - ok)
 }
 
 func deadlineOf(ctx context.Context) time.Time {

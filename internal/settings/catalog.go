@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -213,7 +214,8 @@ func requireCertificationRules(pol *config.Policy, require map[string][]string, 
 	return diags
 }
 
-var countryCodeRe = regexp.MustCompile(`^[A-Z]{2}$`)
+// countryCodeRe is compiled when first needed, not by every command at start.
+var countryCodeRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z]{2}$`) })
 
 // residencyPolicy reads policy.residency: country group names the catalog
 // knows ("eu", "eea"), otherwise ISO country codes ("CH").
@@ -230,7 +232,7 @@ func residencyPolicy(cat *providers.Catalog, pol *config.Policy) (providers.Resi
 		switch {
 		case cat.CountryGroup(e) != nil:
 			groups = append(groups, strings.ToLower(e))
-		case countryCodeRe.MatchString(strings.ToUpper(e)):
+		case countryCodeRe().MatchString(strings.ToUpper(e)):
 			extra = append(extra, strings.ToUpper(e))
 		default:
 			diags = append(diags, configError(pol.DefRange, "residency: %q is neither a country group (eu, eea) nor an ISO 3166-1 alpha-2 country code", entry))
