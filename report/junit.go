@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sovlint/sovlint/finding"
 	"github.com/sovlint/sovlint/internal/addrs"
@@ -102,40 +103,30 @@ func JUnit(w io.Writer, r *Report, _ Options) error {
 	}
 	var cw chunkWriter
 	err := cw.write(bw, len(items), func(b []byte, lo, hi int) ([]byte, error) {
-		buf := bytes.NewBuffer(b)
-		var enc *xml.Encoder
+		var scratch bytes.Buffer
 		for _, it := range items[lo:hi] {
 			s := it.suite
 			switch {
 			case it.end:
-				buf.WriteString("\n  </testsuite>")
+				b = append(b, "\n  </testsuite>"...)
 			case it.c == nil:
-				buf.Write(appendXMLStart(nil, 1, "testsuite", "name", s.Name, "tests", strconv.Itoa(s.Tests), "failures", strconv.Itoa(s.Failures), "errors", strconv.Itoa(s.Errors)))
+				b = appendXMLStart(b, 1, "testsuite", "name", s.Name, "tests", strconv.Itoa(s.Tests), "failures", strconv.Itoa(s.Failures), "errors", strconv.Itoa(s.Errors))
 				if s.Properties != nil {
-					buf.WriteString("\n    <properties>")
+					b = append(b, "\n    <properties>"...)
 					for _, p := range s.Properties.Property {
-						buf.Write(appendXMLStart(nil, 3, "property", "name", p.Name, "value", p.Value))
-						buf.WriteString("</property>")
+						b = appendXMLStart(b, 3, "property", "name", p.Name, "value", p.Value)
+						b = append(b, "</property>"...)
 					}
-					buf.WriteString("\n    </properties>")
+					b = append(b, "\n    </properties>"...)
 				}
 			default:
-				r.junitFill(it.c)
-				if enc == nil {
-					// A fresh encoder starts its first element without
-					// the newline it puts before the others.
-					enc = xml.NewEncoder(buf)
-					enc.Indent("    ", "  ")
-					buf.WriteByte('\n')
-				}
-				if err := enc.EncodeElement(it.c, xml.StartElement{Name: xml.Name{Local: "testcase"}}); err != nil {
-					return nil, fmt.Errorf("encoding JUnit XML: %w", err)
-				}
+				r.junitFill(it.c, &scratch)
+				b = appendJUnitCase(b, it.c)
 				// Its texts are written: let them go.
 				it.c.Failure, it.c.SystemOut, it.c.findings = nil, nil, nil
 			}
 		}
-		return buf.Bytes(), nil
+		return b, nil
 	})
 	if err != nil {
 		return err
@@ -189,7 +180,7 @@ func (r *Report) junitSuites(fill bool) junitTestSuites {
 	for _, k := range order {
 		c := cases[k]
 		if fill {
-			r.junitFill(c)
+			r.junitFill(c, new(bytes.Buffer))
 		}
 		suite := c.File
 		if suite == "" {
@@ -245,15 +236,120 @@ func appendXMLStart(b []byte, depth int, name string, attrs ...string) []byte {
 	b = append(b, '<')
 	b = append(b, name...)
 	for i := 0; i+1 < len(attrs); i += 2 {
+		attr := attrs[i]
+		if attr[0] == '?' { // omitempty
+			if attrs[i+1] == "" {
+				continue
+			}
+			attr = attr[1:]
+		}
 		b = append(b, ' ')
-		b = append(b, attrs[i]...)
+		b = append(b, attr...)
 		b = append(b, '=', '"')
-		var esc bytes.Buffer
-		_ = xml.EscapeText(&esc, []byte(attrs[i+1])) // a bytes.Buffer does not fail
-		b = append(b, esc.Bytes()...)
+		b = appendXMLEscaped(b, attrs[i+1])
 		b = append(b, '"')
 	}
 	return append(b, '>')
+}
+
+// appendJUnitCase appends a test case at depth 2 as encoding/xml writes
+// the junitTestCase type: attributes in field order, file omitted when
+// empty, its failure, error and system-out on lines of their own, each
+// text in CDATA.
+func appendJUnitCase(b []byte, c *junitTestCase) []byte {
+	b = appendXMLStart(b, 2, "testcase", "name", c.Name, "classname", c.Classname, "?file", c.File)
+	children := false
+	for _, f := range []struct {
+		name string
+		f    *junitFailure
+	}{{"failure", c.Failure}, {"error", c.Error}} {
+		if f.f != nil {
+			b = appendXMLStart(b, 3, f.name, "message", f.f.Message, "type", f.f.Type)
+			b = appendCDATA(b, f.f.Text)
+			b = append(b, "</"...)
+			b = append(b, f.name...)
+			b = append(b, '>')
+			children = true
+		}
+	}
+	if c.SystemOut != nil {
+		b = appendXMLStart(b, 3, "system-out")
+		b = appendCDATA(b, c.SystemOut.Text)
+		b = append(b, "</system-out>"...)
+		children = true
+	}
+	if children {
+		b = append(b, "\n    "...)
+	}
+	return append(b, "</testcase>"...)
+}
+
+// appendXMLEscaped appends s escaped as encoding/xml escapes attribute
+// values and text: the five markup characters, tab, newline and carriage
+// return as character references, what XML cannot hold as U+FFFD.
+func appendXMLEscaped(b []byte, s string) []byte {
+	last := 0
+	for i := 0; i < len(s); {
+		r, width := utf8.DecodeRuneInString(s[i:])
+		i += width
+		var esc string
+		switch r {
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '\t':
+			esc = "&#x9;"
+		case '\n':
+			esc = "&#xA;"
+		case '\r':
+			esc = "&#xD;"
+		default:
+			if !xmlChar(r) || (r == utf8.RuneError && width == 1) {
+				esc = "\uFFFD"
+				break
+			}
+			continue
+		}
+		b = append(b, s[last:i-width]...)
+		b = append(b, esc...)
+		last = i
+	}
+	return append(b, s[last:]...)
+}
+
+// appendCDATA appends s as CDATA, a "]]>" in it split across two
+// sections; nothing when s is empty (encoding/xml's emitCDATA).
+func appendCDATA(b []byte, s string) []byte {
+	if s == "" {
+		return b
+	}
+	b = append(b, "<![CDATA["...)
+	for {
+		before, after, ok := strings.Cut(s, "]]>")
+		if !ok {
+			break
+		}
+		b = append(b, before...)
+		b = append(b, "]]]]><![CDATA[>"...)
+		s = after
+	}
+	b = append(b, s...)
+	return append(b, "]]>"...)
+}
+
+// xmlChar reports whether XML 1.0 can hold r.
+func xmlChar(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' ||
+		r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD ||
+		r >= 0x10000 && r <= 0x10FFFF
 }
 
 // junitErrors turns refused roots into test cases in error, one per root
@@ -290,53 +386,85 @@ func junitErrors(errs []finding.InputError) []*junitTestCase {
 
 // junitFill turns a resource's findings into its failure (active ones) and
 // its system-out (suppressed ones).
-func (r *Report) junitFill(c *junitTestCase) {
-	fs := c.findings
-	var failed, suppressed []string
+// scratch holds the texts as they are written: a chunk's encoder passes
+// the same one for each of its cases, so that only the texts themselves
+// are allocated.
+func (r *Report) junitFill(c *junitTestCase, scratch *bytes.Buffer) {
+	failed := scratch
+	failed.Reset()
+	var suppressed strings.Builder
 	var ids []string
 	worst := finding.SeverityInvalid
-	for _, f := range fs {
+	for _, f := range c.findings {
 		if !f.Active() {
-			suppressed = append(suppressed, fmt.Sprintf("suppressed %s: %s\n  %s", f.RuleID, f.Message, justification(f.Suppression)))
+			if suppressed.Len() > 0 {
+				suppressed.WriteByte('\n')
+			}
+			suppressed.WriteString("suppressed ")
+			suppressed.WriteString(f.RuleID)
+			suppressed.WriteString(": ")
+			suppressed.WriteString(f.Message)
+			suppressed.WriteString("\n  ")
+			suppressed.WriteString(justification(f.Suppression))
 			continue
 		}
 		worst = max(worst, f.Severity)
+		if len(ids) > 0 {
+			failed.WriteByte('\n')
+		}
 		ids = append(ids, f.RuleID)
-		failed = append(failed, r.findingDetail(f))
+		r.writeFindingDetail(failed, f)
 	}
-	if len(failed) > 0 {
+	if len(ids) > 0 {
 		c.Failure = &junitFailure{
-			Message: fmt.Sprintf("%d %s: %s", len(failed), plural(len(failed), "finding", "findings"), strings.Join(ids, ", ")),
+			Message: strconv.Itoa(len(ids)) + " " + plural(len(ids), "finding", "findings") + ": " + strings.Join(ids, ", "),
 			Type:    levelOf(worst).junit,
-			Text:    xmlText(strings.Join(failed, "\n")),
+			Text:    xmlText(failed.String()),
 		}
 	}
-	if len(suppressed) > 0 {
-		c.SystemOut = &junitCDATA{Text: xmlText(strings.Join(suppressed, "\n"))}
+	if suppressed.Len() > 0 {
+		c.SystemOut = &junitCDATA{Text: xmlText(suppressed.String())}
 	}
 }
 
-// findingDetail is a finding in a few plain-text lines: what, where, why,
-// how to fix.
-func (r *Report) findingDetail(f *finding.Finding) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s", f.Severity, f.RuleID)
-	if rule := r.rule(f.RuleID); rule != nil {
-		fmt.Fprintf(&b, " %s", rule.Name)
+// writeFindingDetail writes a finding in a few plain-text lines: what,
+// where, why, how to fix.
+func (r *Report) writeFindingDetail(b *bytes.Buffer, f *finding.Finding) {
+	rule := r.rule(f.RuleID)
+	b.WriteString(f.Severity.String())
+	b.WriteByte(' ')
+	b.WriteString(f.RuleID)
+	if rule != nil {
+		b.WriteByte(' ')
+		b.WriteString(rule.Name)
 	}
-	fmt.Fprintf(&b, ": %s\n", f.Message)
+	b.WriteString(": ")
+	b.WriteString(f.Message)
+	b.WriteByte('\n')
 	if f.IsResource() {
-		fmt.Fprintf(&b, "  %s\n", strings.Join(context(*f), " · "))
+		b.WriteString("  ")
+		for i, part := range context(*f) {
+			if i > 0 {
+				b.WriteString(" · ")
+			}
+			b.WriteString(part)
+		}
+		b.WriteByte('\n')
 	} else if pos := position(f.Range.Filename, f.Range.Start.Line); pos != "" {
-		fmt.Fprintf(&b, "  %s\n", pos)
+		b.WriteString("  ")
+		b.WriteString(pos)
+		b.WriteByte('\n')
 	}
-	if rule := r.rule(f.RuleID); rule != nil {
-		fmt.Fprintf(&b, "  fix: %s\n", rule.Remediation)
+	if rule != nil {
+		b.WriteString("  fix: ")
+		b.WriteString(rule.Remediation)
+		b.WriteByte('\n')
 	}
 	if src := sourceLine(*f); src != "" {
-		fmt.Fprintf(&b, "  %s\n", src)
+		b.WriteString("  ")
+		b.WriteString(src)
+		b.WriteByte('\n')
 	}
-	return b.String()
 }
 
 // resourceType is the type in a resource address:
@@ -361,12 +489,16 @@ func resourceType(address string) string {
 // xmlText replaces the characters XML 1.0 cannot hold, which encoding/xml
 // writes unchanged inside CDATA, with U+FFFD.
 func xmlText(s string) string {
+	ascii := true // and nothing to replace: the common case, checked fast
+	for i := 0; i < len(s) && ascii; i++ {
+		c := s[i]
+		ascii = c >= 0x20 && c < 0x80 || c == '\t' || c == '\n' || c == '\r'
+	}
+	if ascii {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r',
-			r >= 0x20 && r <= 0xD7FF,
-			r >= 0xE000 && r <= 0xFFFD,
-			r >= 0x10000 && r <= 0x10FFFF:
+		if xmlChar(r) {
 			return r
 		}
 		return '\uFFFD'
