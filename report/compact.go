@@ -16,6 +16,7 @@ import (
 // from stdin) has "(stdin):". Nothing else is printed: the exit status and
 // the other formats carry the rest.
 func Compact(w io.Writer, r *Report, _ Options) error {
+	r = r.forHumans()
 	bw := bufio.NewWriter(w)
 	for i := range r.Findings {
 		f := &r.Findings[i]

@@ -8,7 +8,7 @@ import (
 
 // forHumans returns the report with every text that comes from the input
 // escaped (see Escape): what the human-facing printers (text, github,
-// markdown, gitlab descriptions, junit, html) print. The machine formats
+// markdown, gitlab descriptions, junit, html, compact) print. The machine formats
 // (json, sarif) rely on JSON's escaping. Resource rows are escaped as they
 // are read; findings, warnings, roots and errors are copied only when one
 // of them needs it, so that a report without such characters prints

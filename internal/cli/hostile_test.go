@@ -394,7 +394,7 @@ func TestHostileControlCharacters(t *testing.T) {
    "change": {"actions": ["create"], "after": {"region": "us-east-1` + evil + `", "tags": {"classification": "sensitive"}}}}
 ]}`
 	var cases []hostileCase
-	for _, format := range []string{"text", "github", "markdown", "gitlab", "junit"} {
+	for _, format := range []string{"text", "github", "markdown", "gitlab", "junit", "compact", "html"} {
 		cases = append(cases, hostileCase{
 			name: format, files: map[string]string{"plan.json": plan},
 			args: []string{"scan", "--format", format, "--color", "always", "plan.json"},
