@@ -2,9 +2,11 @@ package report
 
 import (
 	"bufio"
-	"fmt"
 	"io"
+	"strconv"
 	"strings"
+
+	"github.com/sovlint/sovlint/finding"
 )
 
 // Compact prints one line per active finding, the way compilers and most
@@ -14,29 +16,53 @@ import (
 //
 // A finding without a line has FILE: only; one without a file (a plan read
 // from stdin) has "(stdin):". Nothing else is printed: the exit status and
-// the other formats carry the rest.
+// the other formats carry the rest. A large plan's lines are encoded on
+// every core.
 func Compact(w io.Writer, r *Report, _ Options) error {
 	r = r.forHumans()
 	bw := bufio.NewWriter(w)
-	for i := range r.Findings {
-		f := &r.Findings[i]
-		if !f.Active() {
-			continue
+	var cw chunkWriter
+	if err := cw.write(bw, len(r.Findings), func(b []byte, lo, hi int) ([]byte, error) {
+		for i := lo; i < hi; i++ {
+			if f := &r.Findings[i]; f.Active() {
+				b = appendCompact(b, r, f)
+			}
 		}
-		pos := f.Range.Filename
-		if pos == "" {
-			pos = stdinPath
-		}
-		if f.Range.Start.Line > 0 {
-			pos += fmt.Sprintf(":%d", f.Range.Start.Line)
-		}
-		msg := f.Message
-		if f.IsResource() {
-			msg = f.Address + ": " + msg
-		}
-		// One line whatever the message holds.
-		msg = strings.Join(strings.Fields(msg), " ")
-		fmt.Fprintf(bw, "%s: %s: %s [%s]\n", pos, f.Severity, msg, r.checkName(f.RuleID))
+		return b, nil
+	}); err != nil {
+		return err
 	}
 	return bw.Flush()
+}
+
+// appendCompact appends a finding's line: FILE:LINE: severity: ADDRESS:
+// message [RULE name], the message on one line whatever it holds.
+func appendCompact(b []byte, r *Report, f *finding.Finding) []byte {
+	if f.Range.Filename == "" {
+		b = append(b, stdinPath...)
+	} else {
+		b = append(b, f.Range.Filename...)
+	}
+	if f.Range.Start.Line > 0 {
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(f.Range.Start.Line), 10)
+	}
+	b = append(b, ": "...)
+	b = append(b, f.Severity.String()...)
+	b = append(b, ": "...)
+	msg := f.Message
+	if f.IsResource() {
+		msg = f.Address + ": " + msg
+	}
+	first := true
+	for field := range strings.FieldsSeq(msg) {
+		if !first {
+			b = append(b, ' ')
+		}
+		b = append(b, field...)
+		first = false
+	}
+	b = append(b, " ["...)
+	b = append(b, r.checkName(f.RuleID)...)
+	return append(b, "]\n"...)
 }

@@ -229,3 +229,31 @@ func ReferenceGitLab(w io.Writer, r *Report, o Options) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(gitlabIssuesOf(r, o))
 }
+
+// ReferenceCompact is the compact format as the printer wrote it before it
+// encoded on every core: the specification Compact must match byte for
+// byte.
+func ReferenceCompact(w io.Writer, r *Report) error {
+	r = r.forHumans()
+	bw := bufio.NewWriter(w)
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if !f.Active() {
+			continue
+		}
+		pos := f.Range.Filename
+		if pos == "" {
+			pos = stdinPath
+		}
+		if f.Range.Start.Line > 0 {
+			pos += fmt.Sprintf(":%d", f.Range.Start.Line)
+		}
+		msg := f.Message
+		if f.IsResource() {
+			msg = f.Address + ": " + msg
+		}
+		msg = strings.Join(strings.Fields(msg), " ")
+		fmt.Fprintf(bw, "%s: %s: %s [%s]\n", pos, f.Severity, msg, r.checkName(f.RuleID))
+	}
+	return bw.Flush()
+}
