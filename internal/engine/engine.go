@@ -227,12 +227,18 @@ func (sc *scan) input(in Input) (results []rootResult) {
 	if err != nil {
 		return whole(err)
 	}
-	for _, u := range units {
-		res := rootResult{root: finding.Root{Name: sc.rootName(in, u.rel), Path: u.path}, path: u.rootDir, err: u.err}
+	// The roots are assessed on every core: one after the other, the
+	// assessment of a monorepo's thousands of roots was a tenth of its
+	// time, on one core, with a collector marking the growing results
+	// alongside.
+	results = make([]rootResult, len(units))
+	par.Each(len(units), func(k int) {
+		u := &units[k]
+		res := &results[k]
+		*res = rootResult{root: finding.Root{Name: sc.rootName(in, u.rel), Path: u.path}, path: u.rootDir, err: u.err}
 		if u.err != nil {
 			res.root.Refused = true
-			results = append(results, res)
-			continue
+			return
 		}
 		resources := u.resources
 		if len(u.instances) > 0 {
@@ -250,8 +256,7 @@ func (sc *scan) input(in Input) (results []rootResult) {
 		}
 		res.subjects, res.findings = sc.eval.evaluate(resources)
 		res.inline, res.warnings = u.waivers, u.warnings
-		results = append(results, res)
-	}
+	})
 	return results
 }
 
