@@ -55,8 +55,11 @@ type rootSearch struct {
 	tokens []bool
 	// done are the root modules handed out so far, by absolute path.
 	done map[string]bool
-	// decoded are the modules read since, by clean path: whether they
-	// decoded without error, and their local calls.
+	// watched are the directories whose calls were read from tokens, by
+	// clean path: those CheckRoots may have to correct.
+	watched map[string]bool
+	// decoded are the watched modules read since, by clean path: whether
+	// they decoded without error, and their local calls.
 	decoded map[string]decodedCalls
 }
 
@@ -135,9 +138,13 @@ func (l *SourceLoader) FindRoots(dir string, opt RootSearch) (FoundRoots, error)
 		})
 	}
 	wg.Wait()
-	for _, d := range dirs {
+	rs.watched = map[string]bool{}
+	for i, d := range dirs {
 		if li := l.list(d); li != nil {
 			li.walk = nil
+		}
+		if rs.tokens[i] && len(rs.calls[i]) > 0 {
+			rs.watched[filepath.Clean(d)] = true
 		}
 	}
 	l.mu.Lock()
@@ -301,7 +308,9 @@ func (l *SourceLoader) checked(dir string, mod *module) {
 	l.mu.Lock()
 	rs := l.search
 	l.mu.Unlock()
-	if rs == nil {
+	// Only the directories CheckRoots reads are recorded: recording every
+	// module kept the calls of a whole monorepo to the end of its scan.
+	if rs == nil || !rs.watched[filepath.Clean(dir)] {
 		return
 	}
 	// A module that parses calls what it calls, even if Terraform would

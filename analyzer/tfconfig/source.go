@@ -135,13 +135,19 @@ func (e *evaluator) collect(mi *modInst, out *[]*analyzer.Instance) {
 
 func (e *evaluator) resourceInstances(mi *modInst, rd *resourceDecl, out *[]*analyzer.Instance) {
 	ex := e.resourceExpansion(mi, rd)
-	base := addrs.Join(mi.addr, rd.key())
-	cfgAddr := addrs.Join(mi.node.path, rd.key())
+	local := rd.key()
+	base := addrs.Join(mi.addr, local)
+	cfgAddr := addrs.Join(mi.node.path, local)
 	ref := rd.provider
 	if ref.name == "" {
 		ref.name = impliedProvider(rd.typ)
 	}
 	pc, key := e.providerFor(mi.node, ref)
+	// What the instances share is made once: each was a string a
+	// monorepo's scan kept to its end, for the collector to mark again and
+	// again.
+	source := mi.node.mod.providerSource(ref.name)
+	inline := inlineClass(mi.node, local)
 	mk := func(addr string, rep repetition, unexpanded string) {
 		in := &analyzer.Instance{
 			Address:        addr,
@@ -150,13 +156,13 @@ func (e *evaluator) resourceInstances(mi *modInst, rd *resourceDecl, out *[]*ana
 			Mode:           rd.mode,
 			Type:           rd.typ,
 			Name:           rd.name,
-			ProviderSource: mi.node.mod.providerSource(ref.name),
+			ProviderSource: source,
 			ProviderConfig: pc,
 			ProviderKey:    key,
 			Range:          rd.defRange,
 			Unexpanded:     unexpanded,
 			Refs:           bodyRefs{rd.body, mi.node},
-			Inline:         inlineClass(mi.node, rd.key()),
+			Inline:         inline,
 		}
 		s := scope{mi: mi, rep: rep}
 		for _, name := range e.resourceAttrs {

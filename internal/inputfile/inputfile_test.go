@@ -66,6 +66,33 @@ func TestReadFileLimit(t *testing.T) {
 	}
 }
 
+// A file is read into a buffer of its size: a monorepo's sources are kept
+// in memory until parsed, and io.ReadAll's doubling made them a tenth
+// larger and cost twice their size in garbage.
+func TestReadFileSized(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "main.tf")
+	text := strings.Repeat("resource \"aws_s3_bucket\" \"b\" {}\n", 30) // 960 bytes
+	if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	b, err := ReadFile(p, 1<<20, Tree)
+	if err != nil || string(b) != text {
+		t.Fatalf("ReadFile = %q, %v", b, err)
+	}
+	if cap(b) > len(b)+1 {
+		t.Errorf("capacity %d for %d bytes: the buffer is not sized from the file", cap(b), len(b))
+	}
+	// Text beyond the size measured (a file that grew) is read too, up to
+	// the limit.
+	b, err = readInto(make([]byte, 0, 4), LimitReader(strings.NewReader(text), p, 1<<20))
+	if err != nil || string(b) != text {
+		t.Errorf("readInto past its capacity = %q, %v", b, err)
+	}
+	if _, err := readInto(make([]byte, 0, 4), LimitReader(strings.NewReader(text), p, 100)); !errors.As(err, new(*TooLargeError)) {
+		t.Errorf("readInto past the limit: %v, want a TooLargeError", err)
+	}
+}
+
 type zeros struct{}
 
 func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
