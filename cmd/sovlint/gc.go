@@ -11,9 +11,9 @@ import (
 // doubles, from 4 MB), a 30,000-resource plan went through 18 collections,
 // each stopping goroutines in tight loops with signals, and the catalog
 // alone through nine before the plan was opened. Here the heap may grow to
-// heapFloor before a collection; past it, each collection sets the next one
-// at twice the live heap, as the default does, so that memory stays bounded
-// by what the scan keeps. It is done with GOGC's percentage rather than a
+// heapFloor before a collection, and by heapFloor past what the last one
+// found live, or to twice that once it is more, as the default does, so
+// that memory stays bounded by what the scan keeps. It is done with GOGC's percentage rather than a
 // memory limit, which makes the runtime return memory to the system eagerly
 // when the heap is above the limit, only to fault it back in. GOGC or
 // GOMEMLIMIT in the environment wins.
@@ -51,11 +51,19 @@ func followLiveHeap() {
 	})
 }
 
-// nextGCPercent is the GOGC that makes the next collection happen at
-// heapFloor, or at twice the live heap once that is more.
+// nextGCPercent is the GOGC that lets the heap grow by heapFloor past the
+// live heap before the next collection, or double once the live heap is
+// more. A fixed floor for the whole heap (collect at heapFloor, or at twice
+// the live heap) left less room to allocate in as a scan kept more: a
+// 10,000-file monorepo, which allocates 1.35 GB and keeps 20 to 50 MB,
+// went through 23 collections, each marking all that was kept, where a
+// 1,000-file one went through one: 10,000 files took 11 to 12 times the
+// time of 1,000. With a fixed room it is 14 collections; plans, which keep
+// more than heapFloor by their second collection or have none, are paced
+// as before.
 func nextGCPercent(live uint64) int {
-	if live >= heapFloor/2 {
+	if live >= heapFloor {
 		return 100
 	}
-	return int(heapFloor*100/max(live, 1<<20) - 100) //nolint:gosec // at most heapFloor*100 / 1 MiB
+	return int(heapFloor*100/max(live, 1<<20)) //nolint:gosec // at most heapFloor*100 / 1 MiB
 }

@@ -7,10 +7,11 @@ import (
 
 func TestNextGCPercent(t *testing.T) {
 	for live, want := range map[uint64]int{
-		0:                96*100 - 100, // a tiny live heap: the floor, counted from 1 MiB
-		heapFloor / 4:    300,          // collect at the floor
-		heapFloor / 2:    100,          // twice the live heap is the floor
-		heapFloor - 1:    100,          // past it, GOGC=100
+		0:                96 * 100, // a tiny live heap: room for heapFloor, counted from 1 MiB
+		heapFloor / 4:    400,      // collect after heapFloor more
+		heapFloor / 2:    200,
+		heapFloor - 1:    100, // (rounded down)
+		heapFloor:        100, // from there, GOGC=100: twice the live heap
 		heapFloor * 3:    100,
 		heapFloor * 1000: 100,
 	} {
