@@ -56,7 +56,8 @@ func TestChunkWriterPanicIsAnError(t *testing.T) {
 type failingWriter struct{ n int }
 
 func (w *failingWriter) Write(p []byte) (int, error) {
-	if w.n--; w.n < 0 {
+	w.n--
+	if w.n < 0 {
 		return 0, errors.New("disk full")
 	}
 	return len(p), nil

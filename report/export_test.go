@@ -8,10 +8,10 @@ import (
 	"io"
 	"strings"
 
-	"github.com/sovlint/sovlint/finding"
-
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/sovlint/sovlint/finding"
 )
 
 // ReferenceJSON is the JSON format as reflection writes it from the struct

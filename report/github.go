@@ -122,7 +122,7 @@ func appendGitHubHead(b []byte, command, file string, line, endLine int, title s
 // "," that delimit properties.
 func appendGitHubEscaped(b []byte, s string, property bool) []byte {
 	start := 0
-	for i := 0; i < len(s); i++ {
+	for i := range len(s) {
 		var esc string
 		switch s[i] {
 		case '%':

@@ -263,14 +263,15 @@ func appendJUnitCase(b []byte, c *junitTestCase) []byte {
 		name string
 		f    *junitFailure
 	}{{"failure", c.Failure}, {"error", c.Error}} {
-		if f.f != nil {
-			b = appendXMLStart(b, 3, f.name, "message", f.f.Message, "type", f.f.Type)
-			b = appendCDATA(b, f.f.Text)
-			b = append(b, "</"...)
-			b = append(b, f.name...)
-			b = append(b, '>')
-			children = true
+		if f.f == nil {
+			continue
 		}
+		b = appendXMLStart(b, 3, f.name, "message", f.f.Message, "type", f.f.Type)
+		b = appendCDATA(b, f.f.Text)
+		b = append(b, "</"...)
+		b = append(b, f.name...)
+		b = append(b, '>')
+		children = true
 	}
 	if c.SystemOut != nil {
 		b = appendXMLStart(b, 3, "system-out")

@@ -10,7 +10,7 @@ import (
 )
 
 // The text printer encodes a large report's groups on every core; the
-// printer it replaced is the specification byte for byte, in colour or
+// printer it replaced is the specification byte for byte, in color or
 // not, quiet or not.
 func TestTextMatchesReference(t *testing.T) {
 	opts := []report.Options{{}, {Color: true}, {Quiet: true}}

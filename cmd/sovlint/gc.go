@@ -65,5 +65,5 @@ func nextGCPercent(live uint64) int {
 	if live >= heapFloor {
 		return 100
 	}
-	return int(heapFloor*100/max(live, 1<<20)) //nolint:gosec // at most heapFloor*100 / 1 MiB
+	return int(heapFloor * 100 / max(live, 1<<20)) //nolint:gosec // at most heapFloor*100 / 1 MiB
 }
