@@ -348,7 +348,9 @@ func tagsOf(a *Attr, keep func(key string) bool) []tag {
 		// In any order: callers sort, and an object's keys are unique. cty's
 		// own iterator sorts them first, which showed in plan profiles.
 		for k := range t.AttributeTypes() {
-			add(k, v.GetAttr(k))
+			if keep(k) { // most tags are not read: their values are not looked up
+				out = append(out, tag{key: k, value: v.GetAttr(k), rng: a.Range, why: a.Why})
+			}
 		}
 	case t.IsMapType():
 		for it := v.ElementIterator(); it.Next(); {
