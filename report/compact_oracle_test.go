@@ -1,8 +1,8 @@
 package report_test
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -32,15 +32,8 @@ func TestCompactMatchesReference(t *testing.T) {
 
 func compareCompact(t *testing.T, rep *report.Report) {
 	t.Helper()
-	var want, got bytes.Buffer
-	werr := report.ReferenceCompact(&want, rep)
-	gerr := report.Compact(&got, rep, report.Options{})
-	if werr != nil || gerr != nil {
-		t.Fatalf("reference error %v, printer error %v", werr, gerr)
-	}
-	if !bytes.Equal(want.Bytes(), got.Bytes()) {
-		t.Errorf("the printer differs from the reference:\n%s", lineDiff(want.String(), got.String()))
-	}
+	matchesReference(t, func(w io.Writer) error { return report.ReferenceCompact(w, rep) },
+		func(w io.Writer) error { return report.Compact(w, rep, report.Options{}) }, false)
 }
 
 func FuzzCompactMatchesReference(f *testing.F) {

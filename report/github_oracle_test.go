@@ -1,8 +1,8 @@
 package report_test
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -42,15 +42,8 @@ func TestGitHubMatchesReference(t *testing.T) {
 
 func compareGitHub(t *testing.T, rep *report.Report, o report.Options) {
 	t.Helper()
-	var want, got bytes.Buffer
-	werr := report.ReferenceGitHub(&want, rep, o)
-	gerr := report.GitHub(&got, rep, o)
-	if werr != nil || gerr != nil {
-		t.Fatalf("reference error %v, printer error %v", werr, gerr)
-	}
-	if !bytes.Equal(want.Bytes(), got.Bytes()) {
-		t.Errorf("the printer differs from the reference:\n%s", lineDiff(want.String(), got.String()))
-	}
+	matchesReference(t, func(w io.Writer) error { return report.ReferenceGitHub(w, rep, o) },
+		func(w io.Writer) error { return report.GitHub(w, rep, o) }, false)
 }
 
 func FuzzGitHubMatchesReference(f *testing.F) {

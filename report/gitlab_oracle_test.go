@@ -1,8 +1,8 @@
 package report_test
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -46,13 +46,6 @@ func TestGitLabMatchesReflection(t *testing.T) {
 
 func compareGitLab(t *testing.T, rep *report.Report, o report.Options) {
 	t.Helper()
-	var want, got bytes.Buffer
-	werr := report.ReferenceGitLab(&want, rep, o)
-	gerr := report.GitLab(&got, rep, o)
-	if werr != nil || gerr != nil {
-		t.Fatalf("reflection error %v, printer error %v", werr, gerr)
-	}
-	if !bytes.Equal(want.Bytes(), got.Bytes()) {
-		t.Errorf("the printer differs from reflection:\n%s", lineDiff(want.String(), got.String()))
-	}
+	matchesReference(t, func(w io.Writer) error { return report.ReferenceGitLab(w, rep, o) },
+		func(w io.Writer) error { return report.GitLab(w, rep, o) }, false)
 }

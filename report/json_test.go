@@ -1,8 +1,8 @@
 package report_test
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -66,18 +66,8 @@ func TestJSONMatchesReflection(t *testing.T) {
 
 func compareJSON(t *testing.T, rep *report.Report) {
 	t.Helper()
-	var want, got bytes.Buffer
-	werr := report.ReferenceJSON(&want, rep)
-	gerr := report.JSON(&got, rep, report.Options{})
-	if (werr != nil) != (gerr != nil) {
-		t.Fatalf("reflection error %v, printer error %v", werr, gerr)
-	}
-	if werr != nil {
-		return
-	}
-	if want.String() != got.String() {
-		t.Errorf("the printer differs from reflection:\n%s", lineDiff(want.String(), got.String()))
-	}
+	matchesReference(t, func(w io.Writer) error { return report.ReferenceJSON(w, rep) },
+		func(w io.Writer) error { return report.JSON(w, rep, report.Options{}) }, true)
 }
 
 // fullReport sets every field the JSON format can print, with the strings

@@ -1,8 +1,8 @@
 package report_test
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -44,15 +44,8 @@ func TestJUnitMatchesReference(t *testing.T) {
 
 func compareJUnit(t *testing.T, rep *report.Report) {
 	t.Helper()
-	var want, got bytes.Buffer
-	werr := report.ReferenceJUnit(&want, rep)
-	gerr := report.JUnit(&got, rep, report.Options{})
-	if (werr != nil) != (gerr != nil) {
-		t.Fatalf("reference error %v, printer error %v", werr, gerr)
-	}
-	if !bytes.Equal(want.Bytes(), got.Bytes()) {
-		t.Errorf("the printer differs from the reference:\n%s", lineDiff(want.String(), got.String()))
-	}
+	matchesReference(t, func(w io.Writer) error { return report.ReferenceJUnit(w, rep) },
+		func(w io.Writer) error { return report.JUnit(w, rep, report.Options{}) }, false)
 }
 
 func FuzzJUnitMatchesReference(f *testing.F) {

@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -235,6 +236,26 @@ var pkgDir = func() string {
 }()
 
 // lineDiff shows how two texts differ, line by line.
+// matchesReference holds a printer written for speed to its specification:
+// reference, the printer it replaced or the reflection encoder of its
+// types, must write the same bytes. With mayRefuse, both may refuse the
+// input (JSON's encoders reject invalid UTF-8), as long as they agree;
+// without, an error from either fails the test.
+func matchesReference(t *testing.T, reference, printer func(io.Writer) error, mayRefuse bool) {
+	t.Helper()
+	var want, got bytes.Buffer
+	werr, gerr := reference(&want), printer(&got)
+	switch {
+	case mayRefuse && (werr != nil) != (gerr != nil), !mayRefuse && (werr != nil || gerr != nil):
+		t.Fatalf("reference error %v, printer error %v", werr, gerr)
+	case werr != nil:
+		return
+	}
+	if !bytes.Equal(want.Bytes(), got.Bytes()) {
+		t.Errorf("the printer differs from its reference:\n%s", lineDiff(want.String(), got.String()))
+	}
+}
+
 func lineDiff(want, got string) string {
 	return cmp.Diff(strings.Split(want, "\n"), strings.Split(got, "\n"))
 }

@@ -1,8 +1,8 @@
 package report_test
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -43,13 +43,6 @@ func TestTextMatchesReference(t *testing.T) {
 
 func compareText(t *testing.T, rep *report.Report, o report.Options) {
 	t.Helper()
-	var want, got bytes.Buffer
-	werr := report.ReferenceText(&want, rep, o)
-	gerr := report.Text(&got, rep, o)
-	if werr != nil || gerr != nil {
-		t.Fatalf("reference error %v, printer error %v", werr, gerr)
-	}
-	if !bytes.Equal(want.Bytes(), got.Bytes()) {
-		t.Errorf("the printer differs from the reference:\n%s", lineDiff(want.String(), got.String()))
-	}
+	matchesReference(t, func(w io.Writer) error { return report.ReferenceText(w, rep, o) },
+		func(w io.Writer) error { return report.Text(w, rep, o) }, false)
 }
