@@ -137,7 +137,8 @@ var (
 )
 
 // ReferenceText is the text format as the printer wrote it before it
-// encoded on every core: the specification Text must match byte for byte.
+// encoded on every core: the specification Text's findings must match byte
+// for byte (the footer after them is one function for both).
 func ReferenceText(w io.Writer, r *Report, o Options) error {
 	r = r.forHumans()
 	bw := bufio.NewWriter(w)
@@ -169,36 +170,7 @@ func ReferenceText(w io.Writer, r *Report, o Options) error {
 		}
 		bw.WriteByte('\n')
 	}
-	if o.Quiet {
-		return bw.Flush()
-	}
-	if len(fired) > 0 {
-		fmt.Fprintf(bw, "%s\n", c.bold("How to fix"))
-		for _, rule := range r.Rules {
-			if fired[rule.ID] {
-				fmt.Fprintf(bw, "  %s %s: %s\n", rule.ID, rule.Name, rule.Remediation)
-			}
-		}
-		fmt.Fprintf(bw, "  %s\n\n", c.dim("sovlint explain RULE prints a rule's rationale"))
-	}
-	for i := range r.Errors {
-		fmt.Fprintf(bw, "%s %s\n", c.wrap("31", "error:"), errorLine(&r.Errors[i]))
-	}
-	for _, wn := range r.Warnings {
-		loc := ""
-		if wn.File != "" {
-			loc = wn.File
-			if wn.Line > 0 {
-				loc += fmt.Sprintf(":%d", wn.Line)
-			}
-			loc += ": "
-		}
-		fmt.Fprintf(bw, "%s %s%s\n", c.warn("warning:"), loc, wn.Message)
-	}
-	fmt.Fprintln(bw, summaryLine(r))
-	if hint := nothingChecked(r); hint != "" {
-		fmt.Fprintf(bw, "\n%s\n", hint)
-	}
+	writeTextFooter(bw, r, o, c, fired)
 	return bw.Flush()
 }
 

@@ -47,8 +47,16 @@ func Text(w io.Writer, r *Report, o Options) error {
 	if err != nil {
 		return err
 	}
+	writeTextFooter(bw, r, o, c, fired)
+	return bw.Flush()
+}
+
+// writeTextFooter writes what follows the findings, unless quiet: how to
+// fix each rule that fired, refused roots, warnings, the summary line and,
+// when nothing was checked, why.
+func writeTextFooter(bw *bufio.Writer, r *Report, o Options, c colors, fired map[string]bool) {
 	if o.Quiet {
-		return bw.Flush()
+		return
 	}
 	if len(fired) > 0 {
 		fmt.Fprintf(bw, "%s\n", c.bold("How to fix"))
@@ -77,7 +85,6 @@ func Text(w io.Writer, r *Report, o Options) error {
 	if hint := nothingChecked(r); hint != "" {
 		fmt.Fprintf(bw, "\n%s\n", hint)
 	}
-	return bw.Flush()
 }
 
 // appendTextGroup appends a resource's findings (indexes into findings):
