@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	stdjson "encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -179,7 +180,13 @@ func ReferenceText(w io.Writer, r *Report, o Options) error {
 // specification JUnit must match byte for byte.
 func ReferenceJUnit(w io.Writer, r *Report) error {
 	r = r.forHumans()
-	out := r.junitSuites(true)
+	out := r.junitSuites()
+	var scratch bytes.Buffer
+	for i := range out.Suites {
+		for j := range out.Suites[i].Cases {
+			r.junitFill(&out.Suites[i].Cases[j], &scratch)
+		}
+	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}

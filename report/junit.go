@@ -60,7 +60,11 @@ type junitTestCase struct {
 
 	line     int                // for ordering only
 	findings []*finding.Finding // the case's findings, for junitFill
-	failed   bool               // some finding is active: a failure
+}
+
+// failing reports whether the case fails: some finding on it is active.
+func (c *junitTestCase) failing() bool {
+	return slices.ContainsFunc(c.findings, (*finding.Finding).Active)
 }
 
 // junitCDATA is element text written as CDATA, so that multi-line
@@ -79,7 +83,7 @@ type junitFailure struct {
 // (megabytes) are filled and encoded on every core.
 func JUnit(w io.Writer, r *Report, _ Options) error {
 	r = r.forHumans()
-	out := r.junitSuites(false)
+	out := r.junitSuites()
 	bw := bufio.NewWriter(w)
 	bw.WriteString(xml.Header)
 	var b []byte
@@ -140,9 +144,9 @@ func JUnit(w io.Writer, r *Report, _ Options) error {
 
 // junitSuites groups the report's test cases by file, in order: one per
 // resource the policy checks or a finding is about, one per refused root.
-// With fill, each case's failure and system-out are filled in; without,
-// the counts are set and JUnit fills the cases as it encodes them.
-func (r *Report) junitSuites(fill bool) junitTestSuites {
+// The counts are set; the cases' failures and system-out are filled in as
+// they are encoded (junitFill).
+func (r *Report) junitSuites() junitTestSuites {
 	// A test case is a resource: its root and address (two roots may
 	// declare the same address). The root goes in the classname, which
 	// CI tools show beside the name.
@@ -173,15 +177,11 @@ func (r *Report) junitSuites(fill bool) junitTestSuites {
 		}
 		c := add(f.Root, f.Address, classname, f.Range.Filename, f.Range.Start.Line)
 		c.findings = append(c.findings, f)
-		c.failed = c.failed || f.Active()
 	}
 
 	bySuite := map[string][]*junitTestCase{}
 	for _, k := range order {
 		c := cases[k]
-		if fill {
-			r.junitFill(c, new(bytes.Buffer))
-		}
 		suite := c.File
 		if suite == "" {
 			suite = r.Tool
@@ -207,7 +207,7 @@ func (r *Report) junitSuites(fill bool) junitTestSuites {
 		}
 		for _, c := range cs {
 			s.Tests++
-			if c.failed {
+			if c.failing() {
 				s.Failures++
 			}
 			if c.Error != nil {
@@ -236,15 +236,8 @@ func appendXMLStart(b []byte, depth int, name string, attrs ...string) []byte {
 	b = append(b, '<')
 	b = append(b, name...)
 	for i := 0; i+1 < len(attrs); i += 2 {
-		attr := attrs[i]
-		if attr[0] == '?' { // omitempty
-			if attrs[i+1] == "" {
-				continue
-			}
-			attr = attr[1:]
-		}
 		b = append(b, ' ')
-		b = append(b, attr...)
+		b = append(b, attrs[i]...)
 		b = append(b, '=', '"')
 		b = appendXMLEscaped(b, attrs[i+1])
 		b = append(b, '"')
@@ -257,7 +250,11 @@ func appendXMLStart(b []byte, depth int, name string, attrs ...string) []byte {
 // empty, its failure, error and system-out on lines of their own, each
 // text in CDATA.
 func appendJUnitCase(b []byte, c *junitTestCase) []byte {
-	b = appendXMLStart(b, 2, "testcase", "name", c.Name, "classname", c.Classname, "?file", c.File)
+	attrs := []string{"name", c.Name, "classname", c.Classname, "file", c.File}
+	if c.File == "" { // omitempty
+		attrs = attrs[:4]
+	}
+	b = appendXMLStart(b, 2, "testcase", attrs...)
 	children := false
 	for _, f := range []struct {
 		name string
