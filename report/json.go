@@ -149,30 +149,21 @@ func JSON(w io.Writer, r *Report, _ Options) error {
 		j.appendJSON(o)
 	})
 	o.close(']')
-	o.key("warnings")
-	o.open('[')
-	for _, wr := range r.Warnings {
-		o.elem()
-		o.open('{')
+	o.objects("warnings", len(r.Warnings), func(i int) {
+		wr := &r.Warnings[i]
 		o.strField("message", wr.Message)
 		o.optStr("file", wr.File)
 		o.optInt("line", wr.Line)
-		o.close('}')
-	}
-	o.close(']')
-	o.key("errors")
-	o.open('[')
-	for _, e := range errorsJSON(r.Errors) {
-		o.elem()
-		o.open('{')
+	})
+	errs := errorsJSON(r.Errors)
+	o.objects("errors", len(errs), func(i int) {
+		e := &errs[i]
 		o.strField("root", e.Root)
 		o.strField("file", e.File)
 		o.intField("line", e.Line)
 		o.intField("column", e.Column)
 		o.strField("message", e.Message)
-		o.close('}')
-	}
-	o.close(']')
+	})
 	o.close('}')
 	o.b = append(o.b, '\n')
 	return o.flush()
@@ -339,6 +330,20 @@ func (o *jsonOut) elems(n int, elem func(o *jsonOut, i int)) {
 	o.empty = false
 }
 
+// objects writes a member holding an array of n objects, each one's
+// members written by member.
+func (o *jsonOut) objects(key string, n int, member func(i int)) {
+	o.key(key)
+	o.open('[')
+	for i := range n {
+		o.elem()
+		o.open('{')
+		member(i)
+		o.close('}')
+	}
+	o.close(']')
+}
+
 func (o *jsonOut) strs(list []string) {
 	o.open('[')
 	for _, s := range list {
@@ -423,19 +428,14 @@ func appendResource(o *jsonOut, j *finding.Resource) {
 	o.strField("file", j.File)
 	o.intField("line", j.Line)
 	if len(j.Replicas) > 0 {
-		o.key("replicas")
-		o.open('[')
-		for _, r := range j.Replicas {
-			o.elem()
-			o.open('{')
+		o.objects("replicas", len(j.Replicas), func(i int) {
+			r := &j.Replicas[i]
 			o.strField("via", r.Via)
 			o.strField("region", r.Region)
 			o.strField("country", r.Country)
 			o.optStr("unresolved", r.Unresolved)
 			o.optStr("resource", r.Resource)
-			o.close('}')
-		}
-		o.close(']')
+		})
 	}
 	o.key("checked")
 	o.bool(j.Checked)
@@ -446,25 +446,16 @@ func appendResource(o *jsonOut, j *finding.Resource) {
 		o.strField("eu_legal_control", v.EULegalControl)
 		o.strField("eu_residency", v.EUResidency)
 		if len(v.Certifications) > 0 {
-			o.key("certifications")
-			o.open('[')
-			for _, c := range v.Certifications {
-				o.elem()
-				o.open('{')
-				o.strField("requirement", c.Requirement)
-				o.strField("outcome", c.Outcome)
-				o.close('}')
-			}
-			o.close(']')
+			o.objects("certifications", len(v.Certifications), func(i int) {
+				o.strField("requirement", v.Certifications[i].Requirement)
+				o.strField("outcome", v.Certifications[i].Outcome)
+			})
 		}
 		o.close('}')
 	}
 	if len(j.Certifications) > 0 {
-		o.key("certifications")
-		o.open('[')
-		for _, c := range j.Certifications {
-			o.elem()
-			o.open('{')
+		o.objects("certifications", len(j.Certifications), func(i int) {
+			c := &j.Certifications[i]
 			o.strField("id", c.ID)
 			o.strField("scheme", c.Scheme)
 			o.optStr("level", c.Level)
@@ -476,9 +467,7 @@ func appendResource(o *jsonOut, j *finding.Resource) {
 			o.strField("outcome", c.Outcome)
 			o.key("sources")
 			o.strs(c.Sources)
-			o.close('}')
-		}
-		o.close(']')
+		})
 	}
 	o.close('}')
 }
@@ -536,18 +525,13 @@ func (o *jsonOut) findingTail(j *jsonFinding) {
 	start := len(o.b)
 	o.optStr("remediation", j.Remediation)
 	o.optStr("help_uri", j.HelpURI)
-	o.key("sources")
-	o.open('[')
-	for _, c := range j.Sources {
-		o.elem()
-		o.open('{')
+	o.objects("sources", len(j.Sources), func(i int) {
+		c := &j.Sources[i]
 		o.strField("key", c.Key)
 		o.strField("ref", c.Ref)
 		o.strField("as_of", c.AsOf)
 		o.strField("verified", c.Verified)
-		o.close('}')
-	}
-	o.close(']')
+	})
 	if cache && o.err == nil {
 		if o.tails == nil {
 			o.tails = map[tailKey][]byte{}
