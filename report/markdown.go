@@ -134,7 +134,7 @@ func mdScanned(r *Report, s Summary) string {
 	for i, in := range r.Inputs {
 		inputs[i] = mdCode(in)
 	}
-	line := fmt.Sprintf("%d %s scanned in %s%s, %d checked against the policy", s.Resources, plural(s.Resources, "resource", "resources"), strings.Join(inputs, ", "), mdRoots(s), s.Sensitive)
+	line := fmt.Sprintf("%d %s scanned in %s%s, %d checked against the policy", s.Resources, plural(s.Resources, "resource", "resources"), strings.Join(inputs, ", "), s.rootsPhrase(" (%d root modules)", " (%d of %d root modules, %d not scanned)"), s.Sensitive)
 	if s.Findings > 0 {
 		var sev []string
 		for _, k := range []string{"error", "warning", "notice"} {
@@ -156,19 +156,6 @@ func mdScanned(r *Report, s Summary) string {
 		line += " Configuration " + mdCode(r.Config) + "."
 	}
 	return line
-}
-
-// mdRoots says how many root modules were scanned and refused, for
-// multi-root reports.
-func mdRoots(s Summary) string {
-	if !s.multiRoot() {
-		return ""
-	}
-	scanned := s.Roots - s.RefusedRoots
-	if s.RefusedRoots == 0 {
-		return fmt.Sprintf(" (%d root modules)", scanned)
-	}
-	return fmt.Sprintf(" (%d of %d root modules, %d not scanned)", scanned, s.Roots, s.RefusedRoots)
 }
 
 // mdRuleSeverities lists, by rule, the severities its active findings have

@@ -256,17 +256,19 @@ func (r *Report) Summarize() Summary {
 // refused one. A single-root report prints as it did before roots existed.
 func (s Summary) multiRoot() bool { return s.Roots > 1 || s.RefusedRoots > 0 }
 
-// rootsPhrase says how many root modules were scanned and refused, for the
-// summary lines of multi-root reports; "" otherwise.
-func (s Summary) rootsPhrase() string {
+// rootsPhrase says how many root modules were scanned and refused, for
+// multi-root reports; "" otherwise. all is the phrase's format when every
+// root was scanned (the count), some when some were refused (scanned,
+// all, refused).
+func (s Summary) rootsPhrase(all, some string) string {
 	if !s.multiRoot() {
 		return ""
 	}
 	scanned := s.Roots - s.RefusedRoots
 	if s.RefusedRoots == 0 {
-		return fmt.Sprintf(" in %d root modules", scanned)
+		return fmt.Sprintf(all, scanned)
 	}
-	return fmt.Sprintf(" in %d of %d root modules (%d refused)", scanned, s.Roots, s.RefusedRoots)
+	return fmt.Sprintf(some, scanned, s.Roots, s.RefusedRoots)
 }
 
 // errorLine is an input error on one line: the root it stopped, then

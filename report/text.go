@@ -170,7 +170,7 @@ func summaryLine(r *Report) string {
 	if r.Config != "" {
 		inputs += "; configuration " + r.Config
 	}
-	scanned := fmt.Sprintf("%d %s scanned%s, %d checked against the policy", s.Resources, plural(s.Resources, "resource", "resources"), s.rootsPhrase(), s.Sensitive)
+	scanned := fmt.Sprintf("%d %s scanned%s, %d checked against the policy", s.Resources, plural(s.Resources, "resource", "resources"), s.rootsPhrase(" in %d root modules", " in %d of %d root modules (%d refused)"), s.Sensitive)
 	suppressed := ""
 	if s.Suppressed > 0 {
 		suppressed = fmt.Sprintf(", %d suppressed", s.Suppressed)
