@@ -337,10 +337,10 @@ func collectTags(in *Instance, spec TagSpecView, keep func(key string) bool) ([]
 func tagsOf(a *Attr, keep func(key string) bool) []tag {
 	v := a.Value
 	var out []tag
+	// Each kind asks keep before it makes the value: most tags are not
+	// read, and looking their values up showed in plan profiles.
 	add := func(key string, value cty.Value) {
-		if keep(key) {
-			out = append(out, tag{key: key, value: value, rng: a.Range, why: a.Why})
-		}
+		out = append(out, tag{key: key, value: value, rng: a.Range, why: a.Why})
 	}
 	t := v.Type()
 	switch {
@@ -348,14 +348,16 @@ func tagsOf(a *Attr, keep func(key string) bool) []tag {
 		// In any order: callers sort, and an object's keys are unique. cty's
 		// own iterator sorts them first, which showed in plan profiles.
 		for k := range t.AttributeTypes() {
-			if keep(k) { // most tags are not read: their values are not looked up
-				out = append(out, tag{key: k, value: v.GetAttr(k), rng: a.Range, why: a.Why})
+			if keep(k) {
+				add(k, v.GetAttr(k))
 			}
 		}
 	case t.IsMapType():
 		for it := v.ElementIterator(); it.Next(); {
 			k, e := it.Element()
-			add(k.AsString(), e)
+			if key := k.AsString(); keep(key) {
+				add(key, e)
+			}
 		}
 	case t.IsListType() || t.IsTupleType() || t.IsSetType():
 		for it := v.ElementIterator(); it.Next(); {
@@ -367,12 +369,12 @@ func tagsOf(a *Attr, keep func(key string) bool) []tag {
 			switch {
 			case et == cty.String:
 				s := e.AsString()
-				if i := strings.IndexAny(s, "=:"); i > 0 {
+				if i := strings.IndexAny(s, "=:"); i > 0 && keep(s[:i]) {
 					add(s[:i], cty.StringVal(s[i+1:]))
 				}
 			case et.IsObjectType() || et.IsMapType():
 				k, val := objAttr(e, "key"), objAttr(e, "value")
-				if k.IsKnown() && !k.IsNull() && k.Type() == cty.String {
+				if k.IsKnown() && !k.IsNull() && k.Type() == cty.String && keep(k.AsString()) {
 					add(k.AsString(), val)
 				}
 			}
