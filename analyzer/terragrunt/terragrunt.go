@@ -251,7 +251,7 @@ func (u *Unit) source(e *evaluated) error {
 
 // generate adds the configuration files the generate blocks write.
 func (u *Unit) generate(e *evaluated) {
-	for _, name := range sortedKeys(e.generates) {
+	for _, name := range slices.Sorted(maps.Keys(e.generates)) {
 		g := e.generates[name]
 		if g.disabled {
 			continue
@@ -331,15 +331,6 @@ func relTo(base, target string) string {
 		return filepath.ToSlash(rel)
 	}
 	return target
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func (c *config) blocks(typ string) []*hcl.Block {
