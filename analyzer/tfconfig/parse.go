@@ -418,18 +418,24 @@ func errorDetail(err error) string {
 	return inputfile.Detail(err)
 }
 
+// dirError is the diagnostic for a module directory that cannot be
+// listed.
+func dirError(dir string, err error) hcl.Diagnostics {
+	return hcl.Diagnostics{{
+		Severity: hcl.DiagError,
+		Summary:  "Cannot read module directory",
+		Detail:   fmt.Sprintf("%s: %s", dir, errorDetail(err)),
+		Subject:  &hcl.Range{Filename: dir},
+	}}
+}
+
 // readModule parses a directory's files in parallel and decodes them into a
 // module.
 func (l *SourceLoader) readModule(dir string) (mod *module, _ hcl.Diagnostics) {
 	defer func() { l.checked(dir, mod) }()
 	primary, overrides, err := l.configFiles(dir)
 	if err != nil {
-		return nil, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Cannot read module directory",
-			Detail:   fmt.Sprintf("%s: %s", dir, errorDetail(err)),
-			Subject:  &hcl.Range{Filename: dir},
-		}}
+		return nil, dirError(dir, err)
 	}
 	paths := slices.Concat(primary, overrides)
 	files := make([]*sourceFile, len(paths))
