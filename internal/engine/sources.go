@@ -209,18 +209,7 @@ func (sc *scan) loadTerragrunt(tg *terragrunt.Unit) unit {
 		return unit{err: err}
 	}
 	defer sc.loader.Release(cfg)
-	vars := sc.sources.Vars
-	vars.UndeclaredOK = sc.sources.Recursive
-	vars.Presets = tg.Inputs
-	instances, err := cfg.Evaluate(vars)
-	if err != nil {
-		return unit{err: err}
-	}
-	resources := make([]analyzer.Resource, len(instances))
-	for i, in := range instances {
-		resources[i] = sc.resolver.Resolve(in)
-	}
-	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(slices.Concat(tg.Warnings, cfg.Warnings())), declares: declared(cfg, vars)}
+	return sc.evaluate(cfg, tg.Inputs, tg.Warnings)
 }
 
 func isConfigName(name string) bool {
@@ -277,8 +266,16 @@ func (sc *scan) loadRoot(dir string) unit {
 		return unit{err: err}
 	}
 	defer sc.loader.Release(cfg)
+	return sc.evaluate(cfg, nil, nil)
+}
+
+// evaluate expands a loaded root module with the scan's variables (and
+// presets, a Terragrunt unit's inputs) and resolves its instances;
+// warnings come before the module's own.
+func (sc *scan) evaluate(cfg *tfconfig.Config, presets map[string]tfconfig.Preset, warns []tfconfig.Warning) unit {
 	vars := sc.sources.Vars
 	vars.UndeclaredOK = sc.sources.Recursive
+	vars.Presets = presets
 	instances, err := cfg.Evaluate(vars)
 	if err != nil {
 		return unit{err: err}
@@ -287,7 +284,7 @@ func (sc *scan) loadRoot(dir string) unit {
 	for i, in := range instances {
 		resources[i] = sc.resolver.Resolve(in)
 	}
-	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(cfg.Warnings()), declares: declared(cfg, vars)}
+	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(slices.Concat(warns, cfg.Warnings())), declares: declared(cfg, vars)}
 }
 
 // declared is the set of --var names a root module declares.
