@@ -237,7 +237,7 @@ func (u *Unit) source(e *evaluated) error {
 	}
 	for _, en := range entries {
 		name := en.Name()
-		if en.IsDir() || strings.HasPrefix(name, ".") || !isConfigFile(name) {
+		if en.IsDir() || strings.HasPrefix(name, ".") || !tfconfig.IsConfigFile(name) {
 			continue
 		}
 		b, err := inputfile.ReadFile(filepath.Join(u.Dir, name), inputfile.SourceLimit, inputfile.Tree)
@@ -256,7 +256,7 @@ func (u *Unit) generate(e *evaluated) {
 		if g.disabled {
 			continue
 		}
-		if !isConfigFile(g.path) {
+		if !tfconfig.IsConfigFile(filepath.Base(g.path)) {
 			if g.path != "" && strings.Contains(g.path, ".tfvars") {
 				u.Warnings = append(u.Warnings, tfconfig.Warning{Message: fmt.Sprintf("generate %q writes variable values (%s), which sovlint does not read", name, g.path), Range: g.rng})
 			}
@@ -287,15 +287,6 @@ func remoteSource(src string) bool {
 	}
 	for _, host := range []string{"github.com/", "bitbucket.org/", "gitlab.com/", "git@"} {
 		if strings.HasPrefix(src, host) {
-			return true
-		}
-	}
-	return false
-}
-
-func isConfigFile(name string) bool {
-	for _, ext := range []string{".tf", ".tf.json", ".tofu", ".tofu.json"} {
-		if strings.HasSuffix(name, ext) {
 			return true
 		}
 	}

@@ -169,6 +169,12 @@ func configExt(name string) string {
 	return ""
 }
 
+// IsConfigFile reports whether a file of that name (a base name) is one
+// the loader reads as configuration: what a caller adding files to a
+// module (LoadUnit's extra files) must test with, or it counts files the
+// loader then skips.
+func IsConfigFile(name string) bool { return configExt(name) != "" }
+
 // isOverride reports whether a file is an override file: override.tf or
 // *_override.tf, in any of the extensions.
 func isOverride(name string) bool {

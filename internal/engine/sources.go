@@ -201,7 +201,7 @@ func terragruntUnits(dirs []string) []string {
 // loadTerragrunt scans an assembled Terragrunt unit: the module it
 // deploys with the files Terragrunt adds, its inputs as root variables.
 func (sc *scan) loadTerragrunt(tg *terragrunt.Unit) unit {
-	if !sc.loader.HasConfigFiles(tg.Source) && !slices.ContainsFunc(tg.Extra, func(x tfconfig.ExtraFile) bool { return isConfigName(x.Name) }) {
+	if !sc.loader.HasConfigFiles(tg.Source) && !slices.ContainsFunc(tg.Extra, func(x tfconfig.ExtraFile) bool { return tfconfig.IsConfigFile(x.Name) }) {
 		return unit{err: &finding.InputError{File: tg.File, Msg: "this Terragrunt configuration has no terraform source and no configuration files: nothing to scan (a parent configuration is scanned through the units that include it, with --recursive)"}}
 	}
 	cfg, err := sc.loader.LoadUnit(tg.Source, tg.Extra)
@@ -210,15 +210,6 @@ func (sc *scan) loadTerragrunt(tg *terragrunt.Unit) unit {
 	}
 	defer sc.loader.Release(cfg)
 	return sc.evaluate(cfg, tg.Inputs, tg.Warnings)
-}
-
-func isConfigName(name string) bool {
-	for _, ext := range []string{".tf", ".tf.json", ".tofu", ".tofu.json"} {
-		if strings.HasSuffix(name, ext) {
-			return true
-		}
-	}
-	return false
 }
 
 func isFile(p string) bool {
