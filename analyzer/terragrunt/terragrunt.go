@@ -70,7 +70,7 @@ var schema = &hcl.BodySchema{
 func parse(path string) (*config, error) {
 	src, err := inputfile.ReadFile(path, inputfile.SourceLimit, inputfile.Tree)
 	if err != nil {
-		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read Terragrunt configuration", Detail: pathError(err), Subject: &hcl.Range{Filename: path}}}
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read Terragrunt configuration", Detail: inputfile.Detail(err), Subject: &hcl.Range{Filename: path}}}
 	}
 	if _, foreign := inputfile.Encoding(src); foreign != "" {
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Unsupported text encoding", Detail: "The file " + inputfile.EncodingMsg(foreign) + ".", Subject: &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos}}}
@@ -93,10 +93,6 @@ func parse(path string) (*config, error) {
 		return nil, diags
 	}
 	return &config{path: path, file: f, body: body}, nil
-}
-
-func pathError(err error) string {
-	return inputfile.Detail(err)
 }
 
 // Includes returns the absolute paths of the configurations a

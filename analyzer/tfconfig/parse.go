@@ -363,7 +363,7 @@ func parseSource(path string, src []byte, err error) (*sourceFile, hcl.Diagnosti
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Cannot read configuration file",
-			Detail:   errorDetail(err),
+			Detail:   inputfile.Detail(err),
 			Subject:  &hcl.Range{Filename: path},
 		}}
 	}
@@ -419,18 +419,13 @@ func parseHCLAt(src []byte, path string, json bool, pos hcl.Pos) (f *hcl.File, c
 	return f, calls, diags
 }
 
-// errorDetail is a read error without the path it repeats.
-func errorDetail(err error) string {
-	return inputfile.Detail(err)
-}
-
 // dirError is the diagnostic for a module directory that cannot be
 // listed.
 func dirError(dir string, err error) hcl.Diagnostics {
 	return hcl.Diagnostics{{
 		Severity: hcl.DiagError,
 		Summary:  "Cannot read module directory",
-		Detail:   fmt.Sprintf("%s: %s", dir, errorDetail(err)),
+		Detail:   fmt.Sprintf("%s: %s", dir, inputfile.Detail(err)),
 		Subject:  &hcl.Range{Filename: dir},
 	}}
 }

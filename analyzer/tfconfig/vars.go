@@ -183,7 +183,7 @@ func readVarFile(path string, origin inputfile.Origin, defs map[string]rawValue)
 		return hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Cannot read variable definitions file",
-			Detail:   errorDetail(err),
+			Detail:   inputfile.Detail(err),
 			Subject:  &hcl.Range{Filename: path},
 		}}
 	}
