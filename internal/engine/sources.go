@@ -62,13 +62,14 @@ type unit struct {
 func (sc *scan) loadDir(dir string) ([]unit, error) {
 	roots := []string{dir}
 	var tgUnits []string
+	var tgFiles terragrunt.Reader // parents and unit files are read once
 	switch {
 	case sc.sources.Recursive:
 		found, err := sc.loader.FindRoots(dir, tfconfig.RootSearch{Skip: sc.excluded(dir)})
 		if err != nil {
 			return nil, err
 		}
-		tgUnits = terragruntUnits(found.Terragrunt)
+		tgUnits = terragruntUnits(&tgFiles, found.Terragrunt)
 		roots = found.Roots
 		if len(roots)+len(tgUnits) == 0 {
 			return nil, &finding.InputError{File: dir, Msg: "no Terraform or OpenTofu configuration below this directory"}
@@ -84,7 +85,7 @@ func (sc *scan) loadDir(dir string) ([]unit, error) {
 	tg := make([]*terragrunt.Unit, len(tgUnits))
 	tgErrs := make([]error, len(tgUnits))
 	par.Each(len(tgUnits), func(i int) {
-		tg[i], tgErrs[i] = terragrunt.Load(filepath.Join(tgUnits[i], terragrunt.FileName))
+		tg[i], tgErrs[i] = tgFiles.Load(filepath.Join(tgUnits[i], terragrunt.FileName))
 	})
 	abs := absPaths()
 	notRoot := map[string]bool{}
@@ -178,10 +179,10 @@ func terragruntNotice(n int) string {
 
 // terragruntUnits are the directories of the terragrunt.hcl files that no
 // other one includes: the others are parent configurations.
-func terragruntUnits(dirs []string) []string {
+func terragruntUnits(files *terragrunt.Reader, dirs []string) []string {
 	included := map[string]bool{}
 	for _, d := range dirs {
-		incs, err := terragrunt.Includes(filepath.Join(d, terragrunt.FileName))
+		incs, err := files.Includes(filepath.Join(d, terragrunt.FileName))
 		if err != nil {
 			continue // loading the unit reports it
 		}
