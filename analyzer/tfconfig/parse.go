@@ -58,6 +58,8 @@ type SourceLoader struct {
 	sourceBytes int
 	// search is the last FindRoots, for CheckRoots.
 	search *rootSearch
+	// varFiles are the --var-files read so far, by path as given.
+	varFiles map[string]*varFileLoad
 
 	cwdOnce sync.Once
 	cwd     string
