@@ -7,7 +7,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sovlint/sovlint/analyzer"
-	"github.com/sovlint/sovlint/analyzer/plan"
 	"github.com/sovlint/sovlint/providers"
 )
 
@@ -64,11 +63,7 @@ func TestRelateCopiesFromPlan(t *testing.T) {
   }
 }`
 	cat := providers.Default()
-	r := &analyzer.Resolver{Catalog: cat, Policy: analyzer.DefaultPolicy()}
-	res, _, err := plan.StreamPlan(strings.NewReader(planJSON), "plan.json", cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), r.Resolve)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := resolvePlan(t, strings.NewReader(planJSON), "plan.json")
 	// The replica's module gets the default aws configuration: put it in
 	// us-east-1 as a providers map would.
 	for i := range res {

@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,17 +24,9 @@ func TestInheritLocationsFromPlan(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	cat := providers.Default()
-	r := &analyzer.Resolver{Catalog: cat, Policy: analyzer.DefaultPolicy()}
-	res, _, err := plan.StreamPlan(f, path, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), r.Resolve)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := resolvePlan(t, f, path)
 	analyzer.InheritLocations(res)
-	got := map[string]string{}
-	for _, x := range res {
-		got[x.Address] = x.Location.Region + " " + string(x.Location.Source.Kind) + " " + x.Location.Source.Attribute
-	}
+	got := locations(res)
 	want := map[string]string{
 		"azurerm_resource_group.demo":                            "germanywestcentral resource location",
 		"azurerm_virtual_network.demo":                           "germanywestcentral resource location",
@@ -87,17 +80,9 @@ func TestParentThroughModuleInputFromPlan(t *testing.T) {
     }
   }
 }`
-	cat := providers.Default()
-	r := &analyzer.Resolver{Catalog: cat, Policy: analyzer.DefaultPolicy()}
-	res, _, err := plan.StreamPlan(strings.NewReader(planJSON), "plan.json", cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), r.Resolve)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := resolvePlan(t, strings.NewReader(planJSON), "plan.json")
 	analyzer.InheritLocations(res)
-	got := map[string]string{}
-	for _, x := range res {
-		got[x.Address] = x.Location.Region + " " + string(x.Location.Source.Kind) + " " + x.Location.Source.Attribute
-	}
+	got := locations(res)
 	want := map[string]string{
 		"azapi_resource.rg":                             "francecentral resource location",
 		"module.this.azapi_resource.this":               "francecentral parent parent_id",
@@ -106,4 +91,26 @@ func TestParentThroughModuleInputFromPlan(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("locations (-want +got):\n%s", diff)
 	}
+}
+
+// resolvePlan streams a plan through a resolver over the embedded
+// catalog and the default policy.
+func resolvePlan(t *testing.T, r io.Reader, name string) []analyzer.Resource {
+	t.Helper()
+	cat := providers.Default()
+	res, _, err := plan.StreamPlan(r, name, cat.ResourceAttributeNames(), cat.ProviderAttributeNames(), (&analyzer.Resolver{Catalog: cat, Policy: analyzer.DefaultPolicy()}).Resolve)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// locations is each resource's region, where it comes from and the
+// attribute that gave it, by address.
+func locations(res []analyzer.Resource) map[string]string {
+	got := map[string]string{}
+	for _, x := range res {
+		got[x.Address] = x.Location.Region + " " + string(x.Location.Source.Kind) + " " + x.Location.Source.Attribute
+	}
+	return got
 }

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,7 +49,7 @@ func isPlainKey(s string) bool {
 }
 
 func nullIn(cfg *tfjson.Config) []any {
-	for _, k := range sortedKeys(cfg.ProviderConfigs) {
+	for _, k := range slices.Sorted(maps.Keys(cfg.ProviderConfigs)) {
 		if cfg.ProviderConfigs[k] == nil {
 			return []any{"provider_config", k}
 		}
@@ -68,7 +69,7 @@ func nullInModule(m *tfjson.ConfigModule) []any {
 			return []any{"resources", i}
 		}
 	}
-	for _, k := range sortedKeys(m.ModuleCalls) {
+	for _, k := range slices.Sorted(maps.Keys(m.ModuleCalls)) {
 		mc := m.ModuleCalls[k]
 		if mc == nil {
 			return []any{"module_calls", k}
@@ -80,15 +81,6 @@ func nullInModule(m *tfjson.ConfigModule) []any {
 		}
 	}
 	return nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // rawPathOffset finds where the value at path starts in a validated JSON

@@ -633,15 +633,21 @@ func (c *changeReader) read(s *jsonStream) error {
 			}
 			return &syntaxError{Offset: off, Msg: "resource_changes: expected an object, found " + kindName(k)}
 		}
-		start, outer := s.hold()
-		err = s.skipRaw(nil)
-		v := s.release(start, outer)
-		if err != nil {
-			return err
-		}
-		c.add(v, off, s.depth)
-		return nil
+		return c.hand(s, off)
 	})
+}
+
+// hand copies the value next in s, which starts at off, and adds it to
+// the batch for the workers.
+func (c *changeReader) hand(s *jsonStream, off int64) error {
+	start, outer := s.hold()
+	err := s.skipRaw(nil)
+	v := s.release(start, outer)
+	if err != nil {
+		return err
+	}
+	c.add(v, off, s.depth)
+	return nil
 }
 
 func (c *changeReader) add(v []byte, off int64, depth int) {
@@ -721,15 +727,7 @@ func (c *changeReader) elements(s *jsonStream) error {
 				return nil
 			}
 		}
-		off := s.offset()
-		start, outer := s.hold()
-		err = s.skipRaw(nil)
-		v := s.release(start, outer)
-		if err != nil {
-			return err
-		}
-		c.add(v, off, s.depth)
-		return nil
+		return c.hand(s, s.offset())
 	})
 }
 

@@ -21,6 +21,7 @@ import (
 // unit: the path functions answer for the unit's directory and the
 // configuration it includes, whichever file the expression is in.
 type eval struct {
+	files     *Reader
 	dir       string // the unit's directory, absolute
 	parentDir string // the included configuration's directory; "" when none
 	depth     int    // read_terragrunt_config nesting
@@ -30,8 +31,8 @@ type eval struct {
 	terraform map[string]function.Function
 }
 
-func newEval(dir, parentDir string) *eval {
-	return &eval{dir: dir, parentDir: parentDir, budget: evalbudget.New()}
+func newEval(files *Reader, dir, parentDir string) *eval {
+	return &eval{files: files, dir: dir, parentDir: parentDir, budget: evalbudget.New()}
 }
 
 // maxReadDepth bounds read_terragrunt_config chains (and cycles).
@@ -426,14 +427,14 @@ func (e *eval) readConfig(args []cty.Value, fileDir string) (cty.Value, error) {
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(fileDir, p)
 	}
-	c, err := parse(p)
+	c, err := e.files.parse(p)
 	if err != nil {
 		if len(args) > 1 {
 			return args[1], nil
 		}
 		return cty.NilVal, fmt.Errorf("cannot read %s", filepath.Base(p))
 	}
-	sub := &eval{dir: absPath(filepath.Dir(p)), depth: e.depth + 1, budget: e.budget, terraform: e.terraform}
+	sub := &eval{files: e.files, dir: absPath(filepath.Dir(p)), depth: e.depth + 1, budget: e.budget, terraform: e.terraform}
 	ev, _ := sub.evaluate(c, nil)
 	return cty.ObjectVal(map[string]cty.Value{"locals": ev.localsValue(), "inputs": ev.inputsValue()}), nil
 }

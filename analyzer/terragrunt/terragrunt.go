@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -70,7 +71,7 @@ var schema = &hcl.BodySchema{
 func parse(path string) (*config, error) {
 	src, err := inputfile.ReadFile(path, inputfile.SourceLimit, inputfile.Tree)
 	if err != nil {
-		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read Terragrunt configuration", Detail: pathError(err), Subject: &hcl.Range{Filename: path}}}
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read Terragrunt configuration", Detail: inputfile.Detail(err), Subject: &hcl.Range{Filename: path}}}
 	}
 	if _, foreign := inputfile.Encoding(src); foreign != "" {
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Unsupported text encoding", Detail: "The file " + inputfile.EncodingMsg(foreign) + ".", Subject: &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos}}}
@@ -95,19 +96,55 @@ func parse(path string) (*config, error) {
 	return &config{path: path, file: f, body: body}, nil
 }
 
-func pathError(err error) string {
-	return inputfile.Detail(err)
+// Reader reads the Terragrunt configurations of one tree, each file once
+// however often it is asked for: a tree's units are first parsed to find
+// which are parents (Includes), then loaded, and every unit parses the
+// parents it includes and the files it reads (read_terragrunt_config).
+// The zero Reader is ready; it is safe for concurrent use, and holds the
+// syntax trees it read until dropped.
+type Reader struct {
+	mu     sync.Mutex
+	parsed map[string]*parsedFile
+}
+
+type parsedFile struct {
+	once sync.Once
+	c    *config
+	err  error
+}
+
+// parse is the package's parse of path, the first time it is asked for.
+// The path is the key as given: it names the file in diagnostics.
+func (r *Reader) parse(path string) (*config, error) {
+	r.mu.Lock()
+	if r.parsed == nil {
+		r.parsed = map[string]*parsedFile{}
+	}
+	p := r.parsed[path]
+	if p == nil {
+		p = &parsedFile{}
+		r.parsed[path] = p
+	}
+	r.mu.Unlock()
+	p.once.Do(func() { p.c, p.err = parse(path) })
+	return p.c, p.err
 }
 
 // Includes returns the absolute paths of the configurations a
 // terragrunt.hcl includes: a file some unit includes is a parent, not a
 // unit.
-func Includes(path string) ([]string, error) {
-	c, err := parse(path)
+func Includes(path string) ([]string, error) { return new(Reader).Includes(path) }
+
+// Load assembles the unit whose terragrunt.hcl is at path.
+func Load(path string) (*Unit, error) { return new(Reader).Load(path) }
+
+// Includes is the package's Includes, reading through r.
+func (r *Reader) Includes(path string) ([]string, error) {
+	c, err := r.parse(path)
 	if err != nil {
 		return nil, err
 	}
-	ev := newEval(absPath(filepath.Dir(path)), "")
+	ev := newEval(r, absPath(filepath.Dir(path)), "")
 	var out []string
 	for _, inc := range c.blocks("include") {
 		if p, _, err := ev.includePath(inc); err == nil {
@@ -117,15 +154,15 @@ func Includes(path string) ([]string, error) {
 	return out, nil
 }
 
-// Load assembles the unit whose terragrunt.hcl is at path.
-func Load(path string) (*Unit, error) {
-	c, err := parse(path)
+// Load is the package's Load, reading through r.
+func (r *Reader) Load(path string) (*Unit, error) {
+	c, err := r.parse(path)
 	if err != nil {
 		return nil, err
 	}
 	dir := filepath.Dir(path)
 	u := &Unit{Dir: dir, File: path, Inputs: map[string]tfconfig.Preset{}}
-	ev := newEval(absPath(dir), "")
+	ev := newEval(r, absPath(dir), "")
 
 	// Included parents: evaluated in the unit's context, then merged
 	// under it.
@@ -152,14 +189,14 @@ func Load(path string) (*Unit, error) {
 	var diags hcl.Diagnostics
 	for _, ref := range refs {
 		inc, ppath, strategy := ref.block, ref.path, ref.strategy
-		pc, err := parse(ppath)
+		pc, err := r.parse(ppath)
 		if err != nil {
 			return nil, err
 		}
 		if len(pc.blocks("include")) > 0 {
 			u.Warnings = append(u.Warnings, tfconfig.Warning{Message: "the included configuration includes another one: sovlint reads one level of include, as Terragrunt did before nested includes", Range: inc.DefRange})
 		}
-		pe := newEval(ev.dir, absPath(filepath.Dir(ppath)))
+		pe := newEval(r, ev.dir, absPath(filepath.Dir(ppath)))
 		p, ds := pe.evaluate(pc, nil)
 		diags = append(diags, ds...)
 		p.strategy = strategy
@@ -237,7 +274,7 @@ func (u *Unit) source(e *evaluated) error {
 	}
 	for _, en := range entries {
 		name := en.Name()
-		if en.IsDir() || strings.HasPrefix(name, ".") || !isConfigFile(name) {
+		if en.IsDir() || strings.HasPrefix(name, ".") || !tfconfig.IsConfigFile(name) {
 			continue
 		}
 		b, err := inputfile.ReadFile(filepath.Join(u.Dir, name), inputfile.SourceLimit, inputfile.Tree)
@@ -251,12 +288,12 @@ func (u *Unit) source(e *evaluated) error {
 
 // generate adds the configuration files the generate blocks write.
 func (u *Unit) generate(e *evaluated) {
-	for _, name := range sortedKeys(e.generates) {
+	for _, name := range slices.Sorted(maps.Keys(e.generates)) {
 		g := e.generates[name]
 		if g.disabled {
 			continue
 		}
-		if !isConfigFile(g.path) {
+		if !tfconfig.IsConfigFile(filepath.Base(g.path)) {
 			if g.path != "" && strings.Contains(g.path, ".tfvars") {
 				u.Warnings = append(u.Warnings, tfconfig.Warning{Message: fmt.Sprintf("generate %q writes variable values (%s), which sovlint does not read", name, g.path), Range: g.rng})
 			}
@@ -293,15 +330,6 @@ func remoteSource(src string) bool {
 	return false
 }
 
-func isConfigFile(name string) bool {
-	for _, ext := range []string{".tf", ".tf.json", ".tofu", ".tofu.json"} {
-		if strings.HasSuffix(name, ext) {
-			return true
-		}
-	}
-	return false
-}
-
 func absPath(p string) string {
 	if a, err := filepath.Abs(p); err == nil {
 		return a
@@ -331,15 +359,6 @@ func relTo(base, target string) string {
 		return filepath.ToSlash(rel)
 	}
 	return target
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func (c *config) blocks(typ string) []*hcl.Block {

@@ -174,3 +174,36 @@ func TestIncludes(t *testing.T) {
 		t.Errorf("Includes (-want +got):\n%s", diff)
 	}
 }
+
+// A Reader parses each file once: the unit file Includes read, the parent
+// two units include and the file they both read_terragrunt_config are not
+// read again (they are made unparsable after the first unit is loaded, so
+// a second read would fail; they stay, for find_in_parent_folders).
+func TestReaderReadsEachFileOnce(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"root.hcl":         "locals {\n  env = read_terragrunt_config(\"${get_parent_terragrunt_dir()}/env.hcl\")\n}\ninputs = {\n  region = local.env.locals.region\n}\n",
+		"env.hcl":          "locals {\n  region = \"eu-west-3\"\n}\n",
+		"a/terragrunt.hcl": "include \"root\" {\n  path = find_in_parent_folders(\"root.hcl\")\n}\n",
+		"b/terragrunt.hcl": "include \"root\" {\n  path = find_in_parent_folders(\"root.hcl\")\n}\n",
+	})
+	var r Reader
+	a, b := filepath.Join(dir, "a", "terragrunt.hcl"), filepath.Join(dir, "b", "terragrunt.hcl")
+	if _, err := r.Includes(b); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Load(a); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"root.hcl", "env.hcl", "b/terragrunt.hcl"} {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte("{{{\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u, err := r.Load(b)
+	if err != nil {
+		t.Fatalf("second unit: %v", err)
+	}
+	if got := u.Inputs["region"].Value; !got.RawEquals(cty.StringVal("eu-west-3")) {
+		t.Errorf("region = %#v, want the parent's input read through env.hcl", got)
+	}
+}

@@ -58,6 +58,8 @@ type SourceLoader struct {
 	sourceBytes int
 	// search is the last FindRoots, for CheckRoots.
 	search *rootSearch
+	// varFiles are the --var-files read so far, by path as given.
+	varFiles map[string]*varFileLoad
 
 	cwdOnce sync.Once
 	cwd     string
@@ -168,6 +170,12 @@ func configExt(name string) string {
 	}
 	return ""
 }
+
+// IsConfigFile reports whether a file of that name (a base name) is one
+// the loader reads as configuration: what a caller adding files to a
+// module (LoadUnit's extra files) must test with, or it counts files the
+// loader then skips.
+func IsConfigFile(name string) bool { return configExt(name) != "" }
 
 // isOverride reports whether a file is an override file: override.tf or
 // *_override.tf, in any of the extensions.
@@ -357,7 +365,7 @@ func parseSource(path string, src []byte, err error) (*sourceFile, hcl.Diagnosti
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Cannot read configuration file",
-			Detail:   errorDetail(err),
+			Detail:   inputfile.Detail(err),
 			Subject:  &hcl.Range{Filename: path},
 		}}
 	}
@@ -413,9 +421,15 @@ func parseHCLAt(src []byte, path string, json bool, pos hcl.Pos) (f *hcl.File, c
 	return f, calls, diags
 }
 
-// errorDetail is a read error without the path it repeats.
-func errorDetail(err error) string {
-	return inputfile.Detail(err)
+// dirError is the diagnostic for a module directory that cannot be
+// listed.
+func dirError(dir string, err error) hcl.Diagnostics {
+	return hcl.Diagnostics{{
+		Severity: hcl.DiagError,
+		Summary:  "Cannot read module directory",
+		Detail:   fmt.Sprintf("%s: %s", dir, inputfile.Detail(err)),
+		Subject:  &hcl.Range{Filename: dir},
+	}}
 }
 
 // readModule parses a directory's files in parallel and decodes them into a
@@ -424,12 +438,7 @@ func (l *SourceLoader) readModule(dir string) (mod *module, _ hcl.Diagnostics) {
 	defer func() { l.checked(dir, mod) }()
 	primary, overrides, err := l.configFiles(dir)
 	if err != nil {
-		return nil, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Cannot read module directory",
-			Detail:   fmt.Sprintf("%s: %s", dir, errorDetail(err)),
-			Subject:  &hcl.Range{Filename: dir},
-		}}
+		return nil, dirError(dir, err)
 	}
 	paths := slices.Concat(primary, overrides)
 	files := make([]*sourceFile, len(paths))

@@ -1,7 +1,6 @@
 package tfconfig
 
 import (
-	"fmt"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -37,12 +36,7 @@ type ExtraFile struct {
 func (l *SourceLoader) LoadUnit(dir string, extra []ExtraFile) (*Config, error) {
 	primary, overrides, err := l.configFiles(dir)
 	if err != nil {
-		return nil, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Cannot read module directory",
-			Detail:   fmt.Sprintf("%s: %s", dir, errorDetail(err)),
-			Subject:  &hcl.Range{Filename: dir},
-		}}
+		return nil, dirError(dir, err)
 	}
 	byName := map[string]ExtraFile{}
 	for _, x := range extra {

@@ -2,8 +2,10 @@ package tfconfig
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -85,9 +87,11 @@ func (c *Config) rootVariables(opts VarOptions) (map[string]result, error) {
 	for _, in := range opts.Inputs {
 		switch {
 		case in.File != "":
-			if err := readVarFile(in.File, inputfile.Named, defs); err != nil {
+			vals, err := c.loader.namedVarFile(in.File)
+			if err != nil {
 				return nil, err
 			}
+			maps.Copy(defs, vals)
 		default:
 			name, value, ok := strings.Cut(in.Assign, "=")
 			name = strings.TrimSpace(name)
@@ -174,6 +178,38 @@ func parseVarText(text string, decl *variableDecl) (cty.Value, error) {
 	return v, nil
 }
 
+// varFileLoad is one --var-file, read once for every root module.
+type varFileLoad struct {
+	once sync.Once
+	defs map[string]rawValue
+	err  error
+}
+
+// namedVarFile is a --var-file's definitions, read the first time a root
+// module asks for them: a recursive scan gives every root the same
+// --var-file, which may be a pipe that a second read finds empty.
+func (l *SourceLoader) namedVarFile(path string) (map[string]rawValue, error) {
+	l.mu.Lock()
+	if l.varFiles == nil {
+		l.varFiles = map[string]*varFileLoad{}
+	}
+	vf := l.varFiles[path]
+	if vf == nil {
+		vf = &varFileLoad{}
+		l.varFiles[path] = vf
+	}
+	l.mu.Unlock()
+	vf.once.Do(func() {
+		defs := map[string]rawValue{}
+		if err := readVarFile(path, inputfile.Named, defs); err != nil {
+			vf.err = err
+			return
+		}
+		vf.defs = defs
+	})
+	return vf.defs, vf.err
+}
+
 // readVarFile reads a variable definitions file (.tfvars or .tfvars.json):
 // constant values only, as Terraform requires. One the user names
 // (--var-file) may be a pipe; one in the scanned tree must be a file.
@@ -183,7 +219,7 @@ func readVarFile(path string, origin inputfile.Origin, defs map[string]rawValue)
 		return hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Cannot read variable definitions file",
-			Detail:   errorDetail(err),
+			Detail:   inputfile.Detail(err),
 			Subject:  &hcl.Range{Filename: path},
 		}}
 	}

@@ -62,13 +62,14 @@ type unit struct {
 func (sc *scan) loadDir(dir string) ([]unit, error) {
 	roots := []string{dir}
 	var tgUnits []string
+	var tgFiles terragrunt.Reader // parents and unit files are read once
 	switch {
 	case sc.sources.Recursive:
 		found, err := sc.loader.FindRoots(dir, tfconfig.RootSearch{Skip: sc.excluded(dir)})
 		if err != nil {
 			return nil, err
 		}
-		tgUnits = terragruntUnits(found.Terragrunt)
+		tgUnits = terragruntUnits(&tgFiles, found.Terragrunt)
 		roots = found.Roots
 		if len(roots)+len(tgUnits) == 0 {
 			return nil, &finding.InputError{File: dir, Msg: "no Terraform or OpenTofu configuration below this directory"}
@@ -84,7 +85,7 @@ func (sc *scan) loadDir(dir string) ([]unit, error) {
 	tg := make([]*terragrunt.Unit, len(tgUnits))
 	tgErrs := make([]error, len(tgUnits))
 	par.Each(len(tgUnits), func(i int) {
-		tg[i], tgErrs[i] = terragrunt.Load(filepath.Join(tgUnits[i], terragrunt.FileName))
+		tg[i], tgErrs[i] = tgFiles.Load(filepath.Join(tgUnits[i], terragrunt.FileName))
 	})
 	abs := absPaths()
 	notRoot := map[string]bool{}
@@ -178,10 +179,10 @@ func terragruntNotice(n int) string {
 
 // terragruntUnits are the directories of the terragrunt.hcl files that no
 // other one includes: the others are parent configurations.
-func terragruntUnits(dirs []string) []string {
+func terragruntUnits(files *terragrunt.Reader, dirs []string) []string {
 	included := map[string]bool{}
 	for _, d := range dirs {
-		incs, err := terragrunt.Includes(filepath.Join(d, terragrunt.FileName))
+		incs, err := files.Includes(filepath.Join(d, terragrunt.FileName))
 		if err != nil {
 			continue // loading the unit reports it
 		}
@@ -201,7 +202,7 @@ func terragruntUnits(dirs []string) []string {
 // loadTerragrunt scans an assembled Terragrunt unit: the module it
 // deploys with the files Terragrunt adds, its inputs as root variables.
 func (sc *scan) loadTerragrunt(tg *terragrunt.Unit) unit {
-	if !sc.loader.HasConfigFiles(tg.Source) && !slices.ContainsFunc(tg.Extra, func(x tfconfig.ExtraFile) bool { return isConfigName(x.Name) }) {
+	if !sc.loader.HasConfigFiles(tg.Source) && !slices.ContainsFunc(tg.Extra, func(x tfconfig.ExtraFile) bool { return tfconfig.IsConfigFile(x.Name) }) {
 		return unit{err: &finding.InputError{File: tg.File, Msg: "this Terragrunt configuration has no terraform source and no configuration files: nothing to scan (a parent configuration is scanned through the units that include it, with --recursive)"}}
 	}
 	cfg, err := sc.loader.LoadUnit(tg.Source, tg.Extra)
@@ -209,27 +210,7 @@ func (sc *scan) loadTerragrunt(tg *terragrunt.Unit) unit {
 		return unit{err: err}
 	}
 	defer sc.loader.Release(cfg)
-	vars := sc.sources.Vars
-	vars.UndeclaredOK = sc.sources.Recursive
-	vars.Presets = tg.Inputs
-	instances, err := cfg.Evaluate(vars)
-	if err != nil {
-		return unit{err: err}
-	}
-	resources := make([]analyzer.Resource, len(instances))
-	for i, in := range instances {
-		resources[i] = sc.resolver.Resolve(in)
-	}
-	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(slices.Concat(tg.Warnings, cfg.Warnings())), declares: declared(cfg, vars)}
-}
-
-func isConfigName(name string) bool {
-	for _, ext := range []string{".tf", ".tf.json", ".tofu", ".tofu.json"} {
-		if strings.HasSuffix(name, ext) {
-			return true
-		}
-	}
-	return false
+	return sc.evaluate(cfg, tg.Inputs, tg.Warnings)
 }
 
 func isFile(p string) bool {
@@ -277,8 +258,16 @@ func (sc *scan) loadRoot(dir string) unit {
 		return unit{err: err}
 	}
 	defer sc.loader.Release(cfg)
+	return sc.evaluate(cfg, nil, nil)
+}
+
+// evaluate expands a loaded root module with the scan's variables (and
+// presets, a Terragrunt unit's inputs) and resolves its instances;
+// warnings come before the module's own.
+func (sc *scan) evaluate(cfg *tfconfig.Config, presets map[string]tfconfig.Preset, warns []tfconfig.Warning) unit {
 	vars := sc.sources.Vars
 	vars.UndeclaredOK = sc.sources.Recursive
+	vars.Presets = presets
 	instances, err := cfg.Evaluate(vars)
 	if err != nil {
 		return unit{err: err}
@@ -287,7 +276,7 @@ func (sc *scan) loadRoot(dir string) unit {
 	for i, in := range instances {
 		resources[i] = sc.resolver.Resolve(in)
 	}
-	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(cfg.Warnings()), declares: declared(cfg, vars)}
+	return unit{resources: resources, waivers: suppress.Inline(cfg.Ignores()), warnings: warnings(slices.Concat(warns, cfg.Warnings())), declares: declared(cfg, vars)}
 }
 
 // declared is the set of --var names a root module declares.
