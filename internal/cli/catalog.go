@@ -185,11 +185,7 @@ func newCatalogDiffReport(oldCat, newCat *providers.Catalog, changes []providers
 		r := &statementRecord{Value: st.Value}
 		if st.Fact.Provenance() != "" {
 			r.Fact = &factRecord{Sources: nonNil(st.Fact.Sources), AsOf: st.Fact.AsOf, Verified: st.Fact.Verified}
-			for _, k := range st.Fact.Sources {
-				if src := cat.Sources[k]; src != nil {
-					d.Sources[k] = sourceRecord{Title: src.Title, URL: src.URL, Repo: src.Repo, Path: src.Path, Commit: src.Commit, Date: src.Date, Note: src.Note}
-				}
-			}
+			citeSources(d.Sources, cat, st.Fact.Sources)
 		}
 		return r
 	}

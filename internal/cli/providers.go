@@ -298,11 +298,7 @@ func newCatalogListing(cat *providers.Catalog, list []*providers.Provider, whole
 		l.Warnings = append(l.Warnings, st.Message)
 	}
 	cite := func(f providers.Fact) factRecord {
-		for _, k := range f.Sources {
-			if src := cat.Sources[k]; src != nil {
-				l.Sources[k] = sourceRecord{Title: src.Title, URL: src.URL, Repo: src.Repo, Path: src.Path, Commit: src.Commit, Date: src.Date, Note: src.Note}
-			}
-		}
+		citeSources(l.Sources, cat, f.Sources)
 		return factRecord{Sources: slices.Clone(f.Sources), AsOf: f.AsOf, Verified: f.Verified}
 	}
 	verdict := func(v providers.Verdict) verdictRecord {
@@ -420,6 +416,16 @@ func newCatalogListing(cat *providers.Catalog, list []*providers.Provider, whole
 		}
 	}
 	return l
+}
+
+// citeSources records in dst the sources of cat that keys name; a key the
+// catalog does not have is left out.
+func citeSources(dst map[string]sourceRecord, cat *providers.Catalog, keys []string) {
+	for _, k := range keys {
+		if src := cat.Sources[k]; src != nil {
+			dst[k] = sourceRecord{Title: src.Title, URL: src.URL, Repo: src.Repo, Path: src.Path, Commit: src.Commit, Date: src.Date, Note: src.Note}
+		}
+	}
 }
 
 func nonNil(s []string) []string {
