@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -58,7 +59,7 @@ func newCatalogSummary(cat *providers.Catalog, list []*providers.Provider, now t
 		ps := providerSummary{ID: p.ID, Name: p.Name, Local: p.Local, Qualified: []offerSummary{}, Variants: len(p.Variants)}
 		if op := p.Operator; op != nil {
 			ps.Operator = op.Name
-			ps.Jurisdiction = cmpOr(op.Country, "?")
+			ps.Jurisdiction = cmp.Or(op.Country, "?")
 			if op.ParentCountry != "" && op.ParentCountry != op.Country {
 				ps.Jurisdiction += ", control " + op.ParentCountry
 			}
@@ -90,13 +91,6 @@ func newCatalogSummary(cat *providers.Catalog, list []*providers.Provider, now t
 		sum.Providers = append(sum.Providers, ps)
 	}
 	return sum
-}
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // printSummary writes one line per provider, in columns.
