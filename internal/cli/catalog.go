@@ -216,7 +216,8 @@ func (id catalogID) text() string {
 }
 
 func printCatalogDiff(out io.Writer, d catalogDiffReport) error {
-	w := bufio.NewWriter(out)
+	bw := bufio.NewWriter(out)
+	w := escapingWriter{bw}
 	fmt.Fprintf(w, "catalog diff: %s → %s\n", d.Old.text(), d.New.text())
 	fmt.Fprintf(w, "%d added, %d removed, %d changed\n", d.Added, d.Removed, d.Changed)
 	line := func(prefix string, st *statementRecord) {
@@ -245,5 +246,5 @@ func printCatalogDiff(out io.Writer, d catalogDiffReport) error {
 			fmt.Fprintf(w, "  %s: %s (%s)\n", k, sourceText(src), src.Date)
 		}
 	}
-	return w.Flush()
+	return bw.Flush()
 }

@@ -98,8 +98,9 @@ func printSummary(out io.Writer, format string, sum catalogSummary) error {
 	if format == "json" {
 		return writeJSON(out, sum)
 	}
-	fmt.Fprintf(out, "sovlint catalog %s (%s): facts as of %s; verdicts on %s\n\n", sum.Version, sum.Origin, sum.AsOf, sum.Date)
-	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(escapingWriter{out}, "sovlint catalog %s (%s): facts as of %s; verdicts on %s\n\n", sum.Version, sum.Origin, sum.AsOf, sum.Date)
+	tab := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	tw := escapingWriter{tab}
 	fmt.Fprintln(tw, "PROVIDER\tOPERATOR\tJURISDICTION\tEU CONTROL\tREGIONS\tQUALIFIED OFFERS")
 	for _, p := range sum.Providers {
 		if p.Local {
@@ -137,7 +138,7 @@ func printSummary(out io.Writer, format string, sum catalogSummary) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", p.ID, p.Operator, jurisdiction, control, p.Regions, qualified)
 	}
-	return tw.Flush()
+	return tab.Flush()
 }
 
 // verdictFor is the verdict an EU legal control value gives when its fact
