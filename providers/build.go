@@ -300,8 +300,7 @@ func (b *builder) addReplications(p *Provider, blocks []replicationBlock) {
 // the regexp package's own message prints it bare between backquotes,
 // control characters included.
 func regexpError(err error) string {
-	var se *syntax.Error
-	if errors.As(err, &se) {
+	if se, ok := errors.AsType[*syntax.Error](err); ok {
 		return fmt.Sprintf("error parsing regexp: %s: %q", se.Code, se.Expr)
 	}
 	return strconv.Quote(err.Error())
