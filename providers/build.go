@@ -605,7 +605,7 @@ func (b *builder) checkOffering(o, inherited *Offering, owner string, rng hcl.Ra
 			}
 		}
 	}
-	for _, c := range o.certifications() {
+	for _, c := range o.AllCertifications() {
 		for _, r := range c.Regions {
 			if !declared(r) {
 				b.errorf(c.DeclRange, "%s certification %q names region %q, which is not declared", owner, c.ID, r)
