@@ -1,10 +1,13 @@
 package providers
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"regexp"
+	"regexp/syntax"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -293,6 +296,16 @@ func (b *builder) addReplications(p *Provider, blocks []replicationBlock) {
 	}
 }
 
+// regexpError says why a pattern does not compile, the pattern quoted:
+// the regexp package's own message prints it bare between backquotes,
+// control characters included.
+func regexpError(err error) string {
+	if se, ok := errors.AsType[*syntax.Error](err); ok {
+		return fmt.Sprintf("error parsing regexp: %s: %q", se.Code, se.Expr)
+	}
+	return strconv.Quote(err.Error())
+}
+
 // addEndpoints adds the other operators' services the provider can be
 // pointed at; an extension's come first.
 func (b *builder) addEndpoints(p *Provider, blocks []endpointBlock) {
@@ -305,7 +318,7 @@ func (b *builder) addEndpoints(p *Provider, blocks []endpointBlock) {
 		}
 		re, err := regexp.Compile(eb.Host)
 		if err != nil {
-			b.errorf(eb.DefRange, "endpoint %q: host must compile: %s", eb.Name, err)
+			b.errorf(eb.DefRange, "endpoint %q: host must compile: %s", eb.Name, regexpError(err))
 			continue
 		}
 		if (re.NumSubexp() < 1) == (e.Region == "") {
@@ -409,7 +422,7 @@ func (b *builder) match(owner, variant string, mb *matchBlock) Match {
 		}
 		re, err := regexp.Compile(pat.src)
 		if err != nil {
-			b.errorf(mb.DefRange, "%s: %s", what, err)
+			b.errorf(mb.DefRange, "%s: %s", what, regexpError(err))
 			continue
 		}
 		*pat.dst = re
@@ -592,7 +605,7 @@ func (b *builder) checkOffering(o, inherited *Offering, owner string, rng hcl.Ra
 			}
 		}
 	}
-	for _, c := range o.certifications() {
+	for _, c := range o.AllCertifications() {
 		for _, r := range c.Regions {
 			if !declared(r) {
 				b.errorf(c.DeclRange, "%s certification %q names region %q, which is not declared", owner, c.ID, r)

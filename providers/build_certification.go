@@ -153,12 +153,16 @@ func (b *builder) certification(cb *certificationBlock, owner string, offer *Off
 		c.ObservationFrom, c.ObservationUntil = from, until
 		dates = append(dates, from, until)
 	}
+	datesOK := true
 	for _, d := range dates {
 		if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
 			b.errorf(cb.DefRange, "%s: date %q is not YYYY-MM-DD", what, d)
+			datesOK = false
 		}
 	}
-	if c.ValidFrom != "" && c.ValidUntil != "" && c.ValidUntil < c.ValidFrom {
+	// Only dates are compared and printed bare: a value that is not one
+	// has its (quoted) error above, and could hold terminal escapes.
+	if datesOK && c.ValidFrom != "" && c.ValidUntil != "" && c.ValidUntil < c.ValidFrom {
 		b.errorf(cb.DefRange, "%s: valid_until %s is before valid_from %s", what, c.ValidUntil, c.ValidFrom)
 	}
 	if c.ObservationFrom != "" && c.ObservationUntil < c.ObservationFrom {

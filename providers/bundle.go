@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"sync"
 
@@ -44,26 +43,9 @@ func LoadBundle(path string) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	names := slices.Sorted(func(yield func(string) bool) {
-		for n := range files {
-			if !yield(n) {
-				return
-			}
-		}
-	})
-	var (
-		units []catalogUnit
-		diags hcl.Diagnostics
-	)
-	for _, n := range names {
-		u, d := parseFile(n, files[n])
-		diags = append(diags, d...)
-		if !d.HasErrors() {
-			units = append(units, u)
-		}
-	}
-	if diags.HasErrors() {
-		return nil, diags
+	units, err := parseFiles(files)
+	if err != nil {
+		return nil, err
 	}
 	var bundles []*bundleBlock
 	for i := range units {
@@ -72,7 +54,7 @@ func LoadBundle(path string) (*Catalog, error) {
 		}
 	}
 	if len(bundles) == 0 {
-		r := hcl.Range{Filename: names[0], Start: hcl.InitialPos, End: hcl.InitialPos}
+		r := hcl.Range{Filename: units[0].file, Start: hcl.InitialPos, End: hcl.InitialPos}
 		return nil, hcl.Diagnostics{errAt(r, "%s is not a catalog bundle: it has no bundle block (version, as_of, and extends = %q to amend the embedded catalog)", path, extendsEmbedded)}
 	}
 	if e := bundles[0].Extends; e != "" && e != extendsEmbedded {

@@ -305,19 +305,15 @@ type CertificationVerdict struct {
 	Verdict
 }
 
-// certifications returns the certifications of an offering, its offers'
-// included, in declaration order.
-func (o *Offering) certifications() []*Certification {
+// AllCertifications returns the certifications of an offering, those
+// declared in its offers included, in declaration order.
+func (o *Offering) AllCertifications() []*Certification {
 	out := slices.Clone(o.Certifications)
 	for _, off := range o.Offers {
 		out = append(out, off.Certifications...)
 	}
 	return out
 }
-
-// AllCertifications returns the certifications of an offering, those
-// declared in its offers included.
-func (o *Offering) AllCertifications() []*Certification { return o.certifications() }
 
 // certificationVerdict decides one requirement for a profiled resource.
 // Certifications are only ever the offering's own: a variant (the AWS
@@ -339,7 +335,7 @@ func (p *Provider) certificationVerdict(pr *Profile, off *Offering, q ProfileQue
 		candidate []*Certification
 		undecided bool
 	)
-	for _, c := range off.certifications() {
+	for _, c := range off.AllCertifications() {
 		if c.Scheme != req.Scheme.ID {
 			continue
 		}
@@ -465,7 +461,7 @@ func scopeOf(q ProfileQuery) string {
 // offers') whose scope covers it.
 func (p *Provider) HeldCertifications(v *Variant, resourceType string, region *Region, global bool) []*Certification {
 	var out []*Certification
-	for _, c := range p.offering(v).certifications() {
+	for _, c := range p.offering(v).AllCertifications() {
 		if in, _ := c.inScope(resourceType, region, global); in {
 			out = append(out, c)
 		}

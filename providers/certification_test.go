@@ -1,9 +1,12 @@
 package providers
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hashicorp/hcl/v2"
 )
 
 // certQuery profiles a resource of provider id, of type typ, in region code
@@ -336,6 +339,40 @@ provider "ionos" {
 		}
 		if err != nil && !strings.Contains(err.Error(), ".sovlint.hcl:") {
 			t.Errorf("the error does not name the file and line: %v", err)
+		}
+	}
+}
+
+// TestCertificationDateErrorsAreEscaped checks that a validity date that
+// is not one reaches the diagnostics quoted only: compared as a string with
+// the other date it used to be printed bare, control characters and all.
+func TestCertificationDateErrorsAreEscaped(t *testing.T) {
+	_, err := extend(t, `source "s" {
+  title = "t"
+  date  = "2026"
+}
+provider "ionos" {
+  certification "x" {
+    scheme      = "ens"
+    status      = "certified"
+    valid_from  = "2026-02-01"
+    valid_until = "\u001b[2J"
+    source      = ["s"]
+    as_of       = "2026-10-01"
+    verified    = "primary"
+  }
+}
+`)
+	if err == nil || !strings.Contains(err.Error(), `date "\x1b[2J" is not YYYY-MM-DD`) {
+		t.Fatalf("got %v, want the date quoted in an error", err)
+	}
+	var diags hcl.Diagnostics
+	if !errors.As(err, &diags) {
+		t.Fatalf("%T is not hcl.Diagnostics", err)
+	}
+	for _, d := range diags {
+		if strings.Contains(d.Summary+d.Detail, "\x1b") {
+			t.Errorf("a control character reached a diagnostic unescaped: %q", d.Summary)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package providers
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -323,5 +324,48 @@ func TestExtendErrorsNameFileAndLine(t *testing.T) {
 				t.Errorf("no diagnostic at .sovlint.hcl:%d containing %q; got:\n%s", tt.line, tt.want, describe(diags))
 			}
 		})
+	}
+}
+
+// TestPatternErrorsAreEscaped checks that a pattern that does not compile
+// is quoted in its diagnostic: the regexp package's message prints it bare,
+// so a terminal escape in a bundle or .sovlint.hcl reached the terminal.
+func TestPatternErrorsAreEscaped(t *testing.T) {
+	_, err := extend(t, contractSource+`
+provider "ionos" {
+  endpoint "x" {
+    attribute      = "endpoint"
+    resource_types = ["ionoscloud_server"]
+    host           = "(\u001b"
+    operated_by    = "ionos"
+    region         = "de/fra"
+    source         = ["acme_contract"]
+    as_of          = "2026-10-01"
+    verified       = "primary"
+  }
+  variant "y" {
+    name = "y"
+    when {
+      attribute = "endpoint"
+      matches   = "(\u001b"
+    }
+  }
+}
+`)
+	var diags hcl.Diagnostics
+	if !errors.As(err, &diags) {
+		t.Fatalf("got %v, want hcl.Diagnostics", err)
+	}
+	quoted := 0
+	for _, d := range diags {
+		if strings.Contains(d.Summary+d.Detail, "\x1b") {
+			t.Errorf("a control character reached a diagnostic unescaped: %q", d.Summary)
+		}
+		if strings.Contains(d.Summary, `missing closing ): "(\x1b"`) {
+			quoted++
+		}
+	}
+	if quoted != 2 {
+		t.Errorf("%d diagnostics quote the pattern, want 2 (host and when.matches): %v", quoted, diags)
 	}
 }

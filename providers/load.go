@@ -68,16 +68,24 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 // Parse builds a catalog from HCL sources keyed by file name. Errors are
 // hcl.Diagnostics pointing at the offending line.
 func Parse(files map[string][]byte) (*Catalog, error) {
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
+	units, err := parseFiles(files)
+	if err != nil {
+		return nil, err
 	}
-	slices.Sort(names)
+	a := newAssembly(nil, true)
+	a.add(units)
+	return a.finish()
+}
+
+// parseFiles parses and decodes files in name order, so that units and
+// diagnostics come out the same on every run. Its error is the
+// hcl.Diagnostics of every file, not only the first that fails.
+func parseFiles(files map[string][]byte) ([]catalogUnit, error) {
 	var (
 		units []catalogUnit
 		diags hcl.Diagnostics
 	)
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(files)) {
 		u, d := parseFile(n, files[n])
 		diags = append(diags, d...)
 		if !d.HasErrors() {
@@ -87,9 +95,7 @@ func Parse(files map[string][]byte) (*Catalog, error) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	a := newAssembly(nil, true)
-	a.add(units)
-	return a.finish()
+	return units, nil
 }
 
 // parseFile parses and decodes one data file.

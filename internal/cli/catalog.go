@@ -185,11 +185,7 @@ func newCatalogDiffReport(oldCat, newCat *providers.Catalog, changes []providers
 		r := &statementRecord{Value: st.Value}
 		if st.Fact.Provenance() != "" {
 			r.Fact = &factRecord{Sources: nonNil(st.Fact.Sources), AsOf: st.Fact.AsOf, Verified: st.Fact.Verified}
-			for _, k := range st.Fact.Sources {
-				if src := cat.Sources[k]; src != nil {
-					d.Sources[k] = sourceRecord{Title: src.Title, URL: src.URL, Repo: src.Repo, Path: src.Path, Commit: src.Commit, Date: src.Date, Note: src.Note}
-				}
-			}
+			citeSources(d.Sources, cat, st.Fact.Sources)
 		}
 		return r
 	}
@@ -220,7 +216,8 @@ func (id catalogID) text() string {
 }
 
 func printCatalogDiff(out io.Writer, d catalogDiffReport) error {
-	w := bufio.NewWriter(out)
+	bw := bufio.NewWriter(out)
+	w := escapingWriter{bw}
 	fmt.Fprintf(w, "catalog diff: %s → %s\n", d.Old.text(), d.New.text())
 	fmt.Fprintf(w, "%d added, %d removed, %d changed\n", d.Added, d.Removed, d.Changed)
 	line := func(prefix string, st *statementRecord) {
@@ -249,5 +246,5 @@ func printCatalogDiff(out io.Writer, d catalogDiffReport) error {
 			fmt.Fprintf(w, "  %s: %s (%s)\n", k, sourceText(src), src.Date)
 		}
 	}
-	return w.Flush()
+	return bw.Flush()
 }

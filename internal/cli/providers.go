@@ -14,6 +14,7 @@ import (
 	"github.com/sovlint/sovlint/config"
 	"github.com/sovlint/sovlint/internal/settings"
 	"github.com/sovlint/sovlint/providers"
+	"github.com/sovlint/sovlint/report"
 )
 
 type providersFlags struct {
@@ -298,11 +299,7 @@ func newCatalogListing(cat *providers.Catalog, list []*providers.Provider, whole
 		l.Warnings = append(l.Warnings, st.Message)
 	}
 	cite := func(f providers.Fact) factRecord {
-		for _, k := range f.Sources {
-			if src := cat.Sources[k]; src != nil {
-				l.Sources[k] = sourceRecord{Title: src.Title, URL: src.URL, Repo: src.Repo, Path: src.Path, Commit: src.Commit, Date: src.Date, Note: src.Note}
-			}
-		}
+		citeSources(l.Sources, cat, f.Sources)
 		return factRecord{Sources: slices.Clone(f.Sources), AsOf: f.AsOf, Verified: f.Verified}
 	}
 	verdict := func(v providers.Verdict) verdictRecord {
@@ -422,6 +419,16 @@ func newCatalogListing(cat *providers.Catalog, list []*providers.Provider, whole
 	return l
 }
 
+// citeSources records in dst the sources of cat that keys name; a key the
+// catalog does not have is left out.
+func citeSources(dst map[string]sourceRecord, cat *providers.Catalog, keys []string) {
+	for _, k := range keys {
+		if src := cat.Sources[k]; src != nil {
+			dst[k] = sourceRecord{Title: src.Title, URL: src.URL, Repo: src.Repo, Path: src.Path, Commit: src.Commit, Date: src.Date, Note: src.Note}
+		}
+	}
+}
+
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -432,7 +439,8 @@ func nonNil(s []string) []string {
 // printListing writes the text form: one line per fact, each ending with
 // its provenance, and the sources cited at the end.
 func printListing(out io.Writer, l catalogListing) error {
-	w := bufio.NewWriter(out)
+	bw := bufio.NewWriter(out)
+	w := escapingWriter{bw}
 	fmt.Fprintf(w, "sovlint catalog %s (%s): facts as of %s; verdicts on %s for residency in the %s\n", l.Version, l.Origin, l.AsOf, l.Date, l.Residency)
 	for _, wn := range l.Warnings {
 		fmt.Fprintf(w, "warning: %s\n", wn)
@@ -478,7 +486,27 @@ func printListing(out io.Writer, l catalogListing) error {
 			fmt.Fprintf(w, "  %s: %s (%s)\n", k, sourceText(src), src.Date)
 		}
 	}
-	return w.Flush()
+	return bw.Flush()
+}
+
+// escapingWriter passes the text written to it through report.Escape: the
+// catalog printers write a bundle's or a .sovlint.hcl's values (names,
+// notes, patterns, sources), and a control character among them must not
+// reach a terminal. Each fmt.Fprint* call is one Write of its whole text,
+// so no character is split across two; the printers' own text has no
+// character Escape rewrites, and clean values come out byte for byte.
+type escapingWriter struct{ w io.Writer }
+
+func (e escapingWriter) Write(p []byte) (int, error) {
+	s := string(p)
+	es := report.Escape(s)
+	if es == s {
+		return e.w.Write(p)
+	}
+	if _, err := io.WriteString(e.w, es); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func printOffering(w io.Writer, indent string, o offeringListing) {

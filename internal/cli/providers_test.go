@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -165,5 +166,52 @@ func TestProvidersErrors(t *testing.T) {
 				t.Errorf("stdout %q, stderr %q: want one line containing %q", stdout, stderr, tt.want)
 			}
 		})
+	}
+}
+
+// TestCatalogTextIsEscaped checks that the catalog's text printers escape
+// the values they print: a bundle or a .sovlint.hcl can hold a control
+// character in any string, and the listing, the summary and the diff are
+// read on terminals.
+func TestCatalogTextIsEscaped(t *testing.T) {
+	const hostile = "x\x1b]0;owned\x07\u202e"
+	fact := factRecord{Sources: []string{hostile}, AsOf: "2026-01-01", Verified: "primary"}
+	listing := catalogListing{
+		Version: "1", Origin: hostile, Warnings: []string{hostile},
+		Providers: []providerListing{{
+			ID: hostile, Name: hostile, Registry: []string{hostile},
+			Location: &locationListing{ResourceAttributes: []string{hostile}},
+			Offering: offeringListing{
+				Operator: &operatorRecord{Name: hostile, Fact: fact},
+				Offers:   []offerRecord{{ID: hostile, Name: hostile, Regions: []string{hostile}, Fact: fact}},
+				Regions:  []regionListing{{Code: hostile, Countries: []string{hostile}, Fact: fact}},
+			},
+		}},
+		Sources: map[string]sourceRecord{hostile: {Title: hostile, URL: hostile}},
+	}
+	summary := catalogSummary{Origin: hostile, Providers: []providerSummary{{
+		ID: hostile, Operator: hostile, Jurisdiction: hostile, Qualified: []offerSummary{{ID: hostile}},
+	}}}
+	diff := catalogDiffReport{
+		Old:     catalogID{Origin: hostile},
+		Changes: []changeRecord{{Kind: providers.Added, Key: hostile, New: &statementRecord{Value: hostile, Fact: &fact}}},
+		Sources: map[string]sourceRecord{hostile: {Title: hostile}},
+	}
+	for name, print := range map[string]func(io.Writer) error{
+		"listing": func(w io.Writer) error { return printListing(w, listing) },
+		"summary": func(w io.Writer) error { return printSummary(w, "text", summary) },
+		"diff":    func(w io.Writer) error { return printCatalogDiff(w, diff) },
+	} {
+		var b strings.Builder
+		if err := print(&b); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if strings.ContainsAny(out, "\x1b\x07\u202e") {
+			t.Errorf("%s: a control character reached the output:\n%q", name, out)
+		}
+		if !strings.Contains(out, `x\x1b]0;owned\x07\u202e`) {
+			t.Errorf("%s: the value is not shown escaped:\n%q", name, out)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -58,7 +59,7 @@ func newCatalogSummary(cat *providers.Catalog, list []*providers.Provider, now t
 		ps := providerSummary{ID: p.ID, Name: p.Name, Local: p.Local, Qualified: []offerSummary{}, Variants: len(p.Variants)}
 		if op := p.Operator; op != nil {
 			ps.Operator = op.Name
-			ps.Jurisdiction = cmpOr(op.Country, "?")
+			ps.Jurisdiction = cmp.Or(op.Country, "?")
 			if op.ParentCountry != "" && op.ParentCountry != op.Country {
 				ps.Jurisdiction += ", control " + op.ParentCountry
 			}
@@ -92,20 +93,14 @@ func newCatalogSummary(cat *providers.Catalog, list []*providers.Provider, now t
 	return sum
 }
 
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
-
 // printSummary writes one line per provider, in columns.
 func printSummary(out io.Writer, format string, sum catalogSummary) error {
 	if format == "json" {
 		return writeJSON(out, sum)
 	}
-	fmt.Fprintf(out, "sovlint catalog %s (%s): facts as of %s; verdicts on %s\n\n", sum.Version, sum.Origin, sum.AsOf, sum.Date)
-	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(escapingWriter{out}, "sovlint catalog %s (%s): facts as of %s; verdicts on %s\n\n", sum.Version, sum.Origin, sum.AsOf, sum.Date)
+	tab := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	tw := escapingWriter{tab}
 	fmt.Fprintln(tw, "PROVIDER\tOPERATOR\tJURISDICTION\tEU CONTROL\tREGIONS\tQUALIFIED OFFERS")
 	for _, p := range sum.Providers {
 		if p.Local {
@@ -143,7 +138,7 @@ func printSummary(out io.Writer, format string, sum catalogSummary) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", p.ID, p.Operator, jurisdiction, control, p.Regions, qualified)
 	}
-	return tw.Flush()
+	return tab.Flush()
 }
 
 // verdictFor is the verdict an EU legal control value gives when its fact
