@@ -334,7 +334,7 @@ func sourceFileArgs(args []string, plan bool) error {
 		switch {
 		case strings.HasSuffix(base, ".tfvars"), strings.HasSuffix(base, ".tfvars.json"):
 			what = "a variables file: give the directory of the configuration, and this file with --var-file"
-		case strings.HasSuffix(base, ".tf"), strings.HasSuffix(base, ".tofu"), strings.HasSuffix(base, ".tf.json"), strings.HasSuffix(base, ".tofu.json"):
+		case tfconfig.IsConfigFile(base):
 			what = "a Terraform/OpenTofu source file: sovlint reads whole configurations, give the directory that holds it (sovlint scan " + filepath.Dir(a) + ")"
 		default:
 			continue
