@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -24,6 +23,7 @@ import (
 	"github.com/sovlint/sovlint/internal/evalbudget"
 	"github.com/sovlint/sovlint/internal/inputfile"
 	"github.com/sovlint/sovlint/internal/nesting"
+	"github.com/sovlint/sovlint/internal/par"
 )
 
 // FileName is a unit's configuration file.
@@ -103,30 +103,21 @@ func parse(path string) (*config, error) {
 // The zero Reader is ready; it is safe for concurrent use, and holds the
 // syntax trees it read until dropped.
 type Reader struct {
-	mu     sync.Mutex
-	parsed map[string]*parsedFile
+	parsed par.Memo[string, parsedFile]
 }
 
 type parsedFile struct {
-	once sync.Once
-	c    *config
-	err  error
+	c   *config
+	err error
 }
 
 // parse is the package's parse of path, the first time it is asked for.
 // The path is the key as given: it names the file in diagnostics.
 func (r *Reader) parse(path string) (*config, error) {
-	r.mu.Lock()
-	if r.parsed == nil {
-		r.parsed = map[string]*parsedFile{}
-	}
-	p := r.parsed[path]
-	if p == nil {
-		p = &parsedFile{}
-		r.parsed[path] = p
-	}
-	r.mu.Unlock()
-	p.once.Do(func() { p.c, p.err = parse(path) })
+	p := r.parsed.Get(path, func() parsedFile {
+		c, err := parse(path)
+		return parsedFile{c, err}
+	})
 	return p.c, p.err
 }
 

@@ -59,7 +59,7 @@ type SourceLoader struct {
 	// search is the last FindRoots, for CheckRoots.
 	search *rootSearch
 	// varFiles are the --var-files read so far, by path as given.
-	varFiles map[string]*varFileLoad
+	varFiles par.Memo[string, varFileLoad]
 
 	cwdOnce sync.Once
 	cwd     string

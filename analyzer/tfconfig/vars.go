@@ -5,7 +5,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -178,9 +177,8 @@ func parseVarText(text string, decl *variableDecl) (cty.Value, error) {
 	return v, nil
 }
 
-// varFileLoad is one --var-file, read once for every root module.
+// varFileLoad is one --var-file's definitions, or why it could not be read.
 type varFileLoad struct {
-	once sync.Once
 	defs map[string]rawValue
 	err  error
 }
@@ -189,23 +187,12 @@ type varFileLoad struct {
 // module asks for them: a recursive scan gives every root the same
 // --var-file, which may be a pipe that a second read finds empty.
 func (l *SourceLoader) namedVarFile(path string) (map[string]rawValue, error) {
-	l.mu.Lock()
-	if l.varFiles == nil {
-		l.varFiles = map[string]*varFileLoad{}
-	}
-	vf := l.varFiles[path]
-	if vf == nil {
-		vf = &varFileLoad{}
-		l.varFiles[path] = vf
-	}
-	l.mu.Unlock()
-	vf.once.Do(func() {
+	vf := l.varFiles.Get(path, func() varFileLoad {
 		defs := map[string]rawValue{}
 		if err := readVarFile(path, inputfile.Named, defs); err != nil {
-			vf.err = err
-			return
+			return varFileLoad{err: err}
 		}
-		vf.defs = defs
+		return varFileLoad{defs: defs}
 	})
 	return vf.defs, vf.err
 }

@@ -73,3 +73,31 @@ func Each(n int, work func(i int)) {
 	}
 	g.Wait()
 }
+
+// Memo computes a value once per key, however many goroutines ask for it
+// at once: the others wait for the first. The zero Memo is ready to use.
+type Memo[K comparable, V any] struct {
+	mu      sync.Mutex
+	entries map[K]*memoEntry[V]
+}
+
+type memoEntry[V any] struct {
+	once sync.Once
+	v    V
+}
+
+// Get returns the value for k, computing it with compute the first time.
+func (m *Memo[K, V]) Get(k K, compute func() V) V {
+	m.mu.Lock()
+	if m.entries == nil {
+		m.entries = map[K]*memoEntry[V]{}
+	}
+	e := m.entries[k]
+	if e == nil {
+		e = &memoEntry[V]{}
+		m.entries[k] = e
+	}
+	m.mu.Unlock()
+	e.once.Do(func() { e.v = compute() })
+	return e.v
+}

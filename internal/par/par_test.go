@@ -61,3 +61,21 @@ func TestEveryItemOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestMemoComputesOncePerKey: many goroutines asking for a few keys at once
+// compute each key once and all get its value.
+func TestMemoComputesOncePerKey(t *testing.T) {
+	var m par.Memo[int, int]
+	var calls [4]atomic.Int32
+	par.Each(400, func(i int) {
+		k := i % 4
+		if got := m.Get(k, func() int { calls[k].Add(1); return k * 10 }); got != k*10 {
+			t.Errorf("key %d: %d", k, got)
+		}
+	})
+	for k := range calls {
+		if n := calls[k].Load(); n != 1 {
+			t.Errorf("key %d computed %d times", k, n)
+		}
+	}
+}
