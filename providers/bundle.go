@@ -1,6 +1,7 @@
 package providers
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/sovlint/sovlint/internal/inputfile"
 )
 
 // OriginEmbedded is the Origin of the catalog built into the binary.
@@ -103,20 +106,17 @@ func readBundle(path string) (map[string][]byte, error) {
 	files := make(map[string][]byte, len(names))
 	total := int64(0)
 	for _, n := range names {
-		fi, err := os.Stat(n)
-		if err != nil {
-			return nil, fmt.Errorf("catalog bundle: %w", err)
-		}
-		if !fi.Mode().IsRegular() {
-			return nil, fmt.Errorf("catalog bundle %s: not a regular file", n)
-		}
-		if total += fi.Size(); total > maxBundleBytes {
+		// Read within what is left of the bundle's budget, so that a file
+		// that grows after it was measured is refused all the same; regular
+		// files only, whatever a symlink points at.
+		b, err := inputfile.ReadFile(n, maxBundleBytes-total, inputfile.Tree)
+		if _, ok := errors.AsType[*inputfile.TooLargeError](err); ok {
 			return nil, fmt.Errorf("catalog bundle %s: more than %d MiB of data", path, maxBundleBytes>>20)
 		}
-		b, err := os.ReadFile(n)
 		if err != nil {
 			return nil, fmt.Errorf("catalog bundle: %w", err)
 		}
+		total += int64(len(b))
 		files[n] = b
 	}
 	return files, nil

@@ -1,9 +1,11 @@
 package providers
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -173,6 +175,62 @@ func TestBundlePathErrors(t *testing.T) {
 	}
 	if _, err := LoadBundle(t.TempDir()); err == nil || !strings.Contains(err.Error(), "has no .hcl file") {
 		t.Errorf("an empty directory: %v", err)
+	}
+}
+
+// TestBundleLimits: a bundle is bounded in files and bytes, over all its
+// files, and holds regular files only; each is refused before it is
+// parsed, with one line that says why.
+func TestBundleLimits(t *testing.T) {
+	big := strings.Repeat("# padding\n", 2<<20) // 20 MiB of comments
+	cases := map[string]struct {
+		setup func(t *testing.T) string
+		want  string
+	}{
+		"too many files": {func(t *testing.T) string {
+			t.Helper()
+			files := map[string]string{}
+			for i := range maxBundleFiles + 1 {
+				files[fmt.Sprintf("f%03d.hcl", i)] = "# empty\n"
+			}
+			return writeBundle(t, files)
+		}, "more than the 256 a bundle may have"},
+		"too many bytes over two files": {func(t *testing.T) string {
+			t.Helper()
+			return writeBundle(t, map[string]string{"a.hcl": big, "b.hcl": big})
+		}, "more than 32 MiB of data"},
+		"one file too large": {func(t *testing.T) string {
+			t.Helper()
+			dir := writeBundle(t, nil)
+			if err := os.WriteFile(filepath.Join(dir, "a.hcl"), []byte(big+big), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			return filepath.Join(dir, "a.hcl")
+		}, "more than 32 MiB of data"},
+		"a device among the files": {func(t *testing.T) string {
+			t.Helper()
+			dir := writeBundle(t, map[string]string{"a.hcl": "# empty\n"})
+			if err := os.Symlink(os.DevNull, filepath.Join(dir, "z.hcl")); err != nil {
+				t.Skip(err)
+			}
+			return dir
+		}, "is a device, not a regular file"},
+		"a FIFO among the files": {func(t *testing.T) string {
+			t.Helper()
+			dir := writeBundle(t, map[string]string{"a.hcl": "# empty\n"})
+			if err := syscall.Mkfifo(filepath.Join(dir, "z.hcl"), 0o600); err != nil {
+				t.Skip(err)
+			}
+			return dir
+		}, "is a FIFO, not a regular file"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := LoadBundle(c.setup(t))
+			if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("error %v, want one line with %q", err, c.want)
+			}
+		})
 	}
 }
 
